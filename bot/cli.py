@@ -1,0 +1,194 @@
+"""Command line: `python -m bot [run|chat|ask|check]`.
+
+With no command the bot starts the way the README promises: on Telegram when
+TELEGRAM_BOT_TOKEN is set, otherwise as a chat in the terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+
+from bot.core.engine import Engine
+from bot.core.knowledge import OSLO, KnowledgeBase
+from bot.core.loading import KnowledgeBaseError, load_knowledge_base
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1  # the knowledge base or the input is bad
+EXIT_USAGE = 2  # the command line is bad
+
+
+class UsageError(Exception):
+    """A bad command line: shown as one Norwegian line, exit 2."""
+
+
+def default_kb_dir() -> Path:
+    return Path(os.environ.get("KNOWLEDGE_DIR", "knowledge"))
+
+
+def parse_now(text: str | None) -> datetime:
+    """ISO-8601 moment; a naive one is taken as Oslo time. None means the real clock."""
+    if text is None:
+        return datetime.now(OSLO)
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"Ugyldig tidspunkt for --now: {text!r}. Bruk ISO-8601, f.eks. 2020-09-10T12:00+02:00."
+        ) from None
+    return moment.replace(tzinfo=OSLO) if moment.tzinfo is None else moment.astimezone(OSLO)
+
+
+def load_or_explain(kb_dir: Path, err: TextIO) -> KnowledgeBase | None:
+    """Load the knowledge base, or print every problem and return None."""
+    try:
+        return load_knowledge_base(kb_dir)
+    except KnowledgeBaseError as error:
+        for problem in error.problems:
+            print(problem, file=err)
+        print(f"Kunnskapsbasen i {kb_dir} har {len(error.problems)} feil.", file=err)
+        return None
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    kb = load_or_explain(args.kb, err)
+    if kb is None:
+        return EXIT_PROBLEM
+    files = len(list(args.kb.glob("*.yaml")))
+    print(
+        f"Kunnskapsbasen er i orden: {len(kb)} oppføringer, {len(kb.events)} samlinger, "
+        f"{len(kb.sources)} kilder, {files} filer.",
+        file=out,
+    )
+    return EXIT_OK
+
+
+def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.jsonl:
+        if args.question:
+            raise UsageError("--jsonl leser spørsmål fra standard input; ikke gi et spørsmål.")
+        kb = load_or_explain(args.kb, err)
+        return EXIT_PROBLEM if kb is None else ask_jsonl(Engine(kb), sys.stdin, out)
+    if not args.question:
+        raise UsageError('Skriv spørsmålet i anførselstegn: python -m bot ask "Når er neste samling?"')
+    now = parse_now(args.now)
+    kb = load_or_explain(args.kb, err)
+    if kb is None:
+        return EXIT_PROBLEM
+    reply = Engine(kb).ask(" ".join(args.question), now)
+    if args.json:
+        print(json.dumps(reply.to_dict(), ensure_ascii=False), file=out)
+    else:
+        print(reply.full_text, file=out)
+    return EXIT_OK
+
+
+def ask_jsonl(engine: Engine, lines: TextIO, out: TextIO) -> int:
+    """One JSON answer per input line, in order; a bad line gets an error object, not a crash."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            request = json.loads(line)
+            if not isinstance(request, dict) or not isinstance(request.get("question"), str):
+                raise ValueError('forventet {"question": "...", "now": "..."}')
+            now_text = request.get("now")
+            if now_text is not None and not isinstance(now_text, str):
+                raise ValueError('"now" må være en ISO-8601-streng')
+            reply = engine.ask(request["question"], parse_now(now_text)).to_dict()
+        except (ValueError, UsageError) as error:
+            reply = {
+                "answer": f"Linje {number} kunne ikke leses: {error}",
+                "confident": False,
+                "intent": "invalid",
+                "matches": [],
+                "suggestions": [],
+            }
+        out.write(json.dumps(reply, ensure_ascii=False) + "\n")
+        out.flush()
+    return EXIT_OK
+
+
+def cmd_chat(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from bot.channels.terminal import run_terminal_chat
+
+    kb = load_or_explain(args.kb, err)
+    if kb is None:
+        return EXIT_PROBLEM
+    fixed_now = parse_now(args.now) if args.now else None
+    return run_terminal_chat(Engine(kb), sys.stdin, out, fixed_now=fixed_now)
+
+
+def cmd_default(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if os.environ.get("TELEGRAM_BOT_TOKEN"):
+        return cmd_run(args, out, err)
+    return cmd_chat(args, out, err)
+
+
+def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        from bot.channels.telegram import run_telegram  # type: ignore[import-not-found]
+    except ImportError:
+        print(
+            "Telegram-kanalen er ikke på plass ennå. Bruk `python -m bot chat` i terminalen.",
+            file=err,
+        )
+        return EXIT_PROBLEM
+    result: int = run_telegram()
+    return result
+
+
+# -- parsing ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description="Kompetansebot: svar om samlinger og ordninger."
+    )
+    parser.set_defaults(handler=cmd_default, kb=default_kb_dir(), now=None)
+    commands = parser.add_subparsers(title="kommandoer")
+
+    def add(name: str, handler: Callable[..., int], help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.set_defaults(handler=handler)
+        sub.add_argument(
+            "--kb", type=Path, default=default_kb_dir(), help="mappe med kunnskapsbasen"
+        )
+        return sub
+
+    ask = add("ask", cmd_ask, "svar på ett spørsmål")
+    ask.add_argument("question", nargs="*", help="spørsmålet")
+    ask.add_argument("--now", help="tidspunktet spørsmålet stilles (ISO-8601)")
+    output = ask.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="skriv svaret som JSON")
+    output.add_argument("--jsonl", action="store_true", help="les JSON-linjer fra stdin")
+    chat = add("chat", cmd_chat, "samtale i terminalen")
+    chat.add_argument("--now", help="later som klokka er dette (ISO-8601)")
+    add("check", cmd_check, "kontroller kunnskapsbasen")
+    add("run", cmd_run, "start Telegram-boten")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    out = out or sys.stdout
+    err = sys.stderr
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        handler: Callable[[argparse.Namespace, TextIO, TextIO], int] = args.handler
+        return handler(args, out, err)
+    except UsageError as error:
+        print(f"Feil: {error}", file=err)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(file=err)
+        return 130

@@ -1,0 +1,248 @@
+"""Dates the Norwegian way: "onsdag 20. januar 2021", "om 3 dager", and periods such as
+"neste uke" or "i høst" read out of a question. Everything takes `today` from the caller.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date, time, timedelta
+
+from bot.core.text import fold
+
+WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+MONTHS = (
+    "januar",
+    "februar",
+    "mars",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+)
+_FOLDED_MONTHS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
+_FOLDED_MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11})
+_FOLDED_MONTHS.update({"des": 12})
+
+
+def long_date(day: date) -> str:
+    """ "onsdag 20. januar 2021"."""
+    return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date) -> str:
+    """ "20. januar 2021"."""
+    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def day_span(start: date, end: date | None) -> str:
+    """One day in long form, or a span: "onsdag 29. – torsdag 30. januar 2020"."""
+    if end is None or end == start:
+        return long_date(start)
+    first = f"{WEEKDAYS[start.weekday()]} {start.day}."
+    if (start.year, start.month) != (end.year, end.month):
+        first += f" {MONTHS[start.month - 1]}"
+        if start.year != end.year:
+            first += f" {start.year}"
+    return f"{first} – {long_date(end)}"
+
+
+def clock(moment: time) -> str:
+    return f"kl. {moment.hour:02d}.{moment.minute:02d}"
+
+
+def relative_hint(day: date, today: date) -> str | None:
+    """A human hint for dates near today: "i dag", "i morgen", "om 3 dager", "for 2 uker siden"."""
+    delta = (day - today).days
+    if delta == 0:
+        return "i dag"
+    if delta == 1:
+        return "i morgen"
+    if delta == -1:
+        return "i går"
+    if abs(delta) > 31:
+        return None
+    amount = f"{abs(delta)} dager" if abs(delta) < 14 else f"{round(abs(delta) / 7)} uker"
+    return f"om {amount}" if delta > 0 else f"for {amount} siden"
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An inclusive range of days a question asks about, with words to name it in the answer."""
+
+    start: date
+    end: date
+    label: str  # "neste uke (23.–29. november)", "høsten 2020"
+    span: tuple[int, int] | None = field(default=None, compare=False)  # where, in fold(question)
+
+    def overlaps(self, first: date, last: date) -> bool:
+        return first <= self.end and last >= self.start
+
+
+def _month_end(year: int, month: int) -> date:
+    following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _week_label(start: date, end: date) -> str:
+    if start.month == end.month:
+        return f"{start.day}.–{end.day}. {MONTHS[end.month - 1]} {end.year}"
+    return f"{start.day}. {MONTHS[start.month - 1]} – {end.day}. {MONTHS[end.month - 1]} {end.year}"
+
+
+def _year_of(match: re.Match[str], group: str) -> int | None:
+    text = match.group(group)
+    if text is None:
+        return None
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _season(name: str, today: date, year: int | None) -> Period:
+    """School-year seasons: "høst" is the autumn term (August–December), "vår" January–June."""
+    if name == "host":
+        chosen = year or today.year
+        return Period(date(chosen, 8, 1), date(chosen, 12, 31), f"høsten {chosen}")
+    if name == "var":
+        chosen = year or (today.year if today.month <= 6 else today.year + 1)
+        return Period(date(chosen, 1, 1), date(chosen, 6, 30), f"våren {chosen}")
+    if name == "sommer":
+        chosen = year or (today.year if today.month <= 8 else today.year + 1)
+        return Period(date(chosen, 6, 1), date(chosen, 8, 31), f"sommeren {chosen}")
+    # vinter: December to February
+    if year is not None:
+        start_year = year
+    elif today.month <= 3:
+        start_year = today.year - 1
+    else:
+        start_year = today.year
+    end = _month_end(start_year + 1, 2)
+    return Period(date(start_year, 12, 1), end, f"vinteren {start_year}/{start_year + 1}")
+
+
+def _specific_day(day: int, month: int, year: int | None, today: date) -> Period | None:
+    """A day without a year is the nearest such day, looking back at most half a year."""
+    candidates = [year] if year is not None else [today.year - 1, today.year, today.year + 1]
+    best: date | None = None
+    for candidate in candidates:
+        try:
+            moment = date(candidate, month, day)
+        except ValueError:
+            continue
+        if year is None and (moment - today).days < -183:
+            continue
+        if best is None or abs((moment - today).days) < abs((best - today).days):
+            best = moment
+    if best is None:
+        return None
+    return Period(best, best, long_date(best))
+
+
+_MONTH_NAMES = "|".join(sorted(_FOLDED_MONTHS, key=len, reverse=True))
+_SEASONS = {"host": "host", "haust": "host", "var": "var", "sommer": "sommer", "vinter": "vinter"}
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern))
+    for name, pattern in (
+        ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
+        ("numeric", r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?(?:(?P<y>\d{2}|\d{4})\b)?"),
+        ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
+        ("today", r"\b(i dag|idag)\b"),
+        ("tomorrow", r"\b(i morgen|imorgen|i morgon|imorgon)\b"),
+        ("day_after", r"\bi overmorgen\b"),
+        ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
+        ("this_week", r"\b(denne|dene|i) (uka|uken|veka|veke|uke)\b"),
+        ("next_week", r"\bneste (uke|uka|uken|veke|veka)\b"),
+        ("last_week", r"\bforrige (uke|uka|uken|veke|veka)\b"),
+        ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),
+        ("this_month", r"\b(denne|i) (maned|maneden|manad|manaden|mnd)\b"),
+        ("next_month", r"\bneste (maned|maneden|manad|mnd)\b"),
+        ("month", rf"\b(i|til|fra|for|pa|om) (?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
+        ("season", r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b"),
+        ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren) (?P<y>\d{4})\b"),
+        ("this_year", r"\b(i ar|iar|dette aret)\b"),
+        ("next_year", r"\bneste ar\b"),
+        ("last_year", r"\b(i fjor|ifjor|forrige ar)\b"),
+        ("year", r"\b(i|fra|for) (?P<y>20\d\d)\b"),
+    )
+)
+
+
+def find_period(question: str, today: date) -> Period | None:
+    """The first period a question names, resolved against `today`, or None."""
+    text = fold(question)
+    for name, pattern in _PATTERNS:
+        match = pattern.search(text)
+        if match is not None:
+            period = _resolve(name, match, today)
+            if period is not None:
+                return replace(period, span=match.span())
+    return None
+
+
+def _resolve(name: str, match: re.Match[str], today: date) -> Period | None:
+    monday = today - timedelta(days=today.weekday())
+    if name in ("iso", "numeric"):
+        month = int(match.group("m"))
+        if not 1 <= month <= 12:
+            return None
+        return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today)
+    if name == "daymonth":
+        month = _FOLDED_MONTHS[match.group("month")]
+        return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today)
+    if name == "today":
+        return Period(today, today, f"i dag ({long_date(today)})")
+    if name == "tomorrow":
+        day = today + timedelta(days=1)
+        return Period(day, day, f"i morgen ({long_date(day)})")
+    if name == "day_after":
+        day = today + timedelta(days=2)
+        return Period(day, day, f"i overmorgen ({long_date(day)})")
+    if name in ("this_week", "next_week", "last_week"):
+        offset = {"this_week": 0, "next_week": 7, "last_week": -7}[name]
+        start = monday + timedelta(days=offset)
+        end = start + timedelta(days=6)
+        words = {"this_week": "denne uka", "next_week": "neste uke", "last_week": "forrige uke"}
+        return Period(start, end, f"{words[name]} ({_week_label(start, end)})")
+    if name == "weekend":
+        saturday = monday + timedelta(days=5)
+        return Period(saturday, saturday + timedelta(days=1), "i helgen")
+    if name == "week_number":
+        week = int(match.group("w"))
+        if not 1 <= week <= 53:
+            return None
+        try:
+            start = date.fromisocalendar(today.year, week, 1)
+        except ValueError:
+            return None
+        return Period(start, start + timedelta(days=6), f"uke {week} ({today.year})")
+    if name == "this_month":
+        start = today.replace(day=1)
+        return Period(start, _month_end(start.year, start.month), "denne måneden")
+    if name == "next_month":
+        start = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+        end = _month_end(start.year, start.month)
+        return Period(start, end, f"neste måned ({MONTHS[start.month - 1]} {start.year})")
+    if name == "month":
+        month = _FOLDED_MONTHS[match.group("month")]
+        year = _year_of(match, "y") or (today.year if month >= today.month else today.year + 1)
+        return Period(date(year, month, 1), _month_end(year, month), f"{MONTHS[month - 1]} {year}")
+    if name in ("season", "season_of"):
+        season = _SEASONS[match.group("s").removesuffix("en")]
+        if name == "season" and match.group(1) == "neste":
+            following = _season(season, today, None)
+            return _season(season, today, following.start.year + 1)
+        return _season(season, today, _year_of(match, "y") if name == "season_of" else None)
+    if name in ("this_year", "next_year", "last_year", "year"):
+        year = {"this_year": today.year, "next_year": today.year + 1}.get(name)
+        if name == "last_year":
+            year = today.year - 1
+        elif name == "year":
+            year = int(match.group("y"))
+        assert year is not None
+        return Period(date(year, 1, 1), date(year, 12, 31), f"i {year}")
+    return None

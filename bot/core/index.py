@@ -1,0 +1,260 @@
+"""A Norwegian-aware search index over the knowledge base.
+
+Matching happens in two steps so it stays fast on large knowledge bases:
+1. every query term is resolved to a known term (exact stem, a compound split, or a typo fix with
+   rapidfuzz over words of similar length), and entries are scored through an inverted index,
+   weighting rare terms higher (IDF) and titles/phrasings above answer text;
+2. the best few are re-ranked by how closely the whole question resembles one of the entry's
+   phrasings (rapidfuzz token_sort_ratio), which rewards questions that say exactly what an
+   entry is about and nothing else.
+Unknown words stay in the denominator: a question full of words the knowledge base has never
+seen cannot score high, however well its one familiar word matches.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from bot.core.knowledge import Entry
+from bot.core.text import Normaliser
+
+STRONG = 1.0  # title, phrasings, keywords, event facts
+LISTED = 0.8  # the entry's list (goals, themes, members)
+WEAK = 0.55  # answer text
+COMPOUND_PART = 0.8  # a part of a compound word counts a little less than the word itself
+LEXICAL_SHARE = 0.6  # the rest of the score is phrase similarity
+RERANK = 12  # how many lexical candidates get the phrase comparison
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry: Entry
+    score: float  # 0..1
+    lexical: float
+    phrase: float
+    covered: frozenset[str] = frozenset()  # question terms found in title, phrasings or list
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """How one question term was understood."""
+
+    term: str
+    known: tuple[tuple[str, float], ...]  # (index term, quality 0..1); empty when unknown
+    weight: float  # how much this term matters in the question
+
+    @property
+    def is_known(self) -> bool:
+        return bool(self.known)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    hits: tuple[Hit, ...]
+    terms: tuple[TermMatch, ...]
+
+    @property
+    def coverage(self) -> float:
+        """Share of the question's weight the knowledge base recognised (1.0 for no terms)."""
+        total = sum(match.weight for match in self.terms)
+        if total == 0:
+            return 1.0
+        known = sum(match.weight * max(q for _, q in match.known) for match in self.terms if match.known)
+        return known / total
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        return tuple(match.term for match in self.terms if not match.known)
+
+
+class SearchIndex:
+    """Inverted index from normalised terms to entries."""
+
+    def __init__(
+        self, entries: Sequence[Entry], normaliser: Normaliser, ignored: Iterable[str] = ()
+    ) -> None:
+        self._entries = tuple(entries)
+        self._normaliser = normaliser
+        self._ignored = frozenset(ignored)
+        self._postings: dict[str, dict[int, float]] = defaultdict(dict)
+        self._phrases: list[list[str]] = []
+        for position, entry in enumerate(self._entries):
+            strong, listed, weak, phrases = self._texts(entry)
+            weighted = [
+                *((text, STRONG) for text in strong),
+                *((text, LISTED) for text in listed),
+                *((text, WEAK) for text in weak),
+            ]
+            for text, weight in weighted:
+                for term in self._content(text):
+                    postings = self._postings[term]
+                    postings[position] = max(postings.get(position, 0.0), weight)
+            self._phrases.append(phrases)
+        self._add_compound_parts()
+        self._known = frozenset(self._postings)
+        count = max(len(self._entries), 1)
+        self._idf = {term: math.log(1 + count / len(p)) for term, p in self._postings.items()}
+        self.unknown_weight = math.log(1 + count / 0.5)
+        self._by_length: dict[int, list[str]] = defaultdict(list)
+        for term in self._postings:
+            self._by_length[len(term)].append(term)
+        self._resolved: dict[str, tuple[tuple[str, float], ...]] = {}
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        return self._known
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, self.unknown_weight)
+
+    def knows(self, term: str) -> bool:
+        return term in self._postings
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _content(self, text: str) -> list[str]:
+        return [t for t in self._normaliser.terms(text) if t not in self._ignored]
+
+    def _texts(self, entry: Entry) -> tuple[list[str], list[str], list[str], list[str]]:
+        """Texts by weight, and the phrases a whole question is compared with."""
+        own_name = entry.id.replace("-", " ")
+        strong = [entry.title, *entry.phrasings, *entry.keywords, own_name]
+        listed = [*entry.items, entry.items_title or ""]
+        weak = [entry.answer]
+        if entry.event is not None:
+            event = entry.event
+            strong += [*event.organisers, *(x for x in (event.location, event.platform) if x)]
+            if event.scheme:
+                strong.append(event.scheme)
+            weak += [event.registration or ""]
+        phrases = {" ".join(self._content(t)) for t in (entry.title, own_name, *entry.phrasings)}
+        return strong, listed, weak, sorted(p for p in phrases if p)
+
+    def _add_compound_parts(self) -> None:
+        """Let "ledersamling" be found by "leder" too: index the known parts of compounds."""
+        known = set(self._postings)
+        for term in list(self._postings):
+            parts = split_compound(term, known)
+            for part in parts:
+                target = self._postings[part]
+                for position, weight in self._postings[term].items():
+                    target[position] = max(target.get(position, 0.0), weight * COMPOUND_PART)
+
+    # -- querying ---------------------------------------------------------------------------
+
+    def resolve(self, term: str) -> tuple[tuple[str, float], ...]:
+        """Known index terms for a question term: itself, its compound parts, or a typo fix."""
+        cached = self._resolved.get(term)
+        if cached is not None:
+            return cached
+        result: tuple[tuple[str, float], ...] = ()
+        if term in self._postings:
+            result = ((term, 1.0),)
+        else:
+            parts = split_compound(term, self._known)
+            if parts:
+                result = tuple((part, COMPOUND_PART) for part in parts)
+            else:
+                fixed = self._typo_fix(term)
+                if fixed is not None:
+                    result = (fixed,)
+        if len(self._resolved) < 200_000:
+            self._resolved[term] = result
+        return result
+
+    def _typo_fix(self, term: str) -> tuple[str, float] | None:
+        length = len(term)
+        if length < 4 or term.isdigit():
+            return None
+        cutoff = 85.0 if length < 5 else 80.0
+        best: tuple[str, float] | None = None
+        for size in range(max(1, length - 2), length + 3):
+            candidates = self._by_length.get(size)
+            if not candidates:
+                continue
+            found = process.extractOne(term, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = (found[0], found[1])
+                cutoff = found[1]
+        return None if best is None else (best[0], best[1] / 100)
+
+    def match_terms(self, terms: Sequence[str]) -> tuple[TermMatch, ...]:
+        matches = []
+        for term in terms:
+            known = self.resolve(term)
+            if known:
+                weight = max(self.idf(index_term) for index_term, _ in known)
+            else:
+                weight = self.unknown_weight * (0.3 if len(term) <= 3 else 1.0)
+            matches.append(TermMatch(term, known, weight))
+        return tuple(matches)
+
+    def search(
+        self,
+        terms: Sequence[str],
+        *,
+        limit: int = 5,
+        where: Callable[[Entry], bool] | None = None,
+    ) -> SearchResult:
+        """Entries ranked for the question terms (content words only)."""
+        matches = self.match_terms(terms)
+        total = sum(match.weight for match in matches)
+        if total == 0:
+            return SearchResult((), matches)
+        lexical: dict[int, float] = defaultdict(float)
+        covered: dict[int, set[str]] = defaultdict(set)
+        for match in matches:
+            credit: dict[int, float] = {}
+            for index_term, quality in match.known:
+                for position, field_weight in self._postings[index_term].items():
+                    value = quality * field_weight
+                    if value > credit.get(position, 0.0):
+                        credit[position] = value
+            for position, value in credit.items():
+                lexical[position] += match.weight * value
+                if value >= LISTED * COMPOUND_PART:
+                    covered[position].add(match.term)
+        ranked = sorted(lexical.items(), key=lambda item: -item[1])
+        if where is not None:
+            ranked = [item for item in ranked if where(self._entries[item[0]])]
+        query = " ".join(
+            match.known[0][0] if len(match.known) == 1 else match.term for match in matches
+        )
+        hits = []
+        for position, value in ranked[: max(RERANK, limit)]:
+            phrase = self._phrase_similarity(query, position)
+            share = value / total
+            score = LEXICAL_SHARE * share + (1 - LEXICAL_SHARE) * phrase
+            entry = self._entries[position]
+            hits.append(Hit(entry, score, share, phrase, frozenset(covered[position])))
+        hits.sort(key=lambda hit: (-hit.score, hit.entry.id))
+        return SearchResult(tuple(hits[:limit]), matches)
+
+    def _phrase_similarity(self, query: str, position: int) -> float:
+        phrases = self._phrases[position]
+        if not phrases:
+            return 0.0
+        found = process.extractOne(query, phrases, scorer=fuzz.token_sort_ratio)
+        return float(found[1]) / 100 if found else 0.0
+
+
+def split_compound(term: str, vocabulary: set[str] | frozenset[str]) -> tuple[str, ...]:
+    """Split a compound into two known terms, preferring the longest tail (the head noun).
+
+    "ledersamling" -> ("led", "samling") when both are known; linking -s- and -e- are allowed.
+    """
+    if len(term) < 7:
+        return ()
+    for cut in range(3, len(term) - 3):
+        head, tail = term[:cut], term[cut:]
+        if tail not in vocabulary:
+            continue
+        for candidate in (head, head[:-1] if head[-1] in "se" else None):
+            if candidate and len(candidate) >= 3 and candidate in vocabulary:
+                return (candidate, tail)
+    return ()

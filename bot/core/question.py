@@ -1,0 +1,281 @@
+"""Reading a question: what kind of question it is, what it is about, and which filters it sets.
+
+The words that signal a question type ("når", "hvor", "frist", "neste") are recognised before
+stop words are removed; what remains is the content the index matches on. All words here are
+written in plain Norwegian and normalised once, through the same `Normaliser` as the knowledge
+base, so nynorsk forms and typos fold the same way on both sides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from bot.core.dates import Period, find_period
+from bot.core.knowledge import Kind, KnowledgeBase
+from bot.core.text import Normaliser, fold
+
+
+class Cue(StrEnum):
+    WHEN = "when"
+    NEXT = "next"
+    PAST = "past"
+    DEADLINE = "deadline"
+    WHERE = "where"
+    WHO = "who"
+    CANCELLED = "cancelled"
+    WHAT = "what"
+    LIST = "list"
+    EVENT = "event"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    HELP = "help"
+    GOODBYE = "goodbye"
+
+
+CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
+    Cue.WHEN: ("når", "dato", "datoen", "tidspunkt", "hvilken dag", "kva dag"),
+    Cue.NEXT: ("neste", "kommende", "førstkommende", "nærmeste", "snart", "fremover", "framover"),
+    Cue.PAST: ("forrige", "sist", "siste", "tidligere", "gjennomført", "holdt", "hittil"),
+    Cue.DEADLINE: (
+        "frist",
+        "fristen",
+        "påmeldingsfrist",
+        "påmelding",
+        "melde",
+        "meld",
+        "melder",
+        "påmeldt",
+        "registrering",
+        "søknadsfrist",
+    ),
+    Cue.WHERE: ("hvor", "sted", "stedet", "lokale", "adresse", "digital", "digitalt", "fysisk"),
+    Cue.WHO: ("hvem", "målgruppe", "målgruppen", "for hvem", "deltakere", "delta", "aktuell"),
+    Cue.CANCELLED: ("avlyst", "avlyse", "avlyses", "avlysning", "avlysninger", "utsatt"),
+    Cue.WHAT: (
+        "hva",
+        "fortell",
+        "forklar",
+        "betyr",
+        "info",
+        "informasjon",
+        "handler",
+        "innebærer",
+        "beskriv",
+    ),
+    Cue.LIST: ("hvilke", "liste", "list", "oversikt", "alle", "hva slags"),
+    Cue.EVENT: ("samling", "samlinger", "skjer", "arrangement", "arrangementer", "aktivitet"),
+    Cue.GREETING: (
+        "hei",
+        "hallo",
+        "heisann",
+        "hallais",
+        "halla",
+        "hey",
+        "hi",
+        "hello",
+        "morn",
+        "god morgen",
+        "god dag",
+        "god kveld",
+        "goddag",
+    ),
+    Cue.THANKS: ("takk", "tusen takk", "takker", "mange takk", "supert", "flott"),
+    Cue.HELP: ("hjelp", "hva kan du", "hvem er du", "hva er du", "meny", "hva kan jeg spørre om"),
+    Cue.GOODBYE: ("ha det", "hadet", "snakkes", "adjø", "farvel", "ha det bra"),
+}
+
+STOP_WORDS = """
+i på pa til fra frå for med om av ved hos hjå etter før over under mellom mot gjennom uten utan
+innen rundt blant per og eller men som at så enn både da då nå no her der hit dit hvis dersom
+er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må måtte får fikk
+gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
+trur tenke tenker ønsker ønske trenger få se sjekke finne hjelpe kjenne kjenner fortelle
+jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
+dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
+en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
+også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
+egentlig gjerne kanskje virkelig please vennligst bra ok okei greit
+hvordan korleis hvorfor kvifor mon monn tru
+"""
+
+EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Facets of an event a question narrows to; empty means no narrowing."""
+
+    audiences: frozenset[str] = frozenset()
+    schemes: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    organisers: frozenset[str] = frozenset()
+    locations: frozenset[str] = frozenset()
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.audiences or self.schemes or self.regions or self.organisers or self.locations
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    terms: tuple[str, ...]  # every normalised term, in order
+    content: tuple[str, ...]  # what the question is about: terms minus cues and stop words
+    topic: tuple[str, ...]  # content minus the words that only set filters
+    cues: frozenset[Cue]
+    period: Period | None
+    filters: Filters
+    list_kind: Kind | None  # "hvilke ordninger ..." -> Kind.SCHEME
+    plural: bool  # "samlinger" rather than "samling"
+    cue_terms: tuple[str, ...] = field(default=())  # the cue words found, for weighting
+
+    def has(self, *cues: Cue) -> bool:
+        return any(cue in self.cues for cue in cues)
+
+    @property
+    def is_smalltalk_only(self) -> bool:
+        talk = {Cue.GREETING, Cue.THANKS, Cue.HELP, Cue.GOODBYE}
+        return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
+
+
+class QuestionReader:
+    """Builds `Question`s; holds the normalised word lists for one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
+        self._normaliser = normaliser
+        self._cues: list[tuple[tuple[str, ...], Cue]] = []
+        for cue, phrases in CUE_WORDS.items():
+            for phrase in phrases:
+                self._cues.append((normaliser.terms(phrase), cue))
+        event_names = kb.vocabulary.kinds.get(Kind.EVENT)
+        for word in event_names.words if event_names else ():
+            self._cues.append((normaliser.terms(word), Cue.EVENT))
+        self._cues = [(terms, cue) for terms, cue in self._cues if terms]
+        self._cues.sort(key=lambda pair: -len(pair[0]))
+        self.stop_words = frozenset(t for w in STOP_WORDS.split() for t in normaliser.terms(w))
+        self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
+        self._kinds = self._kind_terms(kb, normaliser)
+        self._facets = _Facets(kb, normaliser)
+
+    @property
+    def cue_terms(self) -> frozenset[str]:
+        return frozenset(term for terms, _ in self._cues for term in terms)
+
+    def read(self, text: str, today: date) -> Question:
+        period = find_period(text, today)
+        folded = fold(text)
+        if period is not None and period.span is not None:
+            start, end = period.span
+            folded = folded[:start] + " " + folded[end:]
+        terms = self._normaliser.terms(folded)
+        cues, rest, cue_terms = self._find_cues(terms)
+        content = tuple(t for t in rest if t not in self.stop_words)
+        filters, filter_terms = self._facets.find(content)
+        topic = tuple(t for t in content if t not in filter_terms)
+        list_kind = self._list_kind(content) if Cue.LIST in cues else None
+        if list_kind is not None:
+            topic = tuple(t for t in topic if t not in self._kinds[list_kind])
+        plural = any(word in self._plural for word in fold(text).split())
+        return Question(
+            text=text,
+            terms=terms,
+            content=content,
+            topic=topic,
+            cues=frozenset(cues),
+            period=period,
+            filters=filters,
+            list_kind=list_kind,
+            plural=plural,
+            cue_terms=cue_terms,
+        )
+
+    def _find_cues(self, terms: Sequence[str]) -> tuple[set[Cue], list[str], tuple[str, ...]]:
+        cues: set[Cue] = set()
+        rest: list[str] = []
+        found: list[str] = []
+        i = 0
+        while i < len(terms):
+            for phrase, cue in self._cues:
+                if tuple(terms[i : i + len(phrase)]) == phrase:
+                    cues.add(cue)
+                    found.extend(phrase)
+                    i += len(phrase)
+                    break
+            else:
+                rest.append(terms[i])
+                i += 1
+        return cues, rest, tuple(found)
+
+    @staticmethod
+    def _kind_terms(kb: KnowledgeBase, normaliser: Normaliser) -> dict[Kind, frozenset[str]]:
+        result: dict[Kind, frozenset[str]] = {}
+        for kind, names in kb.vocabulary.kinds.items():
+            if kind in (Kind.EVENT, Kind.TOPIC):
+                continue
+            phrases = (names.label, names.plural, *names.words)
+            result[kind] = frozenset(t for p in phrases for t in normaliser.terms(p))
+        return result
+
+    def _list_kind(self, content: Sequence[str]) -> Kind | None:
+        for kind, terms in self._kinds.items():
+            if any(term in terms for term in content):
+                return kind
+        return None
+
+
+class _Facets:
+    """Which question terms name an audience, a scheme, a region, an organiser or a place."""
+
+    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
+        self._table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # A word shared by two audiences ("styrer" is both a leader and a styrer) picks the
+        # narrower one, the audience described by fewer words.
+        self._breadth = {a.id: len(a.words) for a in kb.vocabulary.audiences.values()}
+        for audience in kb.vocabulary.audiences.values():
+            for phrase in (audience.id.replace("-", " "), audience.label, *audience.words):
+                self._add("audiences", normaliser.terms(phrase), audience.id)
+        for entry in kb.events:
+            assert entry.event is not None
+            event = entry.event
+            if event.scheme:
+                self._add("schemes", normaliser.terms(event.scheme), event.scheme)
+                scheme = kb.get(event.scheme)
+                if scheme is not None:
+                    self._add("schemes", normaliser.terms(scheme.title), event.scheme)
+            if event.region:
+                self._add("regions", normaliser.terms(event.region.replace("-", " ")), event.region)
+            for organiser in event.organisers:
+                self._add("organisers", normaliser.terms(organiser), organiser)
+            if event.location:
+                self._add("locations", normaliser.terms(event.location), event.location)
+        for candidates in self._table.values():
+            candidates.sort(key=lambda pair: -len(pair[0]))
+
+    def _add(self, facet: str, terms: Iterable[str], value: str) -> None:
+        phrase = tuple(terms)
+        if phrase:
+            self._table.setdefault(facet, []).append((phrase, value))
+
+    def find(self, content: Sequence[str]) -> tuple[Filters, frozenset[str]]:
+        found: dict[str, set[str]] = {}
+        used: set[str] = set()
+        for facet, candidates in self._table.items():
+            by_phrase: dict[tuple[str, ...], list[str]] = {}
+            for phrase, value in candidates:
+                if _contains(content, phrase):
+                    by_phrase.setdefault(phrase, []).append(value)
+                    used.update(phrase)
+            for values in by_phrase.values():
+                narrowest = min(values, key=lambda v: (self._breadth.get(v, 0), v))
+                found.setdefault(facet, set()).add(narrowest)
+        filters = Filters(**{facet: frozenset(values) for facet, values in found.items()})
+        return filters, frozenset(used)
+
+
+def _contains(terms: Sequence[str], phrase: tuple[str, ...]) -> bool:
+    size = len(phrase)
+    return any(tuple(terms[i : i + size]) == phrase for i in range(len(terms) - size + 1))

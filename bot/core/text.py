@@ -1,0 +1,97 @@
+"""Norwegian text normalisation: the one place that decides when two words are "the same".
+
+Users type on phones between lessons: "paamelding", "pamelding" and "påmelding" are one word,
+so are "samlinga" and "samlingar", and "kva" is "hva". Questions and knowledge-base text go
+through the same `Normaliser`, so whatever it folds together on one side it folds on the other.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+import snowballstemmer
+
+_LETTERS = str.maketrans({"æ": "e", "ø": "o", "å": "a", "ä": "e", "ö": "o", "ß": "ss"})
+_DIGRAPHS = (("aa", "a"), ("ae", "e"), ("oe", "o"))
+_WORD = re.compile(r"[a-z0-9]+")
+_STEMMER = snowballstemmer.stemmer("norwegian")
+
+
+def fold(text: str) -> str:
+    """Lowercase and fold æ/ø/å and their ASCII spellings (ae/oe/aa) to one form."""
+    text = unicodedata.normalize("NFKC", text).lower().translate(_LETTERS)
+    text = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+    for digraph, single in _DIGRAPHS:
+        text = text.replace(digraph, single)
+    return text
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, punctuation dropped ("1. trinn" -> ["1", "trinn"])."""
+    return _WORD.findall(fold(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def stem(word: str) -> str:
+    """A light stem of a folded word, stable across Norwegian inflections.
+
+    Snowball alone leaves "tema"/"temaer" and "styrer"/"styrere" apart, so one more round
+    strips a final -er/-ar and a final vowel while at least three letters remain.
+    """
+    if word.isdigit() or len(word) <= 3:
+        return word
+    result: str = _STEMMER.stemWord(word)
+    if result.endswith(("er", "ar")) and len(result) >= 5:
+        result = result[:-2]
+    if result.endswith(("e", "a")) and len(result) >= 4:
+        result = result[:-1]
+    return result
+
+
+class Normaliser:
+    """Turns text into comparable terms: folded, stemmed, synonyms mapped to one canonical form.
+
+    Synonym phrases are matched on stems, so "desentraliserte ordningen" and "desentralisert
+    ordning" both become "dekom" when the vocabulary says so.
+    """
+
+    def __init__(self, synonym_groups: Iterable[Sequence[str]] = ()) -> None:
+        self._phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+        for group in synonym_groups:
+            canonical = tuple(stem(word) for word in words(group[0]))
+            for phrase in group[1:]:
+                stems = tuple(stem(word) for word in words(phrase))
+                if stems and stems != canonical:
+                    self._phrases.setdefault(stems[0], []).append((stems, canonical))
+        for candidates in self._phrases.values():
+            candidates.sort(key=lambda pair: -len(pair[0]))
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def terms(self, text: str) -> tuple[str, ...]:
+        """All terms of a text in order, synonyms replaced by their canonical form."""
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        result = self._apply_synonyms([stem(word) for word in words(text)])
+        if len(self._cache) < 100_000:
+            self._cache[text] = result
+        return result
+
+    def _apply_synonyms(self, stems: list[str]) -> tuple[str, ...]:
+        out: list[str] = []
+        i = 0
+        while i < len(stems):
+            for phrase, canonical in self._phrases.get(stems[i], ()):
+                if tuple(stems[i : i + len(phrase)]) == phrase:
+                    out.extend(canonical)
+                    i += len(phrase)
+                    break
+            else:
+                out.append(stems[i])
+                i += 1
+        return tuple(out)
