@@ -21,7 +21,7 @@ from bot.core.text import Normaliser
 MAX_QUESTION_LENGTH = 500
 CONFIDENT_SCORE = 0.55  # an entry answer needs at least this score ...
 CONFIDENT_MARGIN = 0.08  # ... this lead over the runner-up ...
-CONFIDENT_COVERAGE = 0.6  # ... and the question's words must mostly be known
+CONFIDENT_COVERAGE = 0.65  # ... and the question's words must mostly be known
 SUGGEST_SCORE = 0.3
 EXAMPLE = "«Når er neste samling?»"
 
@@ -98,8 +98,9 @@ class Engine:
         self.kb = kb
         self._normaliser = Normaliser(kb.vocabulary.synonyms)
         self._reader = QuestionReader(kb, self._normaliser)
-        ignored = self._reader.stop_words | self._reader.cue_terms
-        self._index = SearchIndex(kb.entries, self._normaliser, ignored)
+        self._index = SearchIndex(
+            kb.entries, self._normaliser, self._reader.stop_words, self._reader.cue_terms
+        )
 
     # -- public -------------------------------------------------------------------------------
 
@@ -209,7 +210,7 @@ class Engine:
         if pair is not None and self._coverage(q, search) >= CONFIDENT_COVERAGE:
             text = "\n\n".join(f"{e.title}:\n{answers.entry_text(e)}" for e in pair)
             return self._reply(text, Intent.WHAT_IS, pair, hits)
-        runner_up = hits[1].score if len(hits) > 1 else 0.0
+        runner_up = _runner_up_score(hits)
         confident = (
             top.score >= CONFIDENT_SCORE
             and top.score - runner_up >= CONFIDENT_MARGIN
@@ -301,14 +302,17 @@ class Engine:
 
     def _no_event_on_topic(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """The question names something no samling is about."""
-        top = search.hits[0] if search.hits else None
-        if top is not None and q.has(Cue.WHEN, Cue.WHAT) and not q.has(Cue.EVENT, Cue.NEXT):
-            if _can_answer(top.entry, q):
-                return self._answer_entries(q, search, now)
-        if self._coverage(q, search) < CONFIDENT_COVERAGE or top is None:
+        explicit = q.period is not None or q.has(Cue.EVENT, Cue.NEXT)
+        if not explicit:
+            if q.has(Cue.DEADLINE, Cue.CANCELLED, Cue.PAST):
+                return self._unknown(q, search.hits)
+            return self._answer_entries(q, search, now)
+        if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search.hits)
-        text = f"Jeg finner ingen samlinger om «{top.entry.title}»."
-        return self._reply(text + self._pointer(now), Intent.NEXT_EVENT, [], search.hits)
+        about = next((h.entry for h in search.hits if not h.entry.is_event), None)
+        subject = f" om «{about.title}»" if about is not None else " om det du spør om"
+        text = f"Jeg finner ingen samlinger{subject}." + self._pointer(now)
+        return self._reply(text, Intent.NEXT_EVENT, [], search.hits)
 
     def _pointer(self, now: datetime, pool: Sequence[Entry] | None = None) -> str:
         """Where to look instead: the next samling, or the latest one when none is coming."""
@@ -484,10 +488,10 @@ class Engine:
     # -- small talk and not knowing -----------------------------------------------------------
 
     def _smalltalk(self, q: Question) -> Reply:
-        if Cue.HELP in q.cues:
-            return Reply(self.help_text(), True, Intent.HELP)
         if Cue.THANKS in q.cues:
             return Reply("Bare hyggelig! Si fra hvis du lurer på noe mer.", True, Intent.THANKS)
+        if Cue.HELP in q.cues:
+            return Reply(self.help_text(), True, Intent.HELP)
         if Cue.GOODBYE in q.cues:
             return Reply("Ha det bra! Lykke til med arbeidet.", True, Intent.GOODBYE)
         text = (
@@ -599,7 +603,7 @@ def _can_answer(entry: Entry, q: Question) -> bool:
     if q.has(Cue.DEADLINE, Cue.CANCELLED):
         return False
     if q.has(Cue.WHERE):
-        return entry.kind in (Kind.REGION, Kind.NETWORK, Kind.PROJECT)
+        return entry.kind in (Kind.REGION, Kind.NETWORK)
     if q.has(Cue.WHEN):
         return any(ch.isdigit() for ch in entry.answer + " ".join(entry.items))
     return True
@@ -607,6 +611,15 @@ def _can_answer(entry: Entry, q: Question) -> bool:
 
 def _matches(hits: Sequence[Hit]) -> tuple[Match, ...]:
     return tuple(Match(h.entry.id, h.entry.kind.value, h.entry.title, h.score) for h in hits)
+
+
+def _runner_up_score(hits: Sequence[Hit]) -> float:
+    """The best score of a competing entry; entries linked as related do not compete."""
+    top = hits[0].entry
+    for hit in hits[1:]:
+        if hit.entry.id not in top.related and top.id not in hit.entry.related:
+            return hit.score
+    return 0.0
 
 
 def _around(events: Sequence[Entry], now: datetime, count: int) -> list[Entry]:

@@ -27,7 +27,10 @@ STRONG = 1.0  # title, phrasings, keywords, event facts
 LISTED = 0.8  # the entry's list (goals, themes, members)
 WEAK = 0.55  # answer text
 COMPOUND_PART = 0.8  # a part of a compound word counts a little less than the word itself
-LEXICAL_SHARE = 0.6  # the rest of the score is phrase similarity
+LEXICAL_SHARE = 0.55  # how much of the question the entry contains
+PHRASE_SHARE = 0.35  # how closely the question resembles one of the entry's phrasings
+TITLE_SHARE = 0.10  # how much of the entry's title the question names (breaks near-ties)
+MIN_TAIL = 5  # "bibliotek" finds "skolebibliotek": compound tails at least this long
 RERANK = 12  # how many lexical candidates get the phrase comparison
 
 
@@ -76,13 +79,19 @@ class SearchIndex:
     """Inverted index from normalised terms to entries."""
 
     def __init__(
-        self, entries: Sequence[Entry], normaliser: Normaliser, ignored: Iterable[str] = ()
+        self,
+        entries: Sequence[Entry],
+        normaliser: Normaliser,
+        stop_words: Iterable[str] = (),
+        ignored_terms: Iterable[str] = (),
     ) -> None:
         self._entries = tuple(entries)
         self._normaliser = normaliser
-        self._ignored = frozenset(ignored)
+        self._stop_words = frozenset(stop_words)  # typed words, folded
+        self._ignored = frozenset(ignored_terms)  # terms that only signal a question type
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._phrases: list[list[str]] = []
+        self._titles: list[frozenset[str]] = []
         for position, entry in enumerate(self._entries):
             strong, listed, weak, phrases = self._texts(entry)
             weighted = [
@@ -95,8 +104,13 @@ class SearchIndex:
                     postings = self._postings[term]
                     postings[position] = max(postings.get(position, 0.0), weight)
             self._phrases.append(phrases)
+            self._titles.append(frozenset(self._content(entry.title)))
         self._add_compound_parts()
         self._known = frozenset(self._postings)
+        self._tails: dict[str, list[str]] = defaultdict(list)
+        for term in self._known:
+            for cut in range(3, len(term) - MIN_TAIL + 1):
+                self._tails[term[cut:]].append(term)
         count = max(len(self._entries), 1)
         self._idf = {term: math.log(1 + count / len(p)) for term, p in self._postings.items()}
         self.unknown_weight = math.log(1 + count / 0.5)
@@ -118,7 +132,11 @@ class SearchIndex:
     # -- building ---------------------------------------------------------------------------
 
     def _content(self, text: str) -> list[str]:
-        return [t for t in self._normaliser.terms(text) if t not in self._ignored]
+        return [
+            token.term
+            for token in self._normaliser.tokens(text)
+            if token.word not in self._stop_words and token.term not in self._ignored
+        ]
 
     def _texts(self, entry: Entry) -> tuple[list[str], list[str], list[str], list[str]]:
         """Texts by weight, and the phrases a whole question is compared with."""
@@ -157,8 +175,11 @@ class SearchIndex:
             result = ((term, 1.0),)
         else:
             parts = split_compound(term, self._known)
+            tails = self._tails.get(term, ()) if len(term) >= MIN_TAIL else ()
             if parts:
                 result = tuple((part, COMPOUND_PART) for part in parts)
+            elif tails:
+                result = tuple((compound, COMPOUND_PART) for compound in sorted(tails)[:20])
             else:
                 fixed = self._typo_fix(term)
                 if fixed is not None:
@@ -190,7 +211,7 @@ class SearchIndex:
             if known:
                 weight = max(self.idf(index_term) for index_term, _ in known)
             else:
-                weight = self.unknown_weight * (0.3 if len(term) <= 3 else 1.0)
+                weight = self.unknown_weight * (0.3 if len(term) <= 2 else 1.0)
             matches.append(TermMatch(term, known, weight))
         return tuple(matches)
 
@@ -225,11 +246,14 @@ class SearchIndex:
         query = " ".join(
             match.known[0][0] if len(match.known) == 1 else match.term for match in matches
         )
+        named = {index_term for match in matches for index_term, _ in match.known}
         hits = []
         for position, value in ranked[: max(RERANK, limit)]:
             phrase = self._phrase_similarity(query, position)
             share = value / total
-            score = LEXICAL_SHARE * share + (1 - LEXICAL_SHARE) * phrase
+            title = self._titles[position]
+            title_share = len(title & named) / len(title) if title else 0.0
+            score = LEXICAL_SHARE * share + PHRASE_SHARE * phrase + TITLE_SHARE * title_share
             entry = self._entries[position]
             hits.append(Hit(entry, score, share, phrase, frozenset(covered[position])))
         hits.sort(key=lambda hit: (-hit.score, hit.entry.id))

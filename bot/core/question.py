@@ -15,7 +15,8 @@ from enum import StrEnum
 
 from bot.core.dates import Period, find_period
 from bot.core.knowledge import Kind, KnowledgeBase
-from bot.core.text import Normaliser, fold
+from bot.core.spelling import Speller
+from bot.core.text import Normaliser, Token, fold, words
 
 
 class Cue(StrEnum):
@@ -97,8 +98,8 @@ jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt 
 dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
-egentlig gjerne kanskje virkelig please vennligst bra ok okei greit
-hvordan korleis hvorfor kvifor mon monn tru
+egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
+hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte
 """
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
@@ -156,7 +157,9 @@ class QuestionReader:
             self._cues.append((normaliser.terms(word), Cue.EVENT))
         self._cues = [(terms, cue) for terms, cue in self._cues if terms]
         self._cues.sort(key=lambda pair: -len(pair[0]))
-        self.stop_words = frozenset(t for w in STOP_WORDS.split() for t in normaliser.terms(w))
+        self.stop_words = frozenset(fold(word) for word in STOP_WORDS.split())
+        targets = _known_words(kb, self._cue_words()) - self.stop_words
+        self._speller = Speller(targets, also_known=self.stop_words)
         self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
         self._kinds = self._kind_terms(kb, normaliser)
         self._facets = _Facets(kb, normaliser)
@@ -171,9 +174,10 @@ class QuestionReader:
         if period is not None and period.span is not None:
             start, end = period.span
             folded = folded[:start] + " " + folded[end:]
-        terms = self._normaliser.terms(folded)
-        cues, rest, cue_terms = self._find_cues(terms)
-        content = tuple(t for t in rest if t not in self.stop_words)
+        tokens = self._normaliser.tokens(self._speller.correct_text(folded))
+        terms = tuple(token.term for token in tokens)
+        cues, rest, cue_terms = self._find_cues(tokens)
+        content = tuple(token.term for token in rest if token.word not in self.stop_words)
         filters, filter_terms = self._facets.find(content)
         topic = tuple(t for t in content if t not in filter_terms)
         list_kind = self._list_kind(content) if Cue.LIST in cues else None
@@ -193,9 +197,13 @@ class QuestionReader:
             cue_terms=cue_terms,
         )
 
-    def _find_cues(self, terms: Sequence[str]) -> tuple[set[Cue], list[str], tuple[str, ...]]:
+    def _cue_words(self) -> list[str]:
+        return [word for phrases in CUE_WORDS.values() for p in phrases for word in fold(p).split()]
+
+    def _find_cues(self, tokens: Sequence[Token]) -> tuple[set[Cue], list[Token], tuple[str, ...]]:
+        terms = [token.term for token in tokens]
         cues: set[Cue] = set()
-        rest: list[str] = []
+        rest: list[Token] = []
         found: list[str] = []
         i = 0
         while i < len(terms):
@@ -206,7 +214,7 @@ class QuestionReader:
                     i += len(phrase)
                     break
             else:
-                rest.append(terms[i])
+                rest.append(tokens[i])
                 i += 1
         return cues, rest, tuple(found)
 
@@ -274,6 +282,23 @@ class _Facets:
                 found.setdefault(facet, set()).add(narrowest)
         filters = Filters(**{facet: frozenset(values) for facet, values in found.items()})
         return filters, frozenset(used)
+
+
+def _known_words(kb: KnowledgeBase, extra: Iterable[str]) -> set[str]:
+    """Every word the knowledge base and the question lexicon use: the speller's targets."""
+    texts: list[str] = list(extra)
+    for entry in kb:
+        texts += [entry.title, entry.answer, *entry.phrasings, *entry.keywords, *entry.items]
+        if entry.event is not None:
+            texts += [*entry.event.organisers, entry.event.location or "", entry.event.platform or ""]
+    vocabulary = kb.vocabulary
+    for audience in vocabulary.audiences.values():
+        texts += [audience.label, *audience.words]
+    for names in vocabulary.kinds.values():
+        texts += [names.label, names.plural, *names.words]
+    for group in vocabulary.synonyms:
+        texts += group
+    return {word for text in texts for word in words(text) if not word.isdigit()}
 
 
 def _contains(terms: Sequence[str], phrase: tuple[str, ...]) -> bool:

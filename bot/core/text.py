@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 import snowballstemmer
@@ -53,6 +54,14 @@ def stem(word: str) -> str:
     return result
 
 
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word as typed (folded) and the term it is compared by."""
+
+    word: str
+    term: str
+
+
 class Normaliser:
     """Turns text into comparable terms: folded, stemmed, synonyms mapped to one canonical form.
 
@@ -70,28 +79,34 @@ class Normaliser:
                     self._phrases.setdefault(stems[0], []).append((stems, canonical))
         for candidates in self._phrases.values():
             candidates.sort(key=lambda pair: -len(pair[0]))
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, tuple[Token, ...]] = {}
 
     def terms(self, text: str) -> tuple[str, ...]:
         """All terms of a text in order, synonyms replaced by their canonical form."""
+        return tuple(token.term for token in self.tokens(text))
+
+    def tokens(self, text: str) -> tuple[Token, ...]:
+        """Like `terms`, keeping the typed word beside each term (for stop-word checks)."""
         cached = self._cache.get(text)
         if cached is not None:
             return cached
-        result = self._apply_synonyms([stem(word) for word in words(text)])
+        typed = words(text)
+        result = self._apply_synonyms(typed, [stem(word) for word in typed])
         if len(self._cache) < 100_000:
             self._cache[text] = result
         return result
 
-    def _apply_synonyms(self, stems: list[str]) -> tuple[str, ...]:
-        out: list[str] = []
+    def _apply_synonyms(self, typed: list[str], stems: list[str]) -> tuple[Token, ...]:
+        out: list[Token] = []
         i = 0
         while i < len(stems):
             for phrase, canonical in self._phrases.get(stems[i], ()):
                 if tuple(stems[i : i + len(phrase)]) == phrase:
-                    out.extend(canonical)
+                    surface = " ".join(typed[i : i + len(phrase)])
+                    out.extend(Token(surface, term) for term in canonical)
                     i += len(phrase)
                     break
             else:
-                out.append(stems[i])
+                out.append(Token(typed[i], stems[i]))
                 i += 1
         return tuple(out)
