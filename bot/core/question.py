@@ -99,7 +99,7 @@ dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
-hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte
+hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte ha hatt
 """
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
