@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
-from bot.core.engine import Engine
+from bot.core.engine import Engine, Intent
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.loading import KnowledgeBaseError, load_knowledge_base
 
@@ -79,7 +79,9 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         kb = load_or_explain(args.kb, err)
         return EXIT_PROBLEM if kb is None else ask_jsonl(Engine(kb), sys.stdin, out)
     if not args.question:
-        raise UsageError('Skriv spørsmålet i anførselstegn: python -m bot ask "Når er neste samling?"')
+        raise UsageError(
+            'Skriv spørsmålet i anførselstegn: python -m bot ask "Når er neste samling?"'
+        )
     now = parse_now(args.now)
     kb = load_or_explain(args.kb, err)
     if kb is None:
@@ -88,8 +90,8 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.json:
         print(json.dumps(reply.to_dict(), ensure_ascii=False), file=out)
     else:
-        print(reply.full_text, file=out)
-    return EXIT_OK
+        print(reply.full_text, file=err if reply.intent is Intent.INVALID else out)
+    return EXIT_PROBLEM if reply.intent is Intent.INVALID else EXIT_OK
 
 
 def ask_jsonl(engine: Engine, lines: TextIO, out: TextIO) -> int:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.core.dates import Period, clock, day_span, long_date, relative_hint, short_date
-from bot.core.knowledge import Entry, EventDetails, KnowledgeBase
+from bot.core.knowledge import Entry, EventDetails, Kind, KnowledgeBase
 from bot.core.question import Filters
 
 MAX_LISTED = 8
@@ -165,11 +165,14 @@ def _title_of(kb: KnowledgeBase, entry_id: str) -> str:
 
 
 def short_title(entry: Entry) -> str:
-    """The name in an entry's title: "DEKOM" for "Desentralisert ordning … (DEKOM)"."""
+    """The name in an entry's title: "DEKOM" for "Desentralisert ordning … (DEKOM)",
+    "Lesetråder" for "Skolebibliotekprosjekt – Lesetråder"."""
     title = entry.title
     if title.endswith(")") and " (" in title:
         return title[title.rindex(" (") + 2 : -1]
-    return title.split(" – ")[0]
+    if entry.kind is Kind.EVENT:
+        return title
+    return title.split(" – ")[-1]
 
 
 def event_list(entries: Sequence[Entry], now: datetime) -> str:

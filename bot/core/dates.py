@@ -172,6 +172,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+_YEAR_OFFSETS = {"this_year": 0, "next_year": 1, "last_year": -1}
+
+
 def find_period(question: str, today: date) -> Period | None:
     """The first period a question names, resolved against `today`, or None."""
     text = fold(question)
@@ -237,12 +240,7 @@ def _resolve(name: str, match: re.Match[str], today: date) -> Period | None:
             following = _season(season, today, None)
             return _season(season, today, following.start.year + 1)
         return _season(season, today, _year_of(match, "y") if name == "season_of" else None)
-    if name in ("this_year", "next_year", "last_year", "year"):
-        year = {"this_year": today.year, "next_year": today.year + 1}.get(name)
-        if name == "last_year":
-            year = today.year - 1
-        elif name == "year":
-            year = int(match.group("y"))
-        assert year is not None
+    if name in _YEAR_OFFSETS or name == "year":
+        year = int(match.group("y")) if name == "year" else today.year + _YEAR_OFFSETS[name]
         return Period(date(year, 1, 1), date(year, 12, 31), f"i {year}")
     return None

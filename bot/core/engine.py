@@ -6,6 +6,7 @@ both call `Engine.ask`, so every channel gives the same answers.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from bot.core import answers
+from bot.core.dates import long_date
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import OSLO, Entry, EventDetails, Kind, KnowledgeBase
 from bot.core.question import Cue, Filters, Question, QuestionReader
@@ -22,8 +24,11 @@ MAX_QUESTION_LENGTH = 500
 CONFIDENT_SCORE = 0.6  # an entry answer needs at least this score ...
 CONFIDENT_MARGIN = 0.08  # ... this lead over the runner-up ...
 CONFIDENT_COVERAGE = 0.65  # ... and the question's words must mostly be known
-SUGGEST_SCORE = 0.3
+SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
+SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
+SUGGEST_COVERAGE = 0.5  # ... when the bot recognised this much of the question at all
 EXAMPLE = "«Når er neste samling?»"
+_TERMINAL_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 
 
 class Intent(StrEnum):
@@ -157,13 +162,9 @@ class Engine:
         self, entry: Entry, q: Question, search: SearchResult, now: datetime
     ) -> Reply:
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
-            return self._unknown(q, search.hits)
+            return self._unknown(q, search)
         text = answers.entry_text(entry)
-        related = [
-            e
-            for e in self.kb.events
-            if entry.id in (_event(e).scheme, _event(e).region)
-        ]
+        related = [e for e in self.kb.events if entry.id in (_event(e).scheme, _event(e).region)]
         shown = _around(related, now, 3)
         if shown:
             text += f"\n\nSamlinger i {answers.short_title(entry)}:\n"
@@ -201,11 +202,11 @@ class Engine:
             if listed is not None:
                 return listed
         if not q.content:
-            return self._unknown(q, search.hits, asked_nothing=True)
+            return self._unknown(q, search, asked_nothing=True)
         hits = search.hits
         top = hits[0] if hits else None
         if top is None:
-            return self._unknown(q, hits)
+            return self._unknown(q, search)
         pair = self._complementary_pair(q, hits)
         if pair is not None and self._coverage(q, search) >= CONFIDENT_COVERAGE:
             text = "\n\n".join(f"{e.title}:\n{answers.entry_text(e)}" for e in pair)
@@ -218,7 +219,7 @@ class Engine:
             and _can_answer(top.entry, q)
         )
         if not confident:
-            return self._unknown(q, hits)
+            return self._unknown(q, search)
         intent = Intent.LIST if q.has(Cue.LIST) and top.entry.items else Intent.WHAT_IS
         if top.entry.event is not None:
             text = answers.event_summary(self.kb, top.entry, now)
@@ -270,7 +271,7 @@ class Engine:
             period = q.period
             pool = [e for e in pool if period.overlaps(_event(e).start, _event(e).last_day)]
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
-            return self._unknown(q, search.hits)
+            return self._unknown(q, search)
         if q.has(Cue.CANCELLED):
             return self._cancelled(q, pool, specific, now)
         if q.has(Cue.DEADLINE):
@@ -305,10 +306,10 @@ class Engine:
         explicit = q.period is not None or q.has(Cue.EVENT, Cue.NEXT)
         if not explicit:
             if q.has(Cue.DEADLINE, Cue.CANCELLED, Cue.PAST):
-                return self._unknown(q, search.hits)
+                return self._unknown(q, search)
             return self._answer_entries(q, search, now)
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
-            return self._unknown(q, search.hits)
+            return self._unknown(q, search)
         about = next((h.entry for h in search.hits if not h.entry.is_event), None)
         subject = f" om «{about.title}»" if about is not None else " om det du spør om"
         text = f"Jeg finner ingen samlinger{subject}." + self._pointer(now)
@@ -427,9 +428,7 @@ class Engine:
         rest = answers.event_summary(self.kb, chosen, now)
         return self._reply(f"{first}\n\n{rest}", intent, [chosen])
 
-    def _deadline(
-        self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime
-    ) -> Reply:
+    def _deadline(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
         if specific and pool:
             chosen = _most_relevant(pool, now)
             event = _event(chosen)
@@ -460,8 +459,7 @@ class Engine:
             deadline = _event(last).deadline
             assert deadline is not None
             text += (
-                f" Den siste fristen jeg kjenner til var {answers.long_date(deadline)},"
-                f" for «{last.title}»."
+                f" Den siste fristen jeg kjenner til var {long_date(deadline)}, for «{last.title}»."
             )
         return self._reply(text, Intent.DEADLINE, past[-1:])
 
@@ -514,13 +512,18 @@ class Engine:
         names = self.kb.vocabulary.kinds
         parts = []
         for kind in (Kind.SCHEME, Kind.FOCUS_AREA, Kind.PROJECT, Kind.NETWORK, Kind.REGION):
-            titles = [e.title.split(" – ")[0] for e in self.kb if e.kind == kind][:3]
+            titles = [answers.short_title(e) for e in self.kb if e.kind == kind][:3]
             if titles and kind in names:
                 parts.append(f"{names[kind].plural} ({answers.join_words(titles)})")
         return answers.join_words(parts) if parts else "temaene i kunnskapsbasen"
 
-    def _unknown(self, q: Question, hits: Sequence[Hit], *, asked_nothing: bool = False) -> Reply:
-        suggestions = [hit for hit in hits if hit.score >= SUGGEST_SCORE][:3]
+    def _unknown(self, q: Question, search: SearchResult, *, asked_nothing: bool = False) -> Reply:
+        hits = search.hits
+        suggestions = [
+            hit for hit in hits if hit.score >= SUGGEST_SCORE and hit.lexical >= SUGGEST_LEXICAL
+        ][:3]
+        if self._coverage(q, search) < SUGGEST_COVERAGE:
+            suggestions = []
         if suggestions and not asked_nothing:
             lines = ["Jeg er ikke helt sikker på hva du mener. Mente du …?"]
             lines += [f"• {hit.entry.title}" for hit in suggestions]
@@ -546,17 +549,14 @@ class Engine:
         hits: Sequence[Hit] = (),
     ) -> Reply:
         scores = {hit.entry.id: hit.score for hit in hits}
-        matches = tuple(
-            Match(e.id, e.kind.value, e.title, scores.get(e.id, 1.0)) for e in entries
-        )
+        matches = tuple(Match(e.id, e.kind.value, e.title, scores.get(e.id, 1.0)) for e in entries)
         return Reply(text, True, intent, matches, (), answers.source_line(self.kb, entries))
 
 
 def clean_question(raw: str) -> tuple[str, str | None]:
     """The question with control characters removed, or a Norwegian message saying what's wrong."""
-    text = "".join(
-        " " if unicodedata.category(ch)[0] == "C" else ch for ch in raw
-    ).strip()
+    text = _TERMINAL_ESCAPES.sub(" ", raw)
+    text = "".join(" " if unicodedata.category(ch)[0] == "C" else ch for ch in text).strip()
     if not text:
         return "", f"Skriv et spørsmål, så skal jeg svare. For eksempel {EXAMPLE}"
     if len(text) > MAX_QUESTION_LENGTH:

@@ -67,7 +67,7 @@ class SearchResult:
         total = sum(match.weight for match in self.terms)
         if total == 0:
             return 1.0
-        known = sum(match.weight * max(q for _, q in match.known) for match in self.terms if match.known)
+        known = sum(m.weight * max(q for _, q in m.known) for m in self.terms if m.known)
         return known / total
 
     @property

@@ -93,13 +93,15 @@ i på pa til fra frå for med om av ved hos hjå etter før over under mellom mo
 innen rundt blant per og eller men som at så enn både da då nå no her der hit dit hvis dersom
 er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må måtte får fikk
 gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
-trur tenke tenker ønsker ønske trenger få se sjekke finne hjelpe kjenne kjenner fortelle
+trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet hjelpe kjenne kjenner
+fortelle
 jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
 dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
-hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte ha hatt
+hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte
+ha hatt
 """
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
@@ -290,7 +292,8 @@ def _known_words(kb: KnowledgeBase, extra: Iterable[str]) -> set[str]:
     for entry in kb:
         texts += [entry.title, entry.answer, *entry.phrasings, *entry.keywords, *entry.items]
         if entry.event is not None:
-            texts += [*entry.event.organisers, entry.event.location or "", entry.event.platform or ""]
+            event = entry.event
+            texts += [*event.organisers, event.location or "", event.platform or ""]
     vocabulary = kb.vocabulary
     for audience in vocabulary.audiences.values():
         texts += [audience.label, *audience.words]

@@ -1,8 +1,9 @@
 """Typo correction for questions, before stemming mangles the typo further.
 
 "nesste samlig" becomes "neste samling": an unknown word of five letters or more is replaced by
-the closest word the bot knows (rapidfuzz ratio over words of similar length). Stop words are
-never a target, so "været" is not "corrected" into a word the bot then ignores.
+the closest word the bot knows (rapidfuzz ratio over words of similar length with the same first
+letter: real typos rarely hit the first letter, and "vinner" must not become "finner"). Stop
+words are never a target, so "været" is not "corrected" into a word the bot then ignores.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ class Speller:
     def __init__(self, targets: Iterable[str], also_known: Iterable[str] = ()) -> None:
         self._targets = frozenset(targets)
         self._known = self._targets | frozenset(also_known)
-        self._by_length: dict[int, list[str]] = defaultdict(list)
+        self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in sorted(self._targets):
-            self._by_length[len(word)].append(word)
+            self._buckets[word[0], len(word)].append(word)
         self._cache: dict[str, str] = {}
 
     def correct(self, word: str) -> str:
@@ -36,7 +37,7 @@ class Speller:
             return cached
         best, best_score = word, CUTOFF
         for size in range(len(word) - 2, len(word) + 3):
-            candidates = self._by_length.get(size)
+            candidates = self._buckets.get((word[0], size))
             if not candidates:
                 continue
             found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=best_score)

@@ -10,31 +10,32 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
 _LETTERS = str.maketrans({"æ": "e", "ø": "o", "å": "a", "ä": "e", "ö": "o", "ß": "ss"})
 _DIGRAPHS = (("aa", "a"), ("ae", "e"), ("oe", "o"))
 _WORD = re.compile(r"[a-z0-9]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _STEMMER = snowballstemmer.stemmer("norwegian")
 
 
 def fold(text: str) -> str:
     """Lowercase and fold æ/ø/å and their ASCII spellings (ae/oe/aa) to one form."""
     text = unicodedata.normalize("NFKC", text).lower().translate(_LETTERS)
-    text = "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     for digraph, single in _DIGRAPHS:
         text = text.replace(digraph, single)
     return text
 
 
-def words(text: str) -> list[str]:
-    """The folded words of a text, punctuation dropped ("1. trinn" -> ["1", "trinn"])."""
-    return _WORD.findall(fold(text))
+@lru_cache(maxsize=1 << 16)
+def words(text: str) -> tuple[str, ...]:
+    """The folded words of a text, punctuation dropped ("1. trinn" -> ("1", "trinn"))."""
+    return tuple(_WORD.findall(fold(text)))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -54,8 +55,7 @@ def stem(word: str) -> str:
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A word as typed (folded) and the term it is compared by."""
 
     word: str
@@ -96,7 +96,10 @@ class Normaliser:
             self._cache[text] = result
         return result
 
-    def _apply_synonyms(self, typed: list[str], stems: list[str]) -> tuple[Token, ...]:
+    def _apply_synonyms(self, typed: Sequence[str], stems: list[str]) -> tuple[Token, ...]:
+        phrases = self._phrases
+        if not any(word_stem in phrases for word_stem in stems):
+            return tuple(map(Token, typed, stems))
         out: list[Token] = []
         i = 0
         while i < len(stems):
