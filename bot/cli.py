@@ -121,13 +121,18 @@ def ask_jsonl(engine: Engine, lines: TextIO, out: TextIO) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from bot.app import build_conversation
     from bot.channels.terminal import run_terminal_chat
+    from bot.conversation import system_clock
 
     kb = load_or_explain(args.kb, err)
     if kb is None:
         return EXIT_PROBLEM
-    fixed_now = parse_now(args.now) if args.now else None
-    return run_terminal_chat(Engine(kb), sys.stdin, out, fixed_now=fixed_now)
+    clock = system_clock
+    if args.now:
+        fixed_now = parse_now(args.now)
+        clock = lambda: fixed_now  # noqa: E731 - the whole chat happens at --now
+    return run_terminal_chat(build_conversation(kb, clock=clock), sys.stdin, out)
 
 
 def cmd_default(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -137,16 +142,21 @@ def cmd_default(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The Telegram bot, configured from the environment and .env (see bot.config)."""
+    from bot.app import run_telegram
+    from bot.config import ConfigError, load_settings
+
     try:
-        from bot.channels.telegram import run_telegram  # type: ignore[import-not-found]
-    except ImportError:
-        print(
-            "Telegram-kanalen er ikke på plass ennå. Bruk `python -m bot chat` i terminalen.",
-            file=err,
-        )
+        settings = load_settings()
+        settings.require_token()
+    except ConfigError as error:
+        print(f"Feil: {error}", file=err)
         return EXIT_PROBLEM
-    result: int = run_telegram()
-    return result
+    kb_dir = args.kb if args.kb != default_kb_dir() else settings.knowledge_dir
+    kb = load_or_explain(kb_dir, err)
+    if kb is None:
+        return EXIT_PROBLEM
+    return run_telegram(settings, kb, err)
 
 
 # -- parsing ----------------------------------------------------------------------------------
@@ -194,3 +204,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except KeyboardInterrupt:
         print(file=err)
         return 130
+    except BrokenPipeError:
+        # The reader went away (`... | head`): stop quietly, like other command-line tools.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK

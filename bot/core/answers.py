@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.core.dates import Period, clock, day_span, long_date, relative_hint, short_date
+from bot.core.dates import clock, day_span, long_date, relative_hint, short_date
 from bot.core.knowledge import Entry, EventDetails, Kind, KnowledgeBase
 from bot.core.question import Filters
 
@@ -56,11 +56,15 @@ def where(entry: Entry) -> str | None:
 
 
 def audience(kb: KnowledgeBase, entry: Entry) -> str | None:
+    """ "skole og lærere på 1. trinn": a label inside a longer one ("lærere") is left out."""
     labels = [
         kb.vocabulary.audiences[a].label if a in kb.vocabulary.audiences else a
         for a in _details(entry).audience
     ]
-    return join_words(labels) or None
+    narrowest = [
+        label for label in labels if not any(label != o and label in o for o in labels)
+    ]
+    return join_words(narrowest) or None
 
 
 def status(entry: Entry, now: datetime) -> str:
@@ -190,10 +194,6 @@ def entry_text(entry: Entry) -> str:
         bullets = "\n".join(f"• {item}" for item in entry.items)
         parts.append(f"{heading}\n{bullets}" if heading else bullets)
     return "\n\n".join(part for part in parts if part)
-
-
-def period_heading(period: Period) -> str:
-    return period.label
 
 
 def source_line(kb: KnowledgeBase, entries: Sequence[Entry]) -> str | None:

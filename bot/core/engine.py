@@ -181,18 +181,10 @@ class Engine:
             return q.has(Cue.PAST) and not q.content
         return top.entry.is_event
 
-    def _coverage(self, q: Question, search: SearchResult) -> float:
-        """Share of the question the bot understood, counting recognised question words."""
-        cue_weight = float(len(q.cue_terms))
-        total = sum(match.weight for match in search.terms) + cue_weight
-        if total == 0:
-            return 0.0
-        known = sum(
-            match.weight * max(quality for _, quality in match.known)
-            for match in search.terms
-            if match.known
-        )
-        return (known + cue_weight) / total
+    @staticmethod
+    def _coverage(q: Question, search: SearchResult) -> float:
+        """Share of the question the bot understood, each recognised question word counting 1."""
+        return search.coverage(recognised_extra=float(len(q.cue_terms)))
 
     # -- entries ------------------------------------------------------------------------------
 
@@ -252,7 +244,7 @@ class Engine:
             return None
         names = self.kb.vocabulary.kinds.get(q.list_kind)
         plural = names.plural if names else q.list_kind.value
-        lines = [f"Dette er {plural}ne jeg kjenner til:" if plural.endswith("er") else plural]
+        lines = [f"{plural.capitalize()} jeg kjenner til:"]
         lines += [f"• {entry.title}" for entry in of_kind]
         lines.append("Spør gjerne om en av dem, for eksempel «Hva er " + of_kind[0].title + "?»")
         return self._reply("\n".join(lines), Intent.LIST, of_kind)
@@ -425,8 +417,14 @@ class Engine:
                 if group
                 else f"Jeg har ingen målgruppe registrert for «{chosen.title}»."
             )
-        rest = answers.event_summary(self.kb, chosen, now)
-        return self._reply(f"{first}\n\n{rest}", intent, [chosen])
+        repeated = "Sted:" if intent is Intent.WHERE else "For:"
+        details = [
+            line
+            for line in answers.event_details(self.kb, chosen, now)
+            if not line.startswith(repeated)
+        ]
+        lines = [first, answers.event_headline(chosen, now), *details]
+        return self._reply("\n".join(lines), intent, [chosen])
 
     def _deadline(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
         if specific and pool:

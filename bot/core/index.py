@@ -61,14 +61,17 @@ class SearchResult:
     hits: tuple[Hit, ...]
     terms: tuple[TermMatch, ...]
 
-    @property
-    def coverage(self) -> float:
-        """Share of the question's weight the knowledge base recognised (1.0 for no terms)."""
-        total = sum(match.weight for match in self.terms)
+    def coverage(self, recognised_extra: float = 0.0) -> float:
+        """Share of the question's weight the knowledge base recognised.
+
+        `recognised_extra` adds weight the caller recognised itself (question words), on both
+        sides of the fraction. A question with no weight at all counts as not understood.
+        """
+        total = sum(match.weight for match in self.terms) + recognised_extra
         if total == 0:
-            return 1.0
+            return 0.0
         known = sum(m.weight * max(q for _, q in m.known) for m in self.terms if m.known)
-        return known / total
+        return (known + recognised_extra) / total
 
     @property
     def unknown(self) -> tuple[str, ...]:

@@ -184,45 +184,64 @@ def _read_document(path: Path, where: _Where) -> _Document | None:
     return _Document(root)
 
 
-_YAML_MESSAGES = {
-    "mapping values are not allowed here": (
-        "kolon på et sted der YAML ikke venter det; står det ': ' i en tekst uten "
-        "anførselstegn, eller er innrykket feil?"
-    ),
-    "could not find expected ':'": "fant ikke ':' etter feltnavnet; sjekk kolon og innrykk",
-    "did not find expected key": "fant ikke neste felt der det var ventet; sjekk innrykket",
-    "did not find expected '-' indicator": "fant ikke '- ' der listen fortsetter; sjekk innrykket",
-    "found character '\\t' that cannot start any token": (
-        "tabulator (tab) kan ikke brukes til innrykk i YAML; bruk mellomrom"
-    ),
-    "found unexpected end of stream": (
-        "filen slutter midt i en tekst; mangler et avsluttende anførselstegn?"
-    ),
-    "found undefined alias": "ukjent alias (*navn); ankeret (&navn) må stå før det brukes",
-    "found unknown escape character": (
-        "ukjent \\-tegn i tekst med doble anførselstegn; bruk enkle anførselstegn i stedet"
-    ),
-    "found duplicate anchor": "samme anker (&navn) er brukt to ganger; gi dem ulike navn",
-}
-
-
 def _compose_all(text: str) -> list[Node]:
-    """Compose with libyaml for speed; on an error, let the Python parser word it (the
-    Norwegian messages above translate its wording)."""
+    """The node trees of every document in `text`. libyaml is much faster, but PyYAML's own
+    composer words its errors better and points at the right line, so it reads a broken file."""
     try:
         return list(yaml.compose_all(text, Loader=_YAML_LOADER))
     except yaml.YAMLError:
         return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
 
+# What PyYAML says (a part of its English message) -> what the editor should do, first match.
+_YAML_MESSAGES = (
+    (
+        "mapping values are not allowed here",
+        "kolon på et sted der YAML ikke venter det; står det ': ' i en tekst uten "
+        "anførselstegn, eller er innrykket feil?",
+    ),
+    ("could not find expected ':'", "fant ikke ':' etter feltnavnet; sjekk kolon og innrykk"),
+    ("did not find expected key", "fant ikke neste felt der det var ventet; sjekk innrykket"),
+    ("did not find expected '-'", "fant ikke '- ' der listen fortsetter; sjekk innrykket"),
+    ("found character '\\t'", "tabulator (tab) kan ikke brukes til innrykk; bruk mellomrom"),
+    (
+        "that cannot start any token",
+        "en verdi kan ikke begynne med dette tegnet; sett teksten i anførselstegn",
+    ),
+    (
+        "found unexpected end of stream",
+        "filen slutter midt i en tekst; mangler et avsluttende anførselstegn?",
+    ),
+    (
+        "expected ',' or ']'",
+        "listen i [ ] er ikke avsluttet riktig; mangler ']' eller ',', eller står det ':' "
+        "i et element uten anførselstegn?",
+    ),
+    (
+        "expected ',' or '}'",
+        "{ } er ikke avsluttet riktig; mangler '}' eller ','?",
+    ),
+    (
+        "but found '<scalar>'",
+        "tekst etter et avsluttende anførselstegn; sett anførselstegn rundt hele teksten "
+        "(bruk '...' utenpå en tekst som selv har \"...\")",
+    ),
+    ("expected <block end>", "uventet innhold her; sjekk innrykket på denne og forrige linje"),
+    ("found undefined alias", "ukjent alias (*navn); ankeret (&navn) må stå før det brukes"),
+    (
+        "found unknown escape character",
+        "ukjent \\-tegn i tekst med doble anførselstegn; bruk enkle anførselstegn i stedet",
+    ),
+    ("found duplicate anchor", "samme anker (&navn) er brukt to ganger; gi dem ulike navn"),
+)
+
+
 def _yaml_error_message(error: yaml.MarkedYAMLError) -> str:
-    problem = error.problem or error.context or "ukjent feil"
-    for english, norwegian in _YAML_MESSAGES.items():
-        if problem.startswith(english):
+    said = f"{error.context or ''} {error.problem or ''}"
+    for english, norwegian in _YAML_MESSAGES:
+        if english in said:
             return f"YAML-feil: {norwegian}"
-    if problem.startswith("expected <block end>"):
-        return "YAML-feil: uventet innhold her; sjekk innrykket på denne og forrige linje"
-    return f"YAML-feil: kan ikke lese filen her ({problem})"
+    return f"YAML-feil: kan ikke lese filen her ({said.strip()})"
 
 
 # --------------------------------------------------------------------------------------------

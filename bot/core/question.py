@@ -52,7 +52,19 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "registrering",
         "søknadsfrist",
     ),
-    Cue.WHERE: ("hvor", "sted", "stedet", "lokale", "adresse", "digital", "digitalt", "fysisk"),
+    Cue.WHERE: (
+        "hvor",
+        "sted",
+        "stedet",
+        "lokale",
+        "adresse",
+        "digital",
+        "digitalt",
+        "fysisk",
+        "foregår",
+        "foregå",
+        "gjennomføres",
+    ),
     Cue.WHO: ("hvem", "målgruppe", "målgruppen", "for hvem", "deltakere", "delta", "aktuell"),
     Cue.CANCELLED: ("avlyst", "avlyse", "avlyses", "avlysning", "avlysninger", "utsatt"),
     Cue.WHAT: (
@@ -237,6 +249,9 @@ class QuestionReader:
         return None
 
 
+_FACET_ORDER = ("audiences", "schemes", "locations", "regions", "organisers")
+
+
 class _Facets:
     """Which question terms name an audience, a scheme, a region, an organiser or a place."""
 
@@ -271,14 +286,17 @@ class _Facets:
             self._table.setdefault(facet, []).append((phrase, value))
 
     def find(self, content: Sequence[str]) -> tuple[Filters, frozenset[str]]:
+        """Filters named in the content; a phrase counts for the first facet that claims it."""
         found: dict[str, set[str]] = {}
         used: set[str] = set()
-        for facet, candidates in self._table.items():
+        claimed: set[tuple[str, ...]] = set()
+        for facet in _FACET_ORDER:
             by_phrase: dict[tuple[str, ...], list[str]] = {}
-            for phrase, value in candidates:
-                if _contains(content, phrase):
+            for phrase, value in self._table.get(facet, ()):
+                if phrase not in claimed and _contains(content, phrase):
                     by_phrase.setdefault(phrase, []).append(value)
                     used.update(phrase)
+            claimed.update(by_phrase)
             for values in by_phrase.values():
                 narrowest = min(values, key=lambda v: (self._breadth.get(v, 0), v))
                 found.setdefault(facet, set()).add(narrowest)

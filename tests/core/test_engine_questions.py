@@ -128,6 +128,16 @@ ABOUT_SAMLINGER = [
     case("neste samling for ppt", "ingen", now=BEFORE_AUTUMN),
     case("hvilke samlinger kommer?", "18. september", "21. oktober", now=EARLY_SEPTEMBER),
     case("hvilke samlinger har det vært", "20. januar 2021"),
+    case("neste samling med NTNU", "18. september", now=EARLY_SEPTEMBER),
+    case(
+        "neste samling i gauldalsregionen",
+        "18. september",
+        now=EARLY_SEPTEMBER,
+        absent=("med Gauldalsregionen",),
+    ),
+    case("samlinger på oppdal", "Oppdal", "januar 2020"),
+    case("hvordan foregår styrersamlingen", "Zoom"),
+    case("hvem kan delta på engelsk-samlingen", "engelsk på barnetrinnet", now=EARLY_SEPTEMBER),
 ]
 
 OUT_OF_SCOPE = [
