@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -106,6 +107,8 @@ class Engine:
         self._index = SearchIndex(
             kb.entries, self._normaliser, self._reader.stop_words, self._reader.cue_terms
         )
+        self._events = _EventFacets(kb.events)
+        self._topics = self._known_topics()
 
     # -- public -------------------------------------------------------------------------------
 
@@ -164,7 +167,7 @@ class Engine:
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         text = answers.entry_text(entry)
-        related = [e for e in self.kb.events if entry.id in (_event(e).scheme, _event(e).region)]
+        related = self._events.about(entry.id)
         shown = _around(related, now, 3)
         if shown:
             text += f"\n\nSamlinger i {answers.short_title(entry)}:\n"
@@ -252,7 +255,7 @@ class Engine:
     # -- events -------------------------------------------------------------------------------
 
     def _answer_events(self, q: Question, search: SearchResult, now: datetime) -> Reply:
-        pool = [e for e in self.kb.events if _passes(_event(e), q.filters)]
+        pool = self._events.matching(q.filters)
         specific = bool(q.filters)
         if q.topic:
             found = self._events_on_topic(q.topic, pool)
@@ -320,15 +323,22 @@ class Engine:
 
     def _next(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
         scope = answers.filter_phrase(self.kb, q.filters)
-        ahead = [e for e in pool if not _event(e).is_over(now)]
-        coming = [e for e in ahead if not _event(e).cancelled]
-        if not coming:
+        skipped: list[Entry] = []  # cancelled ones before the next real one
+        first: Entry | None = None
+        later: list[Entry] = []
+        for entry in (e for e in pool if not _event(e).is_over(now)):
+            if first is None and _event(entry).cancelled:
+                skipped.append(entry)
+            elif first is None:
+                first = entry
+            elif len(later) < 3:
+                later.append(entry)
+            else:
+                break
+        if first is None:
             return self._nothing_ahead(q, pool, now, scope, Intent.NEXT_EVENT)
-        first = coming[0]
         headline = f"Neste samling{scope} er «{first.title}», {answers.when(first, now)}."
         text = "\n".join([headline, *answers.event_details(self.kb, first, now)])
-        skipped = [e for e in ahead if _event(e).cancelled and _starts_before(e, first)]
-        later = [e for e in ahead if e is not first and e not in skipped][:3]
         if skipped:
             text += "\n\nMerk: " + " ".join(
                 f"«{e.title}» {answers.when(e, now)} er avlyst." for e in skipped
@@ -370,7 +380,7 @@ class Engine:
             text = f"Samlinger{scope} {q.period.label}:\n" + answers.event_list(pool, now)
             return self._reply(text, Intent.EVENTS_IN_PERIOD, pool)
         text = f"Jeg finner ingen samlinger{scope} {q.period.label}."
-        candidates = [e for e in self.kb.events if _passes(_event(e), q.filters)]
+        candidates = self._events.matching(q.filters)
         return self._reply(text + self._pointer(now, candidates), Intent.EVENTS_IN_PERIOD, [])
 
     def _previous(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
@@ -501,7 +511,7 @@ class Engine:
             "Jeg svarer på spørsmål om kompetanseutvikling i barnehage og skole:\n"
             "• samlinger: når neste er, hvor, hvem de er for, påmeldingsfrist og om de er avlyst\n"
             "• samlinger i en periode: «i morgen», «neste uke», «i oktober», «i høst»\n"
-            f"• {self._known_topics()}\n"
+            f"• {self._topics}\n"
             f"Skriv spørsmålet slik du ville sagt det, for eksempel {EXAMPLE} "
             "eller «Hva er DEKOM?». Nynorsk går fint."
         )
@@ -534,7 +544,7 @@ class Engine:
             )
         text = (
             "Det vet jeg dessverre ikke. Jeg kan svare på spørsmål om samlinger (når, hvor, "
-            f"hvem de er for og påmeldingsfrist) og om {self._known_topics()}. "
+            f"hvem de er for og påmeldingsfrist) og om {self._topics}. "
             f"Prøv for eksempel {EXAMPLE}"
         )
         return Reply(text, False, Intent.UNKNOWN, _matches(hits))
@@ -572,15 +582,43 @@ def _event(entry: Entry) -> EventDetails:
     return entry.event
 
 
-def _passes(event: EventDetails, filters: Filters) -> bool:
-    checks: Iterable[tuple[frozenset[str], Iterable[str]]] = (
-        (filters.audiences, event.audience),
-        (filters.schemes, (event.scheme,) if event.scheme else ()),
-        (filters.regions, (event.region,) if event.region else ()),
-        (filters.organisers, event.organisers),
-        (filters.locations, (event.location,) if event.location else ()),
-    )
-    return all(not wanted or wanted & set(values) for wanted, values in checks)
+class _EventFacets:
+    """Events by audience, scheme, region, organiser and place, so filtering is set algebra."""
+
+    def __init__(self, events: Sequence[Entry]) -> None:
+        self._events = tuple(events)
+        self._by: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for position, entry in enumerate(self._events):
+            event = _event(entry)
+            values = {
+                "audiences": event.audience,
+                "schemes": (event.scheme,) if event.scheme else (),
+                "regions": (event.region,) if event.region else (),
+                "organisers": event.organisers,
+                "locations": (event.location,) if event.location else (),
+            }
+            for facet, names in values.items():
+                for name in names:
+                    self._by[facet, name].add(position)
+
+    def matching(self, filters: Filters) -> list[Entry]:
+        """Events that match every facet the filters name (any value within a facet)."""
+        chosen: set[int] | None = None
+        for facet in ("audiences", "schemes", "regions", "organisers", "locations"):
+            wanted: frozenset[str] = getattr(filters, facet)
+            if not wanted:
+                continue
+            found = set().union(*(self._by.get((facet, name), set()) for name in wanted))
+            chosen = found if chosen is None else chosen & found
+        if chosen is None:
+            return list(self._events)
+        return [self._events[position] for position in sorted(chosen)]
+
+    def about(self, entry_id: str) -> list[Entry]:
+        """Events of a scheme or region entry."""
+        positions = self._by.get(("schemes", entry_id), set())
+        positions |= self._by.get(("regions", entry_id), set())
+        return [self._events[position] for position in sorted(positions)]
 
 
 def _deadline_open(event: EventDetails, now: datetime) -> bool:
@@ -626,7 +664,3 @@ def _around(events: Sequence[Entry], now: datetime, count: int) -> list[Entry]:
     if ahead:
         return ahead[:count]
     return list(events[-count:])
-
-
-def _starts_before(entry: Entry, other: Entry) -> bool:
-    return _event(entry).starts_at() < _event(other).starts_at()
