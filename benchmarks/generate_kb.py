@@ -64,7 +64,7 @@ def generate(kb: KnowledgeBase, size: int, directory: Path, seed: int = 7) -> li
                 entry["deadline"] = start - timedelta(days=rng.randint(1, 20))
             entry["cancelled"] = rng.random() < 0.05
         entries.append(entry)
-        if number % max(1, size // 150) == 0:
+        if number % max(1, size // 400) == 0:
             questions.append(_question_about(rng, title_words))
     for name in ("sources.yaml", "vocabulary.yaml"):
         shutil.copy(Path("knowledge") / name, directory / name)

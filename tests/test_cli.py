@@ -70,7 +70,7 @@ def test_ask_jsonl_answers_every_line_in_order_and_survives_bad_lines() -> None:
         ("   ", "Skriv et spørsmål"),
         ("a" * 10_000, "for langt"),
         ("😀🎉👍", "bare tekst"),
-        ("\x00\x07\x1b[31m", "Skriv et spørsmål"),
+        ("\x07\x1b[31m\x7f", "Skriv et spørsmål"),
     ],
 )
 def test_bad_questions_get_a_norwegian_message_and_exit_1(question: str, message: str) -> None:

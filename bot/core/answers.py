@@ -61,9 +61,7 @@ def audience(kb: KnowledgeBase, entry: Entry) -> str | None:
         kb.vocabulary.audiences[a].label if a in kb.vocabulary.audiences else a
         for a in _details(entry).audience
     ]
-    narrowest = [
-        label for label in labels if not any(label != o and label in o for o in labels)
-    ]
+    narrowest = [label for label in labels if not any(label != o and label in o for o in labels)]
     return join_words(narrowest) or None
 
 

@@ -18,7 +18,14 @@ from bot.core import answers
 from bot.core.dates import long_date
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import OSLO, Entry, EventDetails, Kind, KnowledgeBase
-from bot.core.question import Cue, Filters, Question, QuestionReader
+from bot.core.question import (
+    STOP_WORDS_FOLDED,
+    Cue,
+    Filters,
+    Question,
+    QuestionReader,
+    cue_phrases,
+)
 from bot.core.text import Normaliser
 
 MAX_QUESTION_LENGTH = 500
@@ -103,10 +110,10 @@ class Engine:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._normaliser = Normaliser(kb.vocabulary.synonyms)
-        self._reader = QuestionReader(kb, self._normaliser)
-        self._index = SearchIndex(
-            kb.entries, self._normaliser, self._reader.stop_words, self._reader.cue_terms
-        )
+        cues = cue_phrases(kb, self._normaliser)
+        cue_terms = {term for terms, _ in cues for term in terms}
+        self._index = SearchIndex(kb.entries, self._normaliser, STOP_WORDS_FOLDED, cue_terms)
+        self._reader = QuestionReader(kb, self._normaliser, cues, self._index.surface_words)
         self._events = _EventFacets(kb.events)
         self._topics = self._known_topics()
 

@@ -95,19 +95,9 @@ class SearchIndex:
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._phrases: list[list[str]] = []
         self._titles: list[frozenset[str]] = []
+        self.surface_words: set[str] = set()  # the typed words of the indexed texts
         for position, entry in enumerate(self._entries):
-            strong, listed, weak, phrases = self._texts(entry)
-            weighted = [
-                *((text, STRONG) for text in strong),
-                *((text, LISTED) for text in listed),
-                *((text, WEAK) for text in weak),
-            ]
-            for text, weight in weighted:
-                for term in self._content(text):
-                    postings = self._postings[term]
-                    postings[position] = max(postings.get(position, 0.0), weight)
-            self._phrases.append(phrases)
-            self._titles.append(frozenset(self._content(entry.title)))
+            self._add_entry(position, entry)
         self._add_compound_parts()
         self._known = frozenset(self._postings)
         self._tails: dict[str, list[str]] = defaultdict(list)
@@ -135,14 +125,16 @@ class SearchIndex:
     # -- building ---------------------------------------------------------------------------
 
     def _content(self, text: str) -> list[str]:
-        return [
-            token.term
-            for token in self._normaliser.tokens(text)
-            if token.word not in self._stop_words and token.term not in self._ignored
-        ]
+        """The terms of a knowledge-base text that a question can match."""
+        terms = []
+        for token in self._normaliser.tokens(text, remember=False):
+            if token.word not in self._stop_words and token.term not in self._ignored:
+                terms.append(token.term)
+                self.surface_words.add(token.word)
+        return terms
 
-    def _texts(self, entry: Entry) -> tuple[list[str], list[str], list[str], list[str]]:
-        """Texts by weight, and the phrases a whole question is compared with."""
+    def _add_entry(self, position: int, entry: Entry) -> None:
+        """Post the entry's terms by weight, and keep the phrases a question is compared with."""
         own_name = entry.id.replace("-", " ")
         strong = [entry.title, *entry.phrasings, *entry.keywords, own_name]
         listed = [*entry.items, entry.items_title or ""]
@@ -153,8 +145,17 @@ class SearchIndex:
             if event.scheme:
                 strong.append(event.scheme)
             weak += [event.registration or ""]
-        phrases = {" ".join(self._content(t)) for t in (entry.title, own_name, *entry.phrasings)}
-        return strong, listed, weak, sorted(p for p in phrases if p)
+        content: dict[str, list[str]] = {}
+        for texts, weight in ((strong, STRONG), (listed, LISTED), (weak, WEAK)):
+            for text in texts:
+                terms = content[text] = self._content(text)
+                for term in terms:
+                    postings = self._postings[term]
+                    if postings.get(position, 0.0) < weight:
+                        postings[position] = weight
+        phrases = {" ".join(content[text]) for text in (entry.title, own_name, *entry.phrasings)}
+        self._phrases.append(sorted(phrase for phrase in phrases if phrase))
+        self._titles.append(frozenset(content[entry.title]))
 
     def _add_compound_parts(self) -> None:
         """Let "ledersamling" be found by "leder" too: index the known parts of compounds."""

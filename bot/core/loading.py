@@ -11,8 +11,10 @@ shows the editor the whole list. The format is described in `docs/knowledge-form
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
@@ -33,6 +35,9 @@ from bot.core.knowledge import (
     Source,
     Vocabulary,
 )
+
+# Enum lookup by value is slow on Python 3.11 (~25 µs); a large knowledge base does it per entry.
+_KINDS = {kind.value: kind for kind in Kind}
 
 SOURCES_FILE = "sources.yaml"
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -108,6 +113,12 @@ def _line(node: Node) -> int:
     return int(node.start_mark.line) + 1
 
 
+def _short(value: str, limit: int = 40) -> str:
+    """A value as quoted in a message: on one line, and cut if it is long."""
+    value = " ".join(value.split())
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:
     match = process.extractOne(
         word, list(choices), scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=80
@@ -129,11 +140,14 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     sources = _read_sources(directory / SOURCES_FILE, problems)
     vocabulary = _read_vocabulary(directory / VOCABULARY_FILE, problems)
     drafts: list[_Draft] = []
+    all_read = True  # if not, an id that seems unknown may be in the file that was not read
     for path in sorted(directory.glob("*.yaml")):
         if path.name not in (SOURCES_FILE, VOCABULARY_FILE) and path.is_file():
-            drafts.extend(_read_entries(directory / path.name, problems))
+            file_drafts = _read_entries(directory / path.name, problems)
+            all_read = all_read and file_drafts is not None
+            drafts.extend(file_drafts or [])
     _check_ids_are_unique(drafts)
-    _check_references(drafts, sources, vocabulary)
+    _check_references(drafts, sources, vocabulary, all_entries_read=all_read)
 
     problems.sort(key=lambda problem: (problem.path, problem.line))
     if problems or sources is None or vocabulary is None:
@@ -156,7 +170,11 @@ def _read_document(path: Path, where: _Where) -> _Document | None:
     if not path.is_file():
         where.report(1, f"filen mangler; lag {path.name} i mappen med kunnskapsbasen")
         return None
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        where.report(1, f"kan ikke lese filen: {error.strerror}")
+        return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -184,11 +202,25 @@ def _read_document(path: Path, where: _Where) -> _Document | None:
     return _Document(root)
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Composing creates hundreds of thousands of nodes and no reference cycles; the cyclic
+    collector rescanning them took three quarters of the load time of a large knowledge base."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _compose_all(text: str) -> list[Node]:
     """The node trees of every document in `text`. libyaml is much faster, but PyYAML's own
     composer words its errors better and points at the right line, so it reads a broken file."""
     try:
-        return list(yaml.compose_all(text, Loader=_YAML_LOADER))
+        with _cyclic_gc_paused():
+            return list(yaml.compose_all(text, Loader=_YAML_LOADER))
     except yaml.YAMLError:
         return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 
@@ -233,6 +265,15 @@ _YAML_MESSAGES = (
         "ukjent \\-tegn i tekst med doble anførselstegn; bruk enkle anførselstegn i stedet",
     ),
     ("found duplicate anchor", "samme anker (&navn) er brukt to ganger; gi dem ulike navn"),
+    (
+        "while scanning an alias",
+        "etter * skal navnet på et anker stå; sett teksten i anførselstegn",
+    ),
+    ("while scanning an anchor", "etter & skal et navn stå; sett teksten i anførselstegn"),
+    (
+        "while scanning a block scalar",
+        "etter | eller > kan bare en kommentar stå på samme linje; skriv teksten på linjene under",
+    ),
 )
 
 
@@ -294,7 +335,8 @@ def _misread_text(node: ScalarNode) -> str:
     elif node.tag == _TIMESTAMP:
         read_as = f"{value} ble lest som en dato"
     else:
-        return f"har en YAML-type som ikke kan brukes her ({node.tag}); skriv en vanlig tekst"
+        yaml_type = node.tag.replace("tag:yaml.org,2002:", "!!")
+        return f"har en YAML-type som ikke kan brukes her ({yaml_type}); skriv en vanlig tekst"
     return f'{read_as}; skriv teksten i anførselstegn: "{value}"'
 
 
@@ -308,11 +350,13 @@ def _sexagesimal(value: str) -> int:
 
 
 def _describe(node: Node) -> str:
+    if isinstance(node, ScalarNode) and node.tag == _NULL:
+        return "tom"
     if isinstance(node, SequenceNode):
         return "en liste"
     if isinstance(node, MappingNode):
         return "en samling felt (felt: verdi)"
-    return f"verdien {node.value!r}"
+    return f"verdien '{_short(str(node.value))}'"
 
 
 def _texts(node: Node, where: _Where) -> tuple[str, ...] | None:
@@ -336,8 +380,8 @@ def _slug(node: Node, where: _Where) -> str | None:
         return value
     where.report(
         node,
-        f"id-en '{value}' er ikke gyldig; bruk bare a–z, 0–9 og bindestrek, "
-        f"f.eks. '{_slugify(value)}'",
+        f"id-en '{_short(value)}' er ikke gyldig; bruk bare a–z, 0–9 og bindestrek, "
+        f"f.eks. '{_short(_slugify(value))}'",
     )
     return None
 
@@ -351,11 +395,10 @@ def _kind(node: Node, where: _Where) -> Kind | None:
     value = _text(node, where)
     if value is None:
         return None
-    try:
-        return Kind(value)
-    except ValueError:
+    kind = _KINDS.get(value)
+    if kind is None:
         where.report(node, _unknown("type", value, Kind, f"gyldige: {', '.join(Kind)}"))
-        return None
+    return kind
 
 
 def _date(node: Node, where: _Where) -> date | None:
@@ -365,7 +408,9 @@ def _date(node: Node, where: _Where) -> date | None:
         return None
     value = str(node.value).strip()
     if node.tag not in (_TIMESTAMP, _STR) or not value:
-        where.report(node, f"skal være en dato (ÅÅÅÅ-MM-DD), f.eks. 2024-09-18; fant '{value}'")
+        where.report(
+            node, f"skal være en dato (ÅÅÅÅ-MM-DD), f.eks. 2024-09-18; fant '{_short(value)}'"
+        )
         return None
     if not _DATE.fullmatch(value):
         where.report(node, _not_a_date(value))
@@ -382,8 +427,8 @@ def _not_a_date(value: str) -> str:
         day, month, year = norwegian.groups()
         return f"skriv datoen som ÅÅÅÅ-MM-DD: {year}-{int(month):02d}-{int(day):02d}"
     if _DATE.match(value):
-        return f"skal være bare en dato (ÅÅÅÅ-MM-DD), uten klokkeslett; fant '{value}'"
-    return f"'{value}' er ikke en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2024-09-18"
+        return f"skal være bare en dato (ÅÅÅÅ-MM-DD), uten klokkeslett; fant '{_short(value)}'"
+    return f"'{_short(value)}' er ikke en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2024-09-18"
 
 
 def _time(node: Node, where: _Where) -> time | None:
@@ -404,7 +449,7 @@ def _time(node: Node, where: _Where) -> time | None:
     elif not _TIME.fullmatch(value):
         where.report(
             node,
-            f"'{value}' er ikke et klokkeslett; skriv TT:MM mellom 00:00 og 23:59, "
+            f"'{_short(value)}' er ikke et klokkeslett; skriv TT:MM mellom 00:00 og 23:59, "
             f'f.eks. "{example}"',
         )
     elif not node.style:  # plain: None from PyYAML, "" from libyaml
@@ -445,7 +490,7 @@ def _url(node: Node, where: _Where) -> str | None:
     value = _text(node, where)
     if value is None or value.startswith(("https://", "http://")):
         return value
-    where.report(node, f"'{value}' er ikke en nettadresse; den skal begynne med https://")
+    where.report(node, f"'{_short(value)}' er ikke en nettadresse; den skal begynne med https://")
     return None
 
 
@@ -482,6 +527,9 @@ def _mapping(node: Node, where: _Where, what: str) -> _Pairs | None:
     return None
 
 
+_Target = Literal["source", "tag", "audience", "entry", "scheme", "region"]
+
+
 @dataclass(frozen=True)
 class _Spec:
     """How to read one field of a record; `refers_to` names what its ids must exist in."""
@@ -490,9 +538,6 @@ class _Spec:
     required: bool = False
     event_only: bool = False
     refers_to: _Target | None = None
-
-
-_Target = Literal["source", "tag", "audience", "entry", "scheme", "region"]
 
 
 @dataclass
@@ -536,20 +581,21 @@ def _read_record(
     return record
 
 
-def _top_level_list(document: _Document, where: _Where, what: str) -> list[Node]:
+def _top_level_list(document: _Document, where: _Where, what: str) -> list[Node] | None:
+    """The items of a file that holds a list; None (and a problem) if it holds something else."""
     if document.root is None:
         return []
     if isinstance(document.root, SequenceNode):
         return list(document.root.value)
     where.report(document.root, f"filen skal være en liste av {what}, med '- ' foran hver")
-    return []
+    return None
 
 
 def _peek_id(node: MappingNode) -> str | None:
     """The id written in a mapping, if any, so problems in it can name it."""
     for key, value in node.value:
         if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
-            return str(value.value) if value.tag == _STR and value.value else None
+            return _short(value.value) if value.tag == _STR and value.value else None
     return None
 
 
@@ -580,9 +626,12 @@ def _read_sources(path: Path, problems: list[Problem]) -> _Sources | None:
     if document.root is None:
         where.report(1, "filen er tom; den skal være en liste av kilder ('- id: ...')")
         return None
+    nodes = _top_level_list(document, where, "kilder")
+    if nodes is None:
+        return None
     sources = _Sources(set(), {})
     lines: dict[str, int] = {}
-    for node in _top_level_list(document, where, "kilder"):
+    for node in nodes:
         if not isinstance(node, MappingNode):
             where.report(node, "hver kilde skal være felt med verdier, som '- id: ...'")
             continue
@@ -645,7 +694,7 @@ _KIND_FIELDS: dict[str, _Spec] = {
     "plural": _Spec(_text, required=True),
     "words": _Spec(_texts),
 }
-_VOCABULARY_SECTIONS = ("tags", "audiences", "kinds", "synonyms")
+_VOCABULARY_SECTIONS = {"tags": "{}", "audiences": "{}", "kinds": "{}", "synonyms": "[]"}
 
 
 def _read_vocabulary(path: Path, problems: list[Problem]) -> _Vocabulary | None:
@@ -672,10 +721,10 @@ def _read_vocabulary(path: Path, problems: list[Problem]) -> _Vocabulary | None:
             vocabulary.synonyms = _read_synonyms(node, section)
         else:
             section.report(key, _unknown("del", name, _VOCABULARY_SECTIONS))
-    for name in _VOCABULARY_SECTIONS:
+    for name, empty in _VOCABULARY_SECTIONS.items():
         if name not in pairs:
             where.for_field(name).report(
-                document.root, f"mangler '{name}'; skriv {name}: {{}} om den skal være tom"
+                document.root, f"mangler '{name}'; skriv {name}: {empty} om den skal være tom"
             )
     return vocabulary
 
@@ -819,13 +868,17 @@ class _Draft:
         return self.record.get("id", str)
 
 
-def _read_entries(path: Path, problems: list[Problem]) -> list[_Draft]:
+def _read_entries(path: Path, problems: list[Problem]) -> list[_Draft] | None:
+    """The entries in one file; None if the file could not be read at all."""
     where = _Where(problems, str(path))
     document = _read_document(path, where)
     if document is None:
-        return []
+        return None
+    nodes = _top_level_list(document, where, "oppføringer")
+    if nodes is None:
+        return None
     drafts: list[_Draft] = []
-    for node in _top_level_list(document, where, "oppføringer"):
+    for node in nodes:
         if isinstance(node, MappingNode):
             drafts.append(_read_entry(node, where.for_entry(_peek_id(node))))
         else:
@@ -845,21 +898,23 @@ def _read_entry(node: MappingNode, where: _Where) -> _Draft:
     return _Draft(where, _line(node), kind, record, entry)
 
 
+
+
 def _peek_kind(pairs: _Pairs) -> Kind | None:
     """The entry's kind if it is written correctly (problems are reported when it is read)."""
     _key, node = pairs.get("kind", (None, None))
-    if isinstance(node, ScalarNode) and node.tag == _STR and node.value in set(Kind):
-        return Kind(node.value)
+    if isinstance(node, ScalarNode) and node.tag == _STR and node.value in _KINDS:
+        return _KINDS[node.value]
     return None
 
 
 def _drop_event_fields(pairs: _Pairs, where: _Where) -> None:
+    """Report and forget fields only an event can have, on an entry of another kind."""
     for name in [name for name in pairs if name in _ENTRY_FIELDS]:
         if _ENTRY_FIELDS[name].event_only:
             key, _value = pairs.pop(name)
-            where.for_field(name).report(
-                key, f"'{name}' gjelder bare samlinger (kind: event); fjern feltet"
-            )
+            message = f"'{name}' gjelder bare samlinger (kind: event); fjern feltet"
+            where.for_field(name).report(key, message)
 
 
 def _check_entry(node: MappingNode, kind: Kind | None, record: _Record, where: _Where) -> None:
@@ -870,9 +925,8 @@ def _check_entry(node: MappingNode, kind: Kind | None, record: _Record, where: _
         )
     if kind not in (None, Kind.EVENT) and "answer" not in record.keys:
         where.for_field("answer").report(node, "oppføringen mangler feltet 'answer'")
-    if "items_title" in record.keys and (
-        "items" not in record.keys or not record.get("items", tuple)
-    ):
+    has_items = "items" in record.keys and record.values.get("items") != ()
+    if "items_title" in record.keys and not has_items:
         where.for_field("items_title").report(
             record.keys["items_title"], "items_title brukes bare sammen med items; legg til items"
         )
@@ -968,8 +1022,14 @@ def _check_ids_are_unique(drafts: list[_Draft]) -> None:
 
 
 def _check_references(
-    drafts: list[_Draft], sources: _Sources | None, vocabulary: _Vocabulary | None
+    drafts: list[_Draft],
+    sources: _Sources | None,
+    vocabulary: _Vocabulary | None,
+    *,
+    all_entries_read: bool,
 ) -> None:
+    """Report ids that point at nothing. Where a file could not be read (and its problem is
+    already reported), ids it would have defined are not reported as unknown."""
     entries: dict[str, _Draft] = {}
     for draft in drafts:
         if draft.id is not None:
@@ -990,7 +1050,7 @@ def _check_references(
                 where.report(node, _unknown("målgruppe", value, audiences, hint))
             elif target in ("entry", "scheme", "region"):
                 message = _entry_reference_problem(target, value, draft, entries)
-                if message:
+                if message and (all_entries_read or value in entries):
                     where.report(node, message)
 
 
@@ -1030,5 +1090,5 @@ def _references(draft: _Draft) -> Iterable[tuple[_Target, str, Node, str]]:
 
 
 def _unknown(what: str, value: str, choices: Iterable[str], hint: str = "") -> str:
-    message = f"ukjent {what} '{value}'{_did_you_mean(value, choices)}"
+    message = f"ukjent {what} '{_short(value)}'{_did_you_mean(value, choices)}"
     return f"{message} ({hint})" if hint else message

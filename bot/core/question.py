@@ -157,30 +157,46 @@ class Question:
         return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
 
 
-class QuestionReader:
-    """Builds `Question`s; holds the normalised word lists for one knowledge base."""
+CuePhrases = list[tuple[tuple[str, ...], Cue]]
+STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
 
-    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
+
+def cue_phrases(kb: KnowledgeBase, normaliser: Normaliser) -> CuePhrases:
+    """The question-type phrases as normalised terms, longest first."""
+    phrases: CuePhrases = []
+    for cue, texts in CUE_WORDS.items():
+        phrases += [(normaliser.terms(text), cue) for text in texts]
+    event_names = kb.vocabulary.kinds.get(Kind.EVENT)
+    phrases += (
+        [(normaliser.terms(word), Cue.EVENT) for word in event_names.words] if event_names else []
+    )
+    phrases = [(terms, cue) for terms, cue in phrases if terms]
+    return sorted(phrases, key=lambda pair: -len(pair[0]))
+
+
+class QuestionReader:
+    """Builds `Question`s; holds the normalised word lists for one knowledge base.
+
+    `known_words` are the typed words of the knowledge base (the index collects them), which
+    the speller corrects towards.
+    """
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        normaliser: Normaliser,
+        cues: CuePhrases,
+        known_words: Iterable[str],
+    ) -> None:
         self._normaliser = normaliser
-        self._cues: list[tuple[tuple[str, ...], Cue]] = []
-        for cue, phrases in CUE_WORDS.items():
-            for phrase in phrases:
-                self._cues.append((normaliser.terms(phrase), cue))
-        event_names = kb.vocabulary.kinds.get(Kind.EVENT)
-        for word in event_names.words if event_names else ():
-            self._cues.append((normaliser.terms(word), Cue.EVENT))
-        self._cues = [(terms, cue) for terms, cue in self._cues if terms]
-        self._cues.sort(key=lambda pair: -len(pair[0]))
-        self.stop_words = frozenset(fold(word) for word in STOP_WORDS.split())
-        targets = _known_words(kb, self._cue_words()) - self.stop_words
+        self._cues = cues
+        self.stop_words = STOP_WORDS_FOLDED
+        cue_words = {word for texts in CUE_WORDS.values() for text in texts for word in words(text)}
+        targets = (set(known_words) | _vocabulary_words(kb) | cue_words) - self.stop_words
         self._speller = Speller(targets, also_known=self.stop_words)
         self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
         self._kinds = self._kind_terms(kb, normaliser)
         self._facets = _Facets(kb, normaliser)
-
-    @property
-    def cue_terms(self) -> frozenset[str]:
-        return frozenset(term for terms, _ in self._cues for term in terms)
 
     def read(self, text: str, today: date) -> Question:
         period = find_period(text, today)
@@ -210,9 +226,6 @@ class QuestionReader:
             plural=plural,
             cue_terms=cue_terms,
         )
-
-    def _cue_words(self) -> list[str]:
-        return [word for phrases in CUE_WORDS.values() for p in phrases for word in fold(p).split()]
 
     def _find_cues(self, tokens: Sequence[Token]) -> tuple[set[Cue], list[Token], tuple[str, ...]]:
         terms = [token.term for token in tokens]
@@ -304,15 +317,10 @@ class _Facets:
         return filters, frozenset(used)
 
 
-def _known_words(kb: KnowledgeBase, extra: Iterable[str]) -> set[str]:
-    """Every word the knowledge base and the question lexicon use: the speller's targets."""
-    texts: list[str] = list(extra)
-    for entry in kb:
-        texts += [entry.title, entry.answer, *entry.phrasings, *entry.keywords, *entry.items]
-        if entry.event is not None:
-            event = entry.event
-            texts += [*event.organisers, event.location or "", event.platform or ""]
+def _vocabulary_words(kb: KnowledgeBase) -> set[str]:
+    """Words of the vocabulary file (audiences, kinds, synonyms): also the speller's targets."""
     vocabulary = kb.vocabulary
+    texts: list[str] = []
     for audience in vocabulary.audiences.values():
         texts += [audience.label, *audience.words]
     for names in vocabulary.kinds.values():

@@ -260,10 +260,10 @@ class Reminder:
     chat_id: int
     event_id: str
     lead_time: LeadTime
+    about: date  # the start (or deadline) day it reminds of; part of the ledger key
     planned_at: datetime  # its regular time, out of quiet hours
     due_at: datetime  # when it may be sent: planned_at, or 07:30 if it is overdue in quiet hours
     late: bool = False  # overdue by more than LATE_AFTER at the `now` it was planned for
-    about: date = date.min  # the start (or deadline) day it reminds of; part of the ledger key
 
     @property
     def ledger_kind(self) -> str:
@@ -336,7 +336,9 @@ def _plan_event(
         if (reminder := _reminder(chat_id, entry.id, event, lead, now)) is not None
         and reminder.planned_at >= since
     ]
-    overdue_starts = [r for r in candidates if r.lead_time in START_LEAD_TIMES and r.due_at <= now]
+    overdue_starts = [
+        r for r in candidates if r.lead_time in START_LEAD_TIMES and r.planned_at <= now
+    ]
     superseded = overdue_starts[:-1]  # keep only the latest overdue start reminder
     return [reminder for reminder in candidates if reminder not in superseded]
 
@@ -348,12 +350,13 @@ def _reminder(
     if moment is None:
         return None
     planned = _utc(out_of_quiet_hours(moment))
-    due = planned if planned > now else _utc(out_of_quiet_hours(now))
-    if due >= _utc(reminder_cutoff(event, lead)):
+    overdue_at_night = planned <= now and is_quiet(now)
+    due = _utc(out_of_quiet_hours(now)) if overdue_at_night else planned
+    if max(due, now) >= _utc(reminder_cutoff(event, lead)):  # it would go out too late
         return None
     about = event.deadline if lead is LeadTime.DEADLINE and event.deadline else event.start
     late = now - planned > LATE_AFTER
-    return Reminder(chat_id, event_id, lead, planned, due, late, about)
+    return Reminder(chat_id, event_id, lead, about, planned, due, late)
 
 
 def _utc(moment: datetime) -> datetime:

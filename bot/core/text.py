@@ -32,7 +32,6 @@ def fold(text: str) -> str:
     return text
 
 
-@lru_cache(maxsize=1 << 16)
 def words(text: str) -> tuple[str, ...]:
     """The folded words of a text, punctuation dropped ("1. trinn" -> ("1", "trinn"))."""
     return tuple(_WORD.findall(fold(text)))
@@ -85,14 +84,18 @@ class Normaliser:
         """All terms of a text in order, synonyms replaced by their canonical form."""
         return tuple(token.term for token in self.tokens(text))
 
-    def tokens(self, text: str) -> tuple[Token, ...]:
-        """Like `terms`, keeping the typed word beside each term (for stop-word checks)."""
+    def tokens(self, text: str, *, remember: bool = True) -> tuple[Token, ...]:
+        """Like `terms`, keeping the typed word beside each term (for stop-word checks).
+
+        Questions are remembered (users repeat themselves); knowledge-base texts, normalised
+        once while indexing, pass `remember=False`.
+        """
         cached = self._cache.get(text)
         if cached is not None:
             return cached
         typed = words(text)
         result = self._apply_synonyms(typed, [stem(word) for word in typed])
-        if len(self._cache) < 100_000:
+        if remember and len(self._cache) < 100_000:
             self._cache[text] = result
         return result
 

@@ -1,0 +1,167 @@
+"""Reply latency of the real bot process against a minimal PTB echo bot, in the same run.
+
+    .venv/bin/python benchmarks/bench_telegram.py [--users 50] [--messages 10]
+
+Both bots run as subprocesses against the loopback Bot API in tests/fake_bot_api.py. Each of
+`--users` simulated users sends `--messages` questions one after another (the next when the
+previous was answered), all users in parallel. Latency is from putting the update in the
+getUpdates queue to the server receiving the bot's sendMessage for that chat, so it includes
+long polling, PTB, the conversation, the engine, rendering and HTTP. The table shows p50 and
+p95 for both bots and their ratio. Targets: within 2× the echo bot; 0 messages unanswered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.fake_bot_api import BotApi, Call, LoopbackServer, Updates
+
+ROOT = Path(__file__).resolve().parents[1]
+TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+QUESTIONS = [
+    "Når er neste samling?",
+    "Hva er DEKOM?",
+    "kva er rekom",
+    "påmeldingsfrist for engelsk på barnetrinnet",
+    "hvilke kommuner er med i gauldalsregionen",
+    "hvilke ordninger finnes?",
+    "er skoleledersamlinga avlyst?",
+    "Hva er Kompetanseløftet?",
+    "hvor er ledersamlingen for barnehage",
+    "fokusområder i trondheimsskolen",
+]
+START_TIMEOUT = 60.0
+REPLY_TIMEOUT = 15.0
+
+
+@dataclass
+class Result:
+    name: str
+    latencies: list[float]
+    unanswered: int
+
+    def percentile(self, share: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+async def measure(name: str, command: list[str], users: int, messages: int) -> Result:
+    api = BotApi()
+    updates = Updates()
+    replies: dict[int, asyncio.Queue[Call]] = {user: asyncio.Queue() for user in range(users)}
+
+    def route(call: Call) -> None:
+        if call.method == "sendMessage" and call.chat_id is not None:
+            queue = replies.get(call.chat_id - 10_000)
+            if queue is not None:
+                queue.put_nowait(call)
+
+    api.listeners.append(route)
+    async with LoopbackServer(api, TOKEN) as server:
+        env = {k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")}
+        env.update(
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=server.base_url,
+            KNOWLEDGE_DIR=str(ROOT / "knowledge"),
+            LOG_LEVEL="WARNING",
+            PYTHONPATH=str(ROOT),
+        )
+        process = await asyncio.create_subprocess_exec(
+            *command, cwd=ROOT, env=env, stdout=asyncio.subprocess.DEVNULL
+        )
+        try:
+            await api.wait_for(lambda c: c.method == "deleteWebhook", START_TIMEOUT)
+            await asyncio.sleep(0.5)  # let polling start
+            await warm_up(api, updates, replies)
+            results = await asyncio.gather(
+                *(user_session(api, updates, replies, user, messages) for user in range(users))
+            )
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                await asyncio.wait_for(process.wait(), 30)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+    latencies = [latency for session, _ in results for latency in session]
+    return Result(name, latencies, sum(missing for _, missing in results))
+
+
+async def warm_up(api: BotApi, updates: Updates, replies: dict[int, asyncio.Queue[Call]]) -> None:
+    """One untimed question per distinct text, so imports and caches are warm in both bots."""
+    for question in QUESTIONS:
+        await api.enqueue(updates.message(10_000, question))
+        await asyncio.wait_for(replies[0].get(), REPLY_TIMEOUT)
+
+
+async def user_session(
+    api: BotApi,
+    updates: Updates,
+    replies: dict[int, asyncio.Queue[Call]],
+    user: int,
+    messages: int,
+) -> tuple[list[float], int]:
+    latencies: list[float] = []
+    missing = 0
+    for number in range(messages):
+        question = QUESTIONS[(user + number) % len(QUESTIONS)]
+        sent_at = time.monotonic()
+        await api.enqueue(updates.message(10_000 + user, question))
+        try:
+            call = await asyncio.wait_for(replies[user].get(), REPLY_TIMEOUT)
+        except TimeoutError:
+            missing += 1
+            continue
+        latencies.append(call.at - sent_at)
+    return latencies, missing
+
+
+def table(results: list[Result]) -> str:
+    lines = [
+        f"{'bot':<16}{'messages':>9}{'unanswered':>12}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}",
+    ]
+    for result in results:
+        count = len(result.latencies) + result.unanswered
+        lines.append(
+            f"{result.name:<16}{count:>9}{result.unanswered:>12}"
+            f"{result.percentile(0.5) * 1000:>9.1f}{result.percentile(0.95) * 1000:>9.1f}"
+            f"{max(result.latencies, default=0) * 1000:>9.1f}"
+        )
+    echo, bot = results
+    lines.append(
+        f"{'ratio bot/echo':<37}"
+        f"{bot.percentile(0.5) / echo.percentile(0.5):>9.2f}"
+        f"{bot.percentile(0.95) / echo.percentile(0.95):>9.2f}"
+    )
+    return "\n".join(lines)
+
+
+async def main(users: int, messages: int) -> int:
+    python = sys.executable
+    echo_bot = [python, str(ROOT / "benchmarks" / "echo_bot.py")]
+    echo = await measure("echo bot", echo_bot, users, messages)
+    bot = await measure("Kompetansebot", [python, "-m", "bot", "run"], users, messages)
+    print(f"{users} users × {messages} messages each, users in parallel (latency in ms)")
+    print(table([echo, bot]))
+    met = bot.unanswered == 0 and bot.percentile(0.95) <= 2 * echo.percentile(0.95)
+    print("target (p95 within 2× the echo bot, 0 unanswered):", "met" if met else "NOT met")
+    return 0 if bot.unanswered == 0 else 1
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--messages", type=int, default=10)
+    arguments = parser.parse_args()
+    sys.exit(asyncio.run(main(arguments.users, arguments.messages)))
