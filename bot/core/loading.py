@@ -898,8 +898,6 @@ def _read_entry(node: MappingNode, where: _Where) -> _Draft:
     return _Draft(where, _line(node), kind, record, entry)
 
 
-
-
 def _peek_kind(pairs: _Pairs) -> Kind | None:
     """The entry's kind if it is written correctly (problems are reported when it is read)."""
     _key, node = pairs.get("kind", (None, None))

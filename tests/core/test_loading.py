@@ -295,6 +295,14 @@ def test_several_problems_in_several_files_are_all_reported(tmp_path: Path) -> N
     ]
 
 
+def test_a_file_yaml_cannot_read_does_not_make_its_ids_unknown_elsewhere(tmp_path: Path) -> None:
+    # `lesesamling-2020` in samlinger.yaml names `dekom` (scheme, related) and
+    # `gauldalsregionen` (region): no "ukjent ordning" for those, only the real mistake.
+    broken = SCHEMES.replace("title: DEKOM", "title: DEKOM: desentralisert ordning")
+    problems = find_problems(write_kb(tmp_path, ordninger=broken))
+    assert [where(problem) for problem in problems] == [("ordninger.yaml", 3, None, None)]
+
+
 # --------------------------------------------------------------------------------------------
 # YAML reading a value as something else
 
@@ -910,7 +918,7 @@ def test_the_vocabulary_needs_every_section(tmp_path: Path) -> None:
     vocabulary = VOCABULARY.split("synonyms:")[0]
     problem = only_problem(write_kb(tmp_path, vocabulary=vocabulary))
     assert where(problem) == ("vocabulary.yaml", 1, None, "synonyms")
-    assert problem.message == "mangler 'synonyms'; skriv synonyms: {} om den skal være tom"
+    assert problem.message == "mangler 'synonyms'; skriv synonyms: [] om den skal være tom"
 
 
 def test_a_source_needs_a_publisher(tmp_path: Path) -> None:

@@ -1,0 +1,37 @@
+# Kompetansebot: the Telegram bot with long polling. Needs no open port.
+#
+#   docker build -t kompetansebot .
+#   docker run -d --name kompetansebot --restart unless-stopped \
+#       -e TELEGRAM_BOT_TOKEN=123456:ABC... -v kompetansebot-data:/data kompetansebot
+#
+# The knowledge base is baked into the image (and checked while building); mount another one
+# with `-v /path/to/knowledge:/app/knowledge:ro` to change it without rebuilding.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    KNOWLEDGE_DIR=/app/knowledge \
+    BOT_DATA_DIR=/data \
+    LOG_LEVEL=INFO
+
+WORKDIR /app
+
+# Dependencies first, so editing the code or the knowledge base does not reinstall them.
+COPY pyproject.toml README.md ./
+COPY bot ./bot
+RUN pip install .
+
+COPY knowledge ./knowledge
+RUN python -m bot check --kb knowledge
+
+RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin bot \
+    && mkdir -p /data \
+    && chown bot:bot /data
+USER bot
+VOLUME ["/data"]
+
+# SIGTERM (docker stop) makes the bot finish the updates it is handling and exit 0.
+STOPSIGNAL SIGTERM
+CMD ["python", "-m", "bot", "run"]

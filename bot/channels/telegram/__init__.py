@@ -1,0 +1,1 @@
+"""The Telegram channel: a thin PTB adapter around `bot.conversation`."""

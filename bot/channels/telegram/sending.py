@@ -1,0 +1,163 @@
+"""Sending with bounded retries, and delivering a conversation's messages to a chat.
+
+Flood control (`RetryAfter`) is honoured by waiting the time Telegram asks for; time-outs and
+network errors are retried with exponential back-off. Everything else, notably `Forbidden` (the
+user blocked the bot) and `BadRequest`, is raised at once: retrying cannot help.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import warnings
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+from functools import partial
+from typing import TypeVar
+
+from telegram import Bot, InputFile, LinkPreviewOptions, Message, ReplyParameters
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.channels.telegram.render import CAPTION_LIMIT, keyboard, render_html
+from bot.conversation import Outgoing
+
+T = TypeVar("T")
+logger = logging.getLogger(__name__)
+
+ATTEMPTS = 4
+FIRST_DELAY = 0.5  # seconds before the first retry after a network error; doubles each time
+MAX_DELAY = 8.0
+MAX_FLOOD_WAIT = 60.0  # longer flood waits are not worth holding a reply for
+NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+async def send_with_retry(
+    call: Callable[[], Awaitable[T]],
+    *,
+    attempts: int = ATTEMPTS,
+    first_delay: float = FIRST_DELAY,
+    sleep: Sleep = asyncio.sleep,
+) -> T:
+    """Await `call()`, retrying flood control, time-outs and network errors a bounded number
+    of times. The last error is raised when every attempt failed."""
+    delay = first_delay
+    for attempt in range(1, attempts + 1):
+        try:
+            return await call()
+        except RetryAfter as error:
+            wait = retry_after_seconds(error)
+            if attempt == attempts or wait > MAX_FLOOD_WAIT:
+                raise
+            logger.warning("Flood control: waiting %.1f s (attempt %d)", wait, attempt)
+            await sleep(wait)
+        except BadRequest:
+            raise  # a subclass of NetworkError, but the request itself is wrong
+        except (TimedOut, NetworkError) as error:
+            if attempt == attempts:
+                raise
+            logger.warning(
+                "%s; retrying in %.1f s (attempt %d)", type(error).__name__, delay, attempt
+            )
+            await sleep(delay)
+            delay = min(delay * 2, MAX_DELAY)
+    raise AssertionError("unreachable")  # the loop returns or raises
+
+
+def retry_after_seconds(error: RetryAfter) -> float:
+    with warnings.catch_warnings():  # PTB warns that the int form is deprecated
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        value = error.retry_after
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+class Sender:
+    """Puts `Outgoing` messages into a chat: split, with buttons on the last part."""
+
+    def __init__(self, bot: Bot, *, sleep: Sleep = asyncio.sleep) -> None:
+        self.bot = bot
+        self.sleep = sleep
+
+    async def _retry(self, call: Callable[[], Awaitable[T]]) -> T:
+        return await send_with_retry(call, sleep=self.sleep)
+
+    async def send(self, chat_id: int, message: Outgoing, reply_to: int | None = None) -> None:
+        if message.document is not None:
+            await self._send_document(chat_id, message, reply_to)
+            return
+        texts = render_html(message)
+        for number, text in enumerate(texts):
+            last = number == len(texts) - 1
+            await self._send_text(
+                chat_id, text, message if last else None, reply_to if number == 0 else None
+            )
+
+    async def replace(self, chat_id: int, message_id: int, message: Outgoing) -> None:
+        """Edit the message a button was pressed on; send anew when it cannot be edited."""
+        texts = render_html(message)
+        if message.document is not None or not texts:
+            await self.send(chat_id, message)
+            return
+        markup = keyboard(message) if len(texts) == 1 else None
+        edit = partial(
+            self.bot.edit_message_text,
+            texts[0],
+            chat_id=chat_id,
+            message_id=message_id,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        )
+        try:
+            await self._retry(edit)
+        except BadRequest as error:
+            if "not modified" not in str(error).lower():
+                logger.info("Could not edit message in chat %s (%s); sending anew", chat_id, error)
+                await self.send(chat_id, message)
+            return
+        for number, text in enumerate(texts[1:], start=2):
+            await self._send_text(chat_id, text, message if number == len(texts) else None, None)
+
+    async def _send_text(
+        self, chat_id: int, text: str, with_buttons_of: Outgoing | None, reply_to: int | None
+    ) -> Message:
+        call = partial(
+            self.bot.send_message,
+            chat_id,
+            text,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard(with_buttons_of) if with_buttons_of else None,
+            reply_parameters=_reply_to(reply_to),
+            link_preview_options=NO_PREVIEW,
+        )
+        return await self._retry(call)
+
+    async def _send_document(self, chat_id: int, message: Outgoing, reply_to: int | None) -> None:
+        document = message.document
+        assert document is not None
+        captions = render_html(message, CAPTION_LIMIT)
+        caption = captions[0] if len(captions) == 1 else None
+        if caption is None:
+            texts = render_html(message)
+            for text in texts:
+                await self._send_text(chat_id, text, None, reply_to)
+                reply_to = None
+        call = partial(
+            self.bot.send_document,
+            chat_id,
+            InputFile(document.content, filename=document.filename, attach=True),
+            caption=caption,
+            parse_mode=ParseMode.HTML if caption else None,
+            reply_markup=keyboard(message),
+            reply_parameters=_reply_to(reply_to),
+        )
+        await self._retry(call)
+
+
+def _reply_to(message_id: int | None) -> ReplyParameters | None:
+    if message_id is None:
+        return None
+    return ReplyParameters(message_id, allow_sending_without_reply=True)

@@ -1,0 +1,74 @@
+"""The channel-independent conversation layer used by the Telegram and terminal adapters.
+
+An adapter turns what arrives into `TextMessage`, `OtherMessage` or `ButtonPress`, awaits
+`Conversation.handle`, and renders the `Response` (messages with buttons, documents, a notice
+for the pressed button). Inline mode uses `Conversation.inline`.
+
+Extending it, in the composition root (`bot/app.py`), without touching this package:
+
+* a command: `conversation.commands.add(Command("abonner", "Få påminnelser", handler))`;
+  `admin_only=True` limits it to ADMIN_IDS, `in_menu=False` keeps it out of /hjelp and the menu;
+* a button: `conversation.actions.add("a", handler)` and `Button(label, encode(Action("a", id)))`;
+* reminders and calendar files: pass an `EventServices` as `event_services`, and every answer
+  about a coming samling gets "🔔 Påminn meg" and "📅 Legg i kalender";
+* blocked chats: a persistent `ChatStatus` instead of `InMemoryChatStatus`.
+
+Handlers are `async def handler(context: Context) -> Response`; `context.now` is the injected
+clock's time, `context.argument` the text after the command or the button's argument.
+"""
+
+from bot.conversation.callbacks import Action, BadButtonError, decode, encode
+from bot.conversation.commands import ActionRegistry, Command, CommandRegistry, Context, Handler
+from bot.conversation.conversation import Conversation, parse_command, system_clock
+from bot.conversation.links import deep_link, deep_link_payload
+from bot.conversation.messages import (
+    SILENCE,
+    Button,
+    ButtonPress,
+    Chat,
+    ChatType,
+    Document,
+    Incoming,
+    InlineAnswer,
+    Keyboard,
+    OtherMessage,
+    Outgoing,
+    Response,
+    TextMessage,
+    say,
+)
+from bot.conversation.services import ChatStatus, EventServices, InMemoryChatStatus
+
+__all__ = [
+    "SILENCE",
+    "Action",
+    "ActionRegistry",
+    "BadButtonError",
+    "Button",
+    "ButtonPress",
+    "Chat",
+    "ChatStatus",
+    "ChatType",
+    "Command",
+    "CommandRegistry",
+    "Context",
+    "Conversation",
+    "Document",
+    "EventServices",
+    "Handler",
+    "InMemoryChatStatus",
+    "Incoming",
+    "InlineAnswer",
+    "Keyboard",
+    "OtherMessage",
+    "Outgoing",
+    "Response",
+    "TextMessage",
+    "decode",
+    "deep_link",
+    "deep_link_payload",
+    "encode",
+    "parse_command",
+    "say",
+    "system_clock",
+]

@@ -1,0 +1,165 @@
+"""The conversation: one incoming message or button press in, what the bot does out.
+
+Channel-independent, so Telegram and the terminal behave the same. It decides when to speak
+(groups: only when spoken to), parses commands, sends free text to the engine and dispatches
+button presses through the action registry. It never raises for anything a user can send.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.conversation import texts
+from bot.conversation.builtin import install_builtins
+from bot.conversation.callbacks import BadButtonError, decode
+from bot.conversation.commands import ActionRegistry, CommandRegistry, Context
+from bot.conversation.inline import inline_answers
+from bot.conversation.messages import (
+    SILENCE,
+    ButtonPress,
+    Chat,
+    Incoming,
+    InlineAnswer,
+    OtherMessage,
+    Outgoing,
+    Response,
+    TextMessage,
+    say,
+)
+from bot.conversation.replies import Replies
+from bot.conversation.services import EventServices
+from bot.core.engine import Engine
+from bot.core.knowledge import OSLO
+
+Clock = Callable[[], datetime]
+
+_COMMAND = re.compile(r"/(?P<name>[^\s@]+)(?:@(?P<target>\S*))?(?:\s+(?P<argument>.*))?", re.S)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedCommand:
+    name: str
+    target: str | None  # the bot a `/cmd@name` command is addressed to
+    argument: str
+
+
+def parse_command(text: str) -> ParsedCommand | None:
+    """`/name@target argument`, or None when the text is not a command."""
+    match = _COMMAND.fullmatch(text.strip())
+    if match is None:
+        return None
+    return ParsedCommand(match["name"], match["target"] or None, (match["argument"] or "").strip())
+
+
+def system_clock() -> datetime:
+    return datetime.now(OSLO)
+
+
+class Conversation:
+    """Answers one chat message at a time; holds no per-chat state."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        clock: Clock = system_clock,
+        event_services: EventServices | None = None,
+        admin_ids: frozenset[int] = frozenset(),
+    ) -> None:
+        self.engine = engine
+        self.kb = engine.kb
+        self.clock = clock
+        self.event_services = event_services
+        self.admin_ids = admin_ids
+        self.commands = CommandRegistry()
+        self.actions = ActionRegistry()
+        self.replies = Replies(self.kb, event_services=event_services is not None)
+        install_builtins(self)
+
+    async def handle(self, incoming: Incoming) -> Response:
+        if isinstance(incoming, TextMessage):
+            return await self._text(incoming)
+        if isinstance(incoming, ButtonPress):
+            return await self._button(incoming)
+        return self._other(incoming)
+
+    def inline(self, query: str) -> list[InlineAnswer]:
+        """Answers for inline mode, best first."""
+        return inline_answers(self, query, self.clock())
+
+    def context(self, chat: Chat, argument: str = "", *, from_button: bool = False) -> Context:
+        return Context(
+            chat,
+            self.clock(),
+            argument,
+            is_admin=chat.user_id is not None and chat.user_id in self.admin_ids,
+            from_button=from_button,
+        )
+
+    # -- text ---------------------------------------------------------------------------------
+
+    async def _text(self, message: TextMessage) -> Response:
+        command = parse_command(message.text)
+        if command is not None:
+            return await self._command(message, command)
+        if not message.chat.is_private and not message.addressed:
+            return SILENCE
+        question = _without_mention(message.text, message.bot_username)
+        now = self.clock()
+        return say(self.replies.answer(self.engine.ask(question, now), now))
+
+    async def _command(self, message: TextMessage, parsed: ParsedCommand) -> Response:
+        chat = message.chat
+        if parsed.target is not None and not _is_us(parsed.target, message.bot_username):
+            return SILENCE  # `/cmd@otherbot`: for another bot
+        addressed = chat.is_private or parsed.target is not None
+        command = self.commands.find(parsed.name)
+        context = self.context(chat, parsed.argument)
+        if command is None:
+            return say(Outgoing(_unknown_command(parsed.name))) if addressed else SILENCE
+        if command.admin_only and not context.is_admin:
+            return say(Outgoing(texts.ADMIN_ONLY)) if addressed else SILENCE
+        return await command.handler(context)
+
+    # -- buttons ------------------------------------------------------------------------------
+
+    async def _button(self, press: ButtonPress) -> Response:
+        try:
+            action = decode(press.data)
+        except BadButtonError as bad:
+            return Response(notice=texts.BUTTON_OUTDATED if bad.outdated else texts.BUTTON_BROKEN)
+        handler = self.actions.find(action.code)
+        if handler is None:
+            return Response(notice=texts.BUTTON_BROKEN)
+        return await handler(self.context(press.chat, action.argument, from_button=True))
+
+    # -- everything else ----------------------------------------------------------------------
+
+    @staticmethod
+    def _other(message: OtherMessage) -> Response:
+        """Stickers, photos, voice ...: a hint in private chats, silence in groups."""
+        if message.chat.is_private or message.addressed:
+            return say(Outgoing(texts.ONLY_TEXT))
+        return SILENCE
+
+
+def _is_us(target: str, username: str | None) -> bool:
+    return username is not None and target.casefold() == username.casefold()
+
+
+def _without_mention(text: str, username: str | None) -> str:
+    if not username:
+        return text
+    return re.sub(rf"@{re.escape(username)}\b", " ", text, flags=re.IGNORECASE)
+
+
+def _unknown_command(name: str) -> str:
+    """Echo the command only when it is short and printable."""
+    printable = all(unicodedata.category(ch)[0] not in "CZ" for ch in name)
+    if printable and len(name) <= 32:
+        return texts.UNKNOWN_COMMAND.format(command=f"/{name}")
+    return texts.UNKNOWN_COMMAND_PLAIN

@@ -1,0 +1,55 @@
+"""Optional services the conversation offers when they are plugged in.
+
+Storage and delivery are built by other parts of the bot. The conversation only knows these
+small interfaces; the composition root passes real implementations when they exist.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from bot.conversation.commands import Context
+from bot.conversation.messages import Response
+from bot.core.knowledge import Entry
+
+
+class EventServices(Protocol):
+    """Reminders and calendar files for one samling.
+
+    When a conversation has one, every answer about a coming samling gets the buttons
+    "🔔 Påminn meg" and "📅 Legg i kalender", which call these methods. The conversation has
+    already checked that `event` is a samling that is neither over nor cancelled.
+    """
+
+    async def remind(self, context: Context, event: Entry) -> Response: ...
+
+    async def calendar(self, context: Context, event: Entry) -> Response: ...
+
+
+class ChatStatus(Protocol):
+    """Which chats can be written to; a chat that blocked the bot is inactive."""
+
+    def mark_inactive(self, chat_id: int) -> None: ...
+
+    def mark_active(self, chat_id: int) -> None: ...
+
+    def is_active(self, chat_id: int) -> bool: ...
+
+
+class InMemoryChatStatus:
+    """ChatStatus kept in memory until the storage layer provides a persistent one.
+
+    Forgets everything on restart, which is harmless: a blocked chat only fails once more.
+    """
+
+    def __init__(self) -> None:
+        self.inactive: set[int] = set()
+
+    def mark_inactive(self, chat_id: int) -> None:
+        self.inactive.add(chat_id)
+
+    def mark_active(self, chat_id: int) -> None:
+        self.inactive.discard(chat_id)
+
+    def is_active(self, chat_id: int) -> bool:
+        return chat_id not in self.inactive

@@ -1,0 +1,1 @@
+"""Sending many messages safely: pacing, retries and the once-only ledger, without Telegram."""

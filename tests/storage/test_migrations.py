@@ -1,0 +1,88 @@
+"""Schema versions: a new file, an empty file, the previous version, a newer one, a failure."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.core.reminders import Scope
+from bot.storage import MIGRATIONS, SCHEMA_VERSION, Database, DeliveryKey, Migration, SchemaError
+
+NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def tables(path: Path) -> set[str]:
+    raw = sqlite3.connect(path)
+    names = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    raw.close()
+    return names
+
+
+def test_migrations_are_numbered_in_order() -> None:
+    assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
+    assert SCHEMA_VERSION == len(MIGRATIONS) >= 2
+
+
+def test_a_new_database_gets_every_migration(tmp_path: Path) -> None:
+    path = tmp_path / "new" / "kompetansebot.sqlite3"
+    with Database.open(path) as db:
+        assert db.schema_version == SCHEMA_VERSION
+    assert {"chats", "subscriptions", "deliveries", "event_snapshots", "meta"} <= tables(path)
+
+
+def test_an_empty_file_is_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "kompetansebot.sqlite3"
+    path.write_bytes(b"")
+    with Database.open(path) as db:
+        assert db.schema_version == SCHEMA_VERSION
+        db.subscribe(1, NOW)
+
+
+def test_the_previous_version_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "kompetansebot.sqlite3"
+    previous = MIGRATIONS[:-1]
+    with Database.open(path, migrations=previous) as old:
+        assert old.schema_version == SCHEMA_VERSION - 1
+        old.subscribe(1, NOW, Scope.parse("scheme:dekom"))
+        assert old.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
+        old.mark_sent(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
+    assert "event_snapshots" not in tables(path)
+    with Database.open(path) as db:
+        assert db.schema_version == SCHEMA_VERSION
+        assert [s.scope for s in db.subscriptions(1)] == [Scope.parse("scheme:dekom")]
+        assert not db.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
+        assert db.load_snapshots() is None
+    with Database.open(path) as again:  # opening a current database changes nothing
+        assert again.schema_version == SCHEMA_VERSION
+
+
+def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "kompetansebot.sqlite3"
+    Database.open(path).close()
+    raw = sqlite3.connect(path)
+    raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    raw.close()
+    with pytest.raises(SchemaError, match="newer version"):
+        Database.open(path)
+
+
+def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None:
+    path = tmp_path / "kompetansebot.sqlite3"
+    broken = Migration(
+        SCHEMA_VERSION + 1,
+        "broken",
+        ("CREATE TABLE extra (id INTEGER)", "INSERT INTO nowhere VALUES (1)"),
+    )
+    with pytest.raises(sqlite3.OperationalError):
+        Database.open(path, migrations=(*MIGRATIONS, broken))
+    assert "extra" not in tables(path)  # rolled back with the version bump
+    with Database.open(path) as db:
+        assert db.schema_version == SCHEMA_VERSION
+
+
+def test_migrations_out_of_order_are_a_programming_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="out of order"):
+        Database.open(tmp_path / "x.sqlite3", migrations=(MIGRATIONS[1],))
