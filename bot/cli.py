@@ -136,9 +136,15 @@ def cmd_chat(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def cmd_default(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if os.environ.get("TELEGRAM_BOT_TOKEN"):
-        return cmd_run(args, out, err)
-    return cmd_chat(args, out, err)
+    """Telegram when a token is configured (environment or .env), else the terminal chat."""
+    from bot.config import ConfigError, load_settings
+
+    try:
+        token = load_settings().token
+    except ConfigError as error:
+        print(f"Feil: {error}", file=err)
+        return EXIT_PROBLEM
+    return cmd_run(args, out, err) if token else cmd_chat(args, out, err)
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
