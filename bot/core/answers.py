@@ -21,6 +21,14 @@ def _details(entry: Entry) -> EventDetails:
     return entry.event
 
 
+NUMBER_WORDS = ("null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti")
+
+
+def number_word(number: int) -> str:
+    """ "seks" for 6; digits from 11 on, as Norwegian style guides do."""
+    return NUMBER_WORDS[number] if 0 <= number < len(NUMBER_WORDS) else str(number)
+
+
 def join_words(items: Sequence[str], last: str = "og") -> str:
     """ "a, b og c"."""
     if len(items) <= 1:

@@ -34,7 +34,7 @@ CONFIDENT_MARGIN = 0.08  # ... this lead over the runner-up ...
 CONFIDENT_COVERAGE = 0.65  # ... and the question's words must mostly be known
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
 SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
-SUGGEST_COVERAGE = 0.5  # ... when the bot recognised this much of the question at all
+SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
 EXAMPLE = "«Når er neste samling?»"
 _TERMINAL_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 
@@ -162,10 +162,11 @@ class Engine:
             return None
         if filters.audiences or filters.locations:
             return None
-        for entry_id in (*sorted(filters.schemes), *sorted(filters.regions)):
-            entry = self.kb.get(entry_id)
-            if entry is not None:
-                return entry
+        named = [self.kb.get(entry_id) for entry_id in (*filters.schemes, *filters.regions)]
+        entities = [entry for entry in named if entry is not None]
+        schemes = [entry for entry in entities if entry.kind is Kind.SCHEME]
+        if len(entities) == 1 or len(schemes) == 1:
+            return schemes[0] if schemes else entities[0]
         return None
 
     def _answer_named(
@@ -220,13 +221,25 @@ class Engine:
             and self._coverage(q, search) >= CONFIDENT_COVERAGE
             and _can_answer(top.entry, q)
         )
+        if confident and q.has(Cue.COUNT):
+            confident = self._can_count(q, top.entry)
         if not confident:
             return self._unknown(q, search)
-        intent = Intent.LIST if q.has(Cue.LIST) and top.entry.items else Intent.WHAT_IS
+        intent = Intent.LIST if q.has(Cue.LIST, Cue.COUNT) and top.entry.items else Intent.WHAT_IS
         if top.entry.event is not None:
             text = answers.event_summary(self.kb, top.entry, now)
             return self._reply(text, Intent.EVENT_INFO, [top.entry], hits)
-        return self._reply(answers.entry_text(top.entry), intent, [top.entry], hits)
+        text = answers.entry_text(top.entry)
+        if q.has(Cue.COUNT) and top.entry.items:
+            text = f"Det er {answers.number_word(len(top.entry.items))}.\n\n{text}"
+        return self._reply(text, intent, [top.entry], hits)
+
+    def _can_count(self, q: Question, entry: Entry) -> bool:
+        """ "Hvor mange X?" is answerable when the entry's list is a list of X."""
+        if not entry.items or q.counted is None:
+            return False
+        heading = self._normaliser.terms(f"{entry.items_title or ''} {entry.title}")
+        return q.counted in heading
 
     @staticmethod
     def _complementary_pair(q: Question, hits: Sequence[Hit]) -> list[Entry] | None:

@@ -29,7 +29,7 @@ WEAK = 0.55  # answer text
 COMPOUND_PART = 0.8  # a part of a compound word counts a little less than the word itself
 LEXICAL_SHARE = 0.55  # how much of the question the entry contains
 PHRASE_SHARE = 0.35  # how closely the question resembles one of the entry's phrasings
-TITLE_SHARE = 0.10  # how much of the entry's title the question names (breaks near-ties)
+TITLE_SHARE = 0.10  # how much of the entry's title (or all of its id) the question names
 MIN_TAIL = 5  # "bibliotek" finds "skolebibliotek": compound tails at least this long
 RERANK = 12  # how many lexical candidates get the phrase comparison
 
@@ -95,6 +95,7 @@ class SearchIndex:
         self._postings: dict[str, dict[int, float]] = defaultdict(dict)
         self._phrases: list[list[str]] = []
         self._titles: list[frozenset[str]] = []
+        self._names: list[frozenset[str]] = []  # an entry's id as terms: "rekom" is about REKOM
         self.surface_words: set[str] = set()  # the typed words of the indexed texts
         for position, entry in enumerate(self._entries):
             self._add_entry(position, entry)
@@ -156,6 +157,7 @@ class SearchIndex:
         phrases = {" ".join(content[text]) for text in (entry.title, own_name, *entry.phrasings)}
         self._phrases.append(sorted(phrase for phrase in phrases if phrase))
         self._titles.append(frozenset(content[entry.title]))
+        self._names.append(frozenset(content[own_name]))
 
     def _add_compound_parts(self) -> None:
         """Let "ledersamling" be found by "leder" too: index the known parts of compounds."""
@@ -255,8 +257,10 @@ class SearchIndex:
         for position, value in ranked[: max(RERANK, limit)]:
             phrase = self._phrase_similarity(query, position)
             share = value / total
-            title = self._titles[position]
+            title, name = self._titles[position], self._names[position]
             title_share = len(title & named) / len(title) if title else 0.0
+            if name and name <= named:
+                title_share = 1.0
             score = LEXICAL_SHARE * share + PHRASE_SHARE * phrase + TITLE_SHARE * title_share
             entry = self._entries[position]
             hits.append(Hit(entry, score, share, phrase, frozenset(covered[position])))

@@ -29,6 +29,7 @@ class Cue(StrEnum):
     CANCELLED = "cancelled"
     WHAT = "what"
     LIST = "list"
+    COUNT = "count"
     EVENT = "event"
     GREETING = "greeting"
     THANKS = "thanks"
@@ -79,6 +80,7 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "beskriv",
     ),
     Cue.LIST: ("hvilke", "liste", "list", "oversikt", "alle", "hva slags"),
+    Cue.COUNT: ("hvor mange", "kor mange", "antall", "hvor mye"),
     Cue.EVENT: ("samling", "samlinger", "skjer", "arrangement", "arrangementer", "aktivitet"),
     Cue.GREETING: (
         "hei",
@@ -113,7 +115,7 @@ en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
 hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte
-ha hatt
+ha hatt står sto stått bak foran inni utenfor langs
 """
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
@@ -147,6 +149,7 @@ class Question:
     list_kind: Kind | None  # "hvilke ordninger ..." -> Kind.SCHEME
     plural: bool  # "samlinger" rather than "samling"
     cue_terms: tuple[str, ...] = field(default=())  # the cue words found, for weighting
+    counted: str | None = None  # "hvor mange kommuner" -> the term for "kommuner"
 
     def has(self, *cues: Cue) -> bool:
         return any(cue in self.cues for cue in cues)
@@ -206,7 +209,7 @@ class QuestionReader:
             folded = folded[:start] + " " + folded[end:]
         tokens = self._normaliser.tokens(self._speller.correct_text(folded))
         terms = tuple(token.term for token in tokens)
-        cues, rest, cue_terms = self._find_cues(tokens)
+        cues, rest, cue_terms, counted = self._find_cues(tokens)
         content = tuple(token.term for token in rest if token.word not in self.stop_words)
         filters, filter_terms = self._facets.find(content)
         topic = tuple(t for t in content if t not in filter_terms)
@@ -225,25 +228,34 @@ class QuestionReader:
             list_kind=list_kind,
             plural=plural,
             cue_terms=cue_terms,
+            counted=counted,
         )
 
-    def _find_cues(self, tokens: Sequence[Token]) -> tuple[set[Cue], list[Token], tuple[str, ...]]:
+    def _find_cues(
+        self, tokens: Sequence[Token]
+    ) -> tuple[set[Cue], list[Token], tuple[str, ...], str | None]:
+        """Cues found, the other tokens, the cue terms, and what "hvor mange" counts."""
         terms = [token.term for token in tokens]
         cues: set[Cue] = set()
         rest: list[Token] = []
         found: list[str] = []
+        counted: str | None = None
+        counting = False
         i = 0
         while i < len(terms):
             for phrase, cue in self._cues:
                 if tuple(terms[i : i + len(phrase)]) == phrase:
                     cues.add(cue)
                     found.extend(phrase)
+                    counting = cue is Cue.COUNT
                     i += len(phrase)
                     break
             else:
+                if counting and tokens[i].word not in self.stop_words:
+                    counted, counting = terms[i], False
                 rest.append(tokens[i])
                 i += 1
-        return cues, rest, tuple(found)
+        return cues, rest, tuple(found), counted
 
     @staticmethod
     def _kind_terms(kb: KnowledgeBase, normaliser: Normaliser) -> dict[Kind, frozenset[str]]:
@@ -276,6 +288,11 @@ class _Facets:
         for audience in kb.vocabulary.audiences.values():
             for phrase in (audience.id.replace("-", " "), audience.label, *audience.words):
                 self._add("audiences", normaliser.terms(phrase), audience.id)
+        for entry in kb:
+            if entry.kind is Kind.SCHEME:
+                self._add("schemes", normaliser.terms(entry.id.replace("-", " ")), entry.id)
+            elif entry.kind in (Kind.REGION, Kind.NETWORK):
+                self._add("regions", normaliser.terms(entry.id.replace("-", " ")), entry.id)
         for entry in kb.events:
             assert entry.event is not None
             event = entry.event
