@@ -307,7 +307,7 @@ class Engine:
     def _events_on_topic(self, topic: Sequence[str], pool: Sequence[Entry]) -> list[Entry]:
         allowed = {entry.id for entry in pool}
         result = self._index.search(
-            topic, limit=max(len(allowed), 1), where=lambda e: e.id in allowed
+            topic, limit=max(len(allowed), 1), where=lambda e: e.id in allowed, rerank=False
         )
         scored = [hit for hit in result.hits if hit.lexical >= 0.5]
         if not scored:

@@ -227,8 +227,13 @@ class SearchIndex:
         *,
         limit: int = 5,
         where: Callable[[Entry], bool] | None = None,
+        rerank: bool = True,
     ) -> SearchResult:
-        """Entries ranked for the question terms (content words only)."""
+        """Entries ranked for the question terms (content words only).
+
+        `rerank=False` skips the phrase comparison, for callers that only need the lexical share
+        of many entries (it is the costly step).
+        """
         matches = self.match_terms(terms)
         total = sum(match.weight for match in matches)
         if total == 0:
@@ -254,6 +259,11 @@ class SearchIndex:
         )
         named = {index_term for match in matches for index_term, _ in match.known}
         hits = []
+        if not rerank:
+            for position, value in ranked[:limit]:
+                share = value / total
+                hits.append(Hit(self._entries[position], share, share, 0.0, frozenset()))
+            return SearchResult(tuple(hits), matches)
         for position, value in ranked[: max(RERANK, limit)]:
             phrase = self._phrase_similarity(query, position)
             share = value / total
