@@ -210,7 +210,11 @@ class QuestionReader:
         tokens = self._normaliser.tokens(self._speller.correct_text(folded))
         terms = tuple(token.term for token in tokens)
         cues, rest, cue_terms, counted = self._find_cues(tokens)
-        content = tuple(token.term for token in rest if token.word not in self.stop_words)
+        content = tuple(
+            token.term
+            for token in rest
+            if token.word not in self.stop_words and (len(token.word) > 1 or token.word.isdigit())
+        )
         filters, filter_terms = self._facets.find(content)
         topic = tuple(t for t in content if t not in filter_terms)
         list_kind = self._list_kind(content) if Cue.LIST in cues else None
