@@ -27,7 +27,14 @@ from icalendar import Alarm, Calendar, Event
 from bot.core import answers
 from bot.core.dates import long_date
 from bot.core.knowledge import OSLO, Entry, EventDetails, KnowledgeBase
-from bot.core.reminders import DEFAULT_LEAD_TIMES, LeadTime, Scope, lead_time_moment, ordered
+from bot.core.reminders import (
+    DEFAULT_LEAD_TIMES,
+    LeadTime,
+    Scope,
+    Subscription,
+    lead_time_moment,
+    ordered,
+)
 
 PRODID = "-//Kompetansebot//Samlinger//NO"
 UID_DOMAIN = "kompetansebot"
@@ -70,6 +77,33 @@ def scope_calendar(
     return _calendar_file(kb, entries, name, now, sequences or {}, lead_times)
 
 
+def subscriptions_calendar(
+    kb: KnowledgeBase,
+    subscriptions: Iterable[Subscription],
+    *,
+    now: datetime,
+    sequences: Mapping[str, int] | None = None,
+    name: str = "Kompetansebot – mine samlinger",
+) -> bytes | None:
+    """Every event not over yet that any of a chat's subscriptions covers; None if none.
+
+    Each event gets a VALARM for every lead time of the subscriptions that cover it, the same
+    reminders the bot sends (an event and an audience subscription together: both sets).
+    """
+    chosen = list(subscriptions)
+    lead_times: dict[str, set[LeadTime]] = {}
+    for entry in kb.events:
+        if _details(entry).is_over(now):
+            continue
+        for subscription in chosen:
+            if subscription.scope.covers_entry(entry):
+                lead_times.setdefault(entry.id, set()).update(subscription.lead_times)
+    entries = [entry for entry in kb.events if entry.id in lead_times]
+    if not entries:
+        return None
+    return _calendar_file(kb, entries, name, now, sequences or {}, lead_times)
+
+
 def calendar_entries(kb: KnowledgeBase, scope: Scope, now: datetime) -> list[Entry]:
     """The events a scope's calendar file holds: in scope and not over, earliest first."""
     return [
@@ -95,8 +129,9 @@ def _calendar_file(
     name: str,
     now: datetime,
     sequences: Mapping[str, int],
-    lead_times: Iterable[LeadTime],
+    lead_times: Iterable[LeadTime] | Mapping[str, Iterable[LeadTime]],
 ) -> bytes:
+    """`lead_times`: the same for every event, or per event id."""
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
@@ -104,8 +139,14 @@ def _calendar_file(
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Oslo")
-    chosen = ordered(lead_times)
+    per_event: Mapping[str, Iterable[LeadTime]] | None = None
+    everywhere: tuple[LeadTime, ...] = ()
+    if isinstance(lead_times, Mapping):
+        per_event = lead_times
+    else:
+        everywhere = ordered(lead_times)
     for entry in entries:
+        chosen = ordered(per_event.get(entry.id, ())) if per_event is not None else everywhere
         calendar.add_component(_event(kb, entry, now, sequences.get(entry.id, 0), chosen))
     years = [_details(entry).start.year for entry in entries]
     calendar.add_missing_timezones(

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from itertools import combinations
 
 from bot.core import answers
 from bot.core.dates import long_date
@@ -243,18 +244,18 @@ class Engine:
 
     @staticmethod
     def _complementary_pair(q: Question, hits: Sequence[Hit]) -> list[Entry] | None:
-        """ "Hva er X og Y?": two entries that each cover what the other does not."""
-        if len(hits) < 2 or len(set(q.content)) < 2:
+        """ "Hva er X og Y?": two of the best entries that each cover what the other does not,
+        and together all of the question."""
+        wanted = set(q.content)
+        if len(wanted) < 2:
             return None
-        first, second = hits[0], hits[1]
-        if first.entry.is_event or second.entry.is_event or second.score < CONFIDENT_SCORE:
-            return None
-        both = first.covered | second.covered
-        if first.covered <= second.covered or second.covered <= first.covered:
-            return None
-        if not set(q.content) <= both:
-            return None
-        return [first.entry, second.entry]
+        candidates = [h for h in hits[:3] if not h.entry.is_event and h.score >= CONFIDENT_SCORE]
+        for first, second in combinations(candidates, 2):
+            if first.covered <= second.covered or second.covered <= first.covered:
+                continue
+            if wanted <= first.covered | second.covered:
+                return [first.entry, second.entry]
+        return None
 
     def _list_of_kind(self, q: Question, search: SearchResult) -> Reply | None:
         """ "hvilke ordninger finnes?" lists the schemes, unless one entry holds that list."""

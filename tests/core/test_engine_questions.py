@@ -75,6 +75,7 @@ ABOUT_THE_KNOWLEDGE = [
     case("hva er 2017-modellen", "desentralisert", "oppfølging", "innovasjon"),
     case("ny modell for kompetanseutvikling i skolen", "2017"),
     case("hva er oppfølgingsordningen", "2017"),
+    case("hva er dekom og rekom?", "DEKOM er", "REKOM er"),
     case("innovasjonsordninga", "2017"),
     case("kompetanse for framtidens barnehage", "2014"),
     case("mål for kompetanse for fremtidens barnehage", "rekruttere", "status"),
