@@ -1,4 +1,4 @@
-"""Command line: `python -m bot [run|chat|ask|check]`.
+"""Command line: `python -m bot [run|chat|ask|check|stats]`.
 
 With no command the bot starts the way the README promises: on Telegram when
 TELEGRAM_BOT_TOKEN is set, otherwise as a chat in the terminal.
@@ -9,13 +9,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from bot.core.engine import Engine, Intent
+from bot.core.freshness import freshness_warnings, source_origins
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.loading import KnowledgeBaseError, load_knowledge_base
 
@@ -69,6 +72,48 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{len(kb.sources)} kilder, {files} filer.",
         file=out,
     )
+    # Warnings (stale entries, sources without a link) never fail the check.
+    today = parse_now(args.now).date()
+    for warning in freshness_warnings(kb, today, source_origins=source_origins(args.kb)):
+        print(f"Advarsel: {warning}", file=out)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """The /statistikk table in a terminal, from the database in BOT_DATA_DIR."""
+    from bot.admin import gather_statistics
+    from bot.config import ConfigError, load_settings
+    from bot.core.stats import statistics_text
+    from bot.storage import Database, SchemaError, database_path
+    from bot.storage.database import CoordinatorTables
+
+    if not 1 <= args.days <= 365:
+        raise UsageError("--days må være mellom 1 og 365.")
+    try:
+        settings = load_settings()
+    except ConfigError as error:
+        print(f"Feil: {error}", file=err)
+        return EXIT_PROBLEM
+    path = database_path(settings.data_dir)
+    if not path.is_file():
+        print(
+            f"Fant ingen database i {settings.data_dir} ennå ({path.name}). Den lages når boten "
+            "starter, og spørsmålene telles fra da. Sjekk BOT_DATA_DIR hvis boten har kjørt.",
+            file=err,
+        )
+        return EXIT_PROBLEM
+    kb_dir = args.kb if args.kb != default_kb_dir() else settings.knowledge_dir
+    try:
+        kb: KnowledgeBase | None = load_knowledge_base(kb_dir)
+    except (KnowledgeBaseError, OSError):
+        kb = None  # titles are shown as entry ids
+    try:
+        with Database.open(path) as db:
+            stats = gather_statistics(CoordinatorTables(db), kb, parse_now(args.now), args.days)
+    except (SchemaError, sqlite3.Error) as error:
+        print(f"Kunne ikke lese databasen {path}: {error}", file=err)
+        return EXIT_PROBLEM
+    print(statistics_text(stats, per_day=True), file=out)
     return EXIT_OK
 
 
@@ -121,8 +166,9 @@ def ask_jsonl(engine: Engine, lines: TextIO, out: TextIO) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from bot.app import build_conversation
+    from bot.app import build_conversation, open_services
     from bot.channels.terminal import run_terminal_chat
+    from bot.config import ConfigError, load_settings
     from bot.conversation import system_clock
 
     kb = load_or_explain(args.kb, err)
@@ -132,7 +178,21 @@ def cmd_chat(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.now:
         fixed_now = parse_now(args.now)
         clock = lambda: fixed_now  # noqa: E731 - the whole chat happens at --now
-    return run_terminal_chat(build_conversation(kb, clock=clock), sys.stdin, out)
+    try:  # subscriptions are stored in the same database as the Telegram bot's
+        settings = replace(load_settings(), knowledge_dir=args.kb)
+    except ConfigError as error:
+        print(f"Feil: {error}", file=err)
+        return EXIT_PROBLEM
+    services = open_services(settings, kb, err, clock=clock)
+    if services is None:
+        return EXIT_PROBLEM
+    try:
+        conversation = build_conversation(kb, settings, clock=clock, services=services)
+        conversation.question_log = None  # trying things in the terminal is not usage
+        files = settings.data_dir / "kalenderfiler"  # where /kalender's .ics files are written
+        return run_terminal_chat(conversation, sys.stdin, out, files_dir=files)
+    finally:
+        services.close()
 
 
 def cmd_default(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -162,7 +222,7 @@ def cmd_run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     kb = load_or_explain(kb_dir, err)
     if kb is None:
         return EXIT_PROBLEM
-    return run_telegram(settings, kb, err)
+    return run_telegram(replace(settings, knowledge_dir=kb_dir), kb, err)
 
 
 # -- parsing ----------------------------------------------------------------------------------
@@ -191,7 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument("--jsonl", action="store_true", help="les JSON-linjer fra stdin")
     chat = add("chat", cmd_chat, "samtale i terminalen")
     chat.add_argument("--now", help="later som klokka er dette (ISO-8601)")
-    add("check", cmd_check, "kontroller kunnskapsbasen")
+    check = add("check", cmd_check, "kontroller kunnskapsbasen")
+    check.add_argument("--now", help="dagen advarslene regnes fra (ISO-8601)")
+    stats = add("stats", cmd_stats, "statistikk over spørsmålene (som /statistikk)")
+    stats.add_argument("--days", type=int, default=30, help="antall dager (standard 30)")
+    stats.add_argument("--now", help="later som klokka er dette (ISO-8601)")
     add("run", cmd_run, "start Telegram-boten")
     return parser
 

@@ -32,6 +32,8 @@ class Settings:
     data_dir: Path = Path("data")
     admin_ids: frozenset[int] = frozenset()
     log_level: str = "INFO"
+    broadcast_rate: float = 25.0  # reminders and notices per second, all chats together
+    question_log_retention_days: int = 180  # logged questions and hand-overs are kept this long
 
     def require_token(self) -> str:
         """The token, checked for the `<digits>:<35ish chars>` shape BotFather hands out."""
@@ -78,6 +80,8 @@ def load_settings(
         data_dir=Path(get("BOT_DATA_DIR") or "data"),
         admin_ids=_admin_ids(get("ADMIN_IDS")),
         log_level=_log_level(get("LOG_LEVEL")),
+        broadcast_rate=_broadcast_rate(get("BROADCAST_RATE")),
+        question_log_retention_days=_retention_days(get("QUESTION_LOG_RETENTION_DAYS")),
     )
 
 
@@ -148,3 +152,39 @@ def _log_level(value: str | None) -> str:
             "(LOG_LEVEL is not a known level.)"
         )
     return level
+
+
+MAX_BROADCAST_RATE = 1000.0  # only a loopback benchmark goes above Telegram's ~30/s
+
+
+def _broadcast_rate(value: str | None) -> float:
+    """Messages per second for reminders and notices. Telegram allows about 30 per second;
+    the default 25 leaves room for replies. Higher values are for the loopback benchmark."""
+    if value is None:
+        return 25.0
+    try:
+        rate = float(value)
+    except ValueError:
+        rate = 0.0
+    if not 0 < rate <= MAX_BROADCAST_RATE:
+        raise ConfigError(
+            f"BROADCAST_RATE må være et tall mellom 0 og {MAX_BROADCAST_RATE:.0f} "
+            f"(meldinger per sekund), ikke «{value}». (BROADCAST_RATE must be a positive number.)"
+        )
+    return rate
+
+
+MAX_RETENTION_DAYS = 3650
+
+
+def _retention_days(value: str | None) -> int:
+    """Days the question log and hand-overs are kept (default 180)."""
+    if value is None:
+        return 180
+    if not re.fullmatch(r"\d{1,4}", value) or not 1 <= int(value) <= MAX_RETENTION_DAYS:
+        raise ConfigError(
+            "QUESTION_LOG_RETENTION_DAYS må være et helt antall dager mellom 1 og "
+            f"{MAX_RETENTION_DAYS}, ikke «{value}». "
+            "(QUESTION_LOG_RETENTION_DAYS must be a whole number of days.)"
+        )
+    return int(value)

@@ -54,6 +54,7 @@ class Call:
     params: JSON
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     at: float = field(default_factory=time.monotonic)
+    result: Any = None  # what the fake answered (e.g. the message sent), once answered
 
     @property
     def chat_id(self) -> int | None:
@@ -167,13 +168,15 @@ class BotApi:
         result = self._result(method, params, record)
         if result is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
+        record.result = result
         return 200, {"ok": True, "result": result}
 
     def calls_to(self, *methods: str) -> list[Call]:
         return [call for call in self.calls if call.method in methods]
 
     def sent_to(self, chat_id: int) -> list[Call]:
-        return [c for c in self.calls_to("sendMessage", "sendDocument") if c.chat_id == chat_id]
+        sent = self.calls_to("sendMessage", "sendDocument", "sendPhoto")
+        return [call for call in sent if call.chat_id == chat_id]
 
     async def wait_for(self, predicate: Callable[[Call], bool], timeout: float = 10.0) -> Call:
         """The first recorded call matching `predicate`, waiting for it up to `timeout`."""
@@ -209,6 +212,13 @@ class BotApi:
             message = self._message(params, caption=params.get("caption"))
             message["document"] = {"file_id": "doc-1", "file_unique_id": "u1", "file_name": name}
             return message
+        if method == "sendPhoto":
+            message = self._message(params, caption=params.get("caption"))
+            size = {"file_id": "photo-1", "file_unique_id": "p1", "width": 800, "height": 400}
+            message["photo"] = [size]
+            return message
+        if method == "editMessageReplyMarkup":
+            return self._message(params, message_id=int(params.get("message_id", 0)))
         return None
 
     def _message(self, params: JSON, message_id: int | None = None, **content: Any) -> JSON:

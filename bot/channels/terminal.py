@@ -7,6 +7,7 @@ buttons work here too: buttons are shown as numbered choices, and typing a numbe
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import TextIO
 
 from bot.conversation import (
@@ -15,6 +16,7 @@ from bot.conversation import (
     Chat,
     ChatType,
     Conversation,
+    Document,
     Incoming,
     Outgoing,
     Response,
@@ -22,6 +24,8 @@ from bot.conversation import (
 )
 
 QUIT = {"/avslutt", "/slutt", "/quit", "/exit", "avslutt"}
+# The terminal is one fixed local chat. Telegram never uses chat id 0, so its subscriptions in
+# the shared database (BOT_DATA_DIR) can never be mistaken for a Telegram chat's.
 TERMINAL = Chat(0, ChatType.PRIVATE, user_id=0)
 INTRO = (
     "Kompetansebot i terminalen. Skriv et spørsmål eller en kommando (/hjelp), "
@@ -29,15 +33,24 @@ INTRO = (
 )
 
 
-def run_terminal_chat(conversation: Conversation, lines: TextIO, out: TextIO) -> int:
-    """Read lines until end of input or /avslutt; a number presses one of the last buttons."""
-    return asyncio.run(TerminalChat(conversation, out).run(lines))
+def run_terminal_chat(
+    conversation: Conversation, lines: TextIO, out: TextIO, *, files_dir: Path | None = None
+) -> int:
+    """Read lines until end of input or /avslutt; a number presses one of the last buttons.
+
+    Files the bot sends (a calendar file from /kalender) are written to `files_dir` and their
+    path is printed; without it only their name and size are shown.
+    """
+    return asyncio.run(TerminalChat(conversation, out, files_dir=files_dir).run(lines))
 
 
 class TerminalChat:
-    def __init__(self, conversation: Conversation, out: TextIO) -> None:
+    def __init__(
+        self, conversation: Conversation, out: TextIO, *, files_dir: Path | None = None
+    ) -> None:
         self.conversation = conversation
         self.out = out
+        self.files_dir = files_dir
         self.choices: list[Button] = []  # the buttons under the last answer, numbered from 1
 
     async def run(self, lines: TextIO) -> int:
@@ -66,12 +79,21 @@ class TerminalChat:
         number = 0
         for message in response.messages:
             self._write(render_plain(message) + "\n")
+            if message.document is not None and self.files_dir is not None:
+                self._write(f"Filen er lagret her: {self._save(message.document)}\n")
             for row in message.buttons:
                 for button in row:
                     number += 1
                     self._write(f"  [{number}] {button.label}\n")
         if self.choices:
             self._write("Skriv et tall for å velge.\n")
+
+    def _save(self, document: Document) -> Path:
+        assert self.files_dir is not None
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        path = self.files_dir / Path(document.filename).name  # never outside files_dir
+        path.write_bytes(document.content)
+        return path.resolve()
 
     def _write(self, text: str) -> None:
         self.out.write(text)

@@ -11,7 +11,10 @@ Extending it, in the composition root (`bot/app.py`), without touching this pack
 * a button: `conversation.actions.add("a", handler)` and `Button(label, encode(Action("a", id)))`;
 * reminders and calendar files: pass an `EventServices` as `event_services`, and every answer
   about a coming samling gets "🔔 Påminn meg" and "📅 Legg i kalender";
-* blocked chats: a persistent `ChatStatus` instead of `InMemoryChatStatus`.
+* blocked chats: a persistent `ChatStatus` instead of `InMemoryChatStatus`;
+* the coordinator tools (bot.admin): `conversation.question_log` logs every answered question
+  and adds 👍/👎 or "Spør en koordinator" under the answer; `conversation.reply_router` gets
+  replies to the bot's messages first (a coordinator answering a handed-over question).
 
 Handlers are `async def handler(context: Context) -> Response`; `context.now` is the injected
 clock's time, `context.argument` the text after the command or the button's argument.
@@ -33,11 +36,20 @@ from bot.conversation.messages import (
     Keyboard,
     OtherMessage,
     Outgoing,
+    Photo,
     Response,
     TextMessage,
     say,
 )
-from bot.conversation.services import ChatStatus, EventServices, InMemoryChatStatus
+from bot.conversation.services import (
+    ChatStatus,
+    EventServices,
+    InMemoryChatStatus,
+    Messenger,
+    QuestionLog,
+    ReplyRouter,
+    UnreachableChatError,
+)
 
 __all__ = [
     "SILENCE",
@@ -60,10 +72,15 @@ __all__ = [
     "Incoming",
     "InlineAnswer",
     "Keyboard",
+    "Messenger",
     "OtherMessage",
     "Outgoing",
+    "Photo",
+    "QuestionLog",
+    "ReplyRouter",
     "Response",
     "TextMessage",
+    "UnreachableChatError",
     "decode",
     "deep_link",
     "deep_link_payload",

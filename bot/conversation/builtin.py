@@ -21,10 +21,12 @@ from bot.conversation.replies import (
     PAST,
     REMIND,
     UPCOMING,
+    Replies,
     button,
 )
 from bot.core import answers
-from bot.core.knowledge import Entry, Kind
+from bot.core.engine import Engine
+from bot.core.knowledge import Entry, Kind, KnowledgeBase
 
 if TYPE_CHECKING:
     from bot.conversation.conversation import Conversation
@@ -56,9 +58,19 @@ def install_builtins(conversation: Conversation) -> None:
 class Builtins:
     def __init__(self, conversation: Conversation) -> None:
         self.conversation = conversation
-        self.engine = conversation.engine
-        self.kb = conversation.kb
-        self.replies = conversation.replies
+
+    # The knowledge base can be reloaded while the bot runs: always use the current one.
+    @property
+    def engine(self) -> Engine:
+        return self.conversation.engine
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.conversation.kb
+
+    @property
+    def replies(self) -> Replies:
+        return self.conversation.replies
 
     # -- commands -----------------------------------------------------------------------------
 

@@ -12,7 +12,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.conversation.messages import Chat, Response
+from bot.conversation.messages import Chat, Keyboard, Response
 
 _NAME = re.compile(r"[a-z0-9_]{1,32}")  # what Telegram accepts as a command name
 _ACTION_CODE = re.compile(r"[a-z]{1,3}")
@@ -27,6 +27,7 @@ class Context:
     argument: str = ""  # the text after the command, or the button's argument
     is_admin: bool = False
     from_button: bool = False
+    buttons: Keyboard = ()  # for a button: the buttons of the message it was pressed on
 
 
 Handler = Callable[[Context], Awaitable[Response]]

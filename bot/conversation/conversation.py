@@ -7,6 +7,7 @@ button presses through the action registry. It never raises for anything a user 
 
 from __future__ import annotations
 
+import logging
 import re
 import unicodedata
 from collections.abc import Callable
@@ -24,18 +25,20 @@ from bot.conversation.messages import (
     Chat,
     Incoming,
     InlineAnswer,
+    Keyboard,
     OtherMessage,
     Outgoing,
     Response,
     TextMessage,
     say,
 )
-from bot.conversation.replies import Replies
-from bot.conversation.services import EventServices
+from bot.conversation.replies import FEEDBACK_UP, HANDOVER, Replies
+from bot.conversation.services import EventServices, QuestionLog, ReplyRouter
 from bot.core.engine import Engine
 from bot.core.knowledge import OSLO
 
 Clock = Callable[[], datetime]
+logger = logging.getLogger(__name__)
 
 _COMMAND = re.compile(r"/(?P<name>[^\s@]+)(?:@(?P<target>\S*))?(?:\s+(?P<argument>.*))?", re.S)
 
@@ -78,7 +81,21 @@ class Conversation:
         self.commands = CommandRegistry()
         self.actions = ActionRegistry()
         self.replies = Replies(self.kb, event_services=event_services is not None)
+        # Plugged in by the coordinator tools (bot.admin): every answered question is logged,
+        # and a coordinator's reply to a handed-over question is routed to the asker.
+        self.question_log: QuestionLog | None = None
+        self.reply_router: ReplyRouter | None = None
         install_builtins(self)
+
+    def use_engine(self, engine: Engine) -> None:
+        """Answer from a newly loaded knowledge base from now on (a reload, see bot.services).
+
+        The three assignments happen with no `await` between them, so a handler sees either
+        the old knowledge base or the new one, never a mix. Read `self.kb`/`self.engine` at
+        call time; do not keep them.
+        """
+        replies = Replies(engine.kb, event_services=self.event_services is not None)
+        self.engine, self.kb, self.replies = engine, engine.kb, replies
 
     async def handle(self, incoming: Incoming) -> Response:
         if isinstance(incoming, TextMessage):
@@ -91,13 +108,21 @@ class Conversation:
         """Answers for inline mode, best first."""
         return inline_answers(self, query, self.clock())
 
-    def context(self, chat: Chat, argument: str = "", *, from_button: bool = False) -> Context:
+    def context(
+        self,
+        chat: Chat,
+        argument: str = "",
+        *,
+        from_button: bool = False,
+        buttons: Keyboard = (),
+    ) -> Context:
         return Context(
             chat,
             self.clock(),
             argument,
             is_admin=chat.user_id is not None and chat.user_id in self.admin_ids,
             from_button=from_button,
+            buttons=buttons,
         )
 
     # -- text ---------------------------------------------------------------------------------
@@ -108,9 +133,24 @@ class Conversation:
             return await self._command(message, command)
         if not message.chat.is_private and not message.addressed:
             return SILENCE
+        if message.reply_to is not None and self.reply_router is not None:
+            context = self.context(message.chat, message.text)
+            routed = await self.reply_router.route_reply(context, message.reply_to, message.text)
+            if routed is not None:
+                return routed
         question = _without_mention(message.text, message.bot_username)
         now = self.clock()
-        return say(self.replies.answer(self.engine.ask(question, now), now))
+        reply = self.engine.ask(question, now)
+        log = self.question_log
+        question_id = log.record(question, reply, now) if log is not None else None
+        answer = self.replies.answer(
+            reply,
+            now,
+            question_id=question_id,
+            feedback=self.actions.find(FEEDBACK_UP) is not None,
+            handover=message.chat.is_private and self.actions.find(HANDOVER) is not None,
+        )
+        return say(answer)
 
     async def _command(self, message: TextMessage, parsed: ParsedCommand) -> Response:
         chat = message.chat
@@ -122,6 +162,7 @@ class Conversation:
         if command is None:
             return say(Outgoing(_unknown_command(parsed.name))) if addressed else SILENCE
         if command.admin_only and not context.is_admin:
+            logger.warning("Refused /%s to user %s: not in ADMIN_IDS", command.name, chat.user_id)
             return say(Outgoing(texts.ADMIN_ONLY)) if addressed else SILENCE
         return await command.handler(context)
 
@@ -135,7 +176,8 @@ class Conversation:
         handler = self.actions.find(action.code)
         if handler is None:
             return Response(notice=texts.BUTTON_BROKEN)
-        return await handler(self.context(press.chat, action.argument, from_button=True))
+        context = self.context(press.chat, action.argument, from_button=True, buttons=press.buttons)
+        return await handler(context)
 
     # -- everything else ----------------------------------------------------------------------
 

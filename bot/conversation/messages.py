@@ -23,10 +23,20 @@ class Chat:
     id: int
     type: ChatType = ChatType.PRIVATE
     user_id: int | None = None
+    first_name: str | None = None  # the sender's first name, only for a hand-over to a person
 
     @property
     def is_private(self) -> bool:
         return self.type is ChatType.PRIVATE
+
+
+@dataclass(frozen=True, slots=True)
+class Button:
+    label: str
+    data: str  # callback data made by `bot.conversation.callbacks.encode`
+
+
+Keyboard = tuple[tuple[Button, ...], ...]  # rows of buttons
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +47,7 @@ class TextMessage:
     text: str
     addressed: bool = False  # it mentions the bot or replies to one of the bot's messages
     bot_username: str | None = None  # without "@"; decides whether `/cmd@name` is for us
+    reply_to: int | None = None  # the id of the bot's message this one replies to, if any
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,18 +65,10 @@ class ButtonPress:
 
     chat: Chat
     data: str | None
+    buttons: Keyboard = ()  # the buttons of the message it was pressed on, where known
 
 
 Incoming = TextMessage | OtherMessage | ButtonPress
-
-
-@dataclass(frozen=True, slots=True)
-class Button:
-    label: str
-    data: str  # callback data made by `bot.conversation.callbacks.encode`
-
-
-Keyboard = tuple[tuple[Button, ...], ...]  # rows of buttons
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +78,14 @@ class Document:
     filename: str
     content: bytes
     mime_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    """A picture to send, e.g. the statistics chart (PNG)."""
+
+    filename: str
+    content: bytes
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +103,7 @@ class Outgoing:
     buttons: Keyboard = ()
     document: Document | None = None
     replace: bool = False
+    photo: Photo | None = None  # sent as a picture with the text as its caption
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,16 +111,18 @@ class Response:
     """Everything the bot does in answer to one incoming message or button press.
 
     `notice` is the short confirmation shown where a button was pressed; a channel answers every
-    button press, with the notice or without. A response with no messages and no notice is
-    silence.
+    button press, with the notice or without. `keyboard` replaces the buttons of the message
+    the button was pressed on (`()` removes them; None leaves them). A response with no
+    messages, no notice and no keyboard is silence.
     """
 
     messages: tuple[Outgoing, ...] = ()
     notice: str | None = None
+    keyboard: Keyboard | None = None
 
     @property
     def is_silent(self) -> bool:
-        return not self.messages and self.notice is None
+        return not self.messages and self.notice is None and self.keyboard is None
 
 
 SILENCE = Response()

@@ -24,6 +24,10 @@ PAST = "p"  # the list of past samlinger
 COMMAND = "c"  # run a command without arguments, e.g. from the /start buttons
 REMIND = "r"  # "🔔 Påminn meg" (needs EventServices)
 CALENDAR = "k"  # "📅 Legg i kalender" (needs EventServices)
+# Under a logged answer, when the coordinator tools have registered these actions:
+FEEDBACK_UP = "fu"  # 👍 (argument: the question log id)
+FEEDBACK_DOWN = "fd"  # 👎
+HANDOVER = "h"  # "Spør en koordinator" (argument: the question log id)
 
 MAX_SUGGESTIONS = 3
 MAX_FOLLOW_UPS = 3
@@ -73,15 +77,44 @@ class Replies:
         self.event_services = event_services
 
     def answer(
-        self, reply: Reply, now: datetime, *, title: str | None = None, replace: bool = False
+        self,
+        reply: Reply,
+        now: datetime,
+        *,
+        title: str | None = None,
+        replace: bool = False,
+        question_id: int | None = None,
+        feedback: bool = False,
+        handover: bool = False,
     ) -> Outgoing:
+        """The reply as a message. For a logged question (`question_id`), a confident answer
+        gets 👍/👎 when `feedback`, an unsure one "Spør en koordinator" when `handover`."""
+        buttons = self.buttons_for(reply, now)
+        if question_id is not None:
+            buttons += self.question_rows(reply, question_id, feedback=feedback, handover=handover)
         return Outgoing(
             reply.text,
             title=title,
             footer=reply.source,
-            buttons=self.buttons_for(reply, now),
+            buttons=buttons,
             replace=replace,
         )
+
+    @staticmethod
+    def question_rows(
+        reply: Reply, question_id: int, *, feedback: bool, handover: bool
+    ) -> Keyboard:
+        argument = str(question_id)
+        if reply.confident and feedback:
+            return (
+                (
+                    Button(texts.BUTTON_GOOD, encode(Action(FEEDBACK_UP, argument))),
+                    Button(texts.BUTTON_BAD, encode(Action(FEEDBACK_DOWN, argument))),
+                ),
+            )
+        if not reply.confident and handover:
+            return ((Button(texts.BUTTON_HANDOVER, encode(Action(HANDOVER, argument))),),)
+        return ()
 
     def buttons_for(self, reply: Reply, now: datetime) -> Keyboard:
         if not reply.confident:

@@ -6,10 +6,12 @@ small interfaces; the composition root passes real implementations when they exi
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Protocol
 
 from bot.conversation.commands import Context
-from bot.conversation.messages import Response
+from bot.conversation.messages import Outgoing, Response
+from bot.core.engine import Reply
 from bot.core.knowledge import Entry
 
 
@@ -53,3 +55,38 @@ class InMemoryChatStatus:
 
     def is_active(self, chat_id: int) -> bool:
         return chat_id not in self.inactive
+
+
+class QuestionLog(Protocol):
+    """Where the conversation logs every question the engine answered (for the coordinators).
+
+    Called for free-text questions in private chats and for group messages addressed to the
+    bot; not for commands, buttons or inline queries (inline mode asks on every keystroke).
+    Returns the log row's id, which the 👍/👎 and "Spør en koordinator" buttons carry, or None
+    when the question was not logged (small talk, empty or unreadable text).
+    """
+
+    def record(self, question: str, reply: Reply, now: datetime) -> int | None: ...
+
+
+class ReplyRouter(Protocol):
+    """Handles a text that replies to one of the bot's messages, before it counts as a
+    question: a coordinator answering a handed-over question. None: not for the router."""
+
+    async def route_reply(
+        self, context: Context, replied_to: int, text: str
+    ) -> Response | None: ...
+
+
+class UnreachableChatError(Exception):
+    """The chat blocked the bot or no longer exists: nothing was delivered."""
+
+
+class Messenger(Protocol):
+    """Sends a message to any chat, outside the reply to the current message (hand-overs).
+
+    Returns the ids of the messages sent (a long text may need several). Raises
+    `UnreachableChatError` when the chat cannot be written to.
+    """
+
+    async def send(self, chat_id: int, message: Outgoing) -> tuple[int, ...]: ...

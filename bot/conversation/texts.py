@@ -25,7 +25,10 @@ HELP_ADMIN = "For koordinatorer:"
 
 UNKNOWN_COMMAND = "Kommandoen {command} kjenner jeg ikke. Skriv /hjelp for å se hva jeg kan."
 UNKNOWN_COMMAND_PLAIN = "Den kommandoen kjenner jeg ikke. Skriv /hjelp for å se hva jeg kan."
-ADMIN_ONLY = "Denne kommandoen er bare for koordinatorer."
+ADMIN_ONLY = (
+    "Beklager, denne kommandoen er bare for koordinatorene som holder kunnskapsbasen ved like. "
+    "Skriv /hjelp for å se hva jeg kan hjelpe deg med."
+)
 ONLY_TEXT = f"Jeg forstår bare tekst. Skriv spørsmålet ditt med ord, for eksempel {EXAMPLE}"
 
 UPCOMING_TITLE = "Kommende samlinger"
@@ -49,6 +52,9 @@ BUTTON_FOCUS = "🎯 Fokusområder"
 BUTTON_HELP = "❓ Hjelp"
 BUTTON_REMIND = "🔔 Påminn meg"
 BUTTON_CALENDAR = "📅 Legg i kalender"
+BUTTON_GOOD = "👍"
+BUTTON_BAD = "👎"
+BUTTON_HANDOVER = "Spør en koordinator"
 
 # Short notices shown where a button was pressed (Telegram allows 200 characters).
 BUTTON_BROKEN = "Denne knappen virker ikke. Skriv /start for å begynne på nytt."

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -221,9 +221,20 @@ class Pacer(Generic[M]):
         """Messages queued or in flight."""
         return len(self._queue) + len(self._in_flight)
 
-    async def aclose(self) -> None:
+    async def aclose(self, grace: float = 0.0) -> None:
         """Stop: cancel the runner and the sends in flight (they end UNCERTAIN and keep their
-        claim, as they may have arrived); queued messages end POSTPONED."""
+        claim, as they may have arrived); queued messages end POSTPONED.
+
+        With `grace`, nothing new starts and the sends already in flight get up to `grace`
+        seconds to finish first (and be marked sent), so a graceful shutdown loses nothing.
+        Queued messages were never claimed: a later run sends them.
+        """
+        runner = self._runner
+        if grace > 0 and runner is not None and not runner.done():
+            for job in self._queue:
+                self._finish(job, Outcome.POSTPONED)
+            self._queue.clear()
+            await asyncio.wait({runner}, timeout=grace)
         tasks = [*self._in_flight, *([self._runner] if self._runner else [])]
         for task in tasks:
             task.cancel()
@@ -267,7 +278,7 @@ class Pacer(Generic[M]):
 
     def _next_ready(self, now: float) -> _Job[M] | None:
         """The first job, in priority order, that may start now."""
-        if len(self._in_flight) >= self._limits.max_in_flight:
+        if len(self._in_flight) >= self._limits.max_in_flight or self._floor() > now:
             return None
         return next((job for job, start in self._candidates() if start <= now), None)
 
@@ -275,26 +286,35 @@ class Pacer(Generic[M]):
         """Seconds until a queued job may start; None if only a finishing send can help."""
         if len(self._in_flight) >= self._limits.max_in_flight:
             return None
-        starts = [start for _job, start in self._candidates()]
-        return max(0.0, min(starts) - now) if starts else None
+        floor = self._floor()
+        earliest: float | None = None
+        for _job, start in self._candidates():
+            earliest = start if earliest is None else min(earliest, start)
+            if earliest <= floor:
+                break  # nothing can start before the floor: no need to look further
+        return max(0.0, earliest - now) if earliest is not None else None
 
-    def _candidates(self) -> list[tuple[_Job[M], float]]:
+    def _floor(self) -> float:
+        """No job may start before this: the next overall slot, or the end of a flood pause."""
+        return max(self._next_slot, self._paused_until)
+
+    def _candidates(self) -> Iterator[tuple[_Job[M], float]]:
         """Each chat's first queued job, in priority order, with when it may start.
 
         Only a chat's first job counts, so one chat's messages keep their order; a chat with
-        a message in flight has none.
+        a message in flight has none. A generator, so the callers stop at the first job they
+        can use: with 10,000 queued messages, scanning the whole queue for every message would
+        cost more than sending it.
         """
         busy = {job.item.chat_id for job in self._in_flight.values()}
         seen: set[int] = set()
-        candidates = []
         for job in self._queue:
             chat_id = job.item.chat_id
             if chat_id in seen:
                 continue
             seen.add(chat_id)
             if chat_id not in busy:
-                candidates.append((job, self._earliest_start(job)))
-        return candidates
+                yield job, self._earliest_start(job)
 
     def _earliest_start(self, job: _Job[M]) -> float:
         return max(

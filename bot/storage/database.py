@@ -50,6 +50,7 @@ from bot.core.reminders import (
     Subscription,
     ordered,
 )
+from bot.core.stats import LoggedQuestion
 from bot.storage.schema import MIGRATIONS, Migration
 
 DATABASE_FILE = "kompetansebot.sqlite3"
@@ -259,7 +260,7 @@ class Database:
         """/slettmeg: delete every row about the chat; returns how many rows were deleted."""
         with self._transaction() as sql:
             deleted = 0
-            for table in ("deliveries", "subscriptions", "chats"):
+            for table in ("handovers", "deliveries", "subscriptions", "chats"):
                 deleted += sql.execute(
                     f"DELETE FROM {table} WHERE chat_id = ?",
                     (chat_id,),
@@ -275,7 +276,7 @@ class Database:
                     (chat_id,),
                 ).fetchone()[0]
             )
-            for table in ("deliveries", "subscriptions", "chats")
+            for table in ("handovers", "deliveries", "subscriptions", "chats")
         )
 
     def chat(self, chat_id: int) -> Chat | None:
@@ -559,3 +560,374 @@ def _time_from(value: _Value) -> time | None:
 
 def _text_or_none(value: _Value) -> str | None:
     return None if value is None else str(value)
+
+
+# ============================================================================================
+# Coordinator tools (issue 5): the question log, hand-overs to coordinators, announcements
+#
+# What is stored, and why (see also the README's privacy section):
+#
+# * question_log: what was asked, when, which entry answered it, whether the bot was confident,
+#   the intent and the 👍/👎 feedback. NO chat id, user id or name: the coordinators need to
+#   see what teachers ask and what the bot could not answer, not who asked.
+# * handovers: a question a teacher chose to send to the coordinators ("Spør en koordinator").
+#   This is the one place a chat id is kept together with a question, because the
+#   coordinator's answer must reach the asker, also after a restart. The chat id and first
+#   name are blanked as soon as the answer is delivered (an undeliverable answer keeps them and
+#   the answer, so nothing is lost and a coordinator can try again).
+# * announcements: the text of a /kunngjoring from preview until it is sent, with the counts.
+#
+# `delete_expired` removes question-log rows, hand-overs and announcements (unless still being
+# sent) older than the retention period (QUESTION_LOG_RETENTION_DAYS, default 180 days).
+
+
+class HandoverState(StrEnum):
+    PENDING = "pending"  # waiting for a coordinator
+    ANSWERED = "answered"  # delivered; chat id and name are gone
+    UNDELIVERABLE = "undeliverable"  # the asker could not be reached; the answer is kept
+
+
+@dataclass(frozen=True, slots=True)
+class Handover:
+    id: int
+    question_id: int | None
+    chat_id: int | None  # None once answered
+    first_name: str | None
+    question: str
+    state: HandoverState
+    answer: str | None
+    created_at: datetime
+    answered_at: datetime | None
+
+
+class AnnouncementState(StrEnum):
+    PENDING = "pending"  # previewed, waiting for "Send" or "Avbryt"
+    SENDING = "sending"  # confirmed; being broadcast (resumed after a restart)
+    SENT = "sent"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class Announcement:
+    id: int
+    author_id: int
+    text: str
+    state: AnnouncementState
+    recipients: int | None
+    delivered: int | None
+    deactivated: int | None
+    created_at: datetime
+    updated_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Expired:
+    """What `delete_expired` removed."""
+
+    questions: int
+    handovers: int
+    announcements: int
+
+
+_QUESTION_COLUMNS = "id, asked_at, question, normalised, entry_id, confident, intent, feedback"
+_HANDOVER_COLUMNS = (
+    "id, question_id, chat_id, first_name, question, state, answer, created_at, answered_at"
+)
+_ANNOUNCEMENT_COLUMNS = (
+    "id, author_id, content, state, recipients, delivered, deactivated, created_at, updated_at"
+)
+
+
+class CoordinatorTables:
+    """The coordinator tools' tables in a `Database`: `CoordinatorTables(db)`.
+
+    Kept apart from `Database` so these tables have one clearly separated home; it shares the
+    database's connection and transactions (same thread and rules, see the module docstring).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    @property
+    def _connection(self) -> sqlite3.Connection:
+        return self._db._connection
+
+    # -- the question log ----------------------------------------------------------------------
+
+    def log_question(
+        self,
+        asked_at: datetime,
+        question: str,
+        normalised: str,
+        entry_id: str | None,
+        confident: bool,
+        intent: str,
+    ) -> int:
+        """Log one question (no chat or user); returns its id for the 👍/👎 buttons."""
+        with self._db._transaction() as sql:
+            cursor = sql.execute(
+                "INSERT INTO question_log"
+                " (asked_at, question, normalised, entry_id, confident, intent)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (_stamp(asked_at), question, normalised, entry_id, int(confident), intent),
+            )
+        assert cursor.lastrowid is not None
+        return cursor.lastrowid
+
+    def set_feedback(self, question_id: int, value: int) -> bool:
+        """Record 👍 (+1) or 👎 (-1) once; False if already given or the row is gone."""
+        if value not in (-1, 1):
+            raise ValueError(f"feedback must be +1 or -1, not {value}")
+        with self._db._transaction() as sql:
+            cursor = sql.execute(
+                "UPDATE question_log SET feedback = ? WHERE id = ? AND feedback IS NULL",
+                (value, question_id),
+            )
+        return cursor.rowcount > 0
+
+    def question(self, question_id: int) -> LoggedQuestion | None:
+        row = self._connection.execute(
+            f"SELECT {_QUESTION_COLUMNS} FROM question_log WHERE id = ?", (question_id,)
+        ).fetchone()
+        return None if row is None else _question_from(row)
+
+    def questions_since(self, since: datetime) -> list[LoggedQuestion]:
+        """Every logged question asked at or after `since`, oldest first."""
+        rows = self._connection.execute(
+            f"SELECT {_QUESTION_COLUMNS} FROM question_log WHERE asked_at >= ?"
+            " ORDER BY asked_at, id",
+            (_stamp(since),),
+        )
+        return [_question_from(row) for row in rows]
+
+    def latest_unanswered(self, limit: int) -> list[LoggedQuestion]:
+        """The latest questions the bot was not confident about, newest first."""
+        rows = self._connection.execute(
+            f"SELECT {_QUESTION_COLUMNS} FROM question_log WHERE confident = 0"
+            " AND intent != 'invalid' ORDER BY asked_at DESC, id DESC LIMIT ?",
+            (limit,),
+        )
+        return [_question_from(row) for row in rows]
+
+    def subscriber_count(self) -> int:
+        """Active chats with at least one subscription: who an announcement reaches."""
+        return len(self.subscriber_chats())
+
+    def subscriber_chats(self) -> list[int]:
+        rows = self._connection.execute(
+            "SELECT DISTINCT s.chat_id FROM subscriptions AS s JOIN chats AS c USING (chat_id)"
+            " WHERE c.active = 1 ORDER BY s.chat_id"
+        )
+        return [int(row[0]) for row in rows]
+
+    # -- hand-overs ----------------------------------------------------------------------------
+
+    def create_handover(
+        self, question_id: int, chat_id: int, first_name: str, question: str, now: datetime
+    ) -> Handover | None:
+        """A pending hand-over of a logged question; None if it was handed over before."""
+        with self._db._transaction() as sql:
+            cursor = sql.execute(
+                "INSERT INTO handovers (question_id, chat_id, first_name, question, state,"
+                " created_at) VALUES (?, ?, ?, ?, 'pending', ?)"
+                " ON CONFLICT (question_id) DO NOTHING",
+                (question_id, chat_id, first_name, question, _stamp(now)),
+            )
+        if cursor.rowcount == 0 or cursor.lastrowid is None:
+            return None
+        return self.handover(cursor.lastrowid)
+
+    def add_handover_message(self, handover_id: int, chat_id: int, message_id: int) -> None:
+        """The question was shown to a coordinator as `message_id` in their chat."""
+        with self._db._transaction() as sql:
+            sql.execute(
+                "INSERT OR REPLACE INTO handover_messages (handover_id, chat_id, message_id)"
+                " VALUES (?, ?, ?)",
+                (handover_id, chat_id, message_id),
+            )
+
+    def delete_handover(self, handover_id: int) -> bool:
+        """Forget a hand-over (e.g. no coordinator could be reached)."""
+        with self._db._transaction() as sql:
+            cursor = sql.execute("DELETE FROM handovers WHERE id = ?", (handover_id,))
+        return cursor.rowcount > 0
+
+    def handover(self, handover_id: int) -> Handover | None:
+        row = self._connection.execute(
+            f"SELECT {_HANDOVER_COLUMNS} FROM handovers WHERE id = ?", (handover_id,)
+        ).fetchone()
+        return None if row is None else _handover_from(row)
+
+    def handover_for_message(self, chat_id: int, message_id: int) -> Handover | None:
+        """The hand-over a coordinator's message shows, if it is one."""
+        row = self._connection.execute(
+            "SELECT handover_id FROM handover_messages WHERE chat_id = ? AND message_id = ?",
+            (chat_id, message_id),
+        ).fetchone()
+        return None if row is None else self.handover(int(row[0]))
+
+    def handovers(self, state: HandoverState | None = None) -> list[Handover]:
+        """Hand-overs (in one state), oldest first."""
+        where, params = ("WHERE state = ?", (str(state),)) if state else ("", ())
+        rows = self._connection.execute(
+            f"SELECT {_HANDOVER_COLUMNS} FROM handovers {where} ORDER BY created_at, id", params
+        )
+        return [_handover_from(row) for row in rows]
+
+    def mark_answered(self, handover_id: int, now: datetime) -> bool:
+        """The answer was delivered: forget who asked (chat id, name) and the answer."""
+        with self._db._transaction() as sql:
+            cursor = sql.execute(
+                "UPDATE handovers SET state = 'answered', chat_id = NULL, first_name = NULL,"
+                " answer = NULL, answered_at = ? WHERE id = ? AND state != 'answered'",
+                (_stamp(now), handover_id),
+            )
+        return cursor.rowcount > 0
+
+    def mark_undeliverable(self, handover_id: int, answer: str, now: datetime) -> bool:
+        """The asker could not be reached: keep the answer and the chat, so nothing is lost."""
+        with self._db._transaction() as sql:
+            cursor = sql.execute(
+                "UPDATE handovers SET state = 'undeliverable', answer = ?, answered_at = ?"
+                " WHERE id = ? AND state != 'answered'",
+                (answer, _stamp(now), handover_id),
+            )
+        return cursor.rowcount > 0
+
+    # -- announcements -------------------------------------------------------------------------
+
+    def create_announcement(self, author_id: int, text: str, now: datetime) -> Announcement:
+        with self._db._transaction() as sql:
+            cursor = sql.execute(
+                "INSERT INTO announcements (author_id, content, state, created_at, updated_at)"
+                " VALUES (?, ?, 'pending', ?, ?)",
+                (author_id, text, _stamp(now), _stamp(now)),
+            )
+        assert cursor.lastrowid is not None
+        announcement = self.announcement(cursor.lastrowid)
+        assert announcement is not None
+        return announcement
+
+    def announcement(self, announcement_id: int) -> Announcement | None:
+        row = self._connection.execute(
+            f"SELECT {_ANNOUNCEMENT_COLUMNS} FROM announcements WHERE id = ?", (announcement_id,)
+        ).fetchone()
+        return None if row is None else _announcement_from(row)
+
+    def announcements(self, state: AnnouncementState) -> list[Announcement]:
+        rows = self._connection.execute(
+            f"SELECT {_ANNOUNCEMENT_COLUMNS} FROM announcements WHERE state = ?"
+            " ORDER BY created_at, id",
+            (str(state),),
+        )
+        return [_announcement_from(row) for row in rows]
+
+    def start_announcement(self, announcement_id: int, recipients: int, now: datetime) -> bool:
+        """Pending -> sending, atomically: only the first "Send" press gets True."""
+        return self._move_announcement(
+            announcement_id, AnnouncementState.PENDING, AnnouncementState.SENDING, now, recipients
+        )
+
+    def cancel_announcement(self, announcement_id: int, now: datetime) -> bool:
+        return self._move_announcement(
+            announcement_id, AnnouncementState.PENDING, AnnouncementState.CANCELLED, now
+        )
+
+    def finish_announcement(
+        self, announcement_id: int, delivered: int, deactivated: int, now: datetime
+    ) -> bool:
+        with self._db._transaction() as sql:
+            cursor = sql.execute(
+                "UPDATE announcements SET state = 'sent', delivered = ?, deactivated = ?,"
+                " updated_at = ? WHERE id = ? AND state = 'sending'",
+                (delivered, deactivated, _stamp(now), announcement_id),
+            )
+        return cursor.rowcount > 0
+
+    def _move_announcement(
+        self,
+        announcement_id: int,
+        before: AnnouncementState,
+        after: AnnouncementState,
+        now: datetime,
+        recipients: int | None = None,
+    ) -> bool:
+        with self._db._transaction() as sql:
+            cursor = sql.execute(
+                "UPDATE announcements SET state = ?, recipients = coalesce(?, recipients),"
+                " updated_at = ? WHERE id = ? AND state = ?",
+                (str(after), recipients, _stamp(now), announcement_id, str(before)),
+            )
+        return cursor.rowcount > 0
+
+    def delivered(self, event_id: str, kind: str) -> int:
+        """How many chats the ledger says got the message (event_id, kind), e.g. an
+        announcement: counted from the ledger, so also across a restart."""
+        row = self._connection.execute(
+            "SELECT count(*) FROM deliveries WHERE event_id = ? AND kind = ? AND state = 'sent'",
+            (event_id, kind),
+        ).fetchone()
+        return int(row[0])
+
+    # -- retention -----------------------------------------------------------------------------
+
+    def delete_expired(self, before: datetime) -> Expired:
+        """Delete log rows, hand-overs and announcements from before `before` (except one still
+        being sent: it is resumed at start-up)."""
+        cutoff = _stamp(before)
+        with self._db._transaction() as sql:
+            questions = sql.execute(
+                "DELETE FROM question_log WHERE asked_at < ?", (cutoff,)
+            ).rowcount
+            handovers = sql.execute(
+                "DELETE FROM handovers WHERE created_at < ?", (cutoff,)
+            ).rowcount
+            announcements = sql.execute(
+                "DELETE FROM announcements WHERE state != 'sending' AND updated_at < ?",
+                (cutoff,),
+            ).rowcount
+        return Expired(questions, handovers, announcements)
+
+
+def _question_from(row: tuple[_Value, ...]) -> LoggedQuestion:
+    id_, asked_at, question, normalised, entry_id, confident, intent, feedback = row
+    return LoggedQuestion(
+        id=int(id_ or 0),
+        asked_at=_parse_stamp(str(asked_at)),
+        question=str(question),
+        normalised=str(normalised),
+        entry_id=_text_or_none(entry_id),
+        confident=bool(confident),
+        intent=str(intent),
+        feedback=None if feedback is None else int(feedback),
+    )
+
+
+def _handover_from(row: tuple[_Value, ...]) -> Handover:
+    id_, question_id, chat_id, first_name, question, state, answer, created, answered = row
+    return Handover(
+        id=int(id_ or 0),
+        question_id=None if question_id is None else int(question_id),
+        chat_id=None if chat_id is None else int(chat_id),
+        first_name=_text_or_none(first_name),
+        question=str(question),
+        state=HandoverState(str(state)),
+        answer=_text_or_none(answer),
+        created_at=_parse_stamp(str(created)),
+        answered_at=None if answered is None else _parse_stamp(str(answered)),
+    )
+
+
+def _announcement_from(row: tuple[_Value, ...]) -> Announcement:
+    id_, author_id, text, state, recipients, delivered, deactivated, created, updated = row
+    return Announcement(
+        id=int(id_ or 0),
+        author_id=int(author_id or 0),
+        text=str(text),
+        state=AnnouncementState(str(state)),
+        recipients=None if recipients is None else int(recipients),
+        delivered=None if delivered is None else int(delivered),
+        deactivated=None if deactivated is None else int(deactivated),
+        created_at=_parse_stamp(str(created)),
+        updated_at=_parse_stamp(str(updated)),
+    )

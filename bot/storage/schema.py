@@ -91,6 +91,73 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        3,
+        "question log, hand-overs to coordinators and announcements (issue 5)",
+        (
+            # Every question the engine answered, WITHOUT chat id, user id or name: what was
+            # asked, when, and how well the bot answered. Rows older than the retention period
+            # (QUESTION_LOG_RETENTION_DAYS) are deleted.
+            """
+            CREATE TABLE question_log (
+                id         INTEGER PRIMARY KEY,
+                asked_at   TEXT    NOT NULL,  -- UTC ISO-8601
+                question   TEXT    NOT NULL,
+                normalised TEXT    NOT NULL,  -- folded words, for grouping similar questions
+                entry_id   TEXT,              -- the entry the answer was about, if any
+                confident  INTEGER NOT NULL CHECK (confident IN (0, 1)),
+                intent     TEXT    NOT NULL,
+                feedback   INTEGER CHECK (feedback IN (-1, 1))  -- 👍 +1, 👎 -1, NULL: none
+            )
+            """,
+            "CREATE INDEX question_log_by_time ON question_log (asked_at)",
+            # A question handed over to the coordinators. The ONE place a chat id is kept
+            # together with a question: the coordinator's answer must reach the asker, also
+            # after a restart. `chat_id` and `first_name` are blanked as soon as the answer is
+            # delivered; every row is deleted after the retention period.
+            """
+            CREATE TABLE handovers (
+                id          INTEGER PRIMARY KEY,
+                question_id INTEGER UNIQUE,  -- question_log.id; one hand-over per question
+                chat_id     INTEGER,         -- the asker's private chat; NULL once answered
+                first_name  TEXT,            -- shown to the coordinators; NULL once answered
+                question    TEXT    NOT NULL,
+                state       TEXT    NOT NULL CHECK (
+                    state IN ('pending', 'answered', 'undeliverable')
+                ),
+                answer      TEXT,            -- kept while undeliverable, so nothing is lost
+                created_at  TEXT    NOT NULL,
+                answered_at TEXT
+            )
+            """,
+            """
+            CREATE TABLE handover_messages (
+                handover_id INTEGER NOT NULL REFERENCES handovers (id) ON DELETE CASCADE,
+                chat_id     INTEGER NOT NULL,  -- a coordinator's private chat
+                message_id  INTEGER NOT NULL,  -- the message with the question in that chat
+                PRIMARY KEY (chat_id, message_id)
+            )
+            """,
+            "CREATE INDEX handover_messages_by_handover ON handover_messages (handover_id)",
+            # /kunngjoring: kept from the preview until it is sent, so the confirm button
+            # still works after a restart and a double press cannot send twice.
+            """
+            CREATE TABLE announcements (
+                id          INTEGER PRIMARY KEY,
+                author_id   INTEGER NOT NULL,  -- the coordinator's Telegram user id
+                content     TEXT    NOT NULL,  -- the announcement as the coordinator wrote it
+                state       TEXT    NOT NULL CHECK (
+                    state IN ('pending', 'sending', 'sent', 'cancelled')
+                ),
+                recipients  INTEGER,
+                delivered   INTEGER,
+                deactivated INTEGER,
+                created_at  TEXT    NOT NULL,
+                updated_at  TEXT    NOT NULL
+            )
+            """,
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

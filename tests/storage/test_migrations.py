@@ -31,6 +31,7 @@ def test_a_new_database_gets_every_migration(tmp_path: Path) -> None:
     with Database.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
     assert {"chats", "subscriptions", "deliveries", "event_snapshots", "meta"} <= tables(path)
+    assert {"question_log", "handovers", "handover_messages", "announcements"} <= tables(path)
 
 
 def test_an_empty_file_is_migrated(tmp_path: Path) -> None:
@@ -49,7 +50,7 @@ def test_the_previous_version_is_migrated_and_keeps_its_data(tmp_path: Path) -> 
         old.subscribe(1, NOW, Scope.parse("scheme:dekom"))
         assert old.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
         old.mark_sent(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
-    assert "event_snapshots" not in tables(path)
+    assert "question_log" not in tables(path)
     with Database.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
         assert [s.scope for s in db.subscriptions(1)] == [Scope.parse("scheme:dekom")]

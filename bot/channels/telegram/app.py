@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+from collections.abc import Callable, Coroutine
 from typing import Any, TextIO
 
 from telegram import BotCommand
@@ -31,6 +32,7 @@ POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait for news
 BOOTSTRAP_RETRIES = 3  # attempts at deleteWebhook when starting
 
 BotApplication = Application[Any, Context, Any, Any, Any, Any]
+LifecycleHook = Callable[[BotApplication], Coroutine[Any, Any, None]]
 
 
 def build_application(
@@ -41,14 +43,22 @@ def build_application(
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
     on_interaction: InteractionHook | None = None,
+    on_start: LifecycleHook | None = None,
+    on_stop: LifecycleHook | None = None,
 ) -> BotApplication:
-    """The Application with every handler installed; `request`s replace HTTP in tests."""
+    """The Application with every handler installed; `request`s replace HTTP in tests.
+
+    `on_start` runs once the bot is initialised, before polling starts (start the reminder
+    jobs); `on_stop` once updates are no longer handled, before the HTTP client closes.
+    """
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
         .concurrent_updates(CONCURRENT_UPDATES)
-        .post_init(_publish_commands(conversation))
+        .post_init(_publish_commands(conversation, on_start))
     )
+    if on_stop is not None:
+        builder = builder.post_stop(on_stop)
     if settings.base_url is not None and settings.base_file_url is not None:
         builder = builder.base_url(settings.base_url).base_file_url(settings.base_file_url)
     if request is not None:
@@ -60,7 +70,7 @@ def build_application(
     return application
 
 
-def _publish_commands(conversation: Conversation) -> Any:
+def _publish_commands(conversation: Conversation, on_start: LifecycleHook | None = None) -> Any:
     async def publish(application: BotApplication) -> None:
         """Telegram's command menu, from the registry; a failure here must not stop the bot."""
         commands = [BotCommand(name, text) for name, text in conversation.commands.menu()]
@@ -68,6 +78,8 @@ def _publish_commands(conversation: Conversation) -> Any:
             await send_with_retry(lambda: application.bot.set_my_commands(commands))
         except TelegramError as error:
             logger.warning("Could not set the command menu: %s", type(error).__name__)
+        if on_start is not None:
+            await on_start(application)
 
     return publish
 

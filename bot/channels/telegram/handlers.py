@@ -36,7 +36,7 @@ from telegram.ext import (
 
 from bot.channels.telegram.render import render_html
 from bot.channels.telegram.sending import Sender, send_with_retry
-from bot.channels.telegram.translate import chat_of, incoming_message, valid_text
+from bot.channels.telegram.translate import chat_of, incoming_message, keyboard_of, valid_text
 from bot.conversation import (
     ButtonPress,
     Chat,
@@ -138,7 +138,8 @@ class TelegramHandlers:
             self._seen(chat.id)
             try:
                 data = valid_text(query.data) if query.data is not None else None
-                response = await self.conversation.handle(ButtonPress(chat, data))
+                buttons = keyboard_of(shown_on.reply_markup) if shown_on is not None else ()
+                response = await self.conversation.handle(ButtonPress(chat, data, buttons))
             except Exception:
                 await _answer_button(query, texts.SOMETHING_WENT_WRONG)
                 raise
@@ -150,6 +151,8 @@ class TelegramHandlers:
         self, context: Context, chat: Chat, shown_on: Message | None, response: Response
     ) -> None:
         sender = Sender(context.bot)
+        if response.keyboard is not None and shown_on is not None:
+            await sender.edit_buttons(chat.id, shown_on.message_id, response.keyboard)
         for outgoing in response.messages:
             if outgoing.replace and shown_on is not None:
                 await sender.replace(chat.id, shown_on.message_id, outgoing)

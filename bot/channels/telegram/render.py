@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.conversation import Outgoing
+from bot.conversation import Keyboard, Outgoing
 
 MESSAGE_LIMIT = 4096  # characters (UTF-16 code units) in one message
 CAPTION_LIMIT = 1024  # characters in a document caption
@@ -41,12 +41,16 @@ def render_html(message: Outgoing, limit: int = MESSAGE_LIMIT) -> list[str]:
 
 
 def keyboard(message: Outgoing) -> InlineKeyboardMarkup | None:
-    if not message.buttons:
+    return inline_keyboard(message.buttons)
+
+
+def inline_keyboard(buttons: Keyboard) -> InlineKeyboardMarkup | None:
+    if not buttons:
         return None
     return InlineKeyboardMarkup(
         [
             [InlineKeyboardButton(button.label, callback_data=button.data) for button in row]
-            for row in message.buttons
+            for row in buttons
         ]
     )
 

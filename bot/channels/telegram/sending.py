@@ -20,8 +20,8 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.channels.telegram.render import CAPTION_LIMIT, keyboard, render_html
-from bot.conversation import Outgoing
+from bot.channels.telegram.render import CAPTION_LIMIT, inline_keyboard, keyboard, render_html
+from bot.conversation import Keyboard, Outgoing
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -84,16 +84,37 @@ class Sender:
     async def _retry(self, call: Callable[[], Awaitable[T]]) -> T:
         return await send_with_retry(call, sleep=self.sleep)
 
-    async def send(self, chat_id: int, message: Outgoing, reply_to: int | None = None) -> None:
+    async def send(
+        self, chat_id: int, message: Outgoing, reply_to: int | None = None
+    ) -> tuple[int, ...]:
+        """Send the message (in several parts if it is long); the ids of the messages sent."""
+        if message.photo is not None:
+            return await self._send_photo(chat_id, message, reply_to)
         if message.document is not None:
-            await self._send_document(chat_id, message, reply_to)
-            return
+            return await self._send_document(chat_id, message, reply_to)
         texts = render_html(message)
+        sent = []
         for number, text in enumerate(texts):
             last = number == len(texts) - 1
-            await self._send_text(
-                chat_id, text, message if last else None, reply_to if number == 0 else None
+            sent.append(
+                await self._send_text(
+                    chat_id, text, message if last else None, reply_to if number == 0 else None
+                )
             )
+        return tuple(part.message_id for part in sent)
+
+    async def edit_buttons(self, chat_id: int, message_id: int, buttons: Keyboard) -> None:
+        """Replace the buttons under a message (`()` removes them)."""
+        call = partial(
+            self.bot.edit_message_reply_markup,
+            chat_id=chat_id,
+            message_id=message_id,
+            reply_markup=inline_keyboard(buttons),
+        )
+        try:
+            await self._retry(call)
+        except BadRequest as error:  # "message is not modified", or too old to edit
+            logger.info("Could not change the buttons in chat %s: %s", chat_id, error)
 
     async def replace(self, chat_id: int, message_id: int, message: Outgoing) -> None:
         """Edit the message a button was pressed on; send anew when it cannot be edited."""
@@ -135,16 +156,12 @@ class Sender:
         )
         return await self._retry(call)
 
-    async def _send_document(self, chat_id: int, message: Outgoing, reply_to: int | None) -> None:
+    async def _send_document(
+        self, chat_id: int, message: Outgoing, reply_to: int | None
+    ) -> tuple[int, ...]:
         document = message.document
         assert document is not None
-        captions = render_html(message, CAPTION_LIMIT)
-        caption = captions[0] if len(captions) == 1 else None
-        if caption is None:
-            texts = render_html(message)
-            for text in texts:
-                await self._send_text(chat_id, text, None, reply_to)
-                reply_to = None
+        caption, sent = await self._caption(chat_id, message, reply_to)
         call = partial(
             self.bot.send_document,
             chat_id,
@@ -152,9 +169,39 @@ class Sender:
             caption=caption,
             parse_mode=ParseMode.HTML if caption else None,
             reply_markup=keyboard(message),
-            reply_parameters=_reply_to(reply_to),
+            reply_parameters=_reply_to(None if sent else reply_to),
         )
-        await self._retry(call)
+        return (*sent, (await self._retry(call)).message_id)
+
+    async def _send_photo(
+        self, chat_id: int, message: Outgoing, reply_to: int | None
+    ) -> tuple[int, ...]:
+        photo = message.photo
+        assert photo is not None
+        caption, sent = await self._caption(chat_id, message, reply_to)
+        call = partial(
+            self.bot.send_photo,
+            chat_id,
+            InputFile(photo.content, filename=photo.filename, attach=True),
+            caption=caption,
+            parse_mode=ParseMode.HTML if caption else None,
+            reply_markup=keyboard(message),
+            reply_parameters=_reply_to(None if sent else reply_to),
+        )
+        return (*sent, (await self._retry(call)).message_id)
+
+    async def _caption(
+        self, chat_id: int, message: Outgoing, reply_to: int | None
+    ) -> tuple[str | None, tuple[int, ...]]:
+        """The caption for a file, or None after sending a text too long for a caption."""
+        captions = render_html(message, CAPTION_LIMIT)
+        if len(captions) <= 1:
+            return (captions[0] if captions else None), ()
+        sent = []
+        for text in render_html(message):
+            sent.append((await self._send_text(chat_id, text, None, reply_to)).message_id)
+            reply_to = None
+        return None, tuple(sent)
 
 
 def _reply_to(message_id: int | None) -> ReplyParameters | None:

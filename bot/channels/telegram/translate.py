@@ -7,12 +7,20 @@ message, ...) translate to None: nothing a person would expect an answer to.
 
 from __future__ import annotations
 
-from telegram import Bot, Message, MessageEntity
+from telegram import Bot, InlineKeyboardMarkup, Message, MessageEntity
 from telegram import Chat as TelegramChat
 from telegram import User as TelegramUser
 from telegram.constants import ChatType as TelegramChatType
 
-from bot.conversation import Chat, ChatType, Incoming, OtherMessage, TextMessage
+from bot.conversation import (
+    Button,
+    Chat,
+    ChatType,
+    Incoming,
+    Keyboard,
+    OtherMessage,
+    TextMessage,
+)
 
 
 def chat_of(chat: TelegramChat | None, user: TelegramUser | None) -> Chat | None:
@@ -20,10 +28,11 @@ def chat_of(chat: TelegramChat | None, user: TelegramUser | None) -> Chat | None
     if chat is None:
         return None
     user_id = user.id if user is not None else None
+    first_name = valid_text(user.first_name) if user is not None and user.first_name else None
     if chat.type == TelegramChatType.PRIVATE:
-        return Chat(chat.id, ChatType.PRIVATE, user_id)
+        return Chat(chat.id, ChatType.PRIVATE, user_id, first_name)
     if chat.type in (TelegramChatType.GROUP, TelegramChatType.SUPERGROUP):
-        return Chat(chat.id, ChatType.GROUP, user_id)
+        return Chat(chat.id, ChatType.GROUP, user_id, first_name)
     return None
 
 
@@ -35,7 +44,9 @@ def incoming_message(message: Message, bot: Bot) -> Incoming | None:
         return None  # our own message, e.g. relayed through a linked group
     addressed = is_addressed(message, bot)
     if message.text is not None:
-        return TextMessage(chat, valid_text(message.text), addressed, bot.username)
+        replied = message.reply_to_message
+        reply_to = replied.message_id if replied is not None and _from(replied, bot) else None
+        return TextMessage(chat, valid_text(message.text), addressed, bot.username, reply_to)
     attachment = message.effective_attachment
     if attachment is None:
         return None  # a service message
@@ -46,7 +57,7 @@ def incoming_message(message: Message, bot: Bot) -> Incoming | None:
 def is_addressed(message: Message, bot: Bot) -> bool:
     """Whether the message mentions the bot or replies to one of its messages."""
     replied = message.reply_to_message
-    if replied is not None and replied.from_user is not None and replied.from_user.id == bot.id:
+    if replied is not None and _from(replied, bot):
         return True
     handle = f"@{bot.username}".casefold() if bot.username else None
     text = message.text if message.text is not None else message.caption or ""
@@ -59,6 +70,25 @@ def is_addressed(message: Message, bot: Bot) -> bool:
         if mentioned:
             return True
     return False
+
+
+def _from(message: Message, bot: Bot) -> bool:
+    return message.from_user is not None and message.from_user.id == bot.id
+
+
+def keyboard_of(markup: InlineKeyboardMarkup | None) -> Keyboard:
+    """The callback buttons of a message's inline keyboard (link buttons are left out)."""
+    if markup is None:
+        return ()
+    rows = (
+        tuple(
+            Button(button.text, valid_text(button.callback_data))
+            for button in row
+            if isinstance(button.callback_data, str)
+        )
+        for row in markup.inline_keyboard
+    )
+    return tuple(row for row in rows if row)
 
 
 def _entity_text(text: str, entity: MessageEntity) -> str:

@@ -1,0 +1,169 @@
+"""A running bot with the coordinator tools, built the way bot.app builds it, over the
+in-process fake Bot API and a SQLite file the test can open again (a restart)."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Collection
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from telegram import Update
+from telegram.error import Forbidden
+from telegram.ext import ContextTypes
+
+from bot.admin import CoordinatorTools
+from bot.app import build_conversation
+from bot.channels.telegram.app import BotApplication, build_application
+from bot.channels.telegram.coordination import coordination_start
+from bot.channels.telegram.scheduling import telegram_send
+from bot.config import Settings
+from bot.conversation import Conversation
+from bot.core.knowledge import OSLO
+from bot.core.loading import load_knowledge_base
+from bot.services import DatabaseChatStatus, Services
+from bot.storage.database import CoordinatorTables
+from tests.channels.fake_request import FakeRequest
+from tests.conftest import KNOWLEDGE_DIR
+from tests.delivery.fakes import FakeClock
+from tests.fake_bot_api import JSON, BotApi, Call, Updates
+
+TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+NOW = datetime(2020, 9, 10, 12, 0, tzinfo=OSLO)
+ALICE = 1001  # a teacher; her private chat id is her user id
+ADMIN = 4242  # a coordinator
+ADMIN_2 = 4343  # another coordinator
+UNKNOWN_QUESTION = "Hvor kan jeg parkere bilen?"  # the engine has no answer
+
+
+class Clock:
+    def __init__(self, now: datetime = NOW) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@dataclass
+class Bot:
+    api: BotApi
+    app: BotApplication
+    services: Services
+    conversation: Conversation
+    tools: CoordinatorTools
+    clock: Clock
+    updates: Updates = field(default_factory=Updates)
+    errors: list[BaseException | None] = field(default_factory=list)
+
+    @property
+    def tables(self) -> CoordinatorTables:
+        return self.tools.tables
+
+    async def send(self, update: JSON) -> list[Call]:
+        before = len(self.api.calls)
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+        return self.api.calls[before:]
+
+    async def say(self, chat_id: int, text: str, **content: Any) -> list[Call]:
+        return await self.send(self.updates.message(chat_id, text, **content))
+
+    async def reply(self, chat_id: int, to: Call, text: str) -> list[Call]:
+        """`chat_id` answers the bot's message `to` with Telegram's "Svar"."""
+        return await self.say(chat_id, text, reply_to_message=to.result)
+
+    async def press(self, chat_id: int, under: Call, label: str) -> list[Call]:
+        """Press the button `label` under the bot's message `under`, as Telegram reports it:
+        the pressed message comes with its keyboard."""
+        data = next(b["callback_data"] for row in under.buttons for b in row if b["text"] == label)
+        update = self.updates.button(chat_id, data, message_id=under.result["message_id"])
+        update["callback_query"]["message"]["reply_markup"] = under.result.get("reply_markup")
+        return await self.send(update)
+
+    async def press_data(self, chat_id: int, data: str) -> list[Call]:
+        return await self.send(self.updates.button(chat_id, data))
+
+
+def only(calls: list[Call], method: str, chat_id: int | None = None) -> list[Call]:
+    return [c for c in calls if c.method == method and (chat_id is None or c.chat_id == chat_id)]
+
+
+def one(calls: list[Call], method: str, chat_id: int | None = None) -> Call:
+    found = only(calls, method, chat_id)
+    assert len(found) == 1, [(c.method, c.chat_id, c.text[:60]) for c in calls]
+    return found[0]
+
+
+Send = Callable[[int, str], Awaitable[object]]
+
+
+def blocking(chats: Collection[int]) -> Callable[[Send], Send]:
+    """A broadcaster send for which these chats have blocked the bot (Forbidden)."""
+
+    def wrap(send: Send) -> Send:
+        async def sending(chat_id: int, text: str) -> None:
+            if chat_id in chats:
+                raise Forbidden("Forbidden: bot was blocked by the user")
+            await send(chat_id, text)
+
+        return sending
+
+    return wrap
+
+
+@asynccontextmanager
+async def running_bot(
+    data_dir: Path,
+    clock: Clock | None = None,
+    *,
+    admins: Collection[int] = (ADMIN, ADMIN_2),
+    retention_days: int = 180,
+    send_wrapper: Callable[[Send], Send] | None = None,
+) -> AsyncIterator[Bot]:
+    """Open the database in `data_dir` and start the bot as `bot.app.run_telegram` does: the
+    coordinator tools get their messenger, retention runs, interrupted announcements resume.
+    The broadcaster paces on a fake clock, so nothing waits for real time."""
+    clock = clock or Clock()
+    api = BotApi()
+    settings = Settings(
+        token=TOKEN,
+        data_dir=data_dir,
+        knowledge_dir=KNOWLEDGE_DIR,
+        admin_ids=frozenset(admins),
+        question_log_retention_days=retention_days,
+    )
+    kb = load_knowledge_base(KNOWLEDGE_DIR)
+    services = Services.open(settings, kb, clock=clock)
+    conversation = build_conversation(kb, settings, clock=clock, services=services)
+    tools = conversation.reply_router
+    assert isinstance(tools, CoordinatorTools)
+    chats = DatabaseChatStatus(services)
+    app = build_application(
+        settings,
+        conversation,
+        chats,
+        request=FakeRequest(api),
+        get_updates_request=FakeRequest(api),
+        on_interaction=services.note_interactive,
+    )
+    bot = Bot(api, app, services, conversation, tools, clock)
+
+    async def record(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        bot.errors.append(context.error)
+
+    app.add_error_handler(record)
+    try:
+        async with app:
+            send = telegram_send(app.bot)
+            services.start_broadcasting(
+                send_wrapper(send) if send_wrapper else send, pacer_clock=FakeClock()
+            )
+            await coordination_start(tools, chats)(app)
+            yield bot
+            await services.aclose(grace=0)
+    finally:
+        services.close()

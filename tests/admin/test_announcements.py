@@ -1,0 +1,171 @@
+"""/kunngjoring: preview, confirm, cancel, double press, bad input, and the broadcast through
+the paced broadcaster with its report; the confirm button and a half-sent announcement survive
+a restart without anyone getting it twice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.core.reminders import ALL_EVENTS
+from bot.storage import DeliveryKey
+from bot.storage.database import AnnouncementState
+from tests.admin.helpers import (
+    ADMIN,
+    ADMIN_2,
+    ALICE,
+    NOW,
+    Bot,
+    blocking,
+    one,
+    only,
+    running_bot,
+)
+from tests.fake_bot_api import Call
+
+SUBSCRIBERS = (501, 502, 503)
+TEXT = "Samlingen 1. oktober flyttes til Melhus rådhus. Påmeldingsfristen er som før."
+
+
+def subscribe(bot: Bot, chats: tuple[int, ...] = SUBSCRIBERS) -> None:
+    for chat_id in chats:
+        bot.services.db.subscribe(chat_id, NOW, ALL_EVENTS)
+
+
+def received(bot: Bot) -> dict[int, list[str]]:
+    """What each subscriber got (announcements are plain messages without buttons)."""
+    return {
+        chat_id: [call.text for call in bot.api.sent_to(chat_id)]
+        for chat_id in SUBSCRIBERS
+        if bot.api.sent_to(chat_id)
+    }
+
+
+async def report(bot: Bot) -> Call:
+    return await bot.api.wait_for(lambda call: "Kunngjøringen er sendt" in call.text)
+
+
+async def test_preview_send_and_report_with_a_blocked_chat(tmp_path: Path) -> None:
+    async with running_bot(tmp_path, send_wrapper=blocking({502})) as bot:
+        subscribe(bot)
+        preview = one(await bot.say(ADMIN, f"/kunngjoring {TEXT}"), "sendMessage", ADMIN)
+        assert preview.text.startswith("<b>Forhåndsvisning av kunngjøring</b>")
+        assert f"📣 Kunngjøring\n\n{TEXT}" in preview.text
+        assert "Sendes til 3 abonnenter." in preview.text
+        assert preview.button_labels == ["📣 Send", "Avbryt"]
+        assert received(bot) == {}  # nothing goes out before "Send"
+
+        calls = await bot.press(ADMIN, preview, "📣 Send")
+        assert one(calls, "answerCallbackQuery").params["text"] == "Sender …"
+        assert one(calls, "editMessageReplyMarkup", ADMIN).buttons == []
+        assert "Sender kunngjøringen til 3 abonnenter" in one(calls, "sendMessage", ADMIN).text
+
+        done = await report(bot)
+        assert done.chat_id == ADMIN
+        assert "Levert til 2 chatter, 1 chat deaktivert." in done.text
+        assert received(bot) == {
+            501: [f"📣 Kunngjøring\n\n{TEXT}"],
+            503: [f"📣 Kunngjøring\n\n{TEXT}"],
+        }
+        blocked = bot.services.db.chat(502)
+        assert blocked is not None and not blocked.active  # no more messages to 502
+        (sent,) = bot.tables.announcements(AnnouncementState.SENT)
+        assert (sent.recipients, sent.delivered, sent.deactivated) == (3, 2, 1)
+
+        again = await bot.press(ADMIN, preview, "📣 Send")  # a double press
+        notice = one(again, "answerCallbackQuery").params["text"]
+        assert notice == "Kunngjøringen er allerede sendt."
+        assert received(bot) == {
+            501: [f"📣 Kunngjøring\n\n{TEXT}"],
+            503: [f"📣 Kunngjøring\n\n{TEXT}"],
+        }
+        assert bot.errors == []
+
+
+async def test_cancel_sends_nothing_and_the_button_cannot_send_it_afterwards(
+    tmp_path: Path,
+) -> None:
+    async with running_bot(tmp_path) as bot:
+        subscribe(bot)
+        preview = one(await bot.say(ADMIN, f"/kunngjoring {TEXT}"), "sendMessage", ADMIN)
+        calls = await bot.press(ADMIN, preview, "Avbryt")
+        assert (
+            one(calls, "sendMessage", ADMIN).text == "Kunngjøringen er avbrutt. Ingenting er sendt."
+        )
+        assert one(calls, "editMessageReplyMarkup", ADMIN).buttons == []
+        late = await bot.press(ADMIN, preview, "📣 Send")
+        notice = one(late, "answerCallbackQuery").params["text"]
+        assert notice == "Kunngjøringen er avbrutt og kan ikke sendes."
+        assert received(bot) == {}
+
+
+async def test_only_the_author_can_send_and_teachers_are_refused(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as bot:
+        subscribe(bot)
+        preview = one(await bot.say(ADMIN, f"/kunngjoring {TEXT}"), "sendMessage", ADMIN)
+        data = preview.buttons[0][0]["callback_data"]
+        other = await bot.press_data(ADMIN_2, data)
+        assert one(other, "answerCallbackQuery").params["text"] == (
+            "Bare koordinatoren som skrev kunngjøringen, kan sende eller avbryte den."
+        )
+        teacher = await bot.press_data(ALICE, data)
+        assert one(teacher, "answerCallbackQuery").params["text"].startswith("Beklager")
+        assert received(bot) == {}
+        (pending,) = bot.tables.announcements(AnnouncementState.PENDING)
+        assert pending.author_id == ADMIN
+
+
+async def test_bad_input_gets_a_clear_message_and_nothing_is_sent(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as bot:
+        subscribe(bot)
+        usage = one(await bot.say(ADMIN, "/kunngjoring"), "sendMessage", ADMIN).text
+        assert "Skriv teksten etter kommandoen, for eksempel:" in usage
+        assert "/kunngjoring Samlingen 12. mars flyttes" in usage
+
+        long = ("Viktig beskjed. " * 625)[:-1] + "!"
+        assert len(long) == 10_000
+        calls = await bot.say(ADMIN, f"/kunngjoring {long}")
+        told = one(calls, "sendMessage", ADMIN).text
+        assert told == (
+            "Kunngjøringen er på 10000 tegn, men kan være på høyst 4000. "
+            "Kort den ned og prøv igjen. Ingenting er sendt."
+        )
+        assert only(calls, "sendMessage", ADMIN)[0].buttons == []
+        assert bot.tables.announcements(AnnouncementState.PENDING) == []
+        assert received(bot) == {}
+
+
+async def test_nobody_to_send_to_is_said_before_a_preview(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as bot:
+        told = one(await bot.say(ADMIN, f"/kunngjoring {TEXT}"), "sendMessage", ADMIN)
+        assert told.text == (
+            "Det er ingen aktive abonnenter å sende kunngjøringen til ennå. Ingenting er sendt."
+        )
+        assert told.buttons == []
+
+
+async def test_the_confirm_button_works_after_a_restart(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as first:
+        subscribe(first)
+        preview = one(await first.say(ADMIN, f"/kunngjoring {TEXT}"), "sendMessage", ADMIN)
+    async with running_bot(tmp_path) as second:
+        await second.press(ADMIN, preview, "📣 Send")
+        done = await report(second)
+        assert "Levert til 3 chatter, 0 chatter deaktivert." in done.text
+        assert sorted(received(second)) == list(SUBSCRIBERS)
+
+
+async def test_an_announcement_cut_off_by_a_restart_is_finished_without_repeats(
+    tmp_path: Path,
+) -> None:
+    async with running_bot(tmp_path) as first:
+        subscribe(first)
+        announcement = first.tables.create_announcement(ADMIN, TEXT, NOW)
+        assert first.tables.start_announcement(announcement.id, 3, NOW)
+        key = DeliveryKey(501, "announcement", f"kunngjoring:{announcement.id}")
+        assert first.services.db.claim(key, NOW) and first.services.db.mark_sent(key, NOW)
+        # ... and the bot stopped here: 501 has it, 502 and 503 do not.
+    async with running_bot(tmp_path) as second:  # start-up resumes it
+        done = await report(second)
+        assert done.chat_id == ADMIN
+        assert "Levert til 3 chatter" in done.text  # counted from the ledger
+        assert sorted(received(second)) == [502, 503]  # 501 does not get it twice
