@@ -7,7 +7,7 @@ Every function takes `now` from the caller, so the same event reads "er" before 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime, time
 
 from bot.core.dates import clock, day_span, long_date, relative_hint, short_date
 from bot.core.knowledge import Entry, EventDetails, Kind, KnowledgeBase
@@ -39,27 +39,39 @@ def join_words(items: Sequence[str], last: str = "og") -> str:
 def when(entry: Entry, now: datetime) -> str:
     """ "onsdag 20. januar 2021 (om 3 dager)" — the dates, times and a hint for near ones."""
     event = _details(entry)
-    text = day_span(event.start, event.end)
-    if event.start_time is not None:
-        text += f" {clock(event.start_time)}"
-        if event.end_time is not None and event.end is None:
-            text += f"–{clock(event.end_time).removeprefix('kl. ')}"
+    text = days_and_times(event.start, event.end, event.start_time, event.end_time)
     hint = relative_hint(event.start, now.date())
     return f"{text} ({hint})" if hint else text
+
+
+def days_and_times(
+    start: date, end: date | None, start_time: time | None, end_time: time | None
+) -> str:
+    """ "onsdag 20. januar 2021 kl. 09.00–15.00", "onsdag 29. – torsdag 30. januar 2020"."""
+    text = day_span(start, end)
+    if start_time is not None:
+        text += f" {clock(start_time)}"
+        if end_time is not None and end is None:
+            text += f"–{clock(end_time).removeprefix('kl. ')}"
+    return text
 
 
 def where(entry: Entry) -> str | None:
     """ "digitalt på Zoom", "på Oppdal", or None when nothing is known."""
     event = _details(entry)
+    return place(event.format, event.platform, event.location)
+
+
+def place(format_: str | None, platform: str | None, location: str | None) -> str | None:
     parts = []
-    if event.format == "digital":
+    if format_ == "digital":
         parts.append("digitalt")
-    elif event.format == "fysisk":
+    elif format_ == "fysisk":
         parts.append("fysisk oppmøte")
-    if event.platform:
-        parts.append(f"på {event.platform}")
-    if event.location:
-        parts.append(f"på {event.location}")
+    if platform:
+        parts.append(f"på {platform}")
+    if location:
+        parts.append(f"på {location}")
     return " ".join(parts) or None
 
 

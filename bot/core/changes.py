@@ -25,7 +25,6 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from bot.core import answers
-from bot.core.dates import clock, day_span
 from bot.core.knowledge import OSLO, Entry, EventDetails, KnowledgeBase
 from bot.core.reminders import Subscription
 
@@ -267,22 +266,10 @@ def _differences(before: EventSnapshot, after: EventSnapshot) -> list[str]:
 
 def _when(snapshot: EventSnapshot) -> str:
     """ "onsdag 20. januar 2021 kl. 09.00–15.00" without a relative hint."""
-    text = day_span(snapshot.start, snapshot.end)
-    if snapshot.start_time is not None:
-        text += f" {clock(snapshot.start_time)}"
-        if snapshot.end_time is not None and snapshot.end is None:
-            text += f"–{clock(snapshot.end_time).removeprefix('kl. ')}"
-    return text
+    return answers.days_and_times(
+        snapshot.start, snapshot.end, snapshot.start_time, snapshot.end_time
+    )
 
 
 def _where(snapshot: EventSnapshot) -> str:
-    parts = []
-    if snapshot.format == "digital":
-        parts.append("digitalt")
-    elif snapshot.format == "fysisk":
-        parts.append("fysisk oppmøte")
-    if snapshot.platform:
-        parts.append(f"på {snapshot.platform}")
-    if snapshot.location:
-        parts.append(f"på {snapshot.location}")
-    return " ".join(parts) or "ikke oppgitt"
+    return answers.place(snapshot.format, snapshot.platform, snapshot.location) or "ikke oppgitt"

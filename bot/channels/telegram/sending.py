@@ -88,10 +88,11 @@ class Sender:
         self, chat_id: int, message: Outgoing, reply_to: int | None = None
     ) -> tuple[int, ...]:
         """Send the message (in several parts if it is long); the ids of the messages sent."""
-        if message.photo is not None:
-            return await self._send_photo(chat_id, message, reply_to)
-        if message.document is not None:
-            return await self._send_document(chat_id, message, reply_to)
+        attached = message.photo or message.document
+        if attached is not None:
+            send = self.bot.send_photo if message.photo is not None else self.bot.send_document
+            file = InputFile(attached.content, filename=attached.filename, attach=True)
+            return await self._send_file(chat_id, message, reply_to, send, file)
         texts = render_html(message)
         sent = []
         for number, text in enumerate(texts):
@@ -156,33 +157,20 @@ class Sender:
         )
         return await self._retry(call)
 
-    async def _send_document(
-        self, chat_id: int, message: Outgoing, reply_to: int | None
+    async def _send_file(
+        self,
+        chat_id: int,
+        message: Outgoing,
+        reply_to: int | None,
+        send: Callable[..., Awaitable[Message]],
+        file: InputFile,
     ) -> tuple[int, ...]:
-        document = message.document
-        assert document is not None
+        """A document or photo with an HTML caption (a too-long caption goes first as text)."""
         caption, sent = await self._caption(chat_id, message, reply_to)
         call = partial(
-            self.bot.send_document,
+            send,
             chat_id,
-            InputFile(document.content, filename=document.filename, attach=True),
-            caption=caption,
-            parse_mode=ParseMode.HTML if caption else None,
-            reply_markup=keyboard(message),
-            reply_parameters=_reply_to(None if sent else reply_to),
-        )
-        return (*sent, (await self._retry(call)).message_id)
-
-    async def _send_photo(
-        self, chat_id: int, message: Outgoing, reply_to: int | None
-    ) -> tuple[int, ...]:
-        photo = message.photo
-        assert photo is not None
-        caption, sent = await self._caption(chat_id, message, reply_to)
-        call = partial(
-            self.bot.send_photo,
-            chat_id,
-            InputFile(photo.content, filename=photo.filename, attach=True),
+            file,
             caption=caption,
             parse_mode=ParseMode.HTML if caption else None,
             reply_markup=keyboard(message),
