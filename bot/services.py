@@ -20,7 +20,9 @@ What each part is for:
   changes to subscribers in scope (change notices) and re-plan reminders. A knowledge base that
   fails validation is not loaded: the old one stays live and the errors are returned.
 * `run_reminders()` / `run_notices()`: one reminder wave and one round of change notices; the
-  scheduler calls them and schedules the next run at the moment they return.
+  scheduler calls them and schedules the next run at the moment they return. A reminder still
+  queued when a reload cancels or moves its samling is dropped right before its send (marked
+  failed in the ledger); the moved samling gets new reminders under new ledger keys.
 
 Never twice, and the one crash window
 -------------------------------------
@@ -51,7 +53,7 @@ import asyncio
 import logging
 import os
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
@@ -235,8 +237,13 @@ class Services:
             if on_blocked is not None:
                 on_blocked(chat_id)
 
+        async def send_if_still_wanted(chat_id: int, text: str) -> None:
+            if isinstance(text, ReminderText) and not text.still_wanted(self.kb):
+                raise ObsoleteReminderError(text.event_id)  # the ledger marks it failed
+            await send(chat_id, text)
+
         self._pacer = Pacer(
-            send,
+            send_if_still_wanted,
             ledger=self.db,
             clock=pacer_clock,
             limits=limits or Limits(per_second=self.settings.broadcast_rate),
@@ -289,7 +296,7 @@ class Services:
                 if not self.can_broadcast:
                     break
                 kb, now = self.kb, self.clock()
-                messages = reminder_messages(self.db, kb, now)
+                messages = [_checked(message) for message in reminder_messages(self.db, kb, now)]
                 if not messages:
                     break
                 logger.info("Sending %d reminder(s)", len(messages))
@@ -378,6 +385,39 @@ class Services:
     def close(self) -> None:
         """Close the database (after `aclose`)."""
         self.db.close()
+
+
+class ReminderText(str):
+    """A reminder's text that remembers what it is about, so a wave that runs for minutes does
+    not send a reminder for a samling that was cancelled or moved meanwhile (a reload)."""
+
+    event_id: str
+    kind: str  # the ledger kind: "day:2030-05-15"
+
+    def __new__(cls, text: str, event_id: str, kind: str) -> ReminderText:
+        made = super().__new__(cls, text)
+        made.event_id, made.kind = event_id, kind
+        return made
+
+    def still_wanted(self, kb: KnowledgeBase) -> bool:
+        entry = kb.get(self.event_id)
+        event = entry.event if entry is not None else None
+        if event is None or event.cancelled:
+            return False
+        lead, _colon, about = self.kind.partition(":")
+        day = event.deadline if lead == "deadline" else event.start
+        return day is not None and day.isoformat() == about
+
+
+class ObsoleteReminderError(Exception):
+    """The samling of a queued reminder was cancelled or moved: not sent (marked failed)."""
+
+
+def _checked(message: Outgoing[str]) -> Outgoing[str]:
+    key = message.key
+    if key is None:
+        return message
+    return replace(message, message=ReminderText(message.message, key.event_id, key.kind))
 
 
 class DatabaseChatStatus:

@@ -188,7 +188,7 @@ class Subscriptions:
         lead_times = _preferred_lead_times(db.subscriptions(chat_id))
         subscription = db.replace_subscriptions(chat_id, scope, context.now, lead_times)
         self._changed(chat_id)
-        template = texts.WIDENED if scope is ALL_EVENTS else texts.NARROWED
+        template = texts.WIDENED if scope == ALL_EVENTS else texts.NARROWED
         label = scope_label(self.kb, scope)
         text = template.format(scope=label, lead_times=lead_times_label(subscription.lead_times))
         body = [text, texts.ALSO_CHANGES, self._coming(scope, context.now)]

@@ -47,8 +47,9 @@ UNSUBSCRIBED = (
 )
 NOTHING_TO_UNSUBSCRIBE = "Du har ingen abonnementer, så det er ingenting å melde av."
 FORGOTTEN = (
-    "Slettet: {rows} {row_word} om denne chatten (chat-id, abonnementer og logg over sendte "
-    "påminnelser). Jeg har ikke noe mer lagret om deg."
+    "Slettet: {rows} {row_word} om denne chatten (chat-id, abonnementer, logg over sendte "
+    "påminnelser og spørsmål sendt videre til en koordinator). Jeg har ikke noe mer lagret "
+    "om deg."
 )
 NOTHING_STORED = "Jeg har ikke lagret noe om denne chatten, så det er ingenting å slette."
 

@@ -93,3 +93,11 @@ def test_bad_log_level_and_bad_env_lines(tmp_path: Path) -> None:
     env_file.write_text("DETTE ER IKKE EN INNSTILLING\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"\.env:1"):
         read_env_file(env_file)
+
+
+def test_broadcast_rate_defaults_to_25_and_is_checked() -> None:
+    assert load_settings({}, None).broadcast_rate == 25.0
+    assert load_settings({"BROADCAST_RATE": "80"}, None).broadcast_rate == 80.0
+    for bad in ("0", "-3", "fort", "5000"):
+        with pytest.raises(ConfigError, match="BROADCAST_RATE"):
+            load_settings({"BROADCAST_RATE": bad}, None)

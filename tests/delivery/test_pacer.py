@@ -388,3 +388,23 @@ async def test_a_ledger_error_reaches_the_caller_instead_of_hanging(
 def test_a_key_must_belong_to_the_chat() -> None:
     with pytest.raises(ValueError, match="another chat"):
         Outgoing(1, "x", DeliveryKey(2, "e", "day:1"))
+
+
+async def test_a_graceful_close_lets_sends_in_flight_finish_and_leaves_the_queue() -> None:
+    clock = FakeClock()
+    telegram = FakeTelegram(clock)
+    arrived = asyncio.Event()
+
+    async def slow_send(chat_id: int, message: str) -> None:
+        arrived.set()
+        await asyncio.sleep(0.01)  # real time: the answer is on its way when close starts
+        await telegram.send(chat_id, message)
+
+    pacer: Pacer[str] = Pacer(slow_send, clock=clock)
+    delivery = asyncio.ensure_future(pacer.deliver(Outgoing(n, f"m{n}") for n in range(1, 6)))
+    await arrived.wait()
+    await pacer.aclose(grace=1.0)
+    report = await delivery
+    assert report.count(Outcome.DELIVERED) == len(telegram.delivered) >= 1
+    assert report.count(Outcome.POSTPONED) == 5 - len(telegram.delivered)
+    assert report.count(Outcome.UNCERTAIN) == 0

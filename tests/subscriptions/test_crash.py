@@ -100,3 +100,37 @@ async def test_sigkill_mid_broadcast_then_restart(tmp_path: Path) -> None:
         if states[chat_id] is DeliveryState.SENT:
             assert per_chat[chat_id] == 1
     assert set(per_chat) <= set(wave.chats)
+
+
+async def test_sigterm_mid_broadcast_loses_nothing(tmp_path: Path) -> None:
+    """A graceful stop finishes the sends in flight and leaves the rest for the next start."""
+    wave = prepare_wave(tmp_path, 200)
+    api = BotApi()
+    async with LoopbackServer(api, TOKEN) as server:
+        env = bot_environment(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=TOKEN,
+            TELEGRAM_BASE_URL=server.base_url,
+            BROADCAST_RATE="100",
+            LOG_LEVEL="INFO",
+            **wave.environment(),
+        )
+        for run in ("first", "second"):
+            folder = tmp_path / run
+            folder.mkdir()
+            async with bot_process(folder, env) as bot:
+                if run == "first":
+                    deadline = time.monotonic() + TIMEOUT
+                    while sum(reminders_per_chat(api).values()) < 50:
+                        assert time.monotonic() < deadline, bot.stderr
+                        await asyncio.sleep(0.01)
+                else:
+                    await wait_until_quiet(api, len(wave.chats))
+                assert await bot.stop() == 0, bot.stderr
+                assert "Traceback" not in bot.stderr
+                assert "may not have arrived" not in bot.stderr
+            if run == "first":
+                assert sum(reminders_per_chat(api).values()) < len(wave.chats)
+    per_chat = reminders_per_chat(api)
+    assert [per_chat[chat_id] for chat_id in wave.chats] == [1] * len(wave.chats)
+    assert set(wave.ledger_states().values()) == {DeliveryState.SENT}

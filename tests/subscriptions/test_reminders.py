@@ -4,7 +4,7 @@ cancellation notices to the subscribers in scope, and the knowledge-base reload.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import date, time
 from pathlib import Path
 
@@ -12,11 +12,15 @@ import pytest
 
 from bot.core.reminders import ALL_EVENTS, LeadTime, Scope
 from bot.core.reminders import LeadTime as Lead
+from bot.delivery.pacer import Limits
+from bot.services import Services
+from bot.storage import DeliveryKey, DeliveryState
 from tests.fake_bot_api import Call
 from tests.subscriptions.helpers import (
     ADMIN,
     Bot,
     Clock,
+    load,
     oslo,
     running_bot,
     samling,
@@ -115,8 +119,6 @@ async def test_every_lead_time_goes_to_the_chats_in_scope_once(bot: Bot) -> None
 
     assert await wave_at(bot, 2030, 5, 15, 8, 5) == {}  # the same moment again: nothing twice
     ledger = bot.services.db.delivery
-    from bot.storage import DeliveryKey, DeliveryState
-
     sent = ledger(DeliveryKey(ALL_CHAT, "skole-dekom", "morning:2030-05-15"))
     assert sent is not None and sent.state is DeliveryState.SENT
 
@@ -261,3 +263,33 @@ async def test_changed_files_are_reloaded_automatically_and_errors_go_to_admins(
     await bot.services.wait_idle()
     assert len(bot.api.sent_to(ADMIN)) == 1  # told once per broken version
     assert bot.services.kb.get("ny") is not None
+
+
+async def test_a_wave_under_way_drops_reminders_of_a_samling_cancelled_meanwhile(
+    tmp_path: Path, knowledge: Path
+) -> None:
+    cancelled = write_knowledge(tmp_path / "cancelled", [dict(SKOLE, cancelled=True), BARNEHAGE])
+    services: list[Services] = []
+
+    def cancel_after_first(send: Callable[[int, str], Awaitable[None]]) -> Callable[..., object]:
+        async def sending(chat_id: int, text: str) -> None:
+            await send(chat_id, text)
+            services[0].use_knowledge(load(cancelled))  # a reload while the wave runs
+
+        return sending
+
+    clock = Clock(SUBSCRIBED)
+    one_at_a_time = Limits(max_in_flight=1)  # so the order of events is certain
+    async with running_bot(
+        tmp_path / "data", knowledge, clock, limits=one_at_a_time, send_wrapper=cancel_after_first
+    ) as bot:
+        services.append(bot.services)
+        for chat_id in range(10, 20):
+            bot.services.db.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
+        sent = await wave_at(bot, 2030, 5, 14, 10, 0)
+        # The wave has both samlinger's reminders queued; Skolesamling is cancelled after the
+        # first send (a Barnehagesamling reminder, the earliest due): none of its go out.
+        assert not any("Skolesamling" in t for texts in sent.values() for t in texts)
+        assert sorted(sent) == list(range(10, 20))  # Barnehagesamling's reminders still go
+        state = bot.services.db.delivery(DeliveryKey(11, "skole-dekom", "day:2030-05-15"))
+        assert state is not None and state.state is DeliveryState.FAILED
