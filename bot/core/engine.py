@@ -16,6 +16,7 @@ from enum import StrEnum
 from itertools import combinations
 
 from bot.core import answers
+from bot.core.bulk import cyclic_gc_paused
 from bot.core.dates import long_date
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import OSLO, Entry, EventDetails, Kind, KnowledgeBase
@@ -113,8 +114,9 @@ class Engine:
         self._normaliser = Normaliser(kb.vocabulary.synonyms)
         cues = cue_phrases(kb, self._normaliser)
         cue_terms = {term for terms, _ in cues for term in terms}
-        self._index = SearchIndex(kb.entries, self._normaliser, STOP_WORDS_FOLDED, cue_terms)
-        self._reader = QuestionReader(kb, self._normaliser, cues, self._index.surface_words)
+        with cyclic_gc_paused():
+            self._index = SearchIndex(kb.entries, self._normaliser, STOP_WORDS_FOLDED, cue_terms)
+            self._reader = QuestionReader(kb, self._normaliser, cues, self._index.surface_words)
         self._events = _EventFacets(kb.events)
         self._topics = self._known_topics()
 

@@ -149,6 +149,8 @@ class SearchIndex:
         content: dict[str, list[str]] = {}
         for texts, weight in ((strong, STRONG), (listed, LISTED), (weak, WEAK)):
             for text in texts:
+                if not text or text in content:
+                    continue
                 terms = content[text] = self._content(text)
                 for term in terms:
                     postings = self._postings[term]

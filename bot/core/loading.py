@@ -11,10 +11,8 @@ shows the editor the whole list. The format is described in `docs/knowledge-form
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
@@ -24,6 +22,7 @@ import yaml
 from rapidfuzz import fuzz, process, utils
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from bot.core.bulk import cyclic_gc_paused
 from bot.core.knowledge import (
     Audience,
     Entry,
@@ -74,7 +73,8 @@ class KnowledgeBaseError(Exception):
 
 def load_knowledge_base(directory: Path) -> KnowledgeBase:
     """Read and validate the knowledge base in `directory`; raise with every problem found."""
-    knowledge_base, problems = _load(directory)
+    with cyclic_gc_paused():
+        knowledge_base, problems = _load(directory)
     if problems or knowledge_base is None:
         raise KnowledgeBaseError(problems)
     return knowledge_base
@@ -202,25 +202,11 @@ def _read_document(path: Path, where: _Where) -> _Document | None:
     return _Document(root)
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Composing creates hundreds of thousands of nodes and no reference cycles; the cyclic
-    collector rescanning them took three quarters of the load time of a large knowledge base."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _compose_all(text: str) -> list[Node]:
     """The node trees of every document in `text`. libyaml is much faster, but PyYAML's own
     composer words its errors better and points at the right line, so it reads a broken file."""
     try:
-        with _cyclic_gc_paused():
-            return list(yaml.compose_all(text, Loader=_YAML_LOADER))
+        return list(yaml.compose_all(text, Loader=_YAML_LOADER))
     except yaml.YAMLError:
         return list(yaml.compose_all(text, Loader=yaml.SafeLoader))
 

@@ -282,60 +282,64 @@ _FACET_ORDER = ("audiences", "schemes", "locations", "regions", "organisers")
 
 
 class _Facets:
-    """Which question terms name an audience, a scheme, a region, an organiser or a place."""
+    """Which question terms name an audience, a scheme, a region, an organiser or a place.
+
+    Phrases are kept by their first term, so finding them costs a lookup per question term,
+    however large the knowledge base.
+    """
 
     def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
-        self._table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._by_first: dict[str, set[tuple[tuple[str, ...], str, str]]] = {}
         # A word shared by two audiences ("styrer" is both a leader and a styrer) picks the
         # narrower one, the audience described by fewer words.
         self._breadth = {a.id: len(a.words) for a in kb.vocabulary.audiences.values()}
+        terms = normaliser.terms
         for audience in kb.vocabulary.audiences.values():
             for phrase in (audience.id.replace("-", " "), audience.label, *audience.words):
-                self._add("audiences", normaliser.terms(phrase), audience.id)
+                self._add("audiences", terms(phrase), audience.id)
         for entry in kb:
             if entry.kind is Kind.SCHEME:
-                self._add("schemes", normaliser.terms(entry.id.replace("-", " ")), entry.id)
+                self._add("schemes", terms(entry.id.replace("-", " ")), entry.id)
             elif entry.kind in (Kind.REGION, Kind.NETWORK):
-                self._add("regions", normaliser.terms(entry.id.replace("-", " ")), entry.id)
+                self._add("regions", terms(entry.id.replace("-", " ")), entry.id)
         for entry in kb.events:
             assert entry.event is not None
             event = entry.event
             if event.scheme:
-                self._add("schemes", normaliser.terms(event.scheme), event.scheme)
+                self._add("schemes", terms(event.scheme), event.scheme)
                 scheme = kb.get(event.scheme)
                 if scheme is not None:
-                    self._add("schemes", normaliser.terms(scheme.title), event.scheme)
+                    self._add("schemes", terms(scheme.title), event.scheme)
             if event.region:
-                self._add("regions", normaliser.terms(event.region.replace("-", " ")), event.region)
+                self._add("regions", terms(event.region.replace("-", " ")), event.region)
             for organiser in event.organisers:
-                self._add("organisers", normaliser.terms(organiser), organiser)
+                self._add("organisers", terms(organiser), organiser)
             if event.location:
-                self._add("locations", normaliser.terms(event.location), event.location)
-        for candidates in self._table.values():
-            candidates.sort(key=lambda pair: -len(pair[0]))
+                self._add("locations", terms(event.location), event.location)
 
-    def _add(self, facet: str, terms: Iterable[str], value: str) -> None:
-        phrase = tuple(terms)
-        if phrase:
-            self._table.setdefault(facet, []).append((phrase, value))
+    def _add(self, facet: str, terms: tuple[str, ...], value: str) -> None:
+        if terms:
+            self._by_first.setdefault(terms[0], set()).add((terms, facet, value))
 
     def find(self, content: Sequence[str]) -> tuple[Filters, frozenset[str]]:
         """Filters named in the content; a phrase counts for the first facet that claims it."""
-        found: dict[str, set[str]] = {}
-        used: set[str] = set()
+        matched: dict[str, dict[tuple[str, ...], list[str]]] = {}
+        for i, term in enumerate(content):
+            for phrase, facet, value in self._by_first.get(term, ()):
+                if tuple(content[i : i + len(phrase)]) == phrase:
+                    matched.setdefault(facet, {}).setdefault(phrase, []).append(value)
+        found: dict[str, frozenset[str]] = {}
         claimed: set[tuple[str, ...]] = set()
         for facet in _FACET_ORDER:
-            by_phrase: dict[tuple[str, ...], list[str]] = {}
-            for phrase, value in self._table.get(facet, ()):
-                if phrase not in claimed and _contains(content, phrase):
-                    by_phrase.setdefault(phrase, []).append(value)
-                    used.update(phrase)
-            claimed.update(by_phrase)
-            for values in by_phrase.values():
-                narrowest = min(values, key=lambda v: (self._breadth.get(v, 0), v))
-                found.setdefault(facet, set()).add(narrowest)
-        filters = Filters(**{facet: frozenset(values) for facet, values in found.items()})
-        return filters, frozenset(used)
+            phrases = {p: v for p, v in matched.get(facet, {}).items() if p not in claimed}
+            claimed.update(phrases)
+            if phrases:
+                found[facet] = frozenset(
+                    min(values, key=lambda v: (self._breadth.get(v, 0), v))
+                    for values in phrases.values()
+                )
+        used = frozenset(term for phrase in claimed for term in phrase)
+        return Filters(**found), used
 
 
 def _vocabulary_words(kb: KnowledgeBase) -> set[str]:
@@ -349,8 +353,3 @@ def _vocabulary_words(kb: KnowledgeBase) -> set[str]:
     for group in vocabulary.synonyms:
         texts += group
     return {word for text in texts for word in words(text) if not word.isdigit()}
-
-
-def _contains(terms: Sequence[str], phrase: tuple[str, ...]) -> bool:
-    size = len(phrase)
-    return any(tuple(terms[i : i + size]) == phrase for i in range(len(terms) - size + 1))

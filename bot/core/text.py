@@ -24,7 +24,9 @@ _STEMMER = snowballstemmer.stemmer("norwegian")
 
 def fold(text: str) -> str:
     """Lowercase and fold æ/ø/å and their ASCII spellings (ae/oe/aa) to one form."""
-    text = unicodedata.normalize("NFKC", text).lower().translate(_LETTERS)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    text = text.lower().translate(_LETTERS)
     if not text.isascii():
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     for digraph, single in _DIGRAPHS:
