@@ -23,10 +23,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.fake_bot_api import BotApi, Call, LoopbackServer, Updates
+from tests.fake_bot_api import TOKEN, BotApi, Call, LoopbackServer, Updates
 
 ROOT = Path(__file__).resolve().parents[1]
-TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 QUESTIONS = [
     "Når er neste samling?",
     "Hva er DEKOM?",

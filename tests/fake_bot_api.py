@@ -23,6 +23,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 JSON = dict[str, Any]
+TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"  # the shape BotFather hands out; not real
 
 BOT_USER: JSON = {
     "id": 123456,

@@ -28,9 +28,8 @@ from bot.storage.database import CoordinatorTables
 from tests.channels.fake_request import FakeRequest
 from tests.conftest import KNOWLEDGE_DIR
 from tests.delivery.fakes import FakeClock
-from tests.fake_bot_api import JSON, BotApi, Call, Updates
+from tests.fake_bot_api import JSON, TOKEN, BotApi, Call, Updates
 
-TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 NOW = datetime(2020, 9, 10, 12, 0, tzinfo=OSLO)
 ALICE = 1001  # a teacher; her private chat id is her user id
 ADMIN = 4242  # a coordinator

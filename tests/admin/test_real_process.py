@@ -8,12 +8,11 @@ from pathlib import Path
 from tests.channels.test_end_to_end import (
     REPLY_TIMEOUT,
     START_TIMEOUT,
-    TOKEN,
     bot_environment,
     bot_process,
     reply_containing,
 )
-from tests.fake_bot_api import BotApi, LoopbackServer, Updates
+from tests.fake_bot_api import TOKEN, BotApi, LoopbackServer, Updates
 
 ALICE = 1001
 ADMIN = 4242

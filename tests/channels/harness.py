@@ -15,9 +15,8 @@ from bot.config import Settings
 from bot.conversation import Conversation, InMemoryChatStatus
 from bot.core.knowledge import OSLO
 from tests.channels.fake_request import FakeRequest
-from tests.fake_bot_api import BOT_USER, JSON, BotApi, Call, Updates
+from tests.fake_bot_api import BOT_USER, JSON, TOKEN, BotApi, Call, Updates
 
-TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 NOW = datetime(2020, 9, 10, 12, 0, tzinfo=OSLO)  # "/neste" is then DEKOM on 18 September
 BOT_NAME = str(BOT_USER["username"])
 

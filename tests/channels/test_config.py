@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import ConfigError, Settings, load_settings, read_env_file
-
-TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+from tests.fake_bot_api import TOKEN
 
 
 def test_defaults_without_anything(tmp_path: Path) -> None:

@@ -16,10 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.conversation import decode
-from tests.fake_bot_api import BotApi, Call, LoopbackServer, Updates
+from tests.fake_bot_api import TOKEN, BotApi, Call, LoopbackServer, Updates
 
 ROOT = Path(__file__).resolve().parents[2]
-TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 START_TIMEOUT = 30.0
 REPLY_TIMEOUT = 15.0
 STOP_TIMEOUT = 30.0

@@ -9,8 +9,7 @@ from collections.abc import Iterator
 import pytest
 
 from bot.channels.telegram.logs import RedactingFilter, configure_logging
-
-TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
+from tests.fake_bot_api import TOKEN
 
 
 @pytest.fixture

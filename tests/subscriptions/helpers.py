@@ -27,10 +27,9 @@ from bot.delivery.pacer import Limits
 from bot.services import DatabaseChatStatus, Services
 from tests.channels.fake_request import FakeRequest
 from tests.delivery.fakes import FakeClock
-from tests.fake_bot_api import JSON, BotApi, Call, Failure, Updates
+from tests.fake_bot_api import JSON, TOKEN, BotApi, Call, Failure, Updates
 
 ROOT = Path(__file__).resolve().parents[2]
-TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"
 ADMIN = 4242
 
 

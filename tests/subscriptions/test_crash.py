@@ -12,8 +12,8 @@ from pathlib import Path
 
 from bot.delivery.pacer import Limits
 from bot.storage import DeliveryState
-from tests.channels.test_end_to_end import TOKEN, bot_environment, bot_process
-from tests.fake_bot_api import BotApi, Call, LoopbackServer, Updates
+from tests.channels.test_end_to_end import bot_environment, bot_process
+from tests.fake_bot_api import TOKEN, BotApi, Call, LoopbackServer, Updates
 from tests.subscriptions.waves import REMINDER, prepare_wave
 
 CHATS = 300
