@@ -40,7 +40,7 @@ def build_conversation(
     services: Services | None = None,
 ) -> Conversation:
     """The conversation; with `services` (database, broadcaster) also the features that need
-    them: subscriptions, reminders and calendar files (issue 4), /oppdater, ..."""
+    them: subscriptions, reminders and calendar files, /oppdater and the coordinator tools."""
     admin_ids = settings.admin_ids if settings is not None else frozenset()
     subscriptions = Subscriptions(services) if services is not None else None
     conversation = Conversation(
@@ -53,7 +53,7 @@ def build_conversation(
         services.attach(conversation)  # a reload swaps the conversation's knowledge base
         install_subscriptions(conversation, subscriptions)
         install_reload_command(conversation, services)
-        install_coordinator_tools(conversation, services)  # issue 5: log, /statistikk, ...
+        install_coordinator_tools(conversation, services)  # question log, /statistikk, ...
     return conversation
 
 

@@ -563,7 +563,7 @@ def _text_or_none(value: _Value) -> str | None:
 
 
 # ============================================================================================
-# Coordinator tools (issue 5): the question log, hand-overs to coordinators, announcements
+# Coordinator tools: the question log, hand-overs to coordinators, announcements
 #
 # What is stored, and why (see also the README's privacy section):
 #

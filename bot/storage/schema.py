@@ -93,7 +93,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     Migration(
         3,
-        "question log, hand-overs to coordinators and announcements (issue 5)",
+        "question log, hand-overs to coordinators and announcements",
         (
             # Every question the engine answered, WITHOUT chat id, user id or name: what was
             # asked, when, and how well the bot answered. Rows older than the retention period
