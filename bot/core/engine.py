@@ -246,12 +246,16 @@ class Engine:
 
     @staticmethod
     def _complementary_pair(q: Question, hits: Sequence[Hit]) -> list[Entry] | None:
-        """ "Hva er X og Y?": two of the best entries that each cover what the other does not,
-        and together all of the question."""
+        """ "Hva er X og Y?": two of the best entries, each named by its id, that each cover what
+        the other does not, and together all of the question."""
         wanted = set(q.content)
-        if len(wanted) < 2:
+        if len(wanted) < 2 or not q.cues <= {Cue.WHAT, Cue.LIST}:
             return None
-        candidates = [h for h in hits[:3] if not h.entry.is_event and h.score >= CONFIDENT_SCORE]
+        candidates = [
+            hit
+            for hit in hits[:3]
+            if hit.named and not hit.entry.is_event and hit.score >= CONFIDENT_SCORE
+        ]
         for first, second in combinations(candidates, 2):
             if first.covered <= second.covered or second.covered <= first.covered:
                 continue

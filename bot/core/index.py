@@ -41,6 +41,7 @@ class Hit:
     lexical: float
     phrase: float
     covered: frozenset[str] = frozenset()  # question terms found in title, phrasings or list
+    named: bool = False  # the question names the entry by its id ("rekom")
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,11 +272,12 @@ class SearchIndex:
             share = value / total
             title, name = self._titles[position], self._names[position]
             title_share = len(title & named) / len(title) if title else 0.0
-            if name and name <= named:
+            by_id = bool(name) and name <= named
+            if by_id:
                 title_share = 1.0
             score = LEXICAL_SHARE * share + PHRASE_SHARE * phrase + TITLE_SHARE * title_share
             entry = self._entries[position]
-            hits.append(Hit(entry, score, share, phrase, frozenset(covered[position])))
+            hits.append(Hit(entry, score, share, phrase, frozenset(covered[position]), by_id))
         hits.sort(key=lambda hit: (-hit.score, hit.entry.id))
         return SearchResult(tuple(hits[:limit]), matches)
 

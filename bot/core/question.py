@@ -78,6 +78,11 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "handler",
         "innebærer",
         "beskriv",
+        "forskjell",
+        "forskjellen",
+        "skilnad",
+        "skilnaden",
+        "sammenlign",
     ),
     Cue.LIST: ("hvilke", "liste", "list", "oversikt", "alle", "hva slags"),
     Cue.COUNT: ("hvor mange", "kor mange", "antall", "hvor mye"),
@@ -115,7 +120,7 @@ en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
 hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte
-ha hatt står sto stått bak foran inni utenfor langs
+ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 """
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")

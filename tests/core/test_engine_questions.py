@@ -164,8 +164,34 @@ OUT_OF_SCOPE = [
     "hva er frist for å søke REKOM-midler?",
 ]
 
-# Written after the engine was tuned, to check that it generalises; kept as regressions.
+# Three batches written after the engine was tuned, to check that it generalises (they passed
+# 45/47, 27/31 and 34/37 before the general fixes they prompted); kept as regressions.
 UNSEEN_PHRASINGS = [
+    case("DEKOM?", "desentralisert"),
+    case("Hva er forskjellen på DEKOM og REKOM?", "barnehage"),
+    case("hva står i stortingsmelding 21?", "desentralisert"),
+    case("hvilke kommuner samarbeider i gauldal", "holtålen"),
+    case("kven er med i gauldalsregionen", "oppdal"),
+    case("hva er skolebibliotekprosjektet", "nardo"),
+    case("hva jobber nardo og lilleby med", "skolebibliotek"),
+    case("fortell meg om lesing som fokusområde", "grunnleggende"),
+    case("læringsmiljø", "raust"),
+    case("hva gjør NTNU", "ntnu"),
+    case("Hvem har ansvar for rekruttering i barnehagen?", "barnehageeier"),
+    case("mål for tilskuddsordningene", "inkluderende"),
+    case("når ble lesetråd-prosjektet avsluttet?", "2020"),
+    case("hva er innovasjonsordning", "2017"),
+    case("er det samling i morgen?", "18. september", now="2020-09-17T12:00"),
+    case("neste samling for engelsklærere", "1. oktober", now="2020-09-17T12:00"),
+    case("hva er siste frist for påmelding?", "24. september", now="2020-09-17T12:00"),
+    case("Er skoleledersamlingen 28. oktober avlyst?", "avlyst", now="2020-10-20T12:00"),
+    case("blir det skoleledersamling?", "avlyst", now="2020-10-20T12:00"),
+    case("hva skjer neste måned", "20. januar 2021", now="2020-12-01T12:00"),
+    case("når er ledersamlingen", "20. januar 2021", now="2020-12-01T12:00"),
+    case("er ledersamlingen digital?", "digital", now="2020-12-01T12:00"),
+    case("når var samlingen om begynneropplæring", "18. september 2020"),
+    case("planleggingsdag 2019", "29. november 2019"),
+    case("hva skjedde på oppdal i januar 2020", "ledersamling"),
     case("Hvor mange kommuner er med i Gauldalsregionen?", "seks"),
     case("Når er påmeldingsfristen?", "24. september", now="2020-09-10T12:00"),
     case("hva er avlyst?", "skoleledersamling"),
@@ -222,6 +248,16 @@ UNSEEN_PHRASINGS = [
 ]
 
 UNSEEN_OUT_OF_SCOPE = [
+    "hvordan melder jeg barnet mitt på SFO?",
+    "hva er rammeplanen for SFO",
+    "når er det foreldremøte på Lilleby skole?",
+    "hva er lønnstrinnet for lektorer",
+    "hvordan søker jeg om skoleskyss i Melhus",
+    "har dere kaffe på samlingen?",
+    "hva er passordet til wifi på Oppdal",
+    "hvem er ordfører i Røros",
+    "hvor mange barnehager er det i Trondheim",
+    "lol",
     "hvor mange elever er det i Trondheim?",
     "hva heter rektor på Nardo?",
     "kan du hjelpe meg med matteleksa?",
