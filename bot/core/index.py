@@ -129,10 +129,11 @@ class SearchIndex:
     def _content(self, text: str) -> list[str]:
         """The terms of a knowledge-base text that a question can match."""
         terms = []
-        for token in self._normaliser.tokens(text, remember=False):
-            if token.word not in self._stop_words and token.term not in self._ignored:
-                terms.append(token.term)
-                self.surface_words.add(token.word)
+        stop_words, ignored, surface = self._stop_words, self._ignored, self.surface_words
+        for word, term in self._normaliser.pairs(text):
+            if word not in stop_words and term not in ignored:
+                terms.append(term)
+                surface.add(word)
         return terms
 
     def _add_entry(self, position: int, entry: Entry) -> None:

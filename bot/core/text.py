@@ -86,25 +86,28 @@ class Normaliser:
         """All terms of a text in order, synonyms replaced by their canonical form."""
         return tuple(token.term for token in self.tokens(text))
 
-    def tokens(self, text: str, *, remember: bool = True) -> tuple[Token, ...]:
+    def tokens(self, text: str) -> tuple[Token, ...]:
         """Like `terms`, keeping the typed word beside each term (for stop-word checks).
 
-        Questions are remembered (users repeat themselves); knowledge-base texts, normalised
-        once while indexing, pass `remember=False`.
+        Remembered per text: users repeat themselves.
         """
         cached = self._cache.get(text)
         if cached is not None:
             return cached
-        typed = words(text)
-        result = self._apply_synonyms(typed, [stem(word) for word in typed])
-        if remember and len(self._cache) < 100_000:
+        result = tuple(Token(word, term) for word, term in self.pairs(text))
+        if len(self._cache) < 100_000:
             self._cache[text] = result
         return result
 
+    def pairs(self, text: str) -> Iterable[tuple[str, str]]:
+        """(typed word, term) for each word; the fast path for indexing, nothing remembered."""
+        typed = words(text)
+        stems = [stem(word) for word in typed]
+        if self._phrases.keys().isdisjoint(stems):
+            return zip(typed, stems, strict=True)
+        return self._apply_synonyms(typed, stems)
+
     def _apply_synonyms(self, typed: Sequence[str], stems: list[str]) -> tuple[Token, ...]:
-        phrases = self._phrases
-        if not any(word_stem in phrases for word_stem in stems):
-            return tuple(map(Token, typed, stems))
         out: list[Token] = []
         i = 0
         while i < len(stems):
