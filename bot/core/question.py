@@ -1,7 +1,10 @@
 """Reading a question: what kind of question it is, what it is about, and which filters it sets.
 
-The words that signal a question type ("når", "hvor", "frist", "neste") are recognised before
-stop words are removed; what remains is the content the index matches on. All words here are
+A period ("neste uke", "i høst") is read first from the raw text; then unknown words are
+spell-corrected against the knowledge base's words. The words that signal a question type ("når",
+"hvor", "frist", "neste") are recognised before stop words are removed; what remains is the
+content the index matches on, and its audience, scheme, region or place words set filters. All
+words here are
 written in plain Norwegian and normalised once, through the same `Normaliser` as the knowledge
 base, so nynorsk forms and typos fold the same way on both sides.
 """
