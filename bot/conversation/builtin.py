@@ -5,7 +5,7 @@ Each is an ordinary registry entry, the same way later features add theirs.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from bot.conversation import texts
 from bot.conversation.callbacks import Action
@@ -152,17 +152,21 @@ class Builtins:
         )
 
     async def remind(self, context: Context) -> Response:
-        services = self.conversation.event_services
-        event, problem = self._coming_event(context.argument, context)
-        if services is None or event is None:
-            return Response(notice=problem or texts.SERVICE_MISSING)
-        return await services.remind(context, event)
+        return await self._for_coming_event(context, "remind")
 
     async def calendar(self, context: Context) -> Response:
+        return await self._for_coming_event(context, "calendar")
+
+    async def _for_coming_event(
+        self, context: Context, action: Literal["remind", "calendar"]
+    ) -> Response:
+        """Hand a button press about a coming samling to the plugged-in event services."""
         services = self.conversation.event_services
         event, problem = self._coming_event(context.argument, context)
         if services is None or event is None:
             return Response(notice=problem or texts.SERVICE_MISSING)
+        if action == "remind":
+            return await services.remind(context, event)
         return await services.calendar(context, event)
 
     # -- helpers ------------------------------------------------------------------------------

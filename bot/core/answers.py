@@ -133,6 +133,18 @@ def event_details(kb: KnowledgeBase, entry: Entry, now: datetime) -> list[str]:
     """Place, audience, deadline, registration and description, one line each."""
     event = _details(entry)
     over = event.is_over(now)
+    lines = place_and_audience(kb, entry)
+    if event.deadline is not None and not event.cancelled:
+        lines.append(deadline_sentence(entry, now))
+    if event.registration and not over and not event.cancelled:
+        lines.append(event.registration)
+    if entry.answer:
+        lines.append(entry.answer)
+    return lines
+
+
+def place_and_audience(kb: KnowledgeBase, entry: Entry) -> list[str]:
+    """ "Sted: digitalt på Zoom." and "For: barnehage og ledere.", for what is known."""
     lines = []
     place = where(entry)
     if place:
@@ -140,12 +152,6 @@ def event_details(kb: KnowledgeBase, entry: Entry, now: datetime) -> list[str]:
     group = audience(kb, entry)
     if group:
         lines.append(f"For: {group}.")
-    if event.deadline is not None and not event.cancelled:
-        lines.append(deadline_sentence(entry, now))
-    if event.registration and not over and not event.cancelled:
-        lines.append(event.registration)
-    if entry.answer:
-        lines.append(entry.answer)
     return lines
 
 

@@ -234,12 +234,7 @@ def _description(kb: KnowledgeBase, entry: Entry) -> str:
     lines = ["Denne samlingen er AVLYST."] if details.cancelled else []
     if entry.answer:
         lines.append(entry.answer.strip())
-    place = answers.where(entry)
-    if place:
-        lines.append(f"Sted: {place}.")
-    group = answers.audience(kb, entry)
-    if group:
-        lines.append(f"For: {group}.")
+    lines += answers.place_and_audience(kb, entry)
     if details.deadline is not None:
         lines.append(f"Påmeldingsfrist: {long_date(details.deadline)}.")
     if details.registration:

@@ -88,10 +88,6 @@ class Reply:
     def full_text(self) -> str:
         return f"{self.text}\n\n{self.source}" if self.source else self.text
 
-    @property
-    def event_ids(self) -> tuple[str, ...]:
-        return tuple(match.id for match in self.matches if match.kind == Kind.EVENT)
-
     def to_dict(self) -> dict[str, object]:
         """The JSON shape of `python -m bot ask --json` and `--jsonl`."""
         return {

@@ -52,10 +52,6 @@ class TermMatch:
     known: tuple[tuple[str, float], ...]  # (index term, quality 0..1); empty when unknown
     weight: float  # how much this term matters in the question
 
-    @property
-    def is_known(self) -> bool:
-        return bool(self.known)
-
 
 @dataclass(frozen=True, slots=True)
 class SearchResult:
@@ -73,10 +69,6 @@ class SearchResult:
             return 0.0
         known = sum(m.weight * max(q for _, q in m.known) for m in self.terms if m.known)
         return (known + recognised_extra) / total
-
-    @property
-    def unknown(self) -> tuple[str, ...]:
-        return tuple(match.term for match in self.terms if not match.known)
 
 
 class SearchIndex:
@@ -114,15 +106,8 @@ class SearchIndex:
             self._by_length[len(term)].append(term)
         self._resolved: dict[str, tuple[tuple[str, float], ...]] = {}
 
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        return self._known
-
     def idf(self, term: str) -> float:
         return self._idf.get(term, self.unknown_weight)
-
-    def knows(self, term: str) -> bool:
-        return term in self._postings
 
     # -- building ---------------------------------------------------------------------------
 

@@ -74,10 +74,6 @@ class EventDetails:
     def last_day(self) -> date:
         return self.end or self.start
 
-    @property
-    def has_time(self) -> bool:
-        return self.start_time is not None
-
     def starts_at(self) -> datetime:
         """Start as an aware Oslo datetime; an event without a time starts at midnight."""
         return datetime.combine(self.start, self.start_time or time(0, 0), OSLO)

@@ -385,7 +385,7 @@ def reminder_text(kb: KnowledgeBase, reminder: Reminder, now: datetime) -> str:
             lines.append(event.registration)
     else:
         lines.append(f"Påminnelse: «{entry.title}» er {answers.when(entry, now)}.")
-        lines.extend(_start_details(kb, entry))
+        lines.extend(answers.place_and_audience(kb, entry))
     return "\n".join(lines)
 
 
@@ -393,17 +393,6 @@ def _deadline_headline(entry: Entry, deadline: date, now: datetime) -> str:
     hint = relative_hint(deadline, now.date())
     suffix = f" ({hint})" if hint else ""
     return f"Påminnelse: Påmeldingsfristen for «{entry.title}» er {long_date(deadline)}{suffix}."
-
-
-def _start_details(kb: KnowledgeBase, entry: Entry) -> list[str]:
-    lines = []
-    place = answers.where(entry)
-    if place:
-        lines.append(f"Sted: {place}.")
-    group = answers.audience(kb, entry)
-    if group:
-        lines.append(f"For: {group}.")
-    return lines
 
 
 def lead_times_label(lead_times: Iterable[LeadTime]) -> str:

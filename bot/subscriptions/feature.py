@@ -498,15 +498,6 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-__all__ = [
-    "Subscriptions",
-    "install_reload_command",
-    "install_subscriptions",
-    "parse_scope_code",
-    "scope_code",
-]
-
-
 def install_reload_command(conversation: Conversation, services: Services) -> None:
     """/oppdater (coordinators only): load the knowledge base again and say what changed."""
 
