@@ -10,9 +10,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from telegram import Update
 from telegram.error import Forbidden
-from telegram.ext import ContextTypes
 
 from bot.admin import CoordinatorTools
 from bot.app import build_conversation
@@ -26,9 +24,10 @@ from bot.core.loading import load_knowledge_base
 from bot.services import DatabaseChatStatus, Services
 from bot.storage.database import CoordinatorTables
 from tests.channels.fake_request import FakeRequest
+from tests.channels.harness import DrivenApplication
 from tests.conftest import KNOWLEDGE_DIR
 from tests.delivery.fakes import FakeClock
-from tests.fake_bot_api import JSON, TOKEN, BotApi, Call, Updates
+from tests.fake_bot_api import TOKEN, BotApi, Call, Updates
 
 NOW = datetime(2020, 9, 10, 12, 0, tzinfo=OSLO)
 ALICE = 1001  # a teacher; her private chat id is her user id
@@ -49,7 +48,7 @@ class Clock:
 
 
 @dataclass
-class Bot:
+class Bot(DrivenApplication):
     api: BotApi
     app: BotApplication
     services: Services
@@ -62,11 +61,6 @@ class Bot:
     @property
     def tables(self) -> CoordinatorTables:
         return self.tools.tables
-
-    async def send(self, update: JSON) -> list[Call]:
-        before = len(self.api.calls)
-        await self.app.process_update(Update.de_json(update, self.app.bot))
-        return self.api.calls[before:]
 
     async def say(self, chat_id: int, text: str, **content: Any) -> list[Call]:
         return await self.send(self.updates.message(chat_id, text, **content))
@@ -151,10 +145,7 @@ async def running_bot(
     )
     bot = Bot(api, app, services, conversation, tools, clock)
 
-    async def record(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        bot.errors.append(context.error)
-
-    app.add_error_handler(record)
+    bot.record_errors()
     try:
         async with app:
             send = telegram_send(app.bot)

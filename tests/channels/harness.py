@@ -21,20 +21,35 @@ NOW = datetime(2020, 9, 10, 12, 0, tzinfo=OSLO)  # "/neste" is then DEKOM on 18 
 BOT_NAME = str(BOT_USER["username"])
 
 
-@dataclass
-class Harness:
+class DrivenApplication:
+    """A real Application driven by the test with `process_update`, recording the errors its
+    handlers raise (PTB swallows them otherwise). Mixed into each suite's harness dataclass."""
+
     api: BotApi
     app: BotApplication
-    conversation: Conversation
-    chats: InMemoryChatStatus
-    updates: Updates = field(default_factory=Updates)
-    errors: list[BaseException | None] = field(default_factory=list)
+    errors: list[BaseException | None]
 
     async def send(self, update: JSON) -> list[Call]:
         """Process one update; the Bot API calls it caused."""
         before = len(self.api.calls)
         await self.app.process_update(Update.de_json(update, self.app.bot))
         return self.api.calls[before:]
+
+    def record_errors(self) -> None:
+        async def record(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+            self.errors.append(context.error)
+
+        self.app.add_error_handler(record)
+
+
+@dataclass
+class Harness(DrivenApplication):
+    api: BotApi
+    app: BotApplication
+    conversation: Conversation
+    chats: InMemoryChatStatus
+    updates: Updates = field(default_factory=Updates)
+    errors: list[BaseException | None] = field(default_factory=list)
 
 
 @asynccontextmanager
@@ -53,9 +68,6 @@ async def running(
     )
     harness = Harness(api, app, conversation, chats)
 
-    async def record(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        harness.errors.append(context.error)
-
-    app.add_error_handler(record)
+    harness.record_errors()
     async with app:
         yield harness

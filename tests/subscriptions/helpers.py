@@ -13,8 +13,6 @@ from typing import Any
 
 import yaml
 from icalendar import Calendar
-from telegram import Update
-from telegram.ext import ContextTypes
 
 from bot.app import build_conversation
 from bot.channels.telegram.app import BotApplication, build_application
@@ -26,6 +24,7 @@ from bot.core.loading import load_knowledge_base
 from bot.delivery.pacer import Limits
 from bot.services import DatabaseChatStatus, Services
 from tests.channels.fake_request import FakeRequest
+from tests.channels.harness import DrivenApplication
 from tests.delivery.fakes import FakeClock
 from tests.fake_bot_api import JSON, TOKEN, BotApi, Call, Failure, Updates
 
@@ -123,7 +122,7 @@ class RecordingApi(BotApi):
 
 
 @dataclass
-class Bot:
+class Bot(DrivenApplication):
     """A real Application with the subscription services, over the in-process fake Bot API.
 
     Updates are processed with `process_update`; jobs are not run by the JobQueue but called
@@ -139,11 +138,6 @@ class Bot:
     pacer_clock: FakeClock
     updates: Updates = field(default_factory=Updates)
     errors: list[BaseException | None] = field(default_factory=list)
-
-    async def send(self, update: JSON) -> list[Call]:
-        before = len(self.api.calls)
-        await self.app.process_update(Update.de_json(update, self.app.bot))
-        return self.api.calls[before:]
 
     async def message(self, chat_id: int, text: str) -> list[Call]:
         return await self.send(self.updates.message(chat_id, text))
@@ -194,10 +188,7 @@ async def running_bot(
     pacer_clock = FakeClock()
     bot = Bot(api, app, services, scheduler, conversation, clock, pacer_clock)
 
-    async def record(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        bot.errors.append(context.error)
-
-    app.add_error_handler(record)
+    bot.record_errors()
     try:
         async with app:
             send = telegram_send(app.bot)
