@@ -238,3 +238,201 @@ def source_line(kb: KnowledgeBase, entries: Sequence[Entry]) -> str | None:
     if not names:
         return None
     return "Kilde: " + "; ".join(names)
+
+
+# -- the engine's answers: entries ------------------------------------------------------------
+
+
+def entry_with_events(entry: Entry, events: Sequence[Entry], now: datetime) -> str:
+    """A scheme or region named on its own, with a few of its samlinger under it."""
+    text = entry_text(entry)
+    if events:
+        text += f"\n\nSamlinger i {short_title(entry)}:\n"
+        text += event_list(events, now)
+    return text
+
+
+def entry_pair_text(pair: Sequence[Entry]) -> str:
+    """ "Hva er X og Y?": both entries, each under its title."""
+    return "\n\n".join(f"{e.title}:\n{entry_text(e)}" for e in pair)
+
+
+def counted_text(entry: Entry) -> str:
+    """ "Hvor mange X?": the number of items first, then the entry."""
+    return f"Det er {number_word(len(entry.items))}.\n\n{entry_text(entry)}"
+
+
+def kind_list(plural: str, of_kind: Sequence[Entry]) -> str:
+    """ "Ordninger jeg kjenner til:" and a bullet for each."""
+    lines = [f"{plural.capitalize()} jeg kjenner til:"]
+    lines += [f"• {entry.title}" for entry in of_kind]
+    lines.append("Spør gjerne om en av dem, for eksempel «Hva er " + of_kind[0].title + "?»")
+    return "\n".join(lines)
+
+
+# -- the engine's answers: samlinger ----------------------------------------------------------
+
+
+def no_events_about(about: Entry | None) -> str:
+    """The question names something no samling is about."""
+    subject = f" om «{about.title}»" if about is not None else " om det du spør om"
+    return f"Jeg finner ingen samlinger{subject}."
+
+
+def pointer_to_next(entry: Entry, now: datetime) -> str:
+    return f" Neste samling er «{entry.title}» {when(entry, now)}."
+
+
+def pointer_to_last(entry: Entry, now: datetime) -> str:
+    return f" Den siste var «{entry.title}» {when(entry, now)}."
+
+
+def next_event(
+    kb: KnowledgeBase,
+    scope: str,
+    first: Entry,
+    skipped: Sequence[Entry],
+    later: Sequence[Entry],
+    now: datetime,
+) -> str:
+    """The next samling in full, the cancelled ones before it, and a few after it."""
+    headline = f"Neste samling{scope} er «{first.title}», {when(first, now)}."
+    text = "\n".join([headline, *event_details(kb, first, now)])
+    if skipped:
+        text += "\n\nMerk: " + " ".join(f"«{e.title}» {when(e, now)} er avlyst." for e in skipped)
+    if later:
+        text += "\n\nSenere:\n" + event_list(later, now)
+    return text
+
+
+def nothing_ahead(scope: str, last: Entry | None, now: datetime) -> str:
+    """No samling is coming; the last one held, if any."""
+    text = f"Det er ingen kommende samlinger{scope} i oversikten min nå."
+    if last is not None:
+        text += f" Den siste var «{last.title}» {when(last, now)}"
+        place = where(last)
+        text += f" ({place})." if place else "."
+    return text
+
+
+def upcoming_events(scope: str, ahead: Sequence[Entry], now: datetime) -> str:
+    return f"Kommende samlinger{scope}:\n" + event_list(ahead, now)
+
+
+def no_upcoming_events(scope: str, held: Sequence[Entry], now: datetime) -> str:
+    """None coming: the latest held ones, latest first."""
+    text = f"Det er ingen kommende samlinger{scope} i oversikten min nå."
+    if held:
+        text += " Dette er de siste:\n" + event_list(held, now)
+    return text
+
+
+def events_in_period(scope: str, label: str, events: Sequence[Entry], now: datetime) -> str:
+    return f"Samlinger{scope} {label}:\n" + event_list(events, now)
+
+
+def no_events_in_period(scope: str, label: str) -> str:
+    return f"Jeg finner ingen samlinger{scope} {label}."
+
+
+def no_held_events(scope: str) -> str:
+    return f"Jeg finner ingen gjennomførte samlinger{scope}."
+
+
+def previous_event(kb: KnowledgeBase, scope: str, last: Entry, now: datetime) -> str:
+    text = f"Forrige samling{scope} var «{last.title}» {when(last, now)}."
+    return "\n".join([text, *event_details(kb, last, now)])
+
+
+def event_with_others(
+    kb: KnowledgeBase, chosen: Entry, others: Sequence[Entry], now: datetime
+) -> str:
+    text = event_summary(kb, chosen, now)
+    if others:
+        text += "\n\nAndre samlinger som passer:\n" + event_list(others, now)
+    return text
+
+
+def place_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
+    """ "Hvor er …?": the place first, then the rest without repeating it."""
+    verb = "var" if _details(entry).is_over(now) else "er"
+    place = where(entry)
+    first = (
+        f"«{entry.title}» {verb} {place}."
+        if place
+        else f"Jeg har ikke noe sted registrert for «{entry.title}»."
+    )
+    return _one_fact_first(kb, entry, now, first, "Sted:")
+
+
+def audience_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
+    """ "Hvem er … for?": the audience first, then the rest without repeating it."""
+    verb = "var" if _details(entry).is_over(now) else "er"
+    group = audience(kb, entry)
+    first = (
+        f"«{entry.title}» {verb} for {group}."
+        if group
+        else f"Jeg har ingen målgruppe registrert for «{entry.title}»."
+    )
+    return _one_fact_first(kb, entry, now, first, "For:")
+
+
+def _one_fact_first(
+    kb: KnowledgeBase, entry: Entry, now: datetime, first: str, repeated: str
+) -> str:
+    details = [line for line in event_details(kb, entry, now) if not line.startswith(repeated)]
+    return "\n".join([first, event_headline(entry, now), *details])
+
+
+def deadline_of_event(entry: Entry, now: datetime) -> str:
+    """The deadline of one samling, when it is, and whether it is cancelled or how to register."""
+    event = _details(entry)
+    text = deadline_sentence(entry, now)
+    if event.deadline is not None:
+        text = text.replace("Påmeldingsfristen", f"Påmeldingsfristen for «{entry.title}»")
+    verb = "var" if event.is_over(now) else "er"
+    text += f" Samlingen {verb} {when(entry, now)}."
+    if event.cancelled:
+        text += " Merk: samlingen er AVLYST."
+    elif event.registration and not event.is_over(now):
+        text += f" {event.registration}"
+    return text
+
+
+def open_deadlines(scope: str, events: Sequence[Entry], now: datetime) -> str:
+    lines = [
+        f"• {deadline_sentence(e, now).removeprefix('Påmeldingsfristen ')} – «{e.title}»"
+        for e in events
+    ]
+    return f"Åpne påmeldingsfrister{scope}:\n" + "\n".join(lines)
+
+
+def no_open_deadline(scope: str, last: Entry | None) -> str:
+    """No deadline is open; the latest one known, if any."""
+    text = f"Ingen kommende samlinger{scope} har åpen påmelding nå."
+    if last is not None:
+        deadline = _details(last).deadline
+        assert deadline is not None
+        text += f" Den siste fristen jeg kjenner til var {long_date(deadline)}, for «{last.title}»."
+    return text
+
+
+def cancelled_or_not(entries: Sequence[Entry], now: datetime) -> str:
+    """ "Er … avlyst?" about particular samlinger: yes or no for each."""
+    lines = []
+    for entry in entries:
+        day = when(entry, now)
+        if _details(entry).cancelled:
+            lines.append(f"Ja, «{entry.title}» {day} er avlyst.")
+        else:
+            verb = "ble gjennomført" if _details(entry).is_over(now) else "går som planlagt"
+            lines.append(f"Nei, «{entry.title}» {day} er ikke avlyst; den {verb}.")
+    return "\n".join(lines)
+
+
+def no_cancelled_events(scope: str) -> str:
+    return f"Ingen samlinger{scope} er avlyst."
+
+
+def cancelled_events(scope: str, events: Sequence[Entry], now: datetime) -> str:
+    return f"Avlyste samlinger{scope}:\n" + event_list(events, now)

@@ -12,8 +12,9 @@ from datetime import datetime
 
 import pytest
 
-from bot.core.engine import Engine, Intent
+from bot.core.engine import Engine
 from bot.core.knowledge import OSLO
+from bot.core.reply import Intent
 
 TODAY = "2026-11-22T12:00"
 BEFORE_AUTUMN = "2020-09-01T12:00"

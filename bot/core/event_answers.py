@@ -1,0 +1,251 @@
+"""Answers to questions about samlinger: the next one, the coming ones, those in a period, the
+previous one, one in particular, where and for whom, deadlines and cancellations.
+
+The engine decides that a question is about samlinger and which of them it may be about (the
+pool); `EventAnswers` picks the kind of answer from the question's cues and composes it from the
+sentences in `bot.core.answers`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.core import answers
+from bot.core.index import SearchIndex
+from bot.core.knowledge import Entry, EventDetails, KnowledgeBase
+from bot.core.question import Cue, Filters, Question
+from bot.core.reply import Intent, Reply, reply_about
+
+
+class EventAnswers:
+    """Answers about the samlinger of one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, index: SearchIndex) -> None:
+        self.kb = kb
+        self._index = index
+        self._facets = _EventFacets(kb.events)
+
+    def matching(self, filters: Filters) -> list[Entry]:
+        """Events that match every facet the filters name (any value within a facet)."""
+        return self._facets.matching(filters)
+
+    def about(self, entry_id: str) -> list[Entry]:
+        """Events of a scheme or region entry."""
+        return self._facets.about(entry_id)
+
+    def on_topic(self, topic: Sequence[str], pool: Sequence[Entry]) -> list[Entry]:
+        """The events in `pool` whose words best match the topic, earliest first."""
+        allowed = {entry.id for entry in pool}
+        result = self._index.search(
+            topic, limit=max(len(allowed), 1), where=lambda e: e.id in allowed, rerank=False
+        )
+        scored = [hit for hit in result.hits if hit.lexical >= 0.5]
+        if not scored:
+            return []
+        best = max(hit.lexical for hit in scored)
+        chosen = [hit.entry for hit in scored if hit.lexical >= 0.8 * best]
+        return sorted(chosen, key=lambda e: event_of(e).starts_at())
+
+    def pointer(self, now: datetime, pool: Sequence[Entry] | None = None) -> str:
+        """Where to look instead: the next samling, or the latest one when none is coming."""
+        events = self.kb.events if pool is None else pool
+        coming = [e for e in events if event_of(e).is_upcoming(now)]
+        if coming:
+            return answers.pointer_to_next(coming[0], now)
+        held = [e for e in events if event_of(e).is_over(now) and not event_of(e).cancelled]
+        if held:
+            return answers.pointer_to_last(held[-1], now)
+        return ""
+
+    def answer(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
+        """The answer about `pool`; `specific` when the question narrowed it down."""
+        if q.has(Cue.CANCELLED):
+            return self._cancelled(q, pool, specific, now)
+        if q.has(Cue.DEADLINE):
+            return self._deadline(q, pool, specific, now)
+        if q.has(Cue.WHERE) or q.has(Cue.WHO):
+            return self._where_or_who(q, pool, now)
+        if q.period is not None:
+            return self._in_period(q, pool, now)
+        if q.has(Cue.PAST) and not q.has(Cue.NEXT):
+            return self._previous(q, pool, now)
+        wants_list = q.has(Cue.LIST) or (q.plural and not q.has(Cue.NEXT))
+        if wants_list and not specific:
+            return self._upcoming(q, pool, now)
+        if specific and not q.has(Cue.NEXT):
+            return self._about(q, pool, now)
+        return self._next(q, pool, now)
+
+    # -- one kind of answer each --------------------------------------------------------------
+
+    def _next(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
+        scope = answers.filter_phrase(self.kb, q.filters)
+        skipped: list[Entry] = []  # cancelled ones before the next real one
+        first: Entry | None = None
+        later: list[Entry] = []
+        for entry in (e for e in pool if not event_of(e).is_over(now)):
+            if first is None and event_of(entry).cancelled:
+                skipped.append(entry)
+            elif first is None:
+                first = entry
+            elif len(later) < 3:
+                later.append(entry)
+            else:
+                break
+        if first is None:
+            return self._nothing_ahead(pool, now, scope, Intent.NEXT_EVENT)
+        text = answers.next_event(self.kb, scope, first, skipped, later, now)
+        return self._reply(text, Intent.NEXT_EVENT, [first, *skipped, *later])
+
+    def _nothing_ahead(
+        self, pool: Sequence[Entry], now: datetime, scope: str, intent: Intent
+    ) -> Reply:
+        held = [e for e in pool if event_of(e).is_over(now) and not event_of(e).cancelled]
+        text = answers.nothing_ahead(scope, held[-1] if held else None, now)
+        if not held and not pool:
+            text += self.pointer(now)
+        return self._reply(text, intent, held[-1:] if held else [])
+
+    def _upcoming(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
+        scope = answers.filter_phrase(self.kb, q.filters)
+        ahead = [e for e in pool if not event_of(e).is_over(now)]
+        if ahead:
+            return self._reply(
+                answers.upcoming_events(scope, ahead, now), Intent.UPCOMING_EVENTS, ahead
+            )
+        held = [e for e in pool if event_of(e).is_over(now)][::-1]
+        text = answers.no_upcoming_events(scope, held, now)
+        return self._reply(text, Intent.UPCOMING_EVENTS, held)
+
+    def _in_period(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
+        assert q.period is not None
+        scope = answers.filter_phrase(self.kb, q.filters)
+        if pool:
+            text = answers.events_in_period(scope, q.period.label, pool, now)
+            return self._reply(text, Intent.EVENTS_IN_PERIOD, pool)
+        text = answers.no_events_in_period(scope, q.period.label)
+        candidates = self.matching(q.filters)
+        return self._reply(text + self.pointer(now, candidates), Intent.EVENTS_IN_PERIOD, [])
+
+    def _previous(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
+        scope = answers.filter_phrase(self.kb, q.filters)
+        held = [e for e in pool if event_of(e).is_over(now) and not event_of(e).cancelled]
+        if not held:
+            text = answers.no_held_events(scope) + self.pointer(now, pool)
+            return self._reply(text, Intent.PREVIOUS_EVENT, [])
+        last = held[-1]
+        text = answers.previous_event(self.kb, scope, last, now)
+        return self._reply(text, Intent.PREVIOUS_EVENT, [last])
+
+    def _about(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
+        """A question about particular samlinger: the coming one first, else the latest."""
+        if not pool:
+            scope = answers.filter_phrase(self.kb, q.filters)
+            return self._nothing_ahead(pool, now, scope, Intent.EVENT_INFO)
+        chosen = most_relevant(pool, now)
+        others = [e for e in pool if e is not chosen]
+        text = answers.event_with_others(self.kb, chosen, others, now)
+        return self._reply(text, Intent.EVENT_INFO, [chosen, *others])
+
+    def _where_or_who(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
+        intent = Intent.WHERE if q.has(Cue.WHERE) else Intent.AUDIENCE
+        if not pool:
+            scope = answers.filter_phrase(self.kb, q.filters)
+            return self._nothing_ahead(pool, now, scope, intent)
+        chosen = most_relevant(pool, now)
+        if intent is Intent.WHERE:
+            text = answers.place_of_event(self.kb, chosen, now)
+        else:
+            text = answers.audience_of_event(self.kb, chosen, now)
+        return self._reply(text, intent, [chosen])
+
+    def _deadline(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
+        if specific and pool:
+            chosen = most_relevant(pool, now)
+            return self._reply(answers.deadline_of_event(chosen, now), Intent.DEADLINE, [chosen])
+        scope = answers.filter_phrase(self.kb, q.filters)
+        open_ = [e for e in pool if _deadline_open(event_of(e), now) and not event_of(e).cancelled]
+        if open_:
+            return self._reply(answers.open_deadlines(scope, open_, now), Intent.DEADLINE, open_)
+        past = [e for e in pool if event_of(e).deadline is not None]
+        last = max(past, key=lambda e: event_of(e).deadline or event_of(e).start) if past else None
+        return self._reply(answers.no_open_deadline(scope, last), Intent.DEADLINE, past[-1:])
+
+    def _cancelled(
+        self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime
+    ) -> Reply:
+        if specific and pool:
+            asked = list(pool[:3])
+            return self._reply(answers.cancelled_or_not(asked, now), Intent.CANCELLED, asked)
+        scope = answers.filter_phrase(self.kb, q.filters)
+        cancelled = [e for e in pool if event_of(e).cancelled]
+        if not cancelled:
+            return self._reply(answers.no_cancelled_events(scope), Intent.CANCELLED, [])
+        text = answers.cancelled_events(scope, cancelled, now)
+        return self._reply(text, Intent.CANCELLED, cancelled)
+
+    def _reply(self, text: str, intent: Intent, entries: Sequence[Entry]) -> Reply:
+        return reply_about(self.kb, text, intent, entries)
+
+
+def event_of(entry: Entry) -> EventDetails:
+    assert entry.event is not None, entry.id
+    return entry.event
+
+
+def most_relevant(pool: Sequence[Entry], now: datetime) -> Entry:
+    """The next one that has not ended, else the latest."""
+    ahead = [e for e in pool if not event_of(e).is_over(now)]
+    return ahead[0] if ahead else pool[-1]
+
+
+def around(events: Sequence[Entry], now: datetime, count: int) -> list[Entry]:
+    """Up to `count` events: the coming ones first, else the most recent."""
+    ahead = [e for e in events if not event_of(e).is_over(now)]
+    if ahead:
+        return ahead[:count]
+    return list(events[-count:])
+
+
+def _deadline_open(event: EventDetails, now: datetime) -> bool:
+    deadline_at = event.deadline_at()
+    return deadline_at is not None and now < deadline_at
+
+
+class _EventFacets:
+    """Events by audience, scheme, region, organiser and place, so filtering is set algebra."""
+
+    def __init__(self, events: Sequence[Entry]) -> None:
+        self._events = tuple(events)
+        self._by: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for position, entry in enumerate(self._events):
+            event = event_of(entry)
+            values = {
+                "audiences": event.audience,
+                "schemes": (event.scheme,) if event.scheme else (),
+                "regions": (event.region,) if event.region else (),
+                "organisers": event.organisers,
+                "locations": (event.location,) if event.location else (),
+            }
+            for facet, names in values.items():
+                for name in names:
+                    self._by[facet, name].add(position)
+
+    def matching(self, filters: Filters) -> list[Entry]:
+        chosen: set[int] | None = None
+        for facet in ("audiences", "schemes", "regions", "organisers", "locations"):
+            wanted: frozenset[str] = getattr(filters, facet)
+            if not wanted:
+                continue
+            found = set().union(*(self._by.get((facet, name), set()) for name in wanted))
+            chosen = found if chosen is None else chosen & found
+        if chosen is None:
+            return list(self._events)
+        return [self._events[position] for position in sorted(chosen)]
+
+    def about(self, entry_id: str) -> list[Entry]:
+        positions = self._by.get(("schemes", entry_id), set())
+        positions |= self._by.get(("regions", entry_id), set())
+        return [self._events[position] for position in sorted(positions)]

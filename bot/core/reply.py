@@ -1,0 +1,93 @@
+"""What the engine gives back: a `Reply` with its `Intent`, the entries it matched and the
+suggestions it offers. Plain values, so every channel can render them and the log can keep them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core import answers
+from bot.core.index import Hit
+from bot.core.knowledge import Entry, KnowledgeBase
+
+
+class Intent(StrEnum):
+    NEXT_EVENT = "next_event"
+    PREVIOUS_EVENT = "previous_event"
+    UPCOMING_EVENTS = "upcoming_events"
+    EVENTS_IN_PERIOD = "events_in_period"
+    EVENT_INFO = "event_info"
+    DEADLINE = "deadline"
+    WHERE = "where"
+    AUDIENCE = "audience"
+    CANCELLED = "cancelled"
+    WHAT_IS = "what_is"
+    LIST = "list"
+    GREETING = "greeting"
+    THANKS = "thanks"
+    HELP = "help"
+    GOODBYE = "goodbye"
+    UNKNOWN = "unknown"
+    INVALID = "invalid"
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    id: str
+    kind: str
+    title: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    id: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    text: str
+    confident: bool
+    intent: Intent
+    matches: tuple[Match, ...] = ()
+    suggestions: tuple[Suggestion, ...] = ()
+    source: str | None = None  # "Kilde: …" line
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.text}\n\n{self.source}" if self.source else self.text
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON shape of `python -m bot ask --json` and `--jsonl`."""
+        return {
+            "answer": self.full_text,
+            "confident": self.confident,
+            "intent": self.intent.value,
+            "matches": [
+                {"id": m.id, "kind": m.kind, "title": m.title, "score": round(m.score, 3)}
+                for m in self.matches
+            ],
+            "suggestions": [s.title for s in self.suggestions],
+        }
+
+
+def reply_about(
+    kb: KnowledgeBase,
+    text: str,
+    intent: Intent,
+    entries: Sequence[Entry],
+    hits: Sequence[Hit] = (),
+) -> Reply:
+    """A confident reply about `entries`: each matched with its search score (1.0 when it was
+    not searched for), and the "Kilde: …" line of their sources."""
+    scores = {hit.entry.id: hit.score for hit in hits}
+    matches = tuple(Match(e.id, e.kind.value, e.title, scores.get(e.id, 1.0)) for e in entries)
+    return Reply(text, True, intent, matches, (), answers.source_line(kb, entries))
+
+
+def matches_of(hits: Sequence[Hit]) -> tuple[Match, ...]:
+    """Every search hit as a match, with its score."""
+    return tuple(Match(h.entry.id, h.entry.kind.value, h.entry.title, h.score) for h in hits)
