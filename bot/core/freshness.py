@@ -18,9 +18,6 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
-import yaml
-from yaml.nodes import MappingNode, ScalarNode, SequenceNode
-
 from bot.core.knowledge import KnowledgeBase, Origin
 from bot.core.loading import SOURCES_FILE, Problem
 
@@ -34,12 +31,13 @@ def freshness_warnings(
     source_origins: Mapping[str, Origin] | None = None,
     stale_after: timedelta = STALE_AFTER,
 ) -> list[Problem]:
-    """Every warning, in file and line order. `source_origins` places sources in their file."""
+    """Every warning, in file and line order. A source is placed by its own `origin` (the
+    loader records it); `source_origins` places the sources that have none."""
     origins = source_origins or {}
     warnings: list[Problem] = []
     for source in kb.sources.values():
         if source.url is None:
-            where = origins.get(source.id, Origin(SOURCES_FILE, 1))
+            where = source.origin or origins.get(source.id, Origin(SOURCES_FILE, 1))
             warnings.append(
                 Problem(
                     where.path,
@@ -80,20 +78,13 @@ def freshness_warnings(
     return sorted(warnings, key=lambda problem: (problem.path, problem.line, problem.field or ""))
 
 
-def source_origins(kb_dir: Path) -> dict[str, Origin]:
-    """Where each source starts in sources.yaml (for warnings); empty if it cannot be read."""
-    path = kb_dir / SOURCES_FILE
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+def source_origins(kb: KnowledgeBase | Path) -> dict[str, Origin]:
+    """Where each source starts in sources.yaml, as the loader recorded it on the source.
+
+    `cli.py` still passes the knowledge base's directory; that gives no origins, and the
+    warnings place each source by its own `origin` instead. sources.yaml is read only once,
+    by the loader.
+    """
+    if isinstance(kb, Path):
         return {}
-    if not isinstance(root, SequenceNode):
-        return {}
-    origins: dict[str, Origin] = {}
-    for node in root.value:
-        if not isinstance(node, MappingNode):
-            continue
-        for key, value in node.value:
-            if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
-                origins.setdefault(str(value.value), Origin(str(path), node.start_mark.line + 1))
-    return origins
+    return {source.id: source.origin for source in kb.sources.values() if source.origin}

@@ -30,7 +30,7 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Origin:
-    """Where an entry was written, so errors and warnings can point at it."""
+    """Where an entry or a source was written, so errors and warnings can point at it."""
 
     path: str
     line: int
@@ -49,6 +49,7 @@ class Source:
     seed: str | None = None  # the captured copy of the page
     url: str | None = None
     updated: date | None = None  # "Sist oppdatert" as the page states it
+    origin: Origin | None = field(default=None, compare=False)  # where sources.yaml names it
 
 
 @dataclass(frozen=True, slots=True)

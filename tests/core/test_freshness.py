@@ -17,7 +17,7 @@ TODAY = date(2026, 11, 22)
 
 def test_the_real_knowledge_base_warns_only_about_the_missing_links() -> None:
     kb = load_knowledge_base(KNOWLEDGE_DIR)
-    warnings = freshness_warnings(kb, TODAY, source_origins=source_origins(KNOWLEDGE_DIR))
+    warnings = freshness_warnings(kb, TODAY)
     assert [(w.entry_id, w.field) for w in warnings] == [
         ("trondheim-satsinger", "url"),
         ("gauldalsregionen", "url"),
@@ -62,21 +62,30 @@ def test_past_samlinger_do_not_go_stale_but_coming_ones_do() -> None:
     assert "kilden «ukjent» finnes ikke i sources.yaml" in warnings[0].message
 
 
-def test_source_lines_are_found_and_a_broken_file_gives_none(tmp_path: Path) -> None:
+def test_source_lines_come_from_the_loader_and_a_directory_gives_none(tmp_path: Path) -> None:
+    (tmp_path / "vocabulary.yaml").write_text(
+        "tags: {}\naudiences: {}\nkinds: {}\nsynonyms: []\n", "utf-8"
+    )
     (tmp_path / "sources.yaml").write_text(
         dedent("""\
             # kilder
             - id: a
               title: A
+              publisher: Kommunen
             - id: b
               title: B
+              publisher: Kommunen
             """),
         "utf-8",
     )
-    assert {k: v.line for k, v in source_origins(tmp_path).items()} == {"a": 2, "b": 4}
-    (tmp_path / "sources.yaml").write_text("- id: [", "utf-8")
-    assert source_origins(tmp_path) == {}
-    assert source_origins(tmp_path / "mangler") == {}
+    kb = load_knowledge_base(tmp_path)
+    assert {k: v.line for k, v in source_origins(kb).items()} == {"a": 2, "b": 5}
+    assert source_origins(tmp_path) == {}  # how cli.py still calls it: no second parse
+    warnings = freshness_warnings(kb, TODAY)
+    assert [(Path(w.path).name, w.line, w.entry_id) for w in warnings] == [
+        ("sources.yaml", 2, "a"),
+        ("sources.yaml", 5, "b"),
+    ]
 
 
 def _event(entry_id: str, updated: date, *, start: date) -> Entry:
