@@ -24,6 +24,17 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 # libyaml's composer gives the same nodes and line marks, ten times faster.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+T = TypeVar("T")
+
+# The tag PyYAML gives a scalar says what it read the value as.
+TAG_STR = "tag:yaml.org,2002:str"
+TAG_NULL = "tag:yaml.org,2002:null"
+TAG_BOOL = "tag:yaml.org,2002:bool"
+TAG_INT = "tag:yaml.org,2002:int"
+TAG_FLOAT = "tag:yaml.org,2002:float"
+TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+TAG_MERGE = "tag:yaml.org,2002:merge"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -47,6 +58,9 @@ class Problem:
 
 @dataclass(frozen=True)
 class Where:
+    """Where in a file problems are found (the entry and field, when known), and the list
+    they are reported to."""
+
     problems: list[Problem] = field(compare=False)
     path: str
     entry_id: str | None = None
@@ -66,6 +80,7 @@ class Where:
 
 
 def line_of(node: Node) -> int:
+    """The 1-based line a node starts on."""
     return int(node.start_mark.line) + 1
 
 
@@ -76,10 +91,17 @@ def short(value: str, limit: int = 40) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """ " — mente du 'x'?" for the choice closest to a misspelt word, or nothing."""
     match = process.extractOne(
         word, list(choices), scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=80
     )
     return f" — mente du '{match[0]}'?" if match else ""
+
+
+def unknown_value(what: str, value: str, choices: Iterable[str], hint: str = "") -> str:
+    """ "ukjent tagg 'x' — mente du 'y'? (hint)": a value that is not one of `choices`."""
+    message = f"ukjent {what} '{short(value)}'{did_you_mean(value, choices)}"
+    return f"{message} ({hint})" if hint else message
 
 
 # --------------------------------------------------------------------------------------------
@@ -197,20 +219,8 @@ def _yaml_error_message(error: yaml.MarkedYAMLError) -> str:
     return f"YAML-feil: kan ikke lese filen her ({said.strip()})"
 
 
-TAG_STR = "tag:yaml.org,2002:str"
-TAG_NULL = "tag:yaml.org,2002:null"
-TAG_BOOL = "tag:yaml.org,2002:bool"
-TAG_INT = "tag:yaml.org,2002:int"
-TAG_FLOAT = "tag:yaml.org,2002:float"
-TAG_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-TAG_MERGE = "tag:yaml.org,2002:merge"
-
-
-T = TypeVar("T")
-Read = Callable[[Node, Where], T | None]
-
-
 def describe(node: Node) -> str:
+    """What a node holds, in the words of a message: "tom", "en liste", "verdien '…'"."""
     if isinstance(node, ScalarNode) and node.tag == TAG_NULL:
         return "tom"
     if isinstance(node, SequenceNode):
@@ -225,6 +235,7 @@ def describe(node: Node) -> str:
 
 
 Pairs = dict[str, tuple[ScalarNode, Node]]
+Read = Callable[[Node, Where], T | None]  # reads one value, reports what is wrong with it
 
 
 def read_pairs(node: MappingNode, where: Where) -> Pairs:
@@ -319,8 +330,3 @@ def peek_id(node: MappingNode) -> str | None:
         if isinstance(key, ScalarNode) and key.value == "id" and isinstance(value, ScalarNode):
             return short(value.value) if value.tag == TAG_STR and value.value else None
     return None
-
-
-def unknown_value(what: str, value: str, choices: Iterable[str], hint: str = "") -> str:
-    message = f"ukjent {what} '{short(value)}'{did_you_mean(value, choices)}"
-    return f"{message} ({hint})" if hint else message

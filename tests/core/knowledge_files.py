@@ -11,7 +11,8 @@ from __future__ import annotations
 from pathlib import Path
 from textwrap import dedent
 
-from bot.core.loading import Problem, find_problems
+from bot.core.loading import find_problems
+from bot.core.yaml_reader import Problem
 
 SOURCES = dedent("""\
     - id: udir-dekom
