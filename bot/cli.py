@@ -21,6 +21,7 @@ from bot.core.engine import Engine, Intent
 from bot.core.freshness import freshness_warnings, source_origins
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.loading import KnowledgeBaseError, load_knowledge_base
+from bot.core.memory import Memory, remember
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # the knowledge base or the input is bad
@@ -140,7 +141,12 @@ def cmd_ask(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def ask_jsonl(engine: Engine, lines: TextIO, out: TextIO) -> int:
-    """One JSON answer per input line, in order; a bad line gets an error object, not a crash."""
+    """One JSON answer per input line, in order; a bad line gets an error object, not a crash.
+
+    Lines that carry the same "chat" value are one conversation, in order: a follow-up such as
+    "når er fristen da?" refers to what that chat asked before. Lines without it stand alone.
+    """
+    memories: dict[str, Memory | None] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -151,7 +157,14 @@ def ask_jsonl(engine: Engine, lines: TextIO, out: TextIO) -> int:
             now_text = request.get("now")
             if now_text is not None and not isinstance(now_text, str):
                 raise ValueError('"now" må være en ISO-8601-streng')
-            reply = engine.ask(request["question"], parse_now(now_text)).to_dict()
+            chat = request.get("chat")
+            if chat is not None and not isinstance(chat, str):
+                raise ValueError('"chat" må være en streng')
+            now = parse_now(now_text)
+            answered = engine.ask(request["question"], now, memories.get(chat) if chat else None)
+            if chat is not None:
+                memories[chat] = remember(memories.get(chat), answered.subjects, now)
+            reply = answered.to_dict()
         except (ValueError, UsageError) as error:
             reply = {
                 "answer": f"Linje {number} kunne ikke leses: {error}",

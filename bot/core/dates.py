@@ -79,6 +79,10 @@ class Period:
     end: date
     label: str  # "neste uke (23.–29. november)", "høsten 2020"
     span: tuple[int, int] | None = field(default=None, compare=False)  # where, in fold(question)
+    # "21. oktober" or "i januar" without a year: a samling named in the question matches on the
+    # day whatever year it is in ("styrersamlingen 21. oktober").
+    year_given: bool = True
+    day_month: tuple[int, int] | None = None  # (day, month) of a single day without a year
 
     def overlaps(self, first: date, last: date) -> bool:
         return first <= self.end and last >= self.start
@@ -125,8 +129,11 @@ def _season(name: str, today: date, year: int | None) -> Period:
     return Period(date(start_year, 12, 1), end, f"vinteren {start_year}/{start_year + 1}")
 
 
-def _specific_day(day: int, month: int, year: int | None, today: date) -> Period | None:
-    """A day without a year is the nearest such day, looking back at most half a year."""
+def _specific_day(
+    day: int, month: int, year: int | None, today: date, past: bool = False
+) -> Period | None:
+    """A day without a year is the nearest such day, looking back at most half a year (or, in
+    a question in the past tense, the latest such day that has been)."""
     candidates = [year] if year is not None else [today.year - 1, today.year, today.year + 1]
     best: date | None = None
     for candidate in candidates:
@@ -134,12 +141,16 @@ def _specific_day(day: int, month: int, year: int | None, today: date) -> Period
             moment = date(candidate, month, day)
         except ValueError:
             continue
-        if year is None and (moment - today).days < -183:
+        if year is None and past and moment > today:
+            continue
+        if year is None and not past and (moment - today).days < -183:
             continue
         if best is None or abs((moment - today).days) < abs((best - today).days):
             best = moment
     if best is None:
         return None
+    if year is None:
+        return Period(best, best, long_date(best), year_given=False, day_month=(day, month))
     return Period(best, best, long_date(best))
 
 
@@ -152,7 +163,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("numeric", r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?(?:(?P<y>\d{2}|\d{4})\b)?"),
         ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
         ("today", r"\b(i dag|idag)\b"),
-        ("tomorrow", r"\b(i morgen|imorgen|i morgon|imorgon)\b"),
+        ("tomorrow", r"\b(i morgen|imorgen|i morgon|imorgon|i morra|imorra|i mora)\b"),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
         ("this_week", r"\b(denne|dene|i) (uka|uken|veka|veke|uke)\b"),
@@ -161,7 +172,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),
         ("this_month", r"\b(denne|i) (maned|maneden|manad|manaden|mnd)\b"),
         ("next_month", r"\bneste (maned|maneden|manad|mnd)\b"),
-        ("month", rf"\b(i|til|fra|for|pa|om) (?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
+        (
+            "month",
+            rf"\b(i|til|fra|for|pa|om) (?P<month>{_MONTH_NAMES})\b"
+            r"(?: (?P<y>\d{4})| (?P<rel>i ar|i fjor))?",
+        ),
         ("season", r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b"),
         ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren) (?P<y>\d{4})\b"),
         ("this_year", r"\b(i ar|iar|dette aret)\b"),
@@ -175,28 +190,29 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _YEAR_OFFSETS = {"this_year": 0, "next_year": 1, "last_year": -1}
 
 
-def find_period(question: str, today: date) -> Period | None:
-    """The first period a question names, resolved against `today`, or None."""
+def find_period(question: str, today: date, *, past: bool = False) -> Period | None:
+    """The first period a question names, resolved against `today`, or None. A question in
+    the past tense ("hvor var samlingen i januar?") means the latest such day or month."""
     text = fold(question)
     for name, pattern in _PATTERNS:
         match = pattern.search(text)
         if match is not None:
-            period = _resolve(name, match, today)
+            period = _resolve(name, match, today, past)
             if period is not None:
                 return replace(period, span=match.span())
     return None
 
 
-def _resolve(name: str, match: re.Match[str], today: date) -> Period | None:
+def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period | None:
     monday = today - timedelta(days=today.weekday())
     if name in ("iso", "numeric"):
         month = int(match.group("m"))
         if not 1 <= month <= 12:
             return None
-        return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today)
+        return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today, past)
     if name == "daymonth":
         month = _FOLDED_MONTHS[match.group("month")]
-        return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today)
+        return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today, past)
     if name == "today":
         return Period(today, today, f"i dag ({long_date(today)})")
     if name == "tomorrow":
@@ -232,8 +248,17 @@ def _resolve(name: str, match: re.Match[str], today: date) -> Period | None:
         return Period(start, end, f"neste måned ({MONTHS[start.month - 1]} {start.year})")
     if name == "month":
         month = _FOLDED_MONTHS[match.group("month")]
-        year = _year_of(match, "y") or (today.year if month >= today.month else today.year + 1)
-        return Period(date(year, month, 1), _month_end(year, month), f"{MONTHS[month - 1]} {year}")
+        relative = {"i ar": 0, "i fjor": -1}.get(match.group("rel") or "")
+        year = _year_of(match, "y")
+        if year is None and relative is not None:
+            year = today.year + relative
+        given = year is not None
+        if year is None and past:
+            year = today.year if month <= today.month else today.year - 1
+        elif year is None:
+            year = today.year if month >= today.month else today.year + 1
+        label = f"{MONTHS[month - 1]} {year}"
+        return Period(date(year, month, 1), _month_end(year, month), label, year_given=given)
     if name in ("season", "season_of"):
         season = _SEASONS[match.group("s").removesuffix("en")]
         if name == "season" and match.group(1) == "neste":

@@ -13,7 +13,7 @@ from typing import Literal
 
 from yaml.nodes import MappingNode, Node, ScalarNode
 
-from bot.core.knowledge import Entry, EventDetails, Kind, Origin
+from bot.core.knowledge import Entry, EventDetails, Fact, Kind, Origin
 from bot.core.yaml_reader import (
     TAG_STR,
     Pairs,
@@ -24,6 +24,7 @@ from bot.core.yaml_reader import (
     line_of,
     peek_id,
     read_document,
+    read_mapping,
     read_pairs,
     read_record,
     top_level_list,
@@ -63,6 +64,28 @@ def _read_kind(node: Node, where: Where) -> Kind | None:
     return kind
 
 
+_FACTS = {fact.value: fact for fact in Fact}
+
+
+def _read_facts(node: Node, where: Where) -> tuple[tuple[Fact, str], ...] | None:
+    """`facts:` is one sentence per known fact name: `when: REKOM trådte i kraft i 2019.`"""
+    pairs = read_mapping(node, where, "en samling av fakta, f.eks. when: ... og goals: ...")
+    if pairs is None:
+        return None
+    facts: list[tuple[Fact, str]] = []
+    for name, (key, value) in pairs.items():
+        fact = _FACTS.get(name)
+        if fact is None:
+            where.report(
+                key, unknown_value("faktum", name, _FACTS, f"gyldige: {', '.join(_FACTS)}")
+            )
+            continue
+        text = read_text(value, where.for_field(f"facts.{name}"))
+        if text is not None:
+            facts.append((fact, text))
+    return tuple(facts)
+
+
 ENTRY_FIELDS: dict[str, EntryField] = {
     "id": EntryField(read_slug, required=True),
     "kind": EntryField(_read_kind, required=True),
@@ -76,6 +99,9 @@ ENTRY_FIELDS: dict[str, EntryField] = {
     "items": EntryField(read_texts),
     "items_title": EntryField(read_text),
     "related": EntryField(read_texts, refers_to="entry"),
+    "facts": EntryField(_read_facts),
+    "members": EntryField(read_texts),
+    "applies_to": EntryField(read_texts, refers_to="audience"),
     # Events only:
     "start": EntryField(read_date, event_only=True),  # required for events; see _check_entry
     "start_time": EntryField(read_time, event_only=True),
@@ -217,6 +243,9 @@ def _build_entry(record: Record, path: str, line: int) -> Entry:
         items=record.get("items", tuple) or (),
         items_title=record.get("items_title", str),
         related=record.get("related", tuple) or (),
+        facts=record.get("facts", tuple) or (),
+        members=record.get("members", tuple) or (),
+        applies_to=record.get("applies_to", tuple) or (),
         event=_build_event(record) if kind is Kind.EVENT else None,
         origin=Origin(path, line),
     )

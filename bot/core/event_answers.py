@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers
+from bot.core.dates import Period
 from bot.core.index import SearchIndex
 from bot.core.knowledge import Entry, EventDetails, KnowledgeBase
-from bot.core.question import Cue, Filters, Question
+from bot.core.question import Filters, Question
+from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
+
+_ONLINE = frozenset({"digital", "digitalt", "digitale", "zoom", "teams", "nett", "nettet"})
 
 
 class EventAnswers:
@@ -58,6 +63,50 @@ class EventAnswers:
         if held:
             return answers.pointer_to_last(held[-1], now)
         return ""
+
+    def after(self, event: Entry) -> list[Entry]:
+        """ "Og den neste etter den?": the samlinger after `event` for any of its audiences."""
+        start = event_of(event).starts_at()
+        audiences = set(event_of(event).audience)
+        return [
+            other
+            for other in self.kb.events
+            if event_of(other).starts_at() > start
+            and (not audiences or audiences & set(event_of(other).audience))
+        ]
+
+    def in_period(self, period: Period, pool: Sequence[Entry], *, named: bool) -> list[Entry]:
+        """The samlinger of `pool` in the period. A named samling with a day or month but no
+        year ("styrersamlingen 21. oktober") is found on that day whatever year it is in."""
+        found = [e for e in pool if period.overlaps(event_of(e).start, event_of(e).last_day)]
+        if found or period.year_given or not named:
+            return found
+        if period.day_month is not None:
+            day, month = period.day_month
+            return [
+                e for e in pool if (event_of(e).start.day, event_of(e).start.month) == (day, month)
+            ]
+        return [e for e in pool if event_of(e).start.month == period.start.month]
+
+    def with_verdict(self, q: Question, reply: Reply, now: datetime) -> Reply:
+        """A yes/no question about a samling gets "Ja." or "Nei." first."""
+        if not q.yes_no or not reply.confident or q.has(Cue.CANCELLED):
+            return reply
+        entry = self.kb.get(reply.matches[0].id) if reply.matches else None
+        event = entry.event if entry is not None else None
+        if event is None:
+            verdict = False
+        elif q.has(Cue.DEADLINE):
+            verdict = not event.cancelled and _deadline_open(event, now)
+        elif q.has(Cue.WHERE) and not _ONLINE.isdisjoint(q.words):
+            verdict = event.format == "digital"
+        elif q.has(Cue.WHERE) and "fysisk" in q.words:
+            verdict = event.format == "fysisk"
+        elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
+            verdict = event.is_over(now) and not event.cancelled
+        else:
+            verdict = not event.cancelled and (q.period is not None or not event.is_over(now))
+        return replace(reply, text=("Ja. " if verdict else "Nei. ") + reply.text)
 
     def answer(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
         """The answer about `pool`; `specific` when the question narrowed it down."""

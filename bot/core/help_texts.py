@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.core.answers import join_words, short_title
-from bot.core.knowledge import Kind, KnowledgeBase
+from bot.core.knowledge import Entry, Kind, KnowledgeBase
 
 EXAMPLE = "«Når er neste samling?»"
 THANKS = "Bare hyggelig! Si fra hvis du lurer på noe mer."
@@ -15,6 +15,15 @@ GOODBYE = "Ha det bra! Lykke til med arbeidet."
 GREETING = (
     "Hei! Jeg er Kompetansebot. Spør meg om samlinger, påmeldingsfrister og ordninger "
     f"som DEKOM og REKOM – for eksempel {EXAMPLE}"
+)
+IDENTITY = (
+    "Jeg er Kompetansebot, en chatbot – et dataprogram, ikke et menneske. Svarene mine bygger "
+    "på sidene til Trondheim kommune og Gauldalsregionen."
+)
+UNSUPPORTED = "Det står ikke i kildene mine, så det kan jeg ikke svare sikkert på."
+DONT_KNOW = (
+    "Det vet jeg dessverre ikke. Jeg svarer om samlinger, frister og ordninger som DEKOM og "
+    "REKOM. Velg et tema under, eller spør på en annen måte."
 )
 EMPTY_QUESTION = f"Skriv et spørsmål, så skal jeg svare. For eksempel {EXAMPLE}"
 NOT_TEXT = f"Jeg forstår bare tekst. Spør meg gjerne om noe, for eksempel {EXAMPLE}"
@@ -38,6 +47,17 @@ def known_topics(kb: KnowledgeBase) -> str:
     return join_words(parts) if parts else "temaene i kunnskapsbasen"
 
 
+def topic_entries(kb: KnowledgeBase) -> tuple[Entry, ...]:
+    """The entries offered as buttons when the bot does not know: one scheme, one network or
+    region, one focus area, in the order of the knowledge base."""
+    chosen: list[Entry] = []
+    for kinds in ((Kind.SCHEME,), (Kind.REGION, Kind.NETWORK), (Kind.FOCUS_AREA, Kind.PROJECT)):
+        found = next((entry for entry in kb if entry.kind in kinds), None)
+        if found is not None:
+            chosen.append(found)
+    return tuple(chosen)
+
+
 def help_text(topics: str) -> str:
     return (
         "Jeg svarer på spørsmål om kompetanseutvikling i barnehage og skole:\n"
@@ -53,11 +73,3 @@ def did_you_mean(titles: Sequence[str]) -> str:
     lines = ["Jeg er ikke helt sikker på hva du mener. Mente du …?"]
     lines += [f"• {title}" for title in titles]
     return "\n".join(lines)
-
-
-def dont_know(topics: str) -> str:
-    return (
-        "Det vet jeg dessverre ikke. Jeg kan svare på spørsmål om samlinger (når, hvor, "
-        f"hvem de er for og påmeldingsfrist) og om {topics}. "
-        f"Prøv for eksempel {EXAMPLE}"
-    )

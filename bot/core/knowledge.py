@@ -28,6 +28,20 @@ class Kind(StrEnum):
     EVENT = "event"  # a samling: has a date
 
 
+class Fact(StrEnum):
+    """A typed fact of an entry, answered in the first sentence when a question asks for it."""
+
+    STANDS_FOR = "stands_for"  # "hva står DEKOM for"
+    WHEN = "when"  # when it came into force, was introduced, ended or comes
+    INTRODUCED_BY = "introduced_by"  # "hvem står bak modellen"
+    FUNDED_BY = "funded_by"  # "hvem finansierer", "hvor kommer pengene fra"
+    PERIOD = "period"  # "hvor lenge gjelder"
+    GOALS = "goals"  # "hva er målet / formålet / hensikten"
+    MEMBERS = "members"  # "hvem er med", "består av"
+    PARTNERS = "partners"  # "hvem samarbeider de med", "hovedpartner"
+    DESCRIBED_IN = "described_in"  # "hvor er den beskrevet"
+
+
 @dataclass(frozen=True, slots=True)
 class Origin:
     """Where an entry or a source was written, so errors and warnings can point at it."""
@@ -120,10 +134,16 @@ class Entry:
     related: tuple[str, ...] = ()  # ids of entries worth offering as a follow-up
     event: EventDetails | None = None
     origin: Origin | None = field(default=None, compare=False)
+    facts: tuple[tuple[Fact, str], ...] = ()  # one sentence per fact, from the source page
+    members: tuple[str, ...] = ()  # names that belong to it: municipalities, schools, partners
+    applies_to: tuple[str, ...] = ()  # audience ids it is for ("gjelder REKOM skolen?")
 
     @property
     def is_event(self) -> bool:
         return self.event is not None
+
+    def fact(self, kind: Fact) -> str | None:
+        return next((text for fact, text in self.facts if fact is kind), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +172,7 @@ class Vocabulary:
     audiences: Mapping[str, Audience] = field(default_factory=dict)
     kinds: Mapping[Kind, KindNames] = field(default_factory=dict)
     synonyms: tuple[tuple[str, ...], ...] = ()  # each group: canonical form first
+    forms: Mapping[str, str] = field(default_factory=dict)  # folded "kæm" -> folded "hvem"
 
 
 @dataclass(frozen=True)

@@ -11,122 +11,24 @@ base, so nynorsk forms and typos fold the same way on both sides.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
-from enum import StrEnum
 
 from bot.core.dates import Period, find_period
+from bot.core.dialect import WordForms
 from bot.core.knowledge import Kind, KnowledgeBase
+from bot.core.question_words import (
+    BACK_REFERENCES,
+    CUE_WORDS,
+    EVENT_NOUNS_PLURAL,
+    SMALLTALK_CUES,
+    STOP_WORDS,
+    YES_NO_OPENERS,
+    Cue,
+)
 from bot.core.spelling import Speller
-from bot.core.text import Normaliser, Token, fold, words
-
-
-class Cue(StrEnum):
-    WHEN = "when"
-    NEXT = "next"
-    PAST = "past"
-    DEADLINE = "deadline"
-    WHERE = "where"
-    WHO = "who"
-    CANCELLED = "cancelled"
-    WHAT = "what"
-    LIST = "list"
-    COUNT = "count"
-    EVENT = "event"
-    GREETING = "greeting"
-    THANKS = "thanks"
-    HELP = "help"
-    GOODBYE = "goodbye"
-
-
-CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
-    Cue.WHEN: ("når", "dato", "datoen", "tidspunkt", "hvilken dag", "kva dag"),
-    Cue.NEXT: ("neste", "kommende", "førstkommende", "nærmeste", "snart", "fremover", "framover"),
-    Cue.PAST: ("forrige", "sist", "siste", "tidligere", "gjennomført", "holdt", "hittil"),
-    Cue.DEADLINE: (
-        "frist",
-        "fristen",
-        "påmeldingsfrist",
-        "påmelding",
-        "melde",
-        "meld",
-        "melder",
-        "påmeldt",
-        "registrering",
-        "søknadsfrist",
-    ),
-    Cue.WHERE: (
-        "hvor",
-        "sted",
-        "stedet",
-        "lokale",
-        "adresse",
-        "digital",
-        "digitalt",
-        "fysisk",
-        "foregår",
-        "foregå",
-        "gjennomføres",
-    ),
-    Cue.WHO: ("hvem", "målgruppe", "målgruppen", "for hvem", "deltakere", "delta", "aktuell"),
-    Cue.CANCELLED: ("avlyst", "avlyse", "avlyses", "avlysning", "avlysninger", "utsatt"),
-    Cue.WHAT: (
-        "hva",
-        "fortell",
-        "forklar",
-        "betyr",
-        "info",
-        "informasjon",
-        "handler",
-        "innebærer",
-        "beskriv",
-        "forskjell",
-        "forskjellen",
-        "skilnad",
-        "skilnaden",
-        "sammenlign",
-    ),
-    Cue.LIST: ("hvilke", "liste", "list", "oversikt", "alle", "hva slags"),
-    Cue.COUNT: ("hvor mange", "kor mange", "antall", "hvor mye"),
-    Cue.EVENT: ("samling", "samlinger", "skjer", "arrangement", "arrangementer", "aktivitet"),
-    Cue.GREETING: (
-        "hei",
-        "hallo",
-        "heisann",
-        "hallais",
-        "halla",
-        "hey",
-        "hi",
-        "hello",
-        "morn",
-        "god morgen",
-        "god dag",
-        "god kveld",
-        "goddag",
-    ),
-    Cue.THANKS: ("takk", "tusen takk", "takker", "mange takk", "supert", "flott"),
-    Cue.HELP: ("hjelp", "hva kan du", "hvem er du", "hva er du", "meny", "hva kan jeg spørre om"),
-    Cue.GOODBYE: ("ha det", "hadet", "snakkes", "adjø", "farvel", "ha det bra"),
-}
-
-STOP_WORDS = """
-i på pa til fra frå for med om av ved hos hjå etter før over under mellom mot gjennom uten utan
-innen rundt blant per og eller men som at så enn både da då nå no her der hit dit hvis dersom
-er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må måtte får fikk
-gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
-trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet hjelpe kjenne kjenner
-fortelle
-jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
-dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
-en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
-også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
-egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
-hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte
-ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
-"""
-
-EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
+from bot.core.text import Normaliser, Token, fold, stem, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,18 +60,46 @@ class Question:
     plural: bool  # "samlinger" rather than "samling"
     cue_terms: tuple[str, ...] = field(default=())  # the cue words found, for weighting
     counted: str | None = None  # "hvor mange kommuner" -> the term for "kommuner"
+    yes_no: bool = False  # "er Oppdal med i ...?": opens with a verb, no question word
+    refers_back: bool = False  # "den", "det", "dem": may be about what was said before
+    words: tuple[str, ...] = ()  # the folded words after dialect forms and spelling
+    kind_named: Kind | None = None  # "er lesing et fokusområde?" names Kind.FOCUS_AREA
+    context_terms: tuple[str, ...] = ()  # known terms from the rest of the message
 
     def has(self, *cues: Cue) -> bool:
         return any(cue in self.cues for cue in cues)
 
     @property
     def is_smalltalk_only(self) -> bool:
-        talk = {Cue.GREETING, Cue.THANKS, Cue.HELP, Cue.GOODBYE}
+        talk = SMALLTALK_CUES
         return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
+
+
+def with_context(q: Question, context: Question, known: Callable[[str], bool]) -> Question:
+    """The question as asked in a message that also tells who is asking ("Jeg er lærer på
+    1. trinn. Er det noen samling snart?"): the context adds the filters the question does not
+    set itself, and the terms the bot recognises as search words; its other words count for
+    nothing, so personal context cannot sink the confidence."""
+    extra = tuple(term for term in context.content if known(term) and term not in q.content)
+    mine, theirs = q.filters, context.filters
+    filters = Filters(
+        audiences=mine.audiences or theirs.audiences,
+        schemes=mine.schemes or theirs.schemes,
+        regions=mine.regions or theirs.regions,
+        organisers=mine.organisers or theirs.organisers,
+        locations=mine.locations or theirs.locations,
+    )
+    return replace(q, filters=filters, context_terms=extra)
 
 
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
 STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
+QUESTION_WORD_CUES = frozenset({Cue.WHEN, Cue.WHERE, Cue.WHO, Cue.WHAT, Cue.LIST, Cue.COUNT})
+_PAST_TENSE = frozenset(fold(word) for word in ["var", "ble", "hadde", "holdt", "gjennomført"])
+_LEADING_FILLERS = frozenset(
+    fold(word) for word in ["og", "men", "hei", "sa", "da", "altsa", "forresten"]
+)
+_SPLIT_HEADS = ("neste", "forrige", "siste", "kommende")
 
 
 def cue_phrases(kb: KnowledgeBase, normaliser: Normaliser) -> CuePhrases:
@@ -205,17 +135,38 @@ class QuestionReader:
         cue_words = {word for texts in CUE_WORDS.values() for text in texts for word in words(text)}
         targets = (set(known_words) | _vocabulary_words(kb) | cue_words) - self.stop_words
         self._speller = Speller(targets, also_known=self.stop_words)
+        known_stems = frozenset(stem(word) for word in targets)
+
+        def known(word: str) -> bool:
+            return word in self.stop_words or word in targets or stem(word) in known_stems
+
+        self.forms = WordForms(kb.vocabulary.forms, known, _SPLIT_HEADS)
+        self._question_openers = frozenset(
+            word
+            for cue in QUESTION_WORD_CUES
+            for text in CUE_WORDS[cue]
+            for word in words(text)[:1]
+        )
         self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
         self._kinds = self._kind_terms(kb, normaliser)
         self._facets = _Facets(kb, normaliser)
 
+    def opens_question(self, word: str) -> bool:
+        """Whether a folded word starts a question: a question word or a yes/no verb."""
+        standard = self.forms.rewrite([word])
+        first = standard[0] if standard else word
+        return first in self._question_openers or first in YES_NO_OPENERS
+
     def read(self, text: str, today: date) -> Question:
-        period = find_period(text, today)
-        folded = fold(text)
+        typed = self.forms.rewrite(list(words(text)))
+        past = not _PAST_TENSE.isdisjoint(typed)
+        period = find_period(text, today, past=past)
         if period is not None and period.span is not None:
+            folded = fold(text)
             start, end = period.span
-            folded = folded[:start] + " " + folded[end:]
-        tokens = self._normaliser.tokens(self._speller.correct_text(folded))
+            typed = self.forms.rewrite(list(words(folded[:start] + " " + folded[end:])))
+        corrected = [self._speller.correct(word) for word in typed]
+        tokens = self._normaliser.tokens(" ".join(corrected))
         terms = tuple(token.term for token in tokens)
         cues, rest, cue_terms, counted = self._find_cues(tokens)
         content = tuple(
@@ -229,6 +180,8 @@ class QuestionReader:
         if list_kind is not None:
             topic = tuple(t for t in topic if t not in self._kinds[list_kind])
         plural = any(word in self._plural for word in fold(text).split())
+        opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
+        yes_no = opener in YES_NO_OPENERS and not (cues & QUESTION_WORD_CUES)
         return Question(
             text=text,
             terms=terms,
@@ -241,6 +194,10 @@ class QuestionReader:
             plural=plural,
             cue_terms=cue_terms,
             counted=counted,
+            yes_no=yes_no,
+            refers_back=_refers_back(corrected),
+            words=tuple(corrected),
+            kind_named=self._list_kind(content),
         )
 
     def _find_cues(
@@ -348,6 +305,23 @@ class _Facets:
                 )
         used = frozenset(term for phrase in claimed for term in phrase)
         return Filters(**found), used
+
+
+_EXPLETIVE_BEFORE = frozenset(
+    fold(word) for word in ["er", "var", "blir", "ble", "finnes", "fins", "skjer", "kommer"]
+)
+
+
+def _refers_back(typed: Sequence[str]) -> bool:
+    """Whether a word points back to what was said before ("når trådte den i kraft?"); the
+    "det" of "er det noen samling" points at nothing."""
+    for i, word in enumerate(typed):
+        if word not in BACK_REFERENCES:
+            continue
+        if word == "det" and i > 0 and typed[i - 1] in _EXPLETIVE_BEFORE:
+            continue
+        return True
+    return False
 
 
 def _vocabulary_words(kb: KnowledgeBase) -> set[str]:

@@ -57,6 +57,11 @@ class Reply:
     source: str | None = None  # "Kilde: …" line
 
     @property
+    def subjects(self) -> tuple[str, ...]:
+        """What a confident reply was about, main entry first: the chat's memory (follow-ups)."""
+        return tuple(match.id for match in self.matches) if self.confident else ()
+
+    @property
     def full_text(self) -> str:
         return f"{self.text}\n\n{self.source}" if self.source else self.text
 
@@ -91,3 +96,19 @@ def reply_about(
 def matches_of(hits: Sequence[Hit]) -> tuple[Match, ...]:
     """Every search hit as a match, with its score."""
     return tuple(Match(h.entry.id, h.entry.kind.value, h.entry.title, h.score) for h in hits)
+
+
+def combined(replies: Sequence[Reply]) -> Reply:
+    """One reply to a message that asked several things ("Når er fristen, og hvor er den?")."""
+    first = replies[0]
+    matches: list[Match] = []
+    for reply in replies:
+        matches += [m for m in reply.matches if m.id not in {seen.id for seen in matches}]
+    return Reply(
+        "\n\n".join(reply.text for reply in replies),
+        all(reply.confident for reply in replies),
+        first.intent,
+        tuple(matches),
+        next((reply.suggestions for reply in replies if reply.suggestions), ()),
+        next((reply.source for reply in replies if reply.source), None),
+    )

@@ -9,6 +9,7 @@ from pathlib import Path
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from bot.core.knowledge import Audience, Kind, KindNames, Vocabulary
+from bot.core.text import fold
 from bot.core.yaml_reader import (
     TAG_STR,
     Problem,
@@ -32,6 +33,7 @@ class VocabularyAsRead:
     audiences: dict[str, Audience] | None = None
     kinds: dict[Kind, KindNames] | None = None
     synonyms: tuple[tuple[str, ...], ...] | None = None
+    forms: dict[str, str] | None = None
 
     def built(self) -> Vocabulary:
         return Vocabulary(
@@ -39,6 +41,7 @@ class VocabularyAsRead:
             audiences=self.audiences or {},
             kinds=self.kinds or {},
             synonyms=self.synonyms or (),
+            forms=self.forms or {},
         )
 
 
@@ -52,6 +55,7 @@ _KIND_FIELDS: dict[str, Spec] = {
     "words": Spec(read_texts),
 }
 _VOCABULARY_SECTIONS = {"tags": "{}", "audiences": "{}", "kinds": "{}", "synonyms": "[]"}
+_OPTIONAL_SECTIONS = {"forms": "{}"}
 
 
 def read_vocabulary(path: Path, problems: list[Problem]) -> VocabularyAsRead | None:
@@ -76,8 +80,11 @@ def read_vocabulary(path: Path, problems: list[Problem]) -> VocabularyAsRead | N
             vocabulary.kinds = _read_kinds(node, section)
         elif name == "synonyms":
             vocabulary.synonyms = _read_synonyms(node, section)
+        elif name == "forms":
+            vocabulary.forms = _read_forms(node, section)
         else:
-            section.report(key, unknown_value("del", name, _VOCABULARY_SECTIONS))
+            known = {**_VOCABULARY_SECTIONS, **_OPTIONAL_SECTIONS}
+            section.report(key, unknown_value("del", name, known))
     for name, empty in _VOCABULARY_SECTIONS.items():
         if name not in pairs:
             where.for_field(name).report(
@@ -174,3 +181,33 @@ def _read_synonyms(node: Node, where: Where) -> tuple[tuple[str, ...], ...] | No
                 group_of[folded] = line_of(group_node)
         groups.append(group)
     return tuple(groups)
+
+
+def _read_forms(node: Node, where: Where) -> dict[str, str] | None:
+    """`forms:` maps a bokmål word to the ways people write it: `hvem: [kæm, kven]`. Returned
+    folded, form -> word, as the question reader looks them up."""
+    pairs = read_mapping(node, where, "en samling av ord med former, f.eks. hvem: [kæm, kven]")
+    if pairs is None:
+        return None
+    forms: dict[str, str] = {}
+    line_of_form: dict[str, int] = {}
+    for name, (_key, value) in pairs.items():
+        word_where = where.for_field(name)
+        variants = read_texts(value, word_where)
+        if variants is None:
+            continue
+        items = value.value if isinstance(value, SequenceNode) else [value]
+        for variant, item in zip(variants, items, strict=True):
+            folded = fold(variant)
+            if " " in folded.strip():
+                word_where.report(item, f"'{variant}' er flere ord; en form er ett ord")
+            elif folded in line_of_form and forms[folded] != fold(name):
+                word_where.report(
+                    item,
+                    f"'{variant}' står allerede under '{forms[folded]}' på linje "
+                    f"{line_of_form[folded]}; en form kan bare bety ett ord",
+                )
+            elif folded != fold(name):
+                forms[folded] = fold(name)
+                line_of_form[folded] = line_of(item)
+    return forms

@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.conversation import Conversation, OtherMessage, decode
 from bot.core.engine import Engine, Intent, Reply, Suggestion
 from bot.core.knowledge import KnowledgeBase
+from bot.core.memory import Memory
 from tests.conversation.conftest import NOW, PRIVATE
 from tests.conversation.talk import button_data, labels, one, press, say
 
@@ -48,7 +49,7 @@ async def test_unsure_engine_offers_up_to_three_choices(conversation: Conversati
 class UnsureEngine(Engine):
     """Always unsure, with four suggestions: the conversation must offer three."""
 
-    def ask(self, question: str, now: datetime) -> Reply:
+    def ask(self, question: str, now: datetime, memory: Memory | None = None) -> Reply:
         ids = ("dekom", "rekom", "kompetanseloftet", "lesing")
         suggestions = tuple(Suggestion(i, self.kb[i].title) for i in ids)
         return Reply("Jeg er ikke helt sikker. Mente du …?", False, Intent.UNKNOWN, (), suggestions)

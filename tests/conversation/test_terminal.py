@@ -26,8 +26,10 @@ def test_commands_and_numbered_buttons(conversation: Conversation) -> None:
 
 def test_number_without_buttons_is_a_question(conversation: Conversation) -> None:
     output = chat(conversation, "/hjelp", "7")
-    assert "[1]" not in output
-    assert "Det vet jeg dessverre ikke" in output or "Skriv et spørsmål" in output
+    help_part, _, answer = output.partition("Det vet jeg dessverre ikke")
+    assert "[1]" not in help_part  # /hjelp shows no buttons, so "7" is asked as a question
+    assert answer  # ... and the "vet ikke" answer offers topic buttons of its own
+    assert "[1]" in answer
 
 
 def test_choosing_a_suggestion_and_a_bad_number(conversation: Conversation) -> None:

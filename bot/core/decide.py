@@ -1,0 +1,395 @@
+"""Deciding how to answer one question: which entry or samlinger it is about, and what it asks.
+
+The engine has already split the message into question parts and read each one. Here one
+`Question` (with its search result, the chat's memory and the terms the message's context
+added) becomes a `Reply`:
+
+1. small talk, and attributes the sources never have (prices, passwords) — never confident;
+2. the subject: the entry the question names, or, for a follow-up ("når trådte den i kraft?",
+   "hvem passer den for?"), what the chat talked about last;
+3. a typed fact ("hvem står bak", "hva står X for"), a yes or no ("er Oppdal med i …?"),
+   samlinger, or the entry itself — each only when the question was understood well enough.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from itertools import combinations
+
+from bot.core import answers, help_texts
+from bot.core.event_answers import EventAnswers, around
+from bot.core.fact_answers import YesNo, answer_fact, asked_fact, not_known, summary
+from bot.core.index import Hit, SearchIndex, SearchResult
+from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.memory import Memory
+from bot.core.question import Question
+from bot.core.question_words import Cue
+from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
+from bot.core.text import Normaliser
+
+CONFIDENT_SCORE = 0.6  # an entry answer needs at least this score ...
+CONFIDENT_MARGIN = 0.08  # ... this lead over the runner-up ...
+CONFIDENT_COVERAGE = 0.65  # ... and the question's words must mostly be known
+SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
+SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
+SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
+SMALLTALK_LEXICAL = 0.5  # small talk with words that match an entry this well is a question
+EVENT_CUES = (Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED, Cue.WHERE)
+
+
+class Decider:
+    """Answers one read question about one knowledge base."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        index: SearchIndex,
+        normaliser: Normaliser,
+        events: EventAnswers,
+    ) -> None:
+        self.kb = kb
+        self._index = index
+        self._normaliser = normaliser
+        self._events = events
+        self._yes_no = YesNo(kb, normaliser)
+        self._topics = help_texts.known_topics(kb)
+        self._topic_entries = help_texts.topic_entries(kb)
+
+    def help_text(self) -> str:
+        return help_texts.help_text(self._topics)
+
+    def decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
+        """`memory`: what the chat talked about last, for follow-ups."""
+        search = self._index.search((*q.content, *q.context_terms), limit=6)
+        if q.is_smalltalk_only or self._only_chatter(q, search):
+            return self._smalltalk(q)
+        remembered = self._remembered(q, search, memory, now)
+        if q.has(Cue.UNSUPPORTED):
+            subject = remembered or self._subject(q, search)
+            return self._unsupported(subject, search)
+        if remembered is not None:
+            return self._about_subject(q, remembered, search, now, follow_up=True)
+        if q.refers_back and not (q.topic or q.filters or q.context_terms or self._events_asked(q)):
+            return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
+        subject = self._subject(q, search)
+        if subject is not None and not subject.is_event:
+            wants_fact = asked_fact(q) is not None or (
+                q.has(Cue.WHEN) and not self._events_asked(q)
+            )
+            if (wants_fact or q.yes_no) and not q.has(Cue.DEADLINE, Cue.CANCELLED):
+                return self._about_subject(q, subject, search, now, follow_up=False)
+        named = self._named_entity(q)
+        if named is not None:
+            return self._answer_named(named, q, search, now)
+        if self._is_about_events(q, search):
+            return self._answer_events(q, search, now)
+        return self._answer_entries(q, search, now)
+
+    # -- the subject --------------------------------------------------------------------------
+
+    def _remembered(
+        self, q: Question, search: SearchResult, memory: Memory | None, now: datetime
+    ) -> Entry | None:
+        """The chat's last subject when this question is a follow-up to it."""
+        if memory is None or not memory.fresh(now):
+            return None
+        own = self._subject(q, search)
+        named_here = own is not None and (not q.refers_back or self._named_entity(q) is not None)
+        if named_here or q.period is not None:
+            return None
+        if q.topic and not q.refers_back:
+            return None
+        subjects = [self.kb.get(entry_id) for entry_id in memory.subjects]
+        known = [entry for entry in subjects if entry is not None]
+        if not known:
+            return None
+        if "andre" in q.words and len(known) > 1:
+            return known[1]  # "og den andre ordningen?"
+        return known[0]
+
+    def _subject(self, q: Question, search: SearchResult) -> Entry | None:
+        """The entry the question is about: named by id, or the clear best match."""
+        named = self._named_entity(q, strict=False)
+        if named is not None:
+            return named
+        hits = search.hits
+        if not hits:
+            return None
+        top = hits[0]
+        if top.score >= CONFIDENT_SCORE and top.score - _runner_up_score(hits) >= CONFIDENT_MARGIN:
+            return top.entry
+        return None
+
+    def _named_entity(self, q: Question, *, strict: bool = True) -> Entry | None:
+        """A question that only names a scheme or region ("dekom", "hva er REKOM?") is about it.
+
+        With a question word about samlinger, an audience, a place or other topic words, the
+        question is about something more specific, and the search decides (`strict`).
+        """
+        filters = q.filters
+        if strict and (q.topic or q.period or q.list_kind or q.has(*EVENT_CUES)):
+            return None
+        if strict and (filters.audiences or filters.locations):
+            return None
+        named = [self.kb.get(entry_id) for entry_id in (*filters.schemes, *filters.regions)]
+        entities = [entry for entry in named if entry is not None]
+        schemes = [entry for entry in entities if entry.kind is Kind.SCHEME]
+        if len(entities) == 1 or len(schemes) == 1:
+            return schemes[0] if schemes else entities[0]
+        return None
+
+    def _about_subject(
+        self, q: Question, subject: Entry, search: SearchResult, now: datetime, *, follow_up: bool
+    ) -> Reply:
+        """A fact, a yes or no, or the entry itself, about a known subject."""
+        if subject.is_event:
+            pool = self._events.after(subject) if q.has(Cue.NEXT) and follow_up else [subject]
+            reply = self._events.answer(q, pool, True, now)
+            return self._events.with_verdict(q, reply, now)
+        if not follow_up and self._coverage(q, search) < CONFIDENT_COVERAGE:
+            return self._unknown(q, search)
+        fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
+        if (q.yes_no and fact is None) or (q.has(Cue.MEMBERS) and q.yes_no):
+            mentioned = self._yes_no.mentioned_members(q)
+            group = self._group(q, search, mentioned) or subject
+            verdict = self._yes_no.judge(q, group, mentioned)
+            if verdict is not None:
+                return self._reply(verdict, Intent.WHAT_IS, [group], search.hits)
+        if fact is not None:
+            found = answer_fact(subject, fact)
+            if found.confident:
+                return self._reply(found.text, Intent.WHAT_IS, [subject], search.hits)
+            return Reply(found.text, False, Intent.UNKNOWN, matches_of(search.hits))
+        if q.has(Cue.WHO, Cue.WHERE) and follow_up:
+            return self._who_or_where(subject, search)
+        if q.has(Cue.LIST, Cue.COUNT) and subject.items:
+            text = (
+                answers.counted_text(subject) if q.has(Cue.COUNT) else answers.entry_text(subject)
+            )
+            return self._reply(text, Intent.LIST, [subject], search.hits)
+        return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
+
+    def _group(self, q: Question, search: SearchResult, mentioned: Sequence[str]) -> Entry | None:
+        """For "er X med i Y?": the entry Y with members that the question names."""
+        candidates = [self.kb.get(entry_id) for entry_id in q.filters.regions]
+        candidates += [hit.entry for hit in search.hits if hit.named or hit.score >= 0.5]
+        for entry in candidates:
+            if entry is None or not entry.members:
+                continue
+            if q.kind_named is None or entry.kind is q.kind_named or q.filters.regions:
+                return entry
+        return None
+
+    def _who_or_where(self, subject: Entry, search: SearchResult) -> Reply:
+        """ "Hvem passer den for?" about a scheme: who it applies to, else not known."""
+        if subject.applies_to:
+            audiences = self.kb.vocabulary.audiences
+            labels = [audiences[a].label if a in audiences else a for a in subject.applies_to]
+            text = f"{answers.short_title(subject)} gjelder {answers.join_words(labels)}."
+            return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
+        return Reply(not_known(subject, "hvem den er for"), False, Intent.UNKNOWN)
+
+    def _unsupported(self, subject: Entry | None, search: SearchResult) -> Reply:
+        """Prices, passwords, phone numbers: never in the sources, so never confident."""
+        text = help_texts.UNSUPPORTED
+        if subject is not None:
+            text += f" Om {answers.short_title(subject)} vet jeg dette: {summary(subject)}"
+        return Reply(text, False, Intent.UNKNOWN, matches_of(search.hits))
+
+    # -- entries ------------------------------------------------------------------------------
+
+    def _answer_named(
+        self, entry: Entry, q: Question, search: SearchResult, now: datetime
+    ) -> Reply:
+        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+            return self._unknown(q, search)
+        shown = around(self._events.about(entry.id), now, 3)
+        text = answers.entry_with_events(entry, shown, now)
+        return self._reply(text, Intent.WHAT_IS, [entry, *shown], search.hits)
+
+    def _answer_entries(self, q: Question, search: SearchResult, now: datetime) -> Reply:
+        if q.list_kind is not None:
+            listed = self._list_of_kind(q, search)
+            if listed is not None:
+                return listed
+        hits = search.hits
+        if not q.content or not hits:
+            return self._unknown(q, search, asked_nothing=not q.content)
+        top = hits[0]
+        pair = self._complementary_pair(q, hits)
+        if pair is not None and self._coverage(q, search) >= CONFIDENT_COVERAGE:
+            return self._reply(answers.entry_pair_text(pair), Intent.WHAT_IS, pair, hits)
+        confident = (
+            top.score >= CONFIDENT_SCORE
+            and top.score - _runner_up_score(hits) >= CONFIDENT_MARGIN
+            and self._coverage(q, search) >= CONFIDENT_COVERAGE
+            and _can_answer(top.entry, q)
+        )
+        if confident and q.has(Cue.COUNT):
+            confident = self._can_count(q, top.entry)
+        if not confident:
+            return self._unknown(q, search)
+        intent = Intent.LIST if q.has(Cue.LIST, Cue.COUNT) and top.entry.items else Intent.WHAT_IS
+        if top.entry.event is not None:
+            text = answers.event_summary(self.kb, top.entry, now)
+            return self._reply(text, Intent.EVENT_INFO, [top.entry], hits)
+        if q.has(Cue.COUNT) and top.entry.items:
+            text = answers.counted_text(top.entry)
+        else:
+            text = answers.entry_text(top.entry)
+        return self._reply(text, intent, [top.entry], hits)
+
+    def _can_count(self, q: Question, entry: Entry) -> bool:
+        """ "Hvor mange X?" is answerable when the entry's list is a list of X."""
+        if not entry.items or q.counted is None:
+            return False
+        heading = self._normaliser.terms(f"{entry.items_title or ''} {entry.title}")
+        return q.counted in heading
+
+    @staticmethod
+    def _complementary_pair(q: Question, hits: Sequence[Hit]) -> list[Entry] | None:
+        """ "Hva er X og Y?": two of the best entries, each named by its id, that each cover what
+        the other does not, and together all of the question."""
+        wanted = set(q.content)
+        if len(wanted) < 2 or not q.cues <= {Cue.WHAT, Cue.LIST, Cue.DIFFERENCE}:
+            return None
+        candidates = [
+            hit
+            for hit in hits[:3]
+            if hit.named and not hit.entry.is_event and hit.score >= CONFIDENT_SCORE
+        ]
+        for first, second in combinations(candidates, 2):
+            if first.covered <= second.covered or second.covered <= first.covered:
+                continue
+            if wanted <= first.covered | second.covered:
+                return [first.entry, second.entry]
+        return None
+
+    def _list_of_kind(self, q: Question, search: SearchResult) -> Reply | None:
+        """ "hvilke ordninger finnes?" lists the schemes, unless one entry holds that list."""
+        assert q.list_kind is not None
+        top = search.hits[0] if search.hits else None
+        if top is not None and top.entry.items and top.score >= CONFIDENT_SCORE and q.topic:
+            return None
+        of_kind = [entry for entry in self.kb if entry.kind == q.list_kind]
+        if not of_kind:
+            return None
+        names = self.kb.vocabulary.kinds.get(q.list_kind)
+        plural = names.plural if names else q.list_kind.value
+        return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
+
+    # -- events -------------------------------------------------------------------------------
+
+    def _events_asked(self, q: Question) -> bool:
+        return q.period is not None or q.has(*EVENT_CUES)
+
+    def _is_about_events(self, q: Question, search: SearchResult) -> bool:
+        if q.list_kind is not None:
+            return False
+        if q.period is not None or q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):
+            return True
+        top = search.hits[0] if search.hits else None
+        if top is None:
+            return q.has(Cue.PAST) and not q.content
+        return top.entry.is_event
+
+    def _answer_events(self, q: Question, search: SearchResult, now: datetime) -> Reply:
+        """Narrow the samlinger down to those the question is about, then let them answer."""
+        pool = self._events.matching(q.filters)
+        specific = bool(q.filters)
+        if q.topic:
+            found = self._events.on_topic(q.topic, pool)
+            if not found:
+                return self._no_event_on_topic(q, search, now)
+            pool, specific = found, True
+        if q.period is not None:
+            pool = self._events.in_period(q.period, pool, named=specific)
+        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+            return self._unknown(q, search)
+        return self._events.with_verdict(q, self._events.answer(q, pool, specific, now), now)
+
+    def _no_event_on_topic(self, q: Question, search: SearchResult, now: datetime) -> Reply:
+        """The question names something no samling is about."""
+        explicit = q.period is not None or q.has(Cue.EVENT, Cue.NEXT)
+        if not explicit:
+            if q.has(Cue.DEADLINE, Cue.CANCELLED, Cue.PAST):
+                return self._unknown(q, search)
+            return self._answer_entries(q, search, now)
+        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+            return self._unknown(q, search)
+        about = next((h.entry for h in search.hits if not h.entry.is_event), None)
+        text = answers.no_events_about(about) + self._events.pointer(now)
+        return self._reply(text, Intent.NEXT_EVENT, [], search.hits)
+
+    # -- small talk and not knowing -----------------------------------------------------------
+
+    def _only_chatter(self, q: Question, search: SearchResult) -> bool:
+        """ "tusen takk, det hjalp masse!": small talk whose other words match no entry."""
+        chatter = {Cue.GREETING, Cue.THANKS, Cue.GOODBYE, Cue.IDENTITY}
+        if not q.cues & chatter or q.has(Cue.HELP, *EVENT_CUES):
+            return False
+        if q.period is not None or q.filters or len(q.content) > 3:
+            return False
+        return not any(hit.lexical >= SMALLTALK_LEXICAL for hit in search.hits)
+
+    def _smalltalk(self, q: Question) -> Reply:
+        if Cue.THANKS in q.cues:
+            return Reply(help_texts.THANKS, True, Intent.THANKS)
+        if Cue.IDENTITY in q.cues:
+            return Reply(help_texts.IDENTITY + "\n\n" + self.help_text(), True, Intent.HELP)
+        if Cue.HELP in q.cues:
+            return Reply(self.help_text(), True, Intent.HELP)
+        if Cue.GOODBYE in q.cues:
+            return Reply(help_texts.GOODBYE, True, Intent.GOODBYE)
+        return Reply(help_texts.GREETING, True, Intent.GREETING)
+
+    def _unknown(self, q: Question, search: SearchResult, *, asked_nothing: bool = False) -> Reply:
+        hits = search.hits
+        suggestions = [
+            hit for hit in hits if hit.score >= SUGGEST_SCORE and hit.lexical >= SUGGEST_LEXICAL
+        ][:3]
+        if self._coverage(q, search) < SUGGEST_COVERAGE:
+            suggestions = []
+        if suggestions and not asked_nothing:
+            return Reply(
+                help_texts.did_you_mean([hit.entry.title for hit in suggestions]),
+                False,
+                Intent.UNKNOWN,
+                matches_of(hits),
+                tuple(Suggestion(hit.entry.id, hit.entry.title) for hit in suggestions),
+            )
+        topics = tuple(Suggestion(entry.id, entry.title) for entry in self._topic_entries)
+        return Reply(help_texts.DONT_KNOW, False, Intent.UNKNOWN, matches_of(hits), topics)
+
+    @staticmethod
+    def _coverage(q: Question, search: SearchResult) -> float:
+        """Share of the question the bot understood, each recognised question word counting 1."""
+        return search.coverage(recognised_extra=float(len(q.cue_terms)))
+
+    def _reply(
+        self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
+    ) -> Reply:
+        return reply_about(self.kb, text, intent, entries, hits)
+
+
+def _can_answer(entry: Entry, q: Question) -> bool:
+    """Whether an entry that is not a samling can answer this type of question at all."""
+    if entry.is_event:
+        return True
+    if q.has(Cue.DEADLINE, Cue.CANCELLED):
+        return False
+    if q.has(Cue.WHERE):
+        return entry.kind in (Kind.REGION, Kind.NETWORK)
+    if q.has(Cue.WHEN):
+        return any(ch.isdigit() for ch in entry.answer + " ".join(entry.items))
+    return True
+
+
+def _runner_up_score(hits: Sequence[Hit]) -> float:
+    """The best score of a competing entry; entries linked as related do not compete."""
+    top = hits[0].entry
+    for hit in hits[1:]:
+        if hit.entry.id not in top.related and top.id not in hit.entry.related:
+            return hit.score
+    return 0.0

@@ -1,0 +1,114 @@
+"""From chat Norwegian to the knowledge base's words: dialect, nynorsk, split and merged words.
+
+Teachers type as they speak: "kæm e styrersamlinga for?", "kva for tema har leiinga?", "gauldal
+regionen", "nestesamling". Before a question is spell-checked and stemmed, its words go through
+three steps, each grounded in what the bot knows rather than in a list of sentences:
+
+1. **Word forms** from the vocabulary (`forms` in vocabulary.yaml, kept by the coordinators):
+   "ka" → "hva", "e" → "er", "ittj" → "ikke", "vart" → "ble".
+2. **Endings**: an unknown word whose dialect or nynorsk ending, swapped for a bokmål one, gives a
+   known word ("barnehagan" → "barnehagene", "lærera" → "lærere").
+3. **Joining and splitting**: two words that together make a known compound are joined
+   ("lærings miljø" → "læringsmiljø"), and an unknown word that is a question word glued to a
+   known word is split ("nestefrist" → "neste frist").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+
+MIN_JOINED = 6  # a joined compound is at least this long
+MIN_PART = 3  # each part of a split word is at least this long
+
+# Dialect and nynorsk endings of nouns and their bokmål counterparts, tried in order.
+_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ane", ("ene", "er")),  # nynorsk "kommunane" → "kommunene"
+    ("ar", ("er",)),  # nynorsk "leiarar", "samlingar"
+    ("an", ("ene", "en", "er")),  # trøndersk "barnehagan", "styreran"
+    ("a", ("ene", "en", "er", "e")),  # trøndersk "lærera", "kommuna"
+)
+
+
+class WordForms:
+    """Rewrites the folded words of a question towards the knowledge base's words.
+
+    `forms` maps a folded variant to its folded standard form (one or more words); `known` says
+    whether a folded word is one the bot knows (knowledge-base text, vocabulary, question words);
+    `split_heads` are the question words that users glue to the next word ("neste", "forrige").
+    """
+
+    def __init__(
+        self,
+        forms: Mapping[str, str],
+        known: Callable[[str], bool],
+        split_heads: Iterable[str] = (),
+    ) -> None:
+        self._forms = dict(forms)
+        self._known = known
+        self._heads = tuple(sorted(set(split_heads), key=len, reverse=True))
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def rewrite(self, words: Sequence[str]) -> list[str]:
+        """The words with forms applied, unknown endings fixed, compounds joined or split."""
+        mapped: list[str] = []
+        for word in words:
+            mapped.extend(self._word(word))
+        return self._join(mapped)
+
+    def _word(self, word: str) -> tuple[str, ...]:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        result: tuple[str, ...]
+        if word in self._forms:
+            result = tuple(self._forms[word].split())
+        elif word.isdigit() or self._known(word):
+            result = (word,)
+        else:
+            result = self._ending(word) or self._split(word) or (word,)
+        if len(self._cache) < 50_000:
+            self._cache[word] = result
+        return result
+
+    def _ending(self, word: str) -> tuple[str, ...]:
+        for ending, replacements in _ENDINGS:
+            if not word.endswith(ending) or len(word) - len(ending) < 4:
+                continue
+            base = word[: -len(ending)]
+            for replacement in replacements:
+                candidate = base + replacement
+                if self._known(candidate):
+                    return (candidate,)
+        return ()
+
+    def _split(self, word: str) -> tuple[str, ...]:
+        for head in self._heads:
+            rest = word[len(head) :]
+            if word.startswith(head) and len(rest) >= MIN_PART and self._known(rest):
+                return (head, rest)
+        return ()
+
+    def _join(self, words: list[str]) -> list[str]:
+        """Join neighbours that make a known word together, with or without a linking s."""
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            if i + 1 < len(words):
+                joined = self._joined(words[i], words[i + 1])
+                if joined is not None:
+                    out.append(joined)
+                    i += 2
+                    continue
+            out.append(words[i])
+            i += 1
+        return out
+
+    def _joined(self, first: str, second: str) -> str | None:
+        if first.isdigit() or second.isdigit() or len(first) < MIN_PART or len(second) < MIN_PART:
+            return None
+        if self._known(first) and self._known(second):
+            return None  # both words stand on their own: "ny modell" stays two words
+        for candidate in (first + second, first + "s" + second, first.removesuffix("s") + second):
+            if len(candidate) >= MIN_JOINED and self._known(candidate):
+                return candidate
+        return None

@@ -1,0 +1,189 @@
+"""Answers to what a question asks *about* an entry: an attribute, or yes or no.
+
+"Når trådte REKOM i kraft?" wants one fact, not the whole entry; "er Oppdal med i
+Gauldalsregionen?" wants "Ja." first. The facts are typed in the knowledge base (`facts`,
+`members`, `applies_to`, each taken from the source pages), so the first sentence of the answer
+is the fact itself. When the entry does not have the fact asked for, the reply says so briefly
+and is not confident: the bot never guesses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bot.core import answers
+from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.question import Question
+from bot.core.question_words import Cue
+from bot.core.text import Normaliser, fold
+
+# Which question cue asks for which fact, in the order they are tried.
+FACT_CUES: tuple[tuple[Cue, Fact], ...] = (
+    (Cue.STANDS_FOR, Fact.STANDS_FOR),
+    (Cue.DESCRIBED_IN, Fact.DESCRIBED_IN),
+    (Cue.FUNDED_BY, Fact.FUNDED_BY),
+    (Cue.INTRODUCED_BY, Fact.INTRODUCED_BY),
+    (Cue.PARTNERS, Fact.PARTNERS),
+    (Cue.IN_FORCE, Fact.WHEN),
+    (Cue.PERIOD, Fact.PERIOD),
+    (Cue.GOALS, Fact.GOALS),
+    (Cue.MEMBERS, Fact.MEMBERS),
+)
+FACT_NAMES = {
+    Fact.STANDS_FOR: "hva forkortelsen står for",
+    Fact.DESCRIBED_IN: "hvor den er beskrevet",
+    Fact.FUNDED_BY: "hvem som finansierer den",
+    Fact.INTRODUCED_BY: "hvem som står bak",
+    Fact.PARTNERS: "hvem den samarbeider med",
+    Fact.WHEN: "når den kom",
+    Fact.PERIOD: "hvilken periode den gjelder",
+    Fact.GOALS: "hva målet er",
+    Fact.MEMBERS: "hvem som er med",
+}
+# Lists that hold a fact when the entry has no sentence for it: goals, members, parts.
+_LIST_HEADINGS = {Fact.GOALS: ("mal",), Fact.MEMBERS: ("kommune", "med i", "prosjektskole")}
+_MAX_SUMMARY_WORDS = 25
+
+
+def asked_fact(q: Question) -> Fact | None:
+    """The fact a question asks for, if any ("når" about a scheme asks when it came)."""
+    for cue, fact in FACT_CUES:
+        if q.has(cue):
+            return fact
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class FactAnswer:
+    text: str
+    confident: bool
+
+
+def fact_text(entry: Entry, fact: Fact) -> str | None:
+    """The entry's sentence for `fact`, or its list when the list is that fact."""
+    sentence = entry.fact(fact)
+    if sentence is None and fact is Fact.WHEN:
+        sentence = entry.fact(Fact.PERIOD)
+    if sentence is not None:
+        return sentence
+    headings = _LIST_HEADINGS.get(fact, ())
+    heading = fold(entry.items_title or "")
+    if entry.items and any(word in heading for word in headings):
+        return f"{entry.items_title}:\n" + "\n".join(f"• {item}" for item in entry.items)
+    return None
+
+
+def answer_fact(entry: Entry, fact: Fact) -> FactAnswer:
+    """The fact first; or, when the sources do not have it, a short honest "not known"."""
+    text = fact_text(entry, fact)
+    if text is not None:
+        return FactAnswer(text, True)
+    return FactAnswer(not_known(entry, FACT_NAMES[fact]), False)
+
+
+def not_known(entry: Entry, what: str) -> str:
+    """ "Kildene mine sier ikke …": what is missing, then the gist of what is known."""
+    return (
+        f"Kildene mine sier ikke {what} for {answers.short_title(entry)}. "
+        f"Det jeg vet, er: {summary(entry)}"
+    )
+
+
+def summary(entry: Entry) -> str:
+    """The entry's first sentence, shortened for a phone."""
+    first = entry.answer.split(". ")[0].rstrip(".")
+    words = first.split()
+    if len(words) > _MAX_SUMMARY_WORDS:
+        first = " ".join(words[:_MAX_SUMMARY_WORDS]) + " …"
+    return first + "."
+
+
+class YesNo:
+    """Yes or no about an entry: membership, what it applies to, what kind of thing it is, or
+    whether the entry's own text says what the question claims."""
+
+    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
+        self._kb = kb
+        self._normaliser = normaliser
+        self._names: list[tuple[tuple[str, ...], str]] = []  # (terms, member name)
+        seen: set[str] = set()
+        for entry in kb:
+            for name in entry.members:
+                if name not in seen:
+                    seen.add(name)
+                    self._names.append((normaliser.terms(name), name))
+        self._names.sort(key=lambda pair: -len(pair[0]))
+
+    def mentioned_members(self, q: Question) -> list[str]:
+        """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU")."""
+        terms = list(q.terms)
+        found = []
+        for name_terms, name in self._names:
+            size = len(name_terms)
+            for i in range(len(terms) - size + 1):
+                if tuple(terms[i : i + size]) == name_terms:
+                    found.append(name)
+                    terms[i : i + size] = ["\0"] * size
+                    break
+        return found
+
+    def judge(self, q: Question, entry: Entry, mentioned: Sequence[str]) -> str | None:
+        """ "Ja. …" or "Nei. …" when the knowledge base can tell, else None."""
+        own = {fold(name) for name in entry.members}
+        outsiders = [
+            name for name in mentioned if fold(name) not in own and _not_in_title(name, entry)
+        ]
+        insiders = [name for name in mentioned if fold(name) in own]
+        title = answers.short_title(entry)
+        if entry.members and (outsiders or insiders) and q.has(Cue.MEMBERS):
+            listing = fact_text(entry, Fact.MEMBERS) or ""
+            if outsiders:
+                names = answers.join_words(outsiders)
+                return f"Nei, {names} er ikke med i {title}. {listing}".strip()
+            return f"Ja, {answers.join_words(insiders)} er med i {title}. {listing}".strip()
+        audiences = q.filters.audiences
+        if audiences and entry.applies_to:
+            labels = self._labels(entry.applies_to)
+            wanted = set(audiences)
+            if wanted <= set(entry.applies_to) or _covers_children(wanted, entry.applies_to):
+                return f"Ja. {title} gjelder {labels}."
+            return f"Nei. {title} gjelder {labels}."
+        if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
+            return "Ja. " + answers.entry_text(entry)
+        supported = self._supporting_sentence(q, entry)
+        if supported is not None:
+            return f"Ja. {supported}"
+        return None
+
+    def _labels(self, audience_ids: Sequence[str]) -> str:
+        audiences = self._kb.vocabulary.audiences
+        return answers.join_words(
+            [audiences[a].label if a in audiences else a for a in audience_ids]
+        )
+
+    def _supporting_sentence(self, q: Question, entry: Entry) -> str | None:
+        """A sentence of the entry that contains every content word of the question that does
+        not just name the entry: the page says what the question asks whether it says."""
+        naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
+        claim = [term for term in q.content if term not in naming]
+        if not claim:
+            return None
+        texts = [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]
+        for text in texts:
+            terms = set(self._normaliser.terms(text))
+            if all(term in terms for term in claim):
+                return text.rstrip(".") + "."
+        return None
+
+
+def _not_in_title(name: str, entry: Entry) -> bool:
+    """ "Er Melhus med i nettverket med Trondheim og Malvik?": the names in the group's own
+    title describe the group, not a candidate member."""
+    return fold(name) not in fold(entry.title)
+
+
+def _covers_children(wanted: set[str], applies_to: Sequence[str]) -> bool:
+    """ "ledere" and "lærere" are people in barnehage and skole: an entry for skole applies."""
+    people = {"ledere", "laerere", "styrere"}
+    return bool(wanted & people) and not (wanted - people - set(applies_to))

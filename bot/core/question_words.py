@@ -1,0 +1,381 @@
+"""The words that say what kind of question it is, and the words that carry no content.
+
+Cue phrases are plain bokmål; nynorsk and dialect reach them through the vocabulary's word forms
+and synonyms ("kva" → "hva", "kæm" → "hvem"), and every phrase is normalised through the same
+`Normaliser` as the question, so inflections match too ("målene" is "mål").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from enum import StrEnum
+
+
+class Cue(StrEnum):
+    # Samlinger and time
+    WHEN = "when"
+    NEXT = "next"
+    PAST = "past"
+    DEADLINE = "deadline"
+    WHERE = "where"
+    WHO = "who"
+    CANCELLED = "cancelled"
+    EVENT = "event"
+    # What is asked about an entry
+    WHAT = "what"
+    LIST = "list"
+    COUNT = "count"
+    STANDS_FOR = "stands_for"
+    IN_FORCE = "in_force"
+    INTRODUCED_BY = "introduced_by"
+    FUNDED_BY = "funded_by"
+    PERIOD = "period"
+    GOALS = "goals"
+    MEMBERS = "members"
+    PARTNERS = "partners"
+    DESCRIBED_IN = "described_in"
+    DIFFERENCE = "difference"
+    UNSUPPORTED = "unsupported"  # prices, passwords, phone numbers: never in the sources
+    # Small talk
+    GREETING = "greeting"
+    THANKS = "thanks"
+    HELP = "help"
+    GOODBYE = "goodbye"
+    IDENTITY = "identity"
+
+
+SMALLTALK_CUES = frozenset({Cue.GREETING, Cue.THANKS, Cue.HELP, Cue.GOODBYE, Cue.IDENTITY})
+# Cues that ask for something *about* an entry. Their words are taken out of the question's
+# content, but the knowledge base's own texts keep them: "samarbeider" in an entry still matches.
+SOFT_CUES = frozenset(
+    {
+        Cue.STANDS_FOR,
+        Cue.IN_FORCE,
+        Cue.INTRODUCED_BY,
+        Cue.FUNDED_BY,
+        Cue.PERIOD,
+        Cue.GOALS,
+        Cue.MEMBERS,
+        Cue.PARTNERS,
+        Cue.DESCRIBED_IN,
+        Cue.DIFFERENCE,
+        Cue.UNSUPPORTED,
+        Cue.IDENTITY,
+    }
+)
+
+CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
+    Cue.WHEN: (
+        "når",
+        "dato",
+        "datoen",
+        "tidspunkt",
+        "hvilken dag",
+        "kva dag",
+        "ukedag",
+        "vekedag",
+        "hvilket år",
+        "årstall",
+        "klokka",
+    ),
+    Cue.NEXT: ("neste", "kommende", "førstkommende", "nærmeste", "snart", "fremover", "framover"),
+    Cue.PAST: ("forrige", "sist", "siste", "tidligere", "gjennomført", "holdt", "hittil"),
+    Cue.DEADLINE: (
+        "frist",
+        "fristen",
+        "påmeldingsfrist",
+        "påmelding",
+        "melde",
+        "meld",
+        "melder",
+        "påmeldt",
+        "registrering",
+        "søknadsfrist",
+        "rekker",
+        "rekke",
+        "rakk",
+        "åpen",
+        "åpent",
+    ),
+    Cue.WHERE: (
+        "hvor",
+        "sted",
+        "stedet",
+        "lokale",
+        "adresse",
+        "digital",
+        "digitalt",
+        "fysisk",
+        "foregår",
+        "foregå",
+        "gjennomføres",
+        "reise",
+        "oppmøte",
+    ),
+    Cue.WHO: ("hvem", "målgruppe", "målgruppen", "for hvem", "deltakere", "delta", "aktuell"),
+    Cue.CANCELLED: ("avlyst", "avlyse", "avlyses", "avlysning", "avlysninger", "utsatt"),
+    Cue.WHAT: (
+        "hva",
+        "fortell",
+        "forklar",
+        "betyr",
+        "info",
+        "informasjon",
+        "handler",
+        "innebærer",
+        "beskriv",
+        "går ut på",
+        "heter",
+    ),
+    Cue.DIFFERENCE: (
+        "forskjell",
+        "forskjellen",
+        "skilnad",
+        "skilnaden",
+        "sammenlign",
+        "sammenheng",
+        "henger sammen",
+    ),
+    Cue.LIST: ("hvilke", "liste", "list", "oversikt", "alle", "hva slags"),
+    Cue.COUNT: ("hvor mange", "kor mange", "antall", "hvor mye"),
+    Cue.STANDS_FOR: ("står for", "forkortelse", "forkortelsen", "kort for", "forkortet"),
+    Cue.IN_FORCE: (
+        "i kraft",
+        "trådte",
+        "tredde",
+        "innført",
+        "innføres",
+        "startet",
+        "starta",
+        "begynte",
+        "siden når",
+        "fra når",
+        "avsluttet",
+        "på plass",
+    ),
+    Cue.INTRODUCED_BY: (
+        "står bak",
+        "innfører",
+        "innførte",
+        "laget",
+        "bestemt",
+        "bestemte",
+        "fastsatt",
+        "fastsette",
+        "vedtatt",
+        "utformet",
+        "initiativ",
+    ),
+    Cue.FUNDED_BY: (
+        "finansierer",
+        "finansiert",
+        "finansiering",
+        "betaler",
+        "betalt",
+        "pengene",
+        "penger",
+        "midler",
+        "midlene",
+        "tilskudd",
+        "tilskuddet",
+        "støtte fra",
+    ),
+    Cue.PERIOD: (
+        "periode",
+        "perioden",
+        "hvor lenge",
+        "varighet",
+        "fram til",
+        "frem til",
+        "til når",
+        "tidsrom",
+        "hvilke år",
+    ),
+    Cue.GOALS: (
+        "mål",
+        "målet",
+        "målene",
+        "målsetting",
+        "hensikt",
+        "hensikten",
+        "formål",
+        "formålet",
+        "hvorfor",
+        "bidra til",
+        "meningen",
+        "poenget",
+    ),
+    Cue.MEMBERS: (
+        "med i",
+        "er med",
+        "består av",
+        "medlemmer",
+        "medlem",
+        "deltar",
+        "deltakar",
+        "en del av",
+        "del av",
+        "inngår",
+        "hører til",
+    ),
+    Cue.PARTNERS: (
+        "partner",
+        "hovedpartner",
+        "samarbeidspartner",
+        "samarbeidspartnere",
+        "samarbeider med",
+        "samarbeid med",
+    ),
+    Cue.DESCRIBED_IN: ("beskrevet", "beskriver", "omtalt", "hvor står det"),
+    Cue.UNSUPPORTED: (
+        "koster",
+        "kostnad",
+        "kostnader",
+        "pris",
+        "prisen",
+        "betale",
+        "gratis",
+        "avgift",
+        "passord",
+        "passordet",
+        "telefon",
+        "telefonnummer",
+        "nummer",
+        "e-post",
+        "epost",
+        "mail",
+        "kontaktperson",
+        "lønn",
+        "parkering",
+        "lunsj",
+        "mat",
+        "servering",
+        "møterom",
+        "møte-id",
+        "lenken",
+        "lenke",
+        "opptak",
+    ),
+    Cue.EVENT: ("samling", "samlinger", "skjer", "arrangement", "arrangementer", "aktivitet"),
+    Cue.GREETING: (
+        "hei",
+        "hallo",
+        "heisann",
+        "hallais",
+        "halla",
+        "hey",
+        "hi",
+        "hello",
+        "morn",
+        "god morgen",
+        "god dag",
+        "god kveld",
+        "goddag",
+        "står det bra til",
+        "hvordan går det",
+        "hvordan har du det",
+    ),
+    Cue.THANKS: ("takk", "tusen takk", "takker", "mange takk", "supert", "flott"),
+    Cue.HELP: ("hjelp", "hva kan du", "hva kan jeg spørre om", "meny"),
+    Cue.IDENTITY: (
+        "hvem er du",
+        "hva er du",
+        "robot",
+        "menneske",
+        "bot",
+        "chatbot",
+        "maskin",
+        "kunstig intelligens",
+        "ekte person",
+    ),
+    Cue.GOODBYE: ("ha det", "hadet", "snakkes", "adjø", "farvel", "ha det bra"),
+}
+
+STOP_WORDS = """
+i på pa til fra frå for med om av ved hos hjå etter før over under mellom mot gjennom uten utan
+innen rundt blant per og eller men som at så enn både da då nå no her der hit dit hvis dersom
+er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må måtte får fikk
+gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
+trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet hjelpe kjenne kjenner
+fortelle kom
+jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
+dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
+en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
+også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
+egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
+hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte
+ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
+fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
+"""
+
+# Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
+YES_NO_OPENERS = frozenset(
+    [
+        "er",
+        "var",
+        "blir",
+        "ble",
+        "skal",
+        "skulle",
+        "kan",
+        "kunne",
+        "har",
+        "hadde",
+        "gjelder",
+        "samarbeider",
+        "finnes",
+        "fins",
+        "kommer",
+        "deltar",
+        "inngår",
+        "rekker",
+        "rakk",
+        "må",
+        "trenger",
+        "får",
+        "fikk",
+        "går",
+        "holdes",
+        "foregår",
+        "handler",
+        "jobber",
+        "hører",
+        "stemmer",
+        "betyr",
+    ]
+)
+
+# Words that refer back to what the chat talked about last ("når trådte den i kraft?").
+BACK_REFERENCES = frozenset(
+    [
+        "den",
+        "det",
+        "dette",
+        "denne",
+        "disse",
+        "dem",
+        "de",
+        "dei",
+        "hen",
+        "ho",
+        "han",
+        "dens",
+        "dets",
+    ]
+)
+
+# Words that introduce the real question after personal context ("..., så jeg lurer på når ...").
+QUESTION_INTRODUCERS = (
+    "lurer på",
+    "lurte på",
+    "lure på",
+    "vil gjerne vite",
+    "vil vite",
+    "ville vite",
+    "kan du si",
+    "kan du fortelle",
+    "spørsmålet mitt er",
+    "lurer litt på",
+)
+
+EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
