@@ -30,14 +30,26 @@ class Clause:
     is_question: bool
 
 
-OpenerTest = Callable[[str], bool]
+# "wh" for a question word ("hva", "kæm"), "yes_no" for a verb that can open a yes/no question
+# ("er", "kan"), None for any other word.
+OpenerTest = Callable[[str], str | None]
 
 
-def split_clauses(text: str, opens_question: OpenerTest) -> list[Clause]:
-    """The message as clauses in order. `opens_question(word)` says whether a folded word
-    starts a question ("hva", "når", "er" ...); a part that starts with one is a question."""
+def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
+    """The message as clauses in order. A part that starts with a question word is a question;
+    one that starts with a verb is a question only in a sentence that ends with "?" (or in the
+    last sentence, as people often leave the "?" out)."""
+    sentences = _sentences(text)
     clauses: list[Clause] = []
-    for sentence in _sentences(text):
+    for number, sentence in enumerate(sentences, start=1):
+        asked = sentence.rstrip().endswith("?") or (
+            number == len(sentences) and not sentence.rstrip().endswith((".", "!"))
+        )
+
+        def opens_question(word: str, asked: bool = asked) -> bool:
+            kind = opener(word)
+            return kind == "wh" or (kind == "yes_no" and asked)
+
         clauses.extend(_parts(sentence, opens_question))
     return [clause for clause in clauses if clause.text]
 
@@ -46,7 +58,7 @@ def _sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
 
 
-def _parts(sentence: str, opens_question: OpenerTest) -> list[Clause]:
+def _parts(sentence: str, opens_question: Callable[[str], bool]) -> list[Clause]:
     """A sentence split where a new question starts: after a comma, a dash or "og"."""
     asked = sentence.rstrip().endswith("?")
     folded = fold(sentence)
@@ -55,7 +67,11 @@ def _parts(sentence: str, opens_question: OpenerTest) -> list[Clause]:
         before = sentence[: introduced.start()].strip(" ,.")
         after = sentence[introduced.end() :].strip()
         parts = [Clause(before, False)] if before else []
-        return [*parts, Clause(after, True)]
+        asked_parts = _parts(after, opens_question) if after else []
+        return [
+            *parts,
+            *(Clause(part.text, True) if i == 0 else part for i, part in enumerate(asked_parts)),
+        ]
     pieces: list[str] = []
     start = 0
     for match in _PART_BREAK.finditer(sentence):
@@ -78,5 +94,5 @@ def _parts(sentence: str, opens_question: OpenerTest) -> list[Clause]:
 
 
 def _first_word(text: str) -> str:
-    match = re.search(r"[^\W\d_]+", fold(text))
+    match = re.search(r"[^\W\d_]+", text.lower())
     return match.group(0) if match else ""

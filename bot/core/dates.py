@@ -154,6 +154,7 @@ def _specific_day(
     return Period(best, best, long_date(best))
 
 
+_FOLDED_WEEKDAYS = tuple(fold(name) for name in WEEKDAYS)
 _MONTH_NAMES = "|".join(sorted(_FOLDED_MONTHS, key=len, reverse=True))
 _SEASONS = {"host": "host", "haust": "host", "var": "var", "sommer": "sommer", "vinter": "vinter"}
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -163,6 +164,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("numeric", r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?(?:(?P<y>\d{2}|\d{4})\b)?"),
         ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
         ("today", r"\b(i dag|idag)\b"),
+        (
+            "weekday",
+            r"\b(?:pa |neste |forrige |sist )?"
+            r"(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag)\b",
+        ),
         ("tomorrow", r"\b(i morgen|imorgen|i morgon|imorgon|i morra|imorra|i mora)\b"),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
@@ -215,6 +221,11 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today, past)
     if name == "today":
         return Period(today, today, f"i dag ({long_date(today)})")
+    if name == "weekday":
+        wanted = _FOLDED_WEEKDAYS.index(match.group("wd"))
+        ahead = (wanted - today.weekday()) % 7
+        day = today - timedelta(days=(7 - ahead) % 7) if past else today + timedelta(days=ahead)
+        return Period(day, day, long_date(day))
     if name == "tomorrow":
         day = today + timedelta(days=1)
         return Period(day, day, f"i morgen ({long_date(day)})")

@@ -19,7 +19,14 @@ from itertools import combinations
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around
-from bot.core.fact_answers import YesNo, answer_fact, asked_fact, not_known, summary
+from bot.core.fact_answers import (
+    FactAnswer,
+    YesNo,
+    answer_fact,
+    asked_fact,
+    not_known,
+    summary,
+)
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
@@ -70,15 +77,13 @@ class Decider:
             return self._unsupported(subject, search)
         if remembered is not None:
             return self._about_subject(q, remembered, search, now, follow_up=True)
-        if q.refers_back and not (q.topic or q.filters or q.context_terms or self._events_asked(q)):
+        asked_events = self._events_asked(q, search)
+        if q.refers_back and not (q.topic or q.filters or q.context_terms or asked_events):
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
         subject = self._subject(q, search)
-        if subject is not None and not subject.is_event:
-            wants_fact = asked_fact(q) is not None or (
-                q.has(Cue.WHEN) and not self._events_asked(q)
-            )
-            if (wants_fact or q.yes_no) and not q.has(Cue.DEADLINE, Cue.CANCELLED):
-                return self._about_subject(q, subject, search, now, follow_up=False)
+        asks_about = asked_fact(q) is not None or q.has(Cue.WHEN) or q.yes_no
+        if subject is not None and not subject.is_event and not asked_events and asks_about:
+            return self._about_subject(q, subject, search, now, follow_up=False)
         named = self._named_entity(q)
         if named is not None:
             return self._answer_named(named, q, search, now)
@@ -95,8 +100,8 @@ class Decider:
         if memory is None or not memory.fresh(now):
             return None
         own = self._subject(q, search)
-        named_here = own is not None and (not q.refers_back or self._named_entity(q) is not None)
-        if named_here or q.period is not None:
+        named = bool(q.filters.schemes or q.filters.regions)
+        if (own is not None and (not q.refers_back or named)) or q.period is not None:
             return None
         if q.topic and not q.refers_back:
             return None
@@ -109,16 +114,27 @@ class Decider:
         return known[0]
 
     def _subject(self, q: Question, search: SearchResult) -> Entry | None:
-        """The entry the question is about: named by id, or the clear best match."""
+        """The entry the question is about: the clear best match when the question has words of
+        its own beyond names, else the scheme or region it names, else the one entry of the kind
+        it names ("regionen", "prosjektet")."""
+        hits = search.hits
+        best = None
+        if hits:
+            top = hits[0]
+            margin = top.score - _runner_up_score(hits)
+            if top.score >= CONFIDENT_SCORE and margin >= CONFIDENT_MARGIN:
+                best = top.entry
         named = self._named_entity(q, strict=False)
+        if q.topic and best is not None:
+            return best
         if named is not None:
             return named
-        hits = search.hits
-        if not hits:
-            return None
-        top = hits[0]
-        if top.score >= CONFIDENT_SCORE and top.score - _runner_up_score(hits) >= CONFIDENT_MARGIN:
-            return top.entry
+        if best is not None:
+            return best
+        if q.kind_named is not None:
+            of_kind = [entry for entry in self.kb if entry.kind is q.kind_named]
+            if len(of_kind) == 1:
+                return of_kind[0]
         return None
 
     def _named_entity(self, q: Question, *, strict: bool = True) -> Entry | None:
@@ -150,29 +166,42 @@ class Decider:
         if not follow_up and self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
-        if (q.yes_no and fact is None) or (q.has(Cue.MEMBERS) and q.yes_no):
+        if q.has(Cue.COUNT) and subject.items:
+            return self._reply(answers.counted_text(subject), Intent.LIST, [subject], search.hits)
+        if q.has(Cue.LIST) and q.kind_named is not None and subject.items:
+            return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
+        if q.yes_no and (fact is None or fact is Fact.MEMBERS):
             mentioned = self._yes_no.mentioned_members(q)
-            group = self._group(q, search, mentioned) or subject
-            verdict = self._yes_no.judge(q, group, mentioned)
+            group = self._group(q, search) if mentioned or q.has(Cue.MEMBERS) else None
+            verdict = self._yes_no.judge(q, group or subject, mentioned)
             if verdict is not None:
-                return self._reply(verdict, Intent.WHAT_IS, [group], search.hits)
+                return self._reply(verdict, Intent.WHAT_IS, [group or subject], search.hits)
         if fact is not None:
-            found = answer_fact(subject, fact)
-            if found.confident:
-                return self._reply(found.text, Intent.WHAT_IS, [subject], search.hits)
-            return Reply(found.text, False, Intent.UNKNOWN, matches_of(search.hits))
+            return self._fact(q, subject, fact, search)
         if q.has(Cue.WHO, Cue.WHERE) and follow_up:
             return self._who_or_where(subject, search)
-        if q.has(Cue.LIST, Cue.COUNT) and subject.items:
-            text = (
-                answers.counted_text(subject) if q.has(Cue.COUNT) else answers.entry_text(subject)
-            )
-            return self._reply(text, Intent.LIST, [subject], search.hits)
         return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
 
-    def _group(self, q: Question, search: SearchResult, mentioned: Sequence[str]) -> Entry | None:
+    def _fact(self, q: Question, subject: Entry, fact: Fact, search: SearchResult) -> Reply:
+        """The fact asked for, or a sentence of the entry that says exactly what was asked
+        ("hvorfor skal kommunene gå sammen i nettverk?"); "Ja." first when it confirms."""
+        found = answer_fact(subject, fact)
+        if not self._yes_no.supports(q, subject, found.text):
+            sentence = self._yes_no.supporting_sentence(q, subject)
+            if sentence is not None:
+                found = FactAnswer(sentence, True)
+        if not found.confident:
+            return Reply(found.text, False, Intent.UNKNOWN, matches_of(search.hits))
+        text = found.text
+        if q.yes_no and self._yes_no.supports(q, subject, text):
+            text = "Ja. " + text
+        return self._reply(text, Intent.WHAT_IS, [subject], search.hits)
+
+    def _group(self, q: Question, search: SearchResult) -> Entry | None:
         """For "er X med i Y?": the entry Y with members that the question names."""
         candidates = [self.kb.get(entry_id) for entry_id in q.filters.regions]
+        if q.kind_named is not None:
+            candidates += [entry for entry in self.kb if entry.kind is q.kind_named]
         candidates += [hit.entry for hit in search.hits if hit.named or hit.score >= 0.5]
         for entry in candidates:
             if entry is None or not entry.members:
@@ -281,14 +310,23 @@ class Decider:
 
     # -- events -------------------------------------------------------------------------------
 
-    def _events_asked(self, q: Question) -> bool:
-        return q.period is not None or q.has(*EVENT_CUES)
+    def _events_asked(self, q: Question, search: SearchResult) -> bool:
+        """Whether the question is about samlinger rather than about an entry: a year alone
+        ("modellen fra 2017") about a clear match that is no samling is not."""
+        if q.has(*EVENT_CUES):
+            return True
+        if q.period is None:
+            return False
+        top = search.hits[0] if search.hits else None
+        return top is None or top.entry.is_event or top.score < CONFIDENT_SCORE
 
     def _is_about_events(self, q: Question, search: SearchResult) -> bool:
         if q.list_kind is not None:
             return False
-        if q.period is not None or q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):
+        if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):
             return True
+        if q.period is not None:
+            return self._events_asked(q, search)
         top = search.hits[0] if search.hits else None
         if top is None:
             return q.has(Cue.PAST) and not q.content
@@ -300,9 +338,10 @@ class Decider:
         specific = bool(q.filters)
         if q.topic:
             found = self._events.on_topic(q.topic, pool)
-            if not found:
+            if found:
+                pool, specific = found, True
+            elif not (q.filters and q.has(Cue.EVENT)):  # "samlinga for 1. trinn" needs no topic
                 return self._no_event_on_topic(q, search, now)
-            pool, specific = found, True
         if q.period is not None:
             pool = self._events.in_period(q.period, pool, named=specific)
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
@@ -327,8 +366,10 @@ class Decider:
     def _only_chatter(self, q: Question, search: SearchResult) -> bool:
         """ "tusen takk, det hjalp masse!": small talk whose other words match no entry."""
         chatter = {Cue.GREETING, Cue.THANKS, Cue.GOODBYE, Cue.IDENTITY}
-        if not q.cues & chatter or q.has(Cue.HELP, *EVENT_CUES):
+        if not q.cues & chatter or q.has(*EVENT_CUES):
             return False
+        if q.has(Cue.HELP) and not q.has(Cue.THANKS):
+            return False  # "kan du hjelpe meg med matteleksa?" is a question
         if q.period is not None or q.filters or len(q.content) > 3:
             return False
         return not any(hit.lexical >= SMALLTALK_LEXICAL for hit in search.hits)

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from bot.core.text import fold
+
 MIN_JOINED = 6  # a joined compound is at least this long
 MIN_PART = 3  # each part of a split word is at least this long
 
@@ -30,9 +32,10 @@ _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 
 class WordForms:
-    """Rewrites the folded words of a question towards the knowledge base's words.
+    """Rewrites the words of a question towards the knowledge base's words.
 
-    `forms` maps a folded variant to its folded standard form (one or more words); `known` says
+    `forms` maps a lower-case variant to its standard form ("kæm" → "hvem"); it is looked up as
+    typed, before folding, so "æ" (jeg) and "e" (er) stay apart. `known` says
     whether a folded word is one the bot knows (knowledge-base text, vocabulary, question words);
     `split_heads` are the question words that users glue to the next word ("neste", "forrige").
     """
@@ -43,15 +46,25 @@ class WordForms:
         known: Callable[[str], bool],
         split_heads: Iterable[str] = (),
     ) -> None:
-        self._forms = dict(forms)
+        self._exact = {variant: fold(word) for variant, word in forms.items()}
+        # Forms without æ, ø, å also match a word after folding (a joined or split word).
+        self._forms = {
+            variant: word for variant, word in self._exact.items() if fold(variant) == variant
+        }
         self._known = known
         self._heads = tuple(sorted(set(split_heads), key=len, reverse=True))
         self._cache: dict[str, tuple[str, ...]] = {}
 
-    def rewrite(self, words: Sequence[str]) -> list[str]:
-        """The words with forms applied, unknown endings fixed, compounds joined or split."""
+    def rewrite(self, typed: Sequence[str], drop: Sequence[str] = ()) -> list[str]:
+        """Folded words: forms applied, unknown endings fixed, compounds joined or split.
+        `typed` are the lower-case words as written; `drop` a run of folded words to leave out
+        (a period such as "i morgen", read elsewhere)."""
+        folded = [self._exact.get(word) or fold(word) for word in typed]
+        folded = [part for word in folded for part in word.split()]
+        if drop:
+            folded = _without_run(folded, list(drop))
         mapped: list[str] = []
-        for word in words:
+        for word in folded:
             mapped.extend(self._word(word))
         return self._join(mapped)
 
@@ -106,9 +119,18 @@ class WordForms:
     def _joined(self, first: str, second: str) -> str | None:
         if first.isdigit() or second.isdigit() or len(first) < MIN_PART or len(second) < MIN_PART:
             return None
-        if self._known(first) and self._known(second):
-            return None  # both words stand on their own: "ny modell" stays two words
+        if first in self._forms.values() or second in self._forms.values():
+            return None  # a form's word ("hvem", "er") is never part of a compound
         for candidate in (first + second, first + "s" + second, first.removesuffix("s") + second):
             if len(candidate) >= MIN_JOINED and self._known(candidate):
                 return candidate
         return None
+
+
+def _without_run(words: list[str], run: list[str]) -> list[str]:
+    """`words` with the first occurrence of `run` taken out."""
+    size = len(run)
+    for i in range(len(words) - size + 1):
+        if words[i : i + size] == run:
+            return words[:i] + words[i + size :]
+    return words

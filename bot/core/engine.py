@@ -68,16 +68,18 @@ class Engine:
         text, problem = clean_question(question)
         if problem is not None:
             return Reply(problem, False, Intent.INVALID)
-        clauses = split_clauses(text, self._reader.opens_question)
+        clauses = split_clauses(text, self._reader.opener)
         asked = [clause for clause in clauses if clause.is_question] or clauses
         context = self._context(clauses, asked, now)
         if len(asked) == 1:
             return self._decider.decide(self._read(asked[0], context, now), memory, now)
-        replies = []
+        replies: list[Reply] = []
         for clause in asked[:MAX_PARTS]:
-            reply = self._decider.decide(self._read(clause, context, now), memory, now)
+            q = self._read(clause, context, now)
+            reply = self._decider.decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
-            replies.append(reply)
+            if reply.confident or not _leans_on_the_rest(q) or not replies:
+                replies.append(reply)
         return combined(replies)
 
     def answer_entry(self, entry_id: str, now: datetime) -> Reply | None:
@@ -108,6 +110,12 @@ class Engine:
         if context is None:
             return q
         return with_context(q, context, lambda term: bool(self._index.resolve(term)))
+
+
+def _leans_on_the_rest(q: Question) -> bool:
+    """A part such as "og skal de ses hver for seg?" only adds to the part before it: when the
+    bot cannot answer it, the answer to the rest still stands."""
+    return q.refers_back or not q.topic
 
 
 def clean_question(raw: str) -> tuple[str, str | None]:

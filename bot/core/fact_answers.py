@@ -51,6 +51,8 @@ def asked_fact(q: Question) -> Fact | None:
     for cue, fact in FACT_CUES:
         if q.has(cue):
             return fact
+    if q.has(Cue.COOPERATION) and q.has(Cue.WHO):
+        return Fact.PARTNERS  # "hvem samarbeider de med?"
     return None
 
 
@@ -65,6 +67,9 @@ def fact_text(entry: Entry, fact: Fact) -> str | None:
     sentence = entry.fact(fact)
     if sentence is None and fact is Fact.WHEN:
         sentence = entry.fact(Fact.PERIOD)
+    if sentence is None and fact is Fact.PARTNERS:
+        sentence = entry.fact(Fact.MEMBERS)  # in a cooperation, the members work together
+        fact = Fact.MEMBERS
     if sentence is not None:
         return sentence
     headings = _LIST_HEADINGS.get(fact, ())
@@ -114,10 +119,13 @@ class YesNo:
                     seen.add(name)
                     self._names.append((normaliser.terms(name), name))
         self._names.sort(key=lambda pair: -len(pair[0]))
+        # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
+        # such as "lærere i engelsk" are people in a sector, not a sector of their own.
+        self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
 
     def mentioned_members(self, q: Question) -> list[str]:
         """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU")."""
-        terms = list(q.terms)
+        terms = [*q.terms, "\0", *q.context_terms]
         found = []
         for name_terms, name in self._names:
             size = len(name_terms)
@@ -142,16 +150,15 @@ class YesNo:
                 names = answers.join_words(outsiders)
                 return f"Nei, {names} er ikke med i {title}. {listing}".strip()
             return f"Ja, {answers.join_words(insiders)} er med i {title}. {listing}".strip()
-        audiences = q.filters.audiences
-        if audiences and entry.applies_to:
+        wanted = set(q.filters.audiences) & self._sectors
+        if wanted and entry.applies_to:
             labels = self._labels(entry.applies_to)
-            wanted = set(audiences)
-            if wanted <= set(entry.applies_to) or _covers_children(wanted, entry.applies_to):
+            if wanted <= set(entry.applies_to):
                 return f"Ja. {title} gjelder {labels}."
             return f"Nei. {title} gjelder {labels}."
         if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
             return "Ja. " + answers.entry_text(entry)
-        supported = self._supporting_sentence(q, entry)
+        supported = self.supporting_sentence(q, entry)
         if supported is not None:
             return f"Ja. {supported}"
         return None
@@ -162,17 +169,22 @@ class YesNo:
             [audiences[a].label if a in audiences else a for a in audience_ids]
         )
 
-    def _supporting_sentence(self, q: Question, entry: Entry) -> str | None:
+    def supports(self, q: Question, entry: Entry, text: str) -> bool:
+        """Whether `text` contains every content word of the question beyond the entry's name."""
+        claim = self._claim(q, entry)
+        terms = set(self._normaliser.terms(text))
+        return bool(claim) and all(term in terms for term in claim)
+
+    def _claim(self, q: Question, entry: Entry) -> list[str]:
+        naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
+        return [term for term in q.content if term not in naming]
+
+    def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
         """A sentence of the entry that contains every content word of the question that does
         not just name the entry: the page says what the question asks whether it says."""
-        naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
-        claim = [term for term in q.content if term not in naming]
-        if not claim:
-            return None
         texts = [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]
         for text in texts:
-            terms = set(self._normaliser.terms(text))
-            if all(term in terms for term in claim):
+            if self.supports(q, entry, text):
                 return text.rstrip(".") + "."
         return None
 
@@ -181,9 +193,3 @@ def _not_in_title(name: str, entry: Entry) -> bool:
     """ "Er Melhus med i nettverket med Trondheim og Malvik?": the names in the group's own
     title describe the group, not a candidate member."""
     return fold(name) not in fold(entry.title)
-
-
-def _covers_children(wanted: set[str], applies_to: Sequence[str]) -> bool:
-    """ "ledere" and "lærere" are people in barnehage and skole: an entry for skole applies."""
-    people = {"ledere", "laerere", "styrere"}
-    return bool(wanted & people) and not (wanted - people - set(applies_to))

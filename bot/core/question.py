@@ -28,7 +28,7 @@ from bot.core.question_words import (
     Cue,
 )
 from bot.core.spelling import Speller
-from bot.core.text import Normaliser, Token, fold, stem, words
+from bot.core.text import Normaliser, Token, fold, stem, typed_words, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,11 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
         organisers=mine.organisers or theirs.organisers,
         locations=mine.locations or theirs.locations,
     )
-    return replace(q, filters=filters, context_terms=extra)
+    if q.content:
+        return replace(q, filters=filters, context_terms=extra)
+    carried = context.cues & {Cue.EVENT, Cue.DEADLINE, Cue.CANCELLED}
+    period = q.period or context.period
+    return replace(q, filters=filters, context_terms=extra, cues=q.cues | carried, period=period)
 
 
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
@@ -151,20 +155,23 @@ class QuestionReader:
         self._kinds = self._kind_terms(kb, normaliser)
         self._facets = _Facets(kb, normaliser)
 
-    def opens_question(self, word: str) -> bool:
-        """Whether a folded word starts a question: a question word or a yes/no verb."""
-        standard = self.forms.rewrite([word])
+    def opener(self, word: str) -> str | None:
+        """ "wh" when a folded word is a question word, "yes_no" when it is a verb that can open
+        a yes/no question, else None (see `bot.core.clauses`)."""
+        standard = self.forms.rewrite([word.lower()])
         first = standard[0] if standard else word
-        return first in self._question_openers or first in YES_NO_OPENERS
+        if first in self._question_openers:
+            return "wh"
+        return "yes_no" if first in YES_NO_OPENERS else None
 
     def read(self, text: str, today: date) -> Question:
-        typed = self.forms.rewrite(list(words(text)))
+        written = typed_words(text)
+        typed = self.forms.rewrite(written)
         past = not _PAST_TENSE.isdisjoint(typed)
         period = find_period(text, today, past=past)
         if period is not None and period.span is not None:
-            folded = fold(text)
             start, end = period.span
-            typed = self.forms.rewrite(list(words(folded[:start] + " " + folded[end:])))
+            typed = self.forms.rewrite(written, drop=words(fold(text)[start:end]))
         corrected = [self._speller.correct(word) for word in typed]
         tokens = self._normaliser.tokens(" ".join(corrected))
         terms = tuple(token.term for token in tokens)
@@ -213,6 +220,8 @@ class QuestionReader:
         i = 0
         while i < len(terms):
             for phrase, cue in self._cues:
+                if len(phrase) == 1 and tokens[i].word in self.stop_words:
+                    continue  # "kommer" stems like "kommende", but says nothing
                 if tuple(terms[i : i + len(phrase)]) == phrase:
                     cues.add(cue)
                     found.extend(phrase)

@@ -33,6 +33,7 @@ class Cue(StrEnum):
     GOALS = "goals"
     MEMBERS = "members"
     PARTNERS = "partners"
+    COOPERATION = "cooperation"  # "samarbeider": partners when asked "hvem", else no fact
     DESCRIBED_IN = "described_in"
     DIFFERENCE = "difference"
     UNSUPPORTED = "unsupported"  # prices, passwords, phone numbers: never in the sources
@@ -57,6 +58,7 @@ SOFT_CUES = frozenset(
         Cue.GOALS,
         Cue.MEMBERS,
         Cue.PARTNERS,
+        Cue.COOPERATION,
         Cue.DESCRIBED_IN,
         Cue.DIFFERENCE,
         Cue.UNSUPPORTED,
@@ -111,6 +113,7 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "gjennomføres",
         "reise",
         "oppmøte",
+        "noensteds",
     ),
     Cue.WHO: ("hvem", "målgruppe", "målgruppen", "for hvem", "deltakere", "delta", "aktuell"),
     Cue.CANCELLED: ("avlyst", "avlyse", "avlyses", "avlysning", "avlysninger", "utsatt"),
@@ -165,6 +168,12 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "vedtatt",
         "utformet",
         "initiativ",
+        "holder",
+        "arrangerer",
+        "arrangør",
+        "arrangøren",
+        "organiserer",
+        "organisert",
     ),
     Cue.FUNDED_BY: (
         "finansierer",
@@ -226,8 +235,17 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "samarbeider med",
         "samarbeid med",
     ),
+    Cue.COOPERATION: ("samarbeider", "samarbeid", "samarbeide", "samarbeidet", "jobber sammen"),
     Cue.DESCRIBED_IN: ("beskrevet", "beskriver", "omtalt", "hvor står det"),
     Cue.UNSUPPORTED: (
+        "hvor mye penger",
+        "hvor mye tilskudd",
+        "hvor mye støtte",
+        "hvor store",
+        "beløp",
+        "beløpet",
+        "summen",
+        "kroner",
         "koster",
         "kostnad",
         "kostnader",
@@ -303,7 +321,7 @@ dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
-hvordan korleis hvorfor kvifor mon monn tru være vere vært vore skje skjedde skjedd hendt hendte
+hvordan korleis mon monn tru sammen være vere vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
 """

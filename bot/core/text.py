@@ -34,6 +34,16 @@ def fold(text: str) -> str:
     return text
 
 
+_TYPED_WORD = re.compile(r"[^\W_]+")
+
+
+def typed_words(text: str) -> list[str]:
+    """The words of a text in lower case as written, not folded ("Kæm" -> "kæm")."""
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _TYPED_WORD.findall(text.lower())
+
+
 def words(text: str) -> tuple[str, ...]:
     """The folded words of a text, punctuation dropped ("1. trinn" -> ("1", "trinn"))."""
     return tuple(_WORD.findall(fold(text)))

@@ -9,7 +9,6 @@ from pathlib import Path
 from yaml.nodes import Node, ScalarNode, SequenceNode
 
 from bot.core.knowledge import Audience, Kind, KindNames, Vocabulary
-from bot.core.text import fold
 from bot.core.yaml_reader import (
     TAG_STR,
     Problem,
@@ -185,7 +184,7 @@ def _read_synonyms(node: Node, where: Where) -> tuple[tuple[str, ...], ...] | No
 
 def _read_forms(node: Node, where: Where) -> dict[str, str] | None:
     """`forms:` maps a bokmål word to the ways people write it: `hvem: [kæm, kven]`. Returned
-    folded, form -> word, as the question reader looks them up."""
+    in lower case, form -> word, as the question reader looks them up."""
     pairs = read_mapping(node, where, "en samling av ord med former, f.eks. hvem: [kæm, kven]")
     if pairs is None:
         return None
@@ -198,16 +197,16 @@ def _read_forms(node: Node, where: Where) -> dict[str, str] | None:
             continue
         items = value.value if isinstance(value, SequenceNode) else [value]
         for variant, item in zip(variants, items, strict=True):
-            folded = fold(variant)
-            if " " in folded.strip():
+            form = variant.strip().lower()
+            if " " in form:
                 word_where.report(item, f"'{variant}' er flere ord; en form er ett ord")
-            elif folded in line_of_form and forms[folded] != fold(name):
+            elif form in line_of_form and forms[form] != name.lower():
                 word_where.report(
                     item,
-                    f"'{variant}' står allerede under '{forms[folded]}' på linje "
-                    f"{line_of_form[folded]}; en form kan bare bety ett ord",
+                    f"'{variant}' står allerede under '{forms[form]}' på linje "
+                    f"{line_of_form[form]}; en form kan bare bety ett ord",
                 )
-            elif folded != fold(name):
-                forms[folded] = fold(name)
-                line_of_form[folded] = line_of(item)
+            elif form != name.lower():
+                forms[form] = name.lower()
+                line_of_form[form] = line_of(item)
     return forms
