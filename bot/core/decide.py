@@ -172,10 +172,11 @@ class Decider:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
             mentioned = self._yes_no.mentioned_members(q)
-            group = self._group(q, search) if mentioned or q.has(Cue.MEMBERS) else None
-            verdict = self._yes_no.judge(q, group or subject, mentioned)
-            if verdict is not None:
-                return self._reply(verdict, Intent.WHAT_IS, [group or subject], search.hits)
+            group = self._group(q, search) if q.has(Cue.MEMBERS) else None
+            for candidate in self._candidates(group or subject, q, search):
+                verdict = self._yes_no.judge(q, candidate, mentioned)
+                if verdict is not None:
+                    return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)
         if fact is not None:
             return self._fact(q, subject, fact, search)
         if q.has(Cue.WHO, Cue.WHERE) and follow_up:
@@ -186,7 +187,9 @@ class Decider:
         """The fact asked for, or a sentence of the entry that says exactly what was asked
         ("hvorfor skal kommunene gå sammen i nettverk?"); "Ja." first when it confirms."""
         found = answer_fact(subject, fact)
-        if not self._yes_no.supports(q, subject, found.text):
+        if len(self._yes_no.claim(q, subject)) >= 2 and not self._yes_no.supports(
+            q, subject, found.text
+        ):
             sentence = self._yes_no.supporting_sentence(q, subject)
             if sentence is not None:
                 found = FactAnswer(sentence, True)
@@ -196,6 +199,15 @@ class Decider:
         if q.yes_no and self._yes_no.supports(q, subject, text):
             text = "Ja. " + text
         return self._reply(text, Intent.WHAT_IS, [subject], search.hits)
+
+    def _candidates(self, first: Entry, q: Question, search: SearchResult) -> list[Entry]:
+        """Who may confirm a yes/no question: the subject, then the other entries it names or
+        matches well ("samarbeider kommunene i Gauldalsregionen om DEKOM?" is DEKOM's text)."""
+        named = [self.kb.get(entry_id) for entry_id in (*q.filters.schemes, *q.filters.regions)]
+        found = [first, *(e for e in named if e is not None)]
+        found += [hit.entry for hit in search.hits[:3] if hit.score >= SUGGEST_SCORE]
+        unique = list(dict.fromkeys(entry.id for entry in found if not entry.is_event))
+        return [self.kb[entry_id] for entry_id in unique]
 
     def _group(self, q: Question, search: SearchResult) -> Entry | None:
         """For "er X med i Y?": the entry Y with members that the question names."""

@@ -122,6 +122,12 @@ class YesNo:
         # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
         # such as "lærere i engelsk" are people in a sector, not a sector of their own.
         self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
+        self._kind_words = frozenset(
+            term
+            for names in kb.vocabulary.kinds.values()
+            for phrase in (names.label, names.plural, *names.words)
+            for term in normaliser.terms(phrase)
+        )
 
     def mentioned_members(self, q: Question) -> list[str]:
         """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU")."""
@@ -171,13 +177,15 @@ class YesNo:
 
     def supports(self, q: Question, entry: Entry, text: str) -> bool:
         """Whether `text` contains every content word of the question beyond the entry's name."""
-        claim = self._claim(q, entry)
+        claim = self.claim(q, entry)
         terms = set(self._normaliser.terms(text))
         return bool(claim) and all(term in terms for term in claim)
 
-    def _claim(self, q: Question, entry: Entry) -> list[str]:
+    def claim(self, q: Question, entry: Entry) -> list[str]:
+        """What the question says about the entry: its content words minus the entry's own
+        name and the names of kinds ("fokusområdet", "ordningen")."""
         naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
-        return [term for term in q.content if term not in naming]
+        return [term for term in q.content if term not in naming and term not in self._kind_words]
 
     def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
         """A sentence of the entry that contains every content word of the question that does

@@ -224,6 +224,7 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "deltakar",
         "en del av",
         "del av",
+        "med på",
         "inngår",
         "hører til",
     ),
