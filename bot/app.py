@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from typing import TextIO
 
 from bot.admin import CoordinatorTools, install_coordinator_tools
@@ -25,7 +24,7 @@ from bot.conversation.conversation import Clock
 from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeBase
 from bot.services import DatabaseChatStatus, Services
-from bot.storage import SchemaError
+from bot.storage import StorageError
 from bot.subscriptions import Subscriptions, install_reload_command, install_subscriptions
 
 logger = logging.getLogger(__name__)
@@ -64,7 +63,7 @@ def open_services(
     be opened."""
     try:
         return Services.open(settings, kb, clock=clock)
-    except (SchemaError, sqlite3.Error, OSError) as error:
+    except (StorageError, OSError) as error:
         print(
             f"Kunne ikke åpne databasen i {settings.data_dir}: {error}. Sjekk BOT_DATA_DIR. "
             "(Could not open the database.)",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -84,8 +83,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from bot.admin import gather_statistics
     from bot.config import ConfigError, load_settings
     from bot.core.stats import statistics_text
-    from bot.storage import Database, SchemaError, database_path
-    from bot.storage.database import CoordinatorTables
+    from bot.storage import SqliteStorage, StorageError, database_path
 
     if not 1 <= args.days <= 365:
         raise UsageError("--days må være mellom 1 og 365.")
@@ -108,9 +106,9 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (KnowledgeBaseError, OSError):
         kb = None  # titles are shown as entry ids
     try:
-        with Database.open(path) as db:
-            stats = gather_statistics(CoordinatorTables(db), kb, parse_now(args.now), args.days)
-    except (SchemaError, sqlite3.Error) as error:
+        with SqliteStorage.open(path) as storage:
+            stats = gather_statistics(storage, kb, parse_now(args.now), args.days)
+    except StorageError as error:
         print(f"Kunne ikke lese databasen {path}: {error}", file=err)
         return EXIT_PROBLEM
     print(statistics_text(stats, per_day=True), file=out)

@@ -68,7 +68,7 @@ from bot.core.reminders import plan_reminders
 from bot.delivery.jobs import finish_notices, next_reminder_at, notice_batch, reminder_messages
 from bot.delivery.pacer import Clock as PacerClock
 from bot.delivery.pacer import DeliveryReport, Limits, Outcome, Outgoing, Pacer
-from bot.storage import Database, DeliveryKey, database_path
+from bot.storage import DeliveryKey, Storage, open_storage
 
 logger = logging.getLogger(__name__)
 
@@ -131,14 +131,15 @@ class Services:
     def __init__(
         self,
         settings: Settings,
-        db: Database,
+        storage: Storage,
         kb: KnowledgeBase,
         *,
         clock: Clock = system_clock,
         knowledge_dir: Path | None = None,
     ) -> None:
         self.settings = settings
-        self.db = db
+        self.storage = storage
+        self.db = storage.subscriptions
         self.clock = clock
         self.knowledge_dir = knowledge_dir or settings.knowledge_dir
         self.scheduler: Scheduler = NoScheduler()
@@ -165,8 +166,8 @@ class Services:
         knowledge_dir: Path | None = None,
     ) -> Services:
         """Open (creating and migrating) the database in BOT_DATA_DIR."""
-        db = Database.open(database_path(settings.data_dir))
-        return cls(settings, db, kb, clock=clock, knowledge_dir=knowledge_dir)
+        storage = open_storage(settings.data_dir)
+        return cls(settings, storage, kb, clock=clock, knowledge_dir=knowledge_dir)
 
     # ----------------------------------------------------------------------------------------
     # The live knowledge base
@@ -384,7 +385,7 @@ class Services:
 
     def close(self) -> None:
         """Close the database (after `aclose`)."""
-        self.db.close()
+        self.storage.close()
 
 
 class ReminderText(str):

@@ -59,13 +59,14 @@ from bot.core.stats import (
 )
 from bot.delivery.pacer import NOTICE_PRIORITY, DeliveryReport, Outcome
 from bot.delivery.pacer import Outgoing as Broadcast
-from bot.storage.database import (
+from bot.storage import (
     Announcement,
     AnnouncementState,
-    CoordinatorTables,
     DeliveryKey,
     Expired,
     HandoverState,
+    Storage,
+    delete_expired,
 )
 
 if TYPE_CHECKING:
@@ -119,7 +120,7 @@ class CoordinatorTools:
         messenger: Messenger | None = None,
     ) -> None:
         self.services = services
-        self.tables = CoordinatorTables(services.db)
+        self.storage = services.storage
         self.admin_ids = frozenset(admin_ids)
         self.messenger = messenger
         self.retention = timedelta(days=services.settings.question_log_retention_days)
@@ -138,14 +139,14 @@ class CoordinatorTools:
         if not question:
             return None
         entry_id = reply.matches[0].id if reply.matches else None
-        return self.tables.log_question(
+        return self.storage.questions.log_question(
             now, question, grouping_key(question), entry_id, reply.confident, reply.intent.value
         )
 
     def delete_expired(self, now: datetime | None = None) -> Expired:
         """Retention: delete what is older than QUESTION_LOG_RETENTION_DAYS."""
         now = now or self.services.clock()
-        expired = self.tables.delete_expired(now - self.retention)
+        expired = delete_expired(self.storage, now - self.retention)
         if expired.questions or expired.handovers or expired.announcements:
             logger.info(
                 "Retention: deleted %d logged question(s), %d hand-over(s), %d announcement(s)"
@@ -160,7 +161,7 @@ class CoordinatorTools:
     # -- /statistikk and /ubesvarte ------------------------------------------------------------
 
     def gather(self, now: datetime, days: int = DEFAULT_DAYS) -> Statistics:
-        return gather_statistics(self.tables, self.kb, now, days)
+        return gather_statistics(self.storage, self.kb, now, days)
 
     async def statistics(self, context: Context) -> Response:
         days = _days(context.argument)
@@ -168,7 +169,7 @@ class CoordinatorTools:
             return say(Outgoing(texts.STATS_USAGE, title=texts.STATS_TITLE))
         stats = self.gather(context.now, days)
         lines = [statistics_text(stats)]
-        pending = len(self.tables.handovers(HandoverState.PENDING))
+        pending = len(self.storage.handovers.handovers(HandoverState.PENDING))
         if pending:
             lines.append(texts.PENDING_HANDOVERS.format(count=pending))
         lines.append(texts.STATS_HINT)
@@ -184,7 +185,7 @@ class CoordinatorTools:
         )
 
     async def unanswered(self, context: Context) -> Response:
-        groups = group_similar(self.tables.latest_unanswered(UNANSWERED_SCANNED))
+        groups = group_similar(self.storage.questions.latest_unanswered(UNANSWERED_SCANNED))
         text = unanswered_text(groups)
         if groups:
             text += "\n\n" + texts.UNANSWERED_HINT
@@ -202,8 +203,8 @@ class CoordinatorTools:
         question_id = _number(context.argument)
         if question_id is None:
             return Response(notice=conversation_texts.BUTTON_BROKEN)
-        recorded = self.tables.set_feedback(question_id, value)
-        already = not recorded and self.tables.question(question_id) is not None
+        recorded = self.storage.questions.set_feedback(question_id, value)
+        already = not recorded and self.storage.questions.question(question_id) is not None
         notice = texts.FEEDBACK_ALREADY if already else texts.FEEDBACK_THANKS
         return Response(
             notice=notice, keyboard=_without(context.buttons, FEEDBACK_UP, FEEDBACK_DOWN)
@@ -222,11 +223,11 @@ class CoordinatorTools:
         messenger = self.messenger
         if messenger is None or not self.admin_ids:
             return Response(notice=texts.HANDOVER_UNAVAILABLE)
-        logged = self.tables.question(question_id)
+        logged = self.storage.questions.question(question_id)
         if logged is None:
             return Response(notice=texts.HANDOVER_GONE)
         name = chat.first_name or texts.SOMEONE
-        handover = self.tables.create_handover(
+        handover = self.storage.handovers.create_handover(
             question_id, chat.id, name, logged.question, context.now
         )
         remaining = _without(context.buttons, HANDOVER)
@@ -256,10 +257,10 @@ class CoordinatorTools:
                 )
                 continue
             for message_id in message_ids:
-                self.tables.add_handover_message(handover.id, admin_id, message_id)
+                self.storage.handovers.add_handover_message(handover.id, admin_id, message_id)
             reached += 1
         if reached == 0:
-            self.tables.delete_handover(handover.id)  # so the asker can try again later
+            self.storage.handovers.delete_handover(handover.id)  # so the asker can try again later
             return say(Outgoing(texts.HANDOVER_NOBODY))
         logger.info("Hand-over %d sent to %d admin(s)", handover.id, reached)
         return Response(
@@ -271,11 +272,11 @@ class CoordinatorTools:
         chat = context.chat
         if not chat.is_private or not context.is_admin:
             return None
-        found = self.tables.handover_for_message(chat.id, replied_to)
+        found = self.storage.handovers.handover_for_message(chat.id, replied_to)
         if found is None:
             return None  # a reply to another of the bot's messages: an ordinary question
         async with self._answering:
-            handover = self.tables.handover(found.id)
+            handover = self.storage.handovers.handover(found.id)
             if handover is None or handover.state is HandoverState.ANSWERED:
                 return say(Outgoing(texts.ANSWER_ALREADY))
             name = handover.first_name or texts.SOMEONE
@@ -289,7 +290,7 @@ class CoordinatorTools:
             try:
                 await messenger.send(handover.chat_id, delivery)
             except UnreachableChatError:
-                self.tables.mark_undeliverable(handover.id, answer, context.now)
+                self.storage.handovers.mark_undeliverable(handover.id, answer, context.now)
                 logger.info("Hand-over %d: the asker has blocked the bot", handover.id)
                 return say(Outgoing(texts.ANSWER_UNDELIVERABLE.format(name=name)))
             except Exception as error:  # the network, after the sender's retries
@@ -299,7 +300,7 @@ class CoordinatorTools:
                     type(error).__name__,
                 )
                 return say(Outgoing(texts.ANSWER_FAILED.format(name=name)))
-            self.tables.mark_answered(handover.id, context.now)
+            self.storage.handovers.mark_answered(handover.id, context.now)
         logger.info("Hand-over %d answered by admin %s", handover.id, chat.user_id)
         return say(Outgoing(texts.ANSWER_DELIVERED.format(name=name)))
 
@@ -317,12 +318,12 @@ class CoordinatorTools:
             )
         if not self.services.can_broadcast:
             return say(Outgoing(texts.ANNOUNCE_NO_BROADCAST))
-        recipients = self.tables.subscriber_count()
+        recipients = self.storage.subscriptions.subscriber_count()
         if recipients == 0:
             return say(Outgoing(texts.ANNOUNCE_NO_RECIPIENTS))
         author = context.chat.user_id
         assert author is not None  # admin_only: only a known user gets here
-        announcement = self.tables.create_announcement(author, text, context.now)
+        announcement = self.storage.announcements.create_announcement(author, text, context.now)
         argument = str(announcement.id)
         return say(
             Outgoing(
@@ -346,8 +347,10 @@ class CoordinatorTools:
             return refusal
         if not self.services.can_broadcast:
             return Response(notice=texts.ANNOUNCE_NO_BROADCAST)
-        recipients = self.tables.subscriber_count()
-        if not self.tables.start_announcement(announcement.id, recipients, context.now):
+        recipients = self.storage.subscriptions.subscriber_count()
+        if not self.storage.announcements.start_announcement(
+            announcement.id, recipients, context.now
+        ):
             return self._already(announcement.id)  # a double press lands here
         logger.info(
             "Announcement %d confirmed by admin %s for %d chat(s)",
@@ -368,7 +371,7 @@ class CoordinatorTools:
         announcement, refusal = self._own_announcement(context)
         if announcement is None:
             return refusal
-        if not self.tables.cancel_announcement(announcement.id, context.now):
+        if not self.storage.announcements.cancel_announcement(announcement.id, context.now):
             return self._already(announcement.id)
         return Response(
             (Outgoing(texts.ANNOUNCE_CANCELLED),),
@@ -378,7 +381,7 @@ class CoordinatorTools:
 
     def resume_announcements(self) -> int:
         """At start-up: finish announcements a restart interrupted (nothing is sent twice)."""
-        interrupted = self.tables.announcements(AnnouncementState.SENDING)
+        interrupted = self.storage.announcements.announcements(AnnouncementState.SENDING)
         for announcement in interrupted:
             logger.info("Resuming announcement %d after a restart", announcement.id)
             self.services.spawn(
@@ -402,7 +405,7 @@ class CoordinatorTools:
                         DeliveryKey(chat_id, ANNOUNCEMENT_EVENT, kind),
                         NOTICE_PRIORITY,
                     )
-                    for chat_id in self.tables.subscriber_chats()
+                    for chat_id in self.storage.subscriptions.subscriber_chats()
                 ]
                 report: DeliveryReport[str] = await self.services.broadcast(items)
                 blocked |= report.blocked_chats
@@ -417,8 +420,8 @@ class CoordinatorTools:
             )
             await self._tell(report_to, texts.ANNOUNCE_FAILED)
             raise
-        delivered = self.tables.delivered(ANNOUNCEMENT_EVENT, kind)
-        self.tables.finish_announcement(
+        delivered = self.storage.subscriptions.delivered(ANNOUNCEMENT_EVENT, kind)
+        self.storage.announcements.finish_announcement(
             announcement.id, delivered, len(blocked), self.services.clock()
         )
         logger.info(
@@ -456,7 +459,9 @@ class CoordinatorTools:
             return None, Response(notice=_short(conversation_texts.ADMIN_ONLY))
         announcement_id = _number(context.argument)
         announcement = (
-            self.tables.announcement(announcement_id) if announcement_id is not None else None
+            self.storage.announcements.announcement(announcement_id)
+            if announcement_id is not None
+            else None
         )
         if announcement is None:
             return None, Response(notice=texts.ANNOUNCE_GONE, keyboard=())
@@ -465,13 +470,13 @@ class CoordinatorTools:
         return announcement, Response()
 
     def _already(self, announcement_id: int) -> Response:
-        current = self.tables.announcement(announcement_id)
+        current = self.storage.announcements.announcement(announcement_id)
         state = current.state.value if current is not None else "sent"
         return Response(notice=texts.ANNOUNCE_ALREADY.get(state, texts.ANNOUNCE_GONE), keyboard=())
 
 
 def gather_statistics(
-    tables: CoordinatorTables, kb: KnowledgeBase | None, now: datetime, days: int = DEFAULT_DAYS
+    storage: Storage, kb: KnowledgeBase | None, now: datetime, days: int = DEFAULT_DAYS
 ) -> Statistics:
     """The statistics for the `days` Oslo days up to and including today."""
     today = now.astimezone(OSLO).date()
@@ -481,11 +486,11 @@ def gather_statistics(
         return entry.title if entry is not None else None
 
     return compute_statistics(
-        tables.questions_since(period_start(today, days)),
+        storage.questions.questions_since(period_start(today, days)),
         today=today,
         days=days,
         title_of=title_of,
-        subscribers=tables.subscriber_count(),
+        subscribers=storage.subscriptions.subscriber_count(),
     )
 
 

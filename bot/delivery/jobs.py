@@ -42,10 +42,12 @@ from bot.core.reminders import (
     reminder_text,
 )
 from bot.delivery.pacer import NOTICE_PRIORITY, REMINDER_PRIORITY, DeliveryReport, Outgoing
-from bot.storage.database import Database, DeliveryKey
+from bot.storage import DeliveryKey, SubscriptionStore
 
 
-def reminder_messages(db: Database, kb: KnowledgeBase, now: datetime) -> list[Outgoing[str]]:
+def reminder_messages(
+    db: SubscriptionStore, kb: KnowledgeBase, now: datetime
+) -> list[Outgoing[str]]:
     """The reminders due at `now` that the ledger has not seen settled yet."""
     due = due_reminders(kb, db.active_subscriptions(), now)
     keys = [DeliveryKey(r.chat_id, r.event_id, r.ledger_kind) for r in due]
@@ -57,7 +59,7 @@ def reminder_messages(db: Database, kb: KnowledgeBase, now: datetime) -> list[Ou
     ]
 
 
-def next_reminder_at(db: Database, kb: KnowledgeBase, now: datetime) -> datetime | None:
+def next_reminder_at(db: SubscriptionStore, kb: KnowledgeBase, now: datetime) -> datetime | None:
     """When the reminder job should run next (UTC); None if no reminder is planned."""
     return next_due_time(kb, db.active_subscriptions(), now)
 
@@ -72,7 +74,7 @@ class NoticeBatch:
     not_before: datetime | None = None  # quiet hours: run the notice job again at this time
 
 
-def notice_batch(db: Database, kb: KnowledgeBase, now: datetime) -> NoticeBatch:
+def notice_batch(db: SubscriptionStore, kb: KnowledgeBase, now: datetime) -> NoticeBatch:
     """The notices for what changed since the saved snapshots (none on the very first run)."""
     previous = db.load_snapshots()
     changes = detect_changes(previous, kb, now)
@@ -96,7 +98,7 @@ def notice_batch(db: Database, kb: KnowledgeBase, now: datetime) -> NoticeBatch:
 
 
 def finish_notices(
-    db: Database, batch: NoticeBatch, report: DeliveryReport[str], now: datetime
+    db: SubscriptionStore, batch: NoticeBatch, report: DeliveryReport[str], now: datetime
 ) -> bool:
     """Save the new snapshots if every notice is settled; True if saved.
 
@@ -109,6 +111,6 @@ def finish_notices(
     return True
 
 
-def calendar_sequences(db: Database, kb: KnowledgeBase) -> dict[str, int]:
+def calendar_sequences(db: SubscriptionStore, kb: KnowledgeBase) -> dict[str, int]:
     """The SEQUENCE of every event for calendar files, counting changes not yet saved."""
     return sequences(db.load_snapshots(), kb)

@@ -2,15 +2,16 @@
 
 `Pacer.deliver(items)` queues (chat_id, message) items and returns a report when all are done.
 It is independent of Telegram: the `send` coroutine, the exception `Classifier` (see
-bot.delivery.failures), the `Ledger` (bot.storage.Database) and the `Clock` are injected.
+bot.delivery.failures), the `Ledger` (bot.delivery.ledger) and the `Clock` are injected.
 
 Limits (`Limits`): at most 25 message starts per second overall, spaced evenly (one every
 40 ms, no bursts), and at most one per second to the same chat, with at most one message per
 chat in flight. Telegram allows about 30 per second overall and 1 per second per chat.
 
-Exactly once, with the ledger: right before a message is sent its ledger row is claimed; after
-Telegram accepts it, the row is marked sent. A message whose row cannot be claimed (sent or
-claimed before, chat inactive or gone) is skipped. Failures (bot.delivery.failures):
+Never twice, with the ledger (bot.delivery.ledger tells the guarantee): a message is claimed
+right before it is sent and marked sent once Telegram accepts it; one whose row cannot be
+claimed (sent or claimed before, chat inactive or gone) is skipped. Failures
+(bot.delivery.failures):
 
 * RetryAfter: the row is released, the whole broadcast pauses for exactly `retry_after` seconds
   counted from when the error came (Telegram does not say which limit was hit, and its flood
@@ -36,9 +37,9 @@ Priority and fair share, so interactive replies never starve:
   first come, first served. A chat that must wait for its per-chat second does not hold up
   other chats, and one chat's messages keep their order.
 
-Crash safety: a message is claimed only right before it is sent, and a chat has at most one
-message in flight, so a crash can leave at most one claimed-but-unconfirmed row per chat (at
-most `max_in_flight` in all). See bot.storage.database for why those are never resent.
+Crash safety: a chat has at most one message in flight, so a crash can leave at most one
+claimed-but-unconfirmed row per chat (at most `max_in_flight` in all); bot.delivery.ledger says
+why those are never resent.
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ from itertools import count
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from bot.delivery.failures import Classifier, Failure, FailureKind, classify
-from bot.storage.database import DeliveryKey
+from bot.delivery.ledger import Ledger
+from bot.storage.records import DeliveryKey
 
 M = TypeVar("M")
 _LedgerState = Literal["sent", "released", "failed", "unconfirmed"]
@@ -81,20 +83,6 @@ class SystemClock:
 
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
-
-
-class Ledger(Protocol):
-    """The part of bot.storage.Database the pacer uses."""
-
-    def claim(self, key: DeliveryKey, now: datetime) -> bool: ...
-
-    def mark_sent(self, key: DeliveryKey, now: datetime) -> bool: ...
-
-    def release(self, key: DeliveryKey, now: datetime) -> bool: ...
-
-    def mark_failed(self, key: DeliveryKey, now: datetime) -> bool: ...
-
-    def mark_unconfirmed(self, key: DeliveryKey, now: datetime) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ so the next reminder is planned in time. It is also the conversation's `EventSer
 `calendar`.
 
 What is stored for a subscription is only the chat id, the scope and the lead times (and
-timestamps); see bot.storage.database. Confirmations say exactly what was stored.
+timestamps); see bot.storage.sqlite.subscriptions. Confirmations say exactly what was stored.
 
 Buttons carry `1:<code>:<argument>` (bot.conversation.callbacks). A scope travels as a short
 code: "all", "a.<audience>", "s.<scheme>", "r.<region or network>", "e.<event>"; a lead time
@@ -324,7 +324,7 @@ class Subscriptions:
 
     async def forget(self, context: Context) -> Response:
         """/slettmeg: delete every row about the chat, and say how many."""
-        rows = self.services.db.forget_chat(context.chat.id)
+        rows = self.services.storage.forget_chat(context.chat.id)
         self._changed(context.chat.id)
         if not rows:
             return say(Outgoing(texts.NOTHING_STORED))

@@ -22,7 +22,7 @@ from bot.conversation import Conversation
 from bot.core.knowledge import OSLO
 from bot.core.loading import load_knowledge_base
 from bot.services import DatabaseChatStatus, Services
-from bot.storage.database import CoordinatorTables
+from bot.storage import Storage
 from tests.channels.fake_request import FakeRequest
 from tests.channels.harness import DrivenApplication
 from tests.conftest import KNOWLEDGE_DIR
@@ -59,8 +59,8 @@ class Bot(DrivenApplication):
     errors: list[BaseException | None] = field(default_factory=list)
 
     @property
-    def tables(self) -> CoordinatorTables:
-        return self.tools.tables
+    def storage(self) -> Storage:
+        return self.services.storage
 
     async def say(self, chat_id: int, text: str, **content: Any) -> list[Call]:
         return await self.send(self.updates.message(chat_id, text, **content))

@@ -145,17 +145,17 @@ async def test_avmeld_removes_all_and_slettmeg_deletes_every_row(bot: Bot) -> No
 
     await bot.message(ALICE, "/abonner")
     await bot.message(BOB, "/abonner")
-    rows = bot.services.db.rows_about_chat(ALICE)
+    rows = bot.services.storage.rows_about_chat(ALICE)
     assert rows == 2  # the chat and its subscription
     (sent,) = only(await bot.message(ALICE, "/slettmeg"), "sendMessage")
     assert f"Slettet: {rows} rader om denne chatten" in sent.text
-    assert bot.services.db.rows_about_chat(ALICE) == 0
+    assert bot.services.storage.rows_about_chat(ALICE) == 0
     assert bot.services.db.chat(ALICE) is None
-    assert bot.services.db.rows_about_chat(BOB) == 2  # others are untouched
+    assert bot.services.storage.rows_about_chat(BOB) == 2  # others are untouched
     (sent,) = only(await bot.message(ALICE, "/slettmeg"), "sendMessage")
     assert "Jeg har ikke lagret noe om denne chatten" in sent.text
     await bot.message(ALICE, "Hva er DEKOM?")  # talking to the bot stores nothing
-    assert bot.services.db.rows_about_chat(ALICE) == 0
+    assert bot.services.storage.rows_about_chat(ALICE) == 0
 
 
 async def test_kalender_sends_an_ics_of_the_chats_scope(bot: Bot) -> None:
