@@ -1,4 +1,4 @@
-"""What the scheduled jobs send: reminders and change notices as `Outgoing` messages.
+"""What the scheduled jobs send: reminders and change notices as `Broadcast` messages.
 
 This glues the pure planners (bot.core.reminders, bot.core.changes) to the database and the
 pacer, and knows nothing about Telegram. A channel adapter runs, in order:
@@ -41,19 +41,19 @@ from bot.core.reminders import (
     out_of_quiet_hours,
     reminder_text,
 )
-from bot.delivery.pacer import NOTICE_PRIORITY, REMINDER_PRIORITY, DeliveryReport, Outgoing
+from bot.delivery.pacer import NOTICE_PRIORITY, REMINDER_PRIORITY, Broadcast, DeliveryReport
 from bot.storage import DeliveryKey, SubscriptionStore
 
 
 def reminder_messages(
     db: SubscriptionStore, kb: KnowledgeBase, now: datetime
-) -> list[Outgoing[str]]:
+) -> list[Broadcast[str]]:
     """The reminders due at `now` that the ledger has not seen settled yet."""
     due = due_reminders(kb, db.active_subscriptions(), now)
     keys = [DeliveryKey(r.chat_id, r.event_id, r.ledger_kind) for r in due]
     handled = db.handled(keys)
     return [
-        Outgoing(reminder.chat_id, reminder_text(kb, reminder, now), key, REMINDER_PRIORITY)
+        Broadcast(reminder.chat_id, reminder_text(kb, reminder, now), key, REMINDER_PRIORITY)
         for reminder, key in zip(due, keys, strict=True)
         if key not in handled
     ]
@@ -69,7 +69,7 @@ class NoticeBatch:
     """Change notices to send, and the snapshots to save once they are settled."""
 
     changes: list[EventChange]
-    messages: list[Outgoing[str]]
+    messages: list[Broadcast[str]]
     snapshots: dict[str, EventSnapshot] = field(repr=False)
     not_before: datetime | None = None  # quiet hours: run the notice job again at this time
 
@@ -83,7 +83,7 @@ def notice_batch(db: SubscriptionStore, kb: KnowledgeBase, now: datetime) -> Not
         return NoticeBatch(changes, [], snapshots, not_before=out_of_quiet_hours(now))
     subscriptions = db.active_subscriptions()
     messages = [
-        Outgoing(
+        Broadcast(
             chat_id,
             notice_text(kb, change, now),
             DeliveryKey(chat_id, change.event_id, change.ledger_kind),

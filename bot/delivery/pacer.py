@@ -2,7 +2,7 @@
 
 `Pacer.deliver(items)` queues (chat_id, message) items and returns a report when all are done.
 It is independent of Telegram: the `send` coroutine, the exception `Classifier` (see
-bot.delivery.failures), the `Ledger` (bot.delivery.ledger) and the `Clock` are injected.
+bot.delivery.failures), the `Ledger` (bot.delivery.ledger) and the `PacerClock` are injected.
 
 Limits (`Limits`): at most 25 message starts per second overall, spaced evenly (one every
 40 ms, no bursts), and at most one per second to the same chat, with at most one message per
@@ -64,7 +64,7 @@ NOTICE_PRIORITY = 0
 REMINDER_PRIORITY = 1
 
 
-class Clock(Protocol):
+class PacerClock(Protocol):
     """Time for the pacer: a monotonic clock for pacing, a wall clock for the ledger."""
 
     def monotonic(self) -> float: ...
@@ -74,7 +74,7 @@ class Clock(Protocol):
     async def sleep(self, seconds: float) -> None: ...
 
 
-class SystemClock:
+class SystemPacerClock:
     def monotonic(self) -> float:
         return time.monotonic()
 
@@ -96,7 +96,7 @@ class Limits:
 
 
 @dataclass(frozen=True, slots=True)
-class Outgoing(Generic[M]):
+class Broadcast(Generic[M]):
     """One message for one chat; `key` ties it to its ledger row (None: not tracked)."""
 
     chat_id: int
@@ -120,12 +120,12 @@ class Outcome(StrEnum):
 
 @dataclass(slots=True)
 class DeliveryReport(Generic[M]):
-    outcomes: list[tuple[Outgoing[M], Outcome]] = field(default_factory=list)
+    outcomes: list[tuple[Broadcast[M], Outcome]] = field(default_factory=list)
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for _item, seen in self.outcomes if seen is outcome)
 
-    def items(self, outcome: Outcome) -> list[Outgoing[M]]:
+    def items(self, outcome: Outcome) -> list[Broadcast[M]]:
         return [item for item, seen in self.outcomes if seen is outcome]
 
     @property
@@ -140,7 +140,7 @@ class DeliveryReport(Generic[M]):
 
 @dataclass(eq=False, slots=True)
 class _Job(Generic[M]):
-    item: Outgoing[M]
+    item: Broadcast[M]
     order: int
     done: asyncio.Future[Outcome]
     claimed: bool = False
@@ -157,14 +157,14 @@ class Pacer(Generic[M]):
         send: Callable[[int, M], Awaitable[object]],
         *,
         ledger: Ledger | None = None,
-        clock: Clock | None = None,
+        clock: PacerClock | None = None,
         limits: Limits | None = None,
         classifier: Classifier = classify,
         on_blocked: Callable[[int], object] | None = None,
     ) -> None:
         self._send = send
         self._ledger = ledger
-        self._clock = clock or SystemClock()
+        self._clock = clock or SystemPacerClock()
         self._limits = limits or Limits()
         self._classify = classifier
         self._on_blocked = on_blocked
@@ -181,7 +181,7 @@ class Pacer(Generic[M]):
     # ----------------------------------------------------------------------------------------
     # Public API
 
-    async def deliver(self, items: Iterable[Outgoing[M]]) -> DeliveryReport[M]:
+    async def deliver(self, items: Iterable[Broadcast[M]]) -> DeliveryReport[M]:
         """Queue the items and wait until each is delivered, skipped or given up."""
         loop = asyncio.get_running_loop()
         jobs = [_Job(item, next(self._orders), loop.create_future()) for item in items]

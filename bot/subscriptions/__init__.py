@@ -1,8 +1,8 @@
-"""Subscriptions, reminders and calendar files in the conversation (see feature.py)."""
+"""Subscriptions, reminders and calendar files in the conversation (see feature.py), and the
+subscription book that stores them and tells the scheduler (book.py)."""
 
 from bot.subscriptions.feature import (
     Subscriptions,
-    install_reload_command,
     install_subscriptions,
     parse_scope_code,
     scope_code,
@@ -10,7 +10,6 @@ from bot.subscriptions.feature import (
 
 __all__ = [
     "Subscriptions",
-    "install_reload_command",
     "install_subscriptions",
     "parse_scope_code",
     "scope_code",

@@ -1,10 +1,10 @@
 """Subscriptions in the conversation: /abonner, /mine, /avmeld, /kalender, /slettmeg, buttons.
 
-Channel-independent: it works in Telegram and in the terminal chat alike. It stores through
-`services.db` (bot.storage) and tells `services.scheduler` when a chat's subscriptions changed,
-so the next reminder is planned in time. It is also the conversation's `EventServices`: the
-"🔔 Påminn meg" and "📅 Legg i kalender" buttons under a coming samling call `remind` and
-`calendar`.
+Channel-independent: it works in Telegram and in the terminal chat alike. It writes through
+the subscription book (bot.subscriptions.book), which tells the scheduler when a chat's
+subscriptions changed, so the next reminder is planned in time. It is also the conversation's
+`EventServices`: the "🔔 Påminn meg" and "📅 Legg i kalender" buttons under a coming samling
+call `remind` and `calendar`.
 
 What is stored for a subscription is only the chat id, the scope and the lead times (and
 timestamps); see bot.storage.sqlite.subscriptions. Confirmations say exactly what was stored.
@@ -46,13 +46,15 @@ from bot.core.reminders import (
     scope_problem,
 )
 from bot.delivery.jobs import calendar_sequences
+from bot.runtime.live import LiveKnowledge
+from bot.storage import SubscriptionStore
 from bot.subscriptions import texts
+from bot.subscriptions.book import SubscriptionBook
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from bot.conversation.conversation import Conversation
-    from bot.services import Services
 
 # Button action codes (1–3 letters; the built-in ones are single letters).
 NARROW = "sn"  # show the narrowing choices
@@ -125,30 +127,30 @@ def install_subscriptions(conversation: Conversation, feature: Subscriptions) ->
 class Subscriptions:
     """The subscription commands and buttons, and the conversation's EventServices."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    def __init__(
+        self, book: SubscriptionBook, live: LiveKnowledge, store: SubscriptionStore
+    ) -> None:
+        self.book = book
+        self.live = live
+        self.store = store  # read-only here: the snapshots for calendar SEQUENCE numbers
 
     @property
     def kb(self) -> KnowledgeBase:
-        return self.services.kb  # the live one: it changes on reload
-
-    def _changed(self, chat_id: int) -> None:
-        self.services.scheduler.reminders_changed(chat_id)
+        return self.live.kb  # the live one: it changes on reload
 
     # -- /abonner and narrowing ---------------------------------------------------------------
 
     async def subscribe(self, context: Context) -> Response:
         """/abonner: every coming samling with the default lead times, in one step."""
-        chat_id, db = context.chat.id, self.services.db
-        existing = _find(db.subscriptions(chat_id), ALL_EVENTS)
+        chat_id, book = context.chat.id, self.book
+        existing = _find(book.subscriptions(chat_id), ALL_EVENTS)
         if existing is not None:
             template = texts.ALREADY_ALL
-            db.reactivate_chat(chat_id, context.now)  # a paused chat that asks wants them back
+            book.renew(chat_id, context.now)  # a paused chat that asks wants them back
             subscription = existing
         else:
             template = texts.SUBSCRIBED_ALL
-            subscription = db.subscribe(chat_id, context.now, ALL_EVENTS, DEFAULT_LEAD_TIMES)
-        self._changed(chat_id)
+            subscription = book.subscribe(chat_id, context.now, ALL_EVENTS, DEFAULT_LEAD_TIMES)
         text = template.format(
             scope=scope_label(self.kb, ALL_EVENTS),
             lead_times=lead_times_label(subscription.lead_times),
@@ -164,7 +166,7 @@ class Subscriptions:
 
     async def narrow_menu(self, context: Context) -> Response:
         chat_id = context.chat.id
-        subscriptions = self.services.db.subscriptions(chat_id)
+        subscriptions = self.book.subscriptions(chat_id)
         lines = [self._mine_lines(subscriptions)] if subscriptions else []
         lines.append(texts.MINE_NONE if not subscriptions else "Velg hva du vil følge:")
         return say(
@@ -184,10 +186,9 @@ class Subscriptions:
         problem = scope_problem(self.kb, scope)
         if problem is not None:
             return Response(notice=problem)
-        chat_id, db = context.chat.id, self.services.db
-        lead_times = _preferred_lead_times(db.subscriptions(chat_id))
-        subscription = db.replace_subscriptions(chat_id, scope, context.now, lead_times)
-        self._changed(chat_id)
+        chat_id, book = context.chat.id, self.book
+        lead_times = _preferred_lead_times(book.subscriptions(chat_id))
+        subscription = book.replace(chat_id, scope, context.now, lead_times)
         template = texts.WIDENED if scope == ALL_EVENTS else texts.NARROWED
         label = scope_label(self.kb, scope)
         text = template.format(scope=label, lead_times=lead_times_label(subscription.lead_times))
@@ -233,9 +234,7 @@ class Subscriptions:
         chosen = set(subscription.lead_times) ^ {lead}
         if not chosen:
             return Response(notice=texts.LEAD_TIMES_LAST)
-        db = self.services.db
-        updated = db.subscribe(context.chat.id, context.now, subscription.scope, chosen)
-        self._changed(context.chat.id)
+        updated = self.book.subscribe(context.chat.id, context.now, subscription.scope, chosen)
         notice = texts.LEAD_TIMES_SAVED.format(lead_times=lead_times_label(updated.lead_times))
         return say(self._lead_time_message(updated), notice=shorten(notice, 190))
 
@@ -264,8 +263,8 @@ class Subscriptions:
     # -- /mine, /avmeld, /slettmeg ------------------------------------------------------------
 
     async def mine(self, context: Context) -> Response:
-        chat_id, db = context.chat.id, self.services.db
-        subscriptions = db.subscriptions(chat_id)
+        chat_id, book = context.chat.id, self.book
+        subscriptions = book.subscriptions(chat_id)
         if not subscriptions:
             subscribe = (button(texts.BUTTON_SUBSCRIBE, Action(COMMAND, "abonner")),)
             message = Outgoing(
@@ -276,7 +275,7 @@ class Subscriptions:
             )
             return say(message)
         parts = [self._mine_lines(subscriptions), texts.ALSO_CHANGES]
-        chat = db.chat(chat_id)
+        chat = book.chat(chat_id)
         if chat is not None and not chat.active:
             parts.append(texts.MINE_PAUSED)
         parts.append(texts.MINE_HINT)
@@ -307,16 +306,14 @@ class Subscriptions:
     async def remove(self, context: Context) -> Response:
         scope = parse_scope_code(context.argument)
         chat_id = context.chat.id
-        if scope is None or not self.services.db.unsubscribe(chat_id, scope):
+        if scope is None or not self.book.unsubscribe(chat_id, scope):
             return Response(notice=texts.SUBSCRIPTION_GONE)
-        self._changed(chat_id)
         listing = await self.mine(context)
         notice = texts.REMOVED.format(scope=scope_label(self.kb, scope))
         return Response(listing.messages, shorten(notice, 190))
 
     async def unsubscribe_all(self, context: Context) -> Response:
-        removed = self.services.db.unsubscribe_all(context.chat.id)
-        self._changed(context.chat.id)
+        removed = self.book.unsubscribe_all(context.chat.id)
         if not removed:
             return say(Outgoing(texts.NOTHING_TO_UNSUBSCRIBE, replace=context.from_button))
         count = f"{removed} {'abonnement' if removed == 1 else 'abonnementer'}"
@@ -324,8 +321,7 @@ class Subscriptions:
 
     async def forget(self, context: Context) -> Response:
         """/slettmeg: delete every row about the chat, and say how many."""
-        rows = self.services.storage.forget_chat(context.chat.id)
-        self._changed(context.chat.id)
+        rows = self.book.forget(context.chat.id)
         if not rows:
             return say(Outgoing(texts.NOTHING_STORED))
         row_word = "rad" if rows == 1 else "rader"
@@ -335,9 +331,9 @@ class Subscriptions:
 
     async def calendar_file(self, context: Context) -> Response:
         """/kalender: every coming samling in the chat's scope (all, without subscriptions)."""
-        kb, db, now = self.kb, self.services.db, context.now
-        subscriptions = db.subscriptions(context.chat.id)
-        sequences = calendar_sequences(db, kb)
+        kb, now = self.kb, context.now
+        subscriptions = self.book.subscriptions(context.chat.id)
+        sequences = calendar_sequences(self.store, kb)
         if subscriptions:
             content = subscriptions_calendar(kb, subscriptions, now=now, sequences=sequences)
             covered = [e for e in kb.events if any(s.scope.covers_entry(e) for s in subscriptions)]
@@ -358,16 +354,15 @@ class Subscriptions:
 
     async def remind(self, context: Context, event: Entry) -> Response:
         """ "🔔 Påminn meg": follow this one samling (unless a subscription covers it)."""
-        chat_id, db = context.chat.id, self.services.db
-        subscriptions = db.subscriptions(chat_id)
+        chat_id, book = context.chat.id, self.book
+        subscriptions = book.subscriptions(chat_id)
         covering = [s for s in subscriptions if s.scope.covers_entry(event)]
         if covering:
             label = scope_label(self.kb, covering[0].scope)
             return Response(notice=shorten(texts.ALREADY_COVERED.format(scope=label), 190))
         scope = Scope(ScopeKind.EVENT, event.id)
         lead_times = _preferred_lead_times(subscriptions)
-        subscription = db.subscribe(chat_id, context.now, scope, lead_times)
-        self._changed(chat_id)
+        subscription = book.subscribe(chat_id, context.now, scope, lead_times)
         lines = [
             texts.REMIND_SAVED.format(
                 title=event.title, lead_times=lead_times_label(subscription.lead_times)
@@ -390,8 +385,10 @@ class Subscriptions:
 
     async def calendar(self, context: Context, event: Entry) -> Response:
         """ "📅 Legg i kalender": one event, with an alarm per lead time the chat chose."""
-        kb, db = self.kb, self.services.db
-        covering = [s for s in db.subscriptions(context.chat.id) if s.scope.covers_entry(event)]
+        kb = self.kb
+        covering = [
+            s for s in self.book.subscriptions(context.chat.id) if s.scope.covers_entry(event)
+        ]
         lead_times = (
             set().union(*(s.lead_times for s in covering)) if covering else DEFAULT_LEAD_TIMES
         )
@@ -399,7 +396,7 @@ class Subscriptions:
             kb,
             event,
             now=context.now,
-            sequence=calendar_sequences(db, kb).get(event.id, 0),
+            sequence=calendar_sequences(self.store, kb).get(event.id, 0),
             lead_times=lead_times,
         )
         document = Document(calendar_filename(event.id), content, CONTENT_TYPE)
@@ -411,7 +408,7 @@ class Subscriptions:
     def _subscription(self, chat_id: int, scope: Scope | None) -> Subscription | None:
         if scope is None:
             return None
-        return _find(self.services.db.subscriptions(chat_id), scope)
+        return _find(self.book.subscriptions(chat_id), scope)
 
     def _mine_lines(self, subscriptions: Sequence[Subscription]) -> str:
         return "\n".join(
@@ -496,13 +493,3 @@ def _moment(moment: datetime) -> str:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def install_reload_command(conversation: Conversation, services: Services) -> None:
-    """/oppdater (coordinators only): load the knowledge base again and say what changed."""
-
-    async def reload(context: Context) -> Response:
-        result = await services.reload()
-        return say(Outgoing(result.text, title="Kunnskapsbasen"))
-
-    conversation.commands.add(Command("oppdater", texts.OPPDATER, reload, admin_only=True))

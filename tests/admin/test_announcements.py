@@ -27,7 +27,7 @@ TEXT = "Samlingen 1. oktober flyttes til Melhus rådhus. Påmeldingsfristen er s
 
 def subscribe(bot: Bot, chats: tuple[int, ...] = SUBSCRIBERS) -> None:
     for chat_id in chats:
-        bot.services.db.subscribe(chat_id, NOW, ALL_EVENTS)
+        bot.store.subscribe(chat_id, NOW, ALL_EVENTS)
 
 
 def received(bot: Bot) -> dict[int, list[str]]:
@@ -65,7 +65,7 @@ async def test_preview_send_and_report_with_a_blocked_chat(tmp_path: Path) -> No
             501: [f"📣 Kunngjøring\n\n{TEXT}"],
             503: [f"📣 Kunngjøring\n\n{TEXT}"],
         }
-        blocked = bot.services.db.chat(502)
+        blocked = bot.store.chat(502)
         assert blocked is not None and not blocked.active  # no more messages to 502
         (sent,) = bot.storage.announcements.announcements(AnnouncementState.SENT)
         assert (sent.recipients, sent.delivered, sent.deactivated) == (3, 2, 1)
@@ -161,7 +161,7 @@ async def test_an_announcement_cut_off_by_a_restart_is_finished_without_repeats(
         announcement = first.storage.announcements.create_announcement(ADMIN, TEXT, NOW)
         assert first.storage.announcements.start_announcement(announcement.id, 3, NOW)
         key = DeliveryKey(501, "announcement", f"kunngjoring:{announcement.id}")
-        assert first.services.db.claim(key, NOW) and first.services.db.mark_sent(key, NOW)
+        assert first.store.claim(key, NOW) and first.store.mark_sent(key, NOW)
         # ... and the bot stopped here: 501 has it, 502 and 503 do not.
     async with running_bot(tmp_path) as second:  # start-up resumes it
         done = await report(second)

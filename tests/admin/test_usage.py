@@ -65,7 +65,7 @@ async def test_thumbs_under_an_answer_count_once_and_then_go_away(tmp_path: Path
         again = await bot.press(ALICE, answer, "👎")  # an old client still shows them
         notice = one(again, "answerCallbackQuery").params["text"]
         assert notice == "Du har allerede gitt tilbakemelding på dette svaret."
-        stats = bot.tools.gather(NOW)
+        stats = bot.statistics.gather(NOW)
         assert bot.errors == []
     assert (stats.thumbs_up, stats.thumbs_down) == (1, 0)
 
@@ -111,7 +111,7 @@ async def test_statistikk_sends_the_numbers_and_a_chart(tmp_path: Path) -> None:
             answer = one(await bot.say(ALICE, question), "sendMessage")
         await bot.press(ALICE, answer, "👎")
         for chat_id in (501, 502):
-            bot.services.db.subscribe(chat_id, NOW, ALL_EVENTS)
+            bot.store.subscribe(chat_id, NOW, ALL_EVENTS)
         calls = await bot.say(ADMIN, "/statistikk")
         assert bot.errors == []
     text = one(calls, "sendMessage", ADMIN).text

@@ -11,10 +11,10 @@ import pytest
 
 from bot.delivery.pacer import (
     NOTICE_PRIORITY,
+    Broadcast,
     DeliveryReport,
     Limits,
     Outcome,
-    Outgoing,
     Pacer,
 )
 from bot.storage import DeliveryKey, DeliveryState, SqliteStorage, StorageError, SubscriptionStore
@@ -71,9 +71,9 @@ def pacer(
     )
 
 
-def message(chat_id: int, text: str, kind: str | None = None, priority: int = 1) -> Outgoing[str]:
+def message(chat_id: int, text: str, kind: str | None = None, priority: int = 1) -> Broadcast[str]:
     key = DeliveryKey(chat_id, "dekom-engelsk", kind) if kind else None
-    return Outgoing(chat_id, text, key, priority)
+    return Broadcast(chat_id, text, key, priority)
 
 
 def outcomes(report: DeliveryReport[str]) -> list[tuple[str, Outcome]]:
@@ -392,7 +392,7 @@ async def test_a_ledger_error_reaches_the_caller_instead_of_hanging(
 
 def test_a_key_must_belong_to_the_chat() -> None:
     with pytest.raises(ValueError, match="another chat"):
-        Outgoing(1, "x", DeliveryKey(2, "e", "day:1"))
+        Broadcast(1, "x", DeliveryKey(2, "e", "day:1"))
 
 
 async def test_a_graceful_close_lets_sends_in_flight_finish_and_leaves_the_queue() -> None:
@@ -406,7 +406,7 @@ async def test_a_graceful_close_lets_sends_in_flight_finish_and_leaves_the_queue
         await telegram.send(chat_id, message)
 
     pacer: Pacer[str] = Pacer(slow_send, clock=clock)
-    delivery = asyncio.ensure_future(pacer.deliver(Outgoing(n, f"m{n}") for n in range(1, 6)))
+    delivery = asyncio.ensure_future(pacer.deliver(Broadcast(n, f"m{n}") for n in range(1, 6)))
     await arrived.wait()
     await pacer.aclose(grace=1.0)
     report = await delivery
