@@ -45,6 +45,7 @@ from bot.runtime.waves import Send, Waves
 from bot.storage import Storage, StorageError, open_storage
 from bot.subscriptions import Subscriptions, install_subscriptions
 from bot.subscriptions.book import StoredChatStatus, SubscriptionBook
+from bot.subscriptions.calendars import CalendarFiles
 
 logger = logging.getLogger(__name__)
 
@@ -172,7 +173,7 @@ def build_bot(
         Handovers(storage.questions, storage.handovers, admin_ids=admin_ids, messenger=messenger),
         Announcements(storage.announcements, store, waves, background, clock, messenger=messenger),
     )
-    subscriptions = Subscriptions(book, live, store)
+    subscriptions = Subscriptions(book, live, CalendarFiles(book, live, store))
     conversation = Conversation(
         live,
         clock=clock,

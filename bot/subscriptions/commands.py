@@ -1,4 +1,4 @@
-"""Subscriptions in the conversation: /abonner, /mine, /avmeld, /kalender, /slettmeg, buttons.
+"""The subscription commands and buttons: /abonner, /mine, /avmeld, /slettmeg and narrowing.
 
 Channel-independent: it works in Telegram and in the terminal chat alike. It writes through
 the subscription book (bot.subscriptions.book), which tells the scheduler when a chat's
@@ -9,9 +9,7 @@ call `remind` and `calendar`.
 What is stored for a subscription is only the chat id, the scope and the lead times (and
 timestamps); see bot.storage.sqlite.subscriptions. Confirmations say exactly what was stored.
 
-Buttons carry `1:<code>:<argument>` (bot.conversation.callbacks). A scope travels as a short
-code: "all", "a.<audience>", "s.<scheme>", "r.<region or network>", "e.<event>"; a lead time
-toggle as "<w|d|m|f>.<scope code>".
+Buttons carry short codes (bot.subscriptions.codes).
 """
 
 from __future__ import annotations
@@ -21,16 +19,9 @@ from typing import TYPE_CHECKING
 
 from bot.conversation.callbacks import Action, fits
 from bot.conversation.commands import Command, Context
-from bot.conversation.messages import Button, Document, Keyboard, Outgoing, Response, say
+from bot.conversation.messages import Button, Keyboard, Outgoing, Response, say
 from bot.conversation.replies import COMMAND, button, shorten
 from bot.core import answers
-from bot.core.calendar import (
-    CONTENT_TYPE,
-    calendar_filename,
-    event_calendar,
-    scope_calendar,
-    subscriptions_calendar,
-)
 from bot.core.dates import clock, long_date
 from bot.core.knowledge import OSLO, Entry, Kind, KnowledgeBase
 from bot.core.reminders import (
@@ -45,60 +36,32 @@ from bot.core.reminders import (
     scope_label,
     scope_problem,
 )
-from bot.delivery.jobs import calendar_sequences
 from bot.runtime.live import LiveKnowledge
-from bot.storage import SubscriptionStore
 from bot.subscriptions import texts
 from bot.subscriptions.book import SubscriptionBook
+from bot.subscriptions.calendars import CalendarFiles
+from bot.subscriptions.codes import (
+    CHOOSE_EVENT,
+    CODE_LEADS,
+    LEAD_CODES,
+    LEAD_TIMES,
+    MINE,
+    NARROW,
+    REMOVE,
+    SET_SCOPE,
+    TOGGLE,
+    parse_scope_code,
+    scope_code,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from bot.conversation.conversation import Conversation
 
-# Button action codes (1–3 letters; the built-in ones are single letters).
-NARROW = "sn"  # show the narrowing choices
-SET_SCOPE = "ss"  # follow exactly this scope
-CHOOSE_EVENT = "se"  # list coming samlinger to follow one
-LEAD_TIMES = "sl"  # the lead-time toggles of one subscription
-TOGGLE = "st"  # switch one lead time of one subscription
-REMOVE = "sr"  # stop one subscription
-MINE = "sm"  # the /mine list
-
 AUDIENCES = ("barnehage", "skole", "ledere", "ppt")  # the audiences offered for narrowing
-SCHEMES = ("dekom", "rekom", "kompetanseloftet")
 MAX_EVENTS = 8
 LABEL_LENGTH = 40
-
-_SCOPE_CODES = {
-    ScopeKind.AUDIENCE: "a",
-    ScopeKind.SCHEME: "s",
-    ScopeKind.REGION: "r",
-    ScopeKind.EVENT: "e",
-}
-_CODE_SCOPES = {code: kind for kind, code in _SCOPE_CODES.items()}
-_LEAD_CODES = {
-    LeadTime.WEEK: "w",
-    LeadTime.DAY: "d",
-    LeadTime.MORNING: "m",
-    LeadTime.DEADLINE: "f",
-}
-_CODE_LEADS = {code: lead for lead, code in _LEAD_CODES.items()}
-
-
-def scope_code(scope: Scope) -> str:
-    if scope.kind is ScopeKind.ALL:
-        return "all"
-    return f"{_SCOPE_CODES[scope.kind]}.{scope.value}"
-
-
-def parse_scope_code(code: str) -> Scope | None:
-    if code == "all":
-        return ALL_EVENTS
-    kind, dot, value = code.partition(".")
-    if not dot or kind not in _CODE_SCOPES or not value:
-        return None
-    return Scope(_CODE_SCOPES[kind], value)
 
 
 def install_subscriptions(conversation: Conversation, feature: Subscriptions) -> None:
@@ -107,7 +70,7 @@ def install_subscriptions(conversation: Conversation, feature: Subscriptions) ->
     for command in (
         Command("abonner", texts.ABONNER, feature.subscribe),
         Command("mine", texts.MINE, feature.mine),
-        Command("kalender", texts.KALENDER, feature.calendar_file),
+        Command("kalender", texts.KALENDER, feature.calendars.calendar_file),
         Command("avmeld", texts.AVMELD, feature.unsubscribe_all),
         Command("slettmeg", texts.SLETTMEG, feature.forget),
     ):
@@ -128,11 +91,11 @@ class Subscriptions:
     """The subscription commands and buttons, and the conversation's EventServices."""
 
     def __init__(
-        self, book: SubscriptionBook, live: LiveKnowledge, store: SubscriptionStore
+        self, book: SubscriptionBook, live: LiveKnowledge, calendars: CalendarFiles
     ) -> None:
         self.book = book
         self.live = live
-        self.store = store  # read-only here: the snapshots for calendar SEQUENCE numbers
+        self.calendars = calendars
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -226,7 +189,7 @@ class Subscriptions:
 
     async def toggle_lead_time(self, context: Context) -> Response:
         lead_code, _dot, code = context.argument.partition(".")
-        lead = _CODE_LEADS.get(lead_code)
+        lead = CODE_LEADS.get(lead_code)
         scope = parse_scope_code(code)
         subscription = self._subscription(context.chat.id, scope)
         if lead is None or subscription is None:
@@ -244,10 +207,10 @@ class Subscriptions:
             button(
                 f"{texts.ON if lead in subscription.lead_times else texts.OFF} "
                 f"{texts.LEAD_TIME_BUTTONS[lead]}",
-                Action(TOGGLE, f"{_LEAD_CODES[lead]}.{code}"),
+                Action(TOGGLE, f"{LEAD_CODES[lead]}.{code}"),
             )
             for lead in LeadTime
-            if fits(Action(TOGGLE, f"{_LEAD_CODES[lead]}.{code}"))
+            if fits(Action(TOGGLE, f"{LEAD_CODES[lead]}.{code}"))
         ]
         rows = [tuple(toggles[i : i + 2]) for i in range(0, len(toggles), 2)]
         rows.append((button(texts.BUTTON_DONE, Action(MINE)),))
@@ -327,29 +290,6 @@ class Subscriptions:
         row_word = "rad" if rows == 1 else "rader"
         return say(Outgoing(texts.FORGOTTEN.format(rows=rows, row_word=row_word)))
 
-    # -- calendar files -----------------------------------------------------------------------
-
-    async def calendar_file(self, context: Context) -> Response:
-        """/kalender: every coming samling in the chat's scope (all, without subscriptions)."""
-        kb, now = self.kb, context.now
-        subscriptions = self.book.subscriptions(context.chat.id)
-        sequences = calendar_sequences(self.store, kb)
-        if subscriptions:
-            content = subscriptions_calendar(kb, subscriptions, now=now, sequences=sequences)
-            covered = [e for e in kb.events if any(s.scope.covers_entry(e) for s in subscriptions)]
-            what, name = texts.CALENDAR_MINE, "kompetansebot-mine-samlinger"
-        else:
-            content = scope_calendar(kb, ALL_EVENTS, now=now, sequences=sequences)
-            covered = list(kb.events)
-            what, name = texts.CALENDAR_ALL, "kompetansebot-samlinger"
-        if content is None:
-            return say(Outgoing(texts.CALENDAR_NONE.format(scope=what)))
-        count = sum(1 for entry in covered if entry.event and not entry.event.is_over(now))
-        word = "samling" if count == 1 else "samlinger"
-        text = texts.CALENDAR_MANY.format(count=count, word=word, scope=what)
-        document = Document(calendar_filename(name), content, CONTENT_TYPE)
-        return say(Outgoing(text, document=document))
-
     # -- EventServices: the buttons under a coming samling ------------------------------------
 
     async def remind(self, context: Context, event: Entry) -> Response:
@@ -384,24 +324,8 @@ class Subscriptions:
         return say(Outgoing("\n".join(lines), buttons=buttons), notice=texts.REMIND_NOTICE)
 
     async def calendar(self, context: Context, event: Entry) -> Response:
-        """ "📅 Legg i kalender": one event, with an alarm per lead time the chat chose."""
-        kb = self.kb
-        covering = [
-            s for s in self.book.subscriptions(context.chat.id) if s.scope.covers_entry(event)
-        ]
-        lead_times = (
-            set().union(*(s.lead_times for s in covering)) if covering else DEFAULT_LEAD_TIMES
-        )
-        content = event_calendar(
-            kb,
-            event,
-            now=context.now,
-            sequence=calendar_sequences(self.store, kb).get(event.id, 0),
-            lead_times=lead_times,
-        )
-        document = Document(calendar_filename(event.id), content, CONTENT_TYPE)
-        text = texts.CALENDAR_ONE.format(title=event.title)
-        return say(Outgoing(text, document=document), notice=texts.CALENDAR_NOTICE)
+        """ "📅 Legg i kalender": one event as a calendar file (bot.subscriptions.calendars)."""
+        return await self.calendars.event_file(context, event)
 
     # -- helpers ------------------------------------------------------------------------------
 
@@ -437,10 +361,10 @@ class Subscriptions:
             for a in AUDIENCES
             if a in kb.vocabulary.audiences
         ]
-        schemes = [
+        schemes = [  # the schemes the knowledge base has a tag for: DEKOM, REKOM, ...
             button(answers.short_title(entry), _scope_action(ScopeKind.SCHEME, entry.id))
-            for entry in (kb.get(s) for s in SCHEMES)
-            if entry is not None and entry.kind is Kind.SCHEME
+            for entry in kb
+            if entry.kind is Kind.SCHEME and entry.id in kb.vocabulary.tags
         ]
         regions = [
             button(answers.short_title(entry), _scope_action(ScopeKind.REGION, entry.id))
