@@ -19,8 +19,8 @@ from bot.admin.buttons import number, short
 from bot.conversation import texts as conversation_texts
 from bot.conversation.callbacks import Action, encode
 from bot.conversation.commands import Context
+from bot.conversation.interfaces import Messenger
 from bot.conversation.messages import Button, Outgoing, Response, say
-from bot.conversation.services import Messenger
 from bot.delivery.pacer import NOTICE_PRIORITY, Broadcast, DeliveryReport, Outcome
 from bot.runtime.tasks import Background
 from bot.runtime.waves import Waves

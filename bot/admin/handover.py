@@ -20,9 +20,9 @@ from bot.admin import texts
 from bot.admin.buttons import number, without
 from bot.conversation import texts as conversation_texts
 from bot.conversation.commands import Context
+from bot.conversation.interfaces import Messenger, UnreachableChatError
 from bot.conversation.messages import Outgoing, Response, say
 from bot.conversation.replies import HANDOVER
-from bot.conversation.services import Messenger, UnreachableChatError
 from bot.storage import HandoverState, HandoverStore, QuestionStore
 
 logger = logging.getLogger(__name__)

@@ -26,6 +26,15 @@ clock's time, `context.argument` the text after the command or the button's argu
 from bot.conversation.callbacks import Action, BadButtonError, decode, encode
 from bot.conversation.commands import ActionRegistry, Command, CommandRegistry, Context, Handler
 from bot.conversation.conversation import Conversation, parse_command, system_clock
+from bot.conversation.interfaces import (
+    ChatStatus,
+    EventServices,
+    InMemoryChatStatus,
+    Messenger,
+    QuestionLog,
+    ReplyRouter,
+    UnreachableChatError,
+)
 from bot.conversation.links import deep_link, deep_link_payload
 from bot.conversation.messages import (
     SILENCE,
@@ -43,15 +52,6 @@ from bot.conversation.messages import (
     Response,
     TextMessage,
     say,
-)
-from bot.conversation.services import (
-    ChatStatus,
-    EventServices,
-    InMemoryChatStatus,
-    Messenger,
-    QuestionLog,
-    ReplyRouter,
-    UnreachableChatError,
 )
 
 __all__ = [

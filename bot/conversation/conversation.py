@@ -19,6 +19,7 @@ from bot.conversation.builtin import install_builtins
 from bot.conversation.callbacks import BadButtonError, decode
 from bot.conversation.commands import ActionRegistry, CommandRegistry, Context
 from bot.conversation.inline import inline_answers
+from bot.conversation.interfaces import EventServices, QuestionLog, ReplyRouter
 from bot.conversation.messages import (
     SILENCE,
     ButtonPress,
@@ -33,7 +34,6 @@ from bot.conversation.messages import (
     say,
 )
 from bot.conversation.replies import FEEDBACK_UP, HANDOVER, Replies
-from bot.conversation.services import EventServices, QuestionLog, ReplyRouter
 from bot.core.engine import Engine
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.runtime.live import LiveKnowledge

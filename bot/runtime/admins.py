@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection
 
+from bot.conversation.interfaces import Messenger
 from bot.conversation.messages import Outgoing
-from bot.conversation.services import Messenger
 from bot.runtime import texts
 from bot.runtime.scheduler import TellAdmins
 

@@ -22,11 +22,9 @@ PRUNE_INTERVAL = timedelta(days=1)
 RETENTION_INTERVAL = timedelta(days=1)
 PRUNE_JOB, RETENTION_JOB = "prune", "question-log-retention"
 
-Clock = Callable[[], datetime]
-
 
 class LedgerRetention:
-    def __init__(self, store: SubscriptionStore, clock: Clock) -> None:
+    def __init__(self, store: SubscriptionStore, clock: Callable[[], datetime]) -> None:
         self.store = store
         self.clock = clock
 
@@ -41,7 +39,7 @@ class LedgerRetention:
 
 
 class QuestionLogRetention:
-    def __init__(self, storage: Storage, clock: Clock, days: int) -> None:
+    def __init__(self, storage: Storage, clock: Callable[[], datetime], days: int) -> None:
         self.storage = storage
         self.clock = clock
         self.retention = timedelta(days=days)

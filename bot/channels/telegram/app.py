@@ -15,8 +15,8 @@ from telegram.request import BaseRequest
 
 from bot.channels.telegram.handlers import (
     UPDATE_TYPES,
-    Context,
     InteractionHook,
+    PtbContext,
     TelegramHandlers,
 )
 from bot.channels.telegram.sending import send_with_retry
@@ -31,7 +31,7 @@ CONCURRENT_UPDATES = 32
 POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait for news
 BOOTSTRAP_RETRIES = 3  # attempts at deleteWebhook when starting
 
-BotApplication = Application[Any, Context, Any, Any, Any, Any]
+BotApplication = Application[Any, PtbContext, Any, Any, Any, Any]
 LifecycleHook = Callable[[BotApplication], Coroutine[Any, Any, None]]
 
 

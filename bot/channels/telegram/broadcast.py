@@ -15,7 +15,7 @@ from bot.channels.telegram.sending import NO_PREVIEW
 from bot.channels.terminal import TERMINAL
 from bot.conversation import Outgoing
 
-Send = Callable[[int, str], Awaitable[object]]
+Send = Callable[[int, str], Awaitable[object]]  # bot.runtime.waves.Send, restated
 
 
 def telegram_send(bot: Bot) -> Send:

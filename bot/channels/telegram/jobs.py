@@ -16,7 +16,7 @@ from telegram.ext import JobQueue
 
 _JOB_KWARGS = {"misfire_grace_time": None}  # run late rather than not at all
 
-Job = Callable[[], Awaitable[None]]
+Job = Callable[[], Awaitable[None]]  # bot.runtime.jobs.Job, restated: channels never import it
 
 
 class JobQueueRunner:

@@ -16,7 +16,7 @@ from telegram.error import BadRequest, Forbidden
 
 from bot.channels.telegram.sending import Sender
 from bot.conversation import Outgoing
-from bot.conversation.services import UnreachableChatError
+from bot.conversation.interfaces import UnreachableChatError
 
 logger = logging.getLogger(__name__)
 

@@ -1,4 +1,4 @@
-"""Optional services the conversation offers when they are plugged in.
+"""What the conversation needs from outside, as small interfaces (Protocols).
 
 Storage and delivery are built by other parts of the bot. The conversation only knows these
 small interfaces; the composition root passes real implementations when they exist.
