@@ -1,4 +1,4 @@
-"""Nothing is sent twice and nothing is lost across a restart: a NEW Application and Services
+"""Nothing is sent twice and nothing is lost across a restart: a NEW Application and runtime
 on the same SQLite file, after a clean stop and after a crash in the middle of a wave."""
 
 from __future__ import annotations
