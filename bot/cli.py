@@ -84,7 +84,7 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from bot.admin.statistics import gather_statistics
     from bot.config import ConfigError, load_settings
     from bot.core.stats import statistics_text
-    from bot.storage import SqliteStorage, StorageError, database_path
+    from bot.storage import StorageError, database_path, open_storage
 
     if not 1 <= args.days <= 365:
         raise UsageError("--days må være mellom 1 og 365.")
@@ -107,8 +107,11 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (KnowledgeBaseError, OSError):
         kb = None  # titles are shown as entry ids
     try:
-        with SqliteStorage.open(path) as storage:
+        storage = open_storage(settings.data_dir)
+        try:
             stats = gather_statistics(storage, kb, parse_now(args.now), args.days)
+        finally:
+            storage.close()
     except StorageError as error:
         print(f"Kunne ikke lese databasen {path}: {error}", file=err)
         return EXIT_PROBLEM

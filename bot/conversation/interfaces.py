@@ -39,7 +39,8 @@ class ChatStatus(Protocol):
 
 
 class InMemoryChatStatus:
-    """ChatStatus kept in memory until the storage layer provides a persistent one.
+    """ChatStatus kept in memory, for a bot without storage (bot.subscriptions.book has the
+    stored one).
 
     Forgets everything on restart, which is harmless: a blocked chat only fails once more.
     """

@@ -59,7 +59,10 @@ if TYPE_CHECKING:
 
     from bot.conversation.conversation import Conversation
 
-AUDIENCES = ("barnehage", "skole", "ledere", "ppt")  # the audiences offered for narrowing
+# The audiences offered for narrowing. The vocabulary cannot yet say which audiences are broad
+# enough (barnehage, skole, ledere, PPT) and which are sub-groups (styrere, lærere på 1. trinn);
+# that needs a field in vocabulary.yaml, read by bot/core/loading.py. Until then: these ids.
+AUDIENCES = ("barnehage", "skole", "ledere", "ppt")
 MAX_EVENTS = 8
 LABEL_LENGTH = 40
 
