@@ -37,9 +37,8 @@ Priority and fair share, so interactive replies never starve:
   first come, first served. A chat that must wait for its per-chat second does not hold up
   other chats, and one chat's messages keep their order.
 
-Crash safety: a chat has at most one message in flight, so a crash can leave at most one
-claimed-but-unconfirmed row per chat (at most `max_in_flight` in all); bot.delivery.ledger says
-why those are never resent.
+Crash safety: at most one message per chat is in flight and at most `max_in_flight` in all;
+that is what bounds the crash window described in bot.delivery.ledger.
 """
 
 from __future__ import annotations

@@ -5,5 +5,5 @@ Telegram adapter (or the terminal, or a test) only what it needs: a `JobRunner` 
 jobs, a `send` for the pacer. Modules: live (the one reference to the knowledge in use),
 reload (load again, detect changes), waves (reminder and notice waves through the pacer),
 scheduler (when each job runs next), retention (what is deleted when), jobs (the job-runner
-protocol), tasks (background work), texts (what the admins are told).
+protocol), tasks (background work), texts and admins (what the admins are told, and how).
 """
