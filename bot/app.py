@@ -1,70 +1,222 @@
-"""The composition root: settings -> knowledge base -> engine -> conversation -> channel.
+"""The composition root: settings -> storage -> runtime -> features -> conversation -> channel.
 
-This is the one place that decides which implementations are used. Features plug in here:
-their commands with `conversation.commands.add(...)` in `build_conversation`. Features that
-need the database or the paced broadcaster get `services` (bot.services.Services: `.db`,
-`.kb`, `.broadcast(...)`, `.reload()`), opened by `open_services` from BOT_DATA_DIR.
+This is the one place that decides which implementations are used and wires them by
+constructor injection. `build_bot` builds everything channel-free; production (`run`), the
+terminal chat (`chat`) and the tests all call it. `build_telegram_bot` adds the Telegram
+adapter around it: the Application is built first, so its bot (the pacer's send, the
+messenger) and its JobQueue (the job runner) exist before the conversation does.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sqlite3
-from typing import TextIO
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TextIO
 
-from bot.admin import CoordinatorTools, install_coordinator_tools
+from bot.admin import texts as admin_texts
+from bot.admin.announcements import CANCEL, SEND, Announcements
+from bot.admin.handover import Handovers
+from bot.admin.question_log import QuestionLogger
+from bot.admin.reload import reload_command
+from bot.admin.statistics import UsageStatistics
 from bot.config import Settings
 from bot.conversation import (
     ChatStatus,
+    Command,
     Conversation,
-    EventServices,
+    InMemoryChatStatus,
+    Messenger,
     system_clock,
 )
 from bot.conversation.conversation import Clock
-from bot.core.engine import Engine
+from bot.conversation.replies import FEEDBACK_DOWN, FEEDBACK_UP, HANDOVER
 from bot.core.knowledge import KnowledgeBase
-from bot.services import DatabaseChatStatus, Services
-from bot.storage import SchemaError
-from bot.subscriptions import Subscriptions, install_reload_command, install_subscriptions
+from bot.delivery.pacer import Limits, PacerClock
+from bot.runtime.admins import admin_notifier
+from bot.runtime.jobs import JobRunner, ManualJobRunner
+from bot.runtime.live import LiveKnowledge
+from bot.runtime.reload import Reloader
+from bot.runtime.retention import LedgerRetention, QuestionLogRetention
+from bot.runtime.scheduler import Scheduler
+from bot.runtime.tasks import Background
+from bot.runtime.waves import Send, Waves
+from bot.storage import Storage, StorageError, open_storage
+from bot.subscriptions import Subscriptions, install_subscriptions
+from bot.subscriptions.book import StoredChatStatus, SubscriptionBook
+from bot.subscriptions.calendars import CalendarFiles
 
 logger = logging.getLogger(__name__)
 
+MessengerFor = Callable[[Callable[[int], None]], Messenger]  # given: pause a blocked chat
 
-def build_conversation(
+
+@dataclass(frozen=True, slots=True)
+class Runtime:
+    """The channel-free runtime over storage (bot.runtime), as `build_bot` wired it."""
+
+    storage: Storage
+    background: Background
+    waves: Waves
+    scheduler: Scheduler
+    retention: QuestionLogRetention
+    runner: JobRunner
+
+
+@dataclass(frozen=True, slots=True)
+class Coordinators:
+    """The coordinator features (bot.admin)."""
+
+    questions: QuestionLogger
+    statistics: UsageStatistics
+    handovers: Handovers
+    announcements: Announcements
+
+
+@dataclass(frozen=True, slots=True)
+class BuiltBot:
+    """Everything `build_bot` made. Without storage only `live`, `conversation`, `chats`."""
+
+    settings: Settings
+    live: LiveKnowledge
+    conversation: Conversation
+    chats: ChatStatus
+    runtime: Runtime | None = None
+    coordinators: Coordinators | None = None
+
+    async def start(self) -> None:
+        """Start-up: the runtime's waves and jobs, then the coordinators' (retention, resumed
+        announcements, which need the broadcaster)."""
+        if self.runtime is not None:
+            await self.runtime.scheduler.start()
+        self.start_coordinators()
+
+    def start_coordinators(self) -> None:
+        if self.runtime is not None and self.coordinators is not None:
+            self.runtime.retention.start(self.runtime.runner)
+            self.coordinators.announcements.resume()
+
+    async def stop(self) -> None:
+        if self.runtime is not None:
+            await self.runtime.scheduler.stop()
+
+    def close(self) -> None:
+        """Close the storage (after `stop`)."""
+        if self.runtime is not None:
+            self.runtime.storage.close()
+
+
+def build_bot(
+    settings: Settings,
     kb: KnowledgeBase,
-    settings: Settings | None = None,
     *,
     clock: Clock = system_clock,
-    event_services: EventServices | None = None,
-    services: Services | None = None,
-) -> Conversation:
-    """The conversation; with `services` (database, broadcaster) also the features that need
-    them: subscriptions, reminders and calendar files, /oppdater and the coordinator tools."""
-    admin_ids = settings.admin_ids if settings is not None else frozenset()
-    subscriptions = Subscriptions(services) if services is not None else None
-    conversation = Conversation(
-        Engine(kb),
-        clock=clock,
-        event_services=event_services or subscriptions,
-        admin_ids=admin_ids,
+    storage: Storage | None = None,
+    job_runner: JobRunner | None = None,
+    send: Send | None = None,
+    messenger_for: MessengerFor | None = None,
+    limits: Limits | None = None,
+    pacer_clock: PacerClock | None = None,
+    log_questions: bool = True,
+) -> BuiltBot:
+    """The whole bot for one channel.
+
+    Without `storage` only the conversation (no subscriptions, no coordinator tools). `send`
+    delivers one broadcast message (None: nothing is pushed, as in the terminal chat);
+    `messenger_for(pause_blocked)` reaches any chat (hand-overs, admins); `log_questions=False`
+    keeps the question log out (the terminal chat: trying things is not usage).
+    """
+    live = LiveKnowledge.of(kb)
+    admin_ids = settings.admin_ids
+    if storage is None:
+        conversation = Conversation(live, clock=clock, admin_ids=admin_ids)
+        return BuiltBot(settings, live, conversation, InMemoryChatStatus())
+
+    runner = job_runner or ManualJobRunner()
+    background = Background()
+    store = storage.subscriptions
+    waves = Waves(
+        live,
+        store,
+        clock,
+        send=send,
+        limits=limits or Limits(per_second=settings.broadcast_rate),
+        pacer_clock=pacer_clock,
     )
-    if services is not None and subscriptions is not None:
-        services.attach(conversation)  # a reload swaps the conversation's knowledge base
-        install_subscriptions(conversation, subscriptions)
-        install_reload_command(conversation, services)
-        install_coordinator_tools(conversation, services)  # question log, /statistikk, ...
-    return conversation
+
+    def pause_blocked(chat_id: int) -> None:
+        store.deactivate_chat(chat_id, clock())
+
+    messenger = messenger_for(pause_blocked) if messenger_for is not None else None
+    scheduler = Scheduler(
+        waves,
+        Reloader(live, store, settings.knowledge_dir, clock),
+        LedgerRetention(store, clock),
+        runner,
+        background,
+        tell_admins=admin_notifier(messenger, admin_ids) if messenger is not None else None,
+    )
+    book = SubscriptionBook(storage, clock, on_change=scheduler.reminders_changed)
+    chats = StoredChatStatus(book, clock)
+    runtime = Runtime(
+        storage,
+        background,
+        waves,
+        scheduler,
+        QuestionLogRetention(storage, clock, settings.question_log_retention_days),
+        runner,
+    )
+    coordinators = Coordinators(
+        QuestionLogger(storage.questions),
+        UsageStatistics(storage, live),
+        Handovers(storage.questions, storage.handovers, admin_ids=admin_ids, messenger=messenger),
+        Announcements(storage.announcements, store, waves, background, clock, messenger=messenger),
+    )
+    subscriptions = Subscriptions(book, live, CalendarFiles(book, live, store))
+    conversation = Conversation(
+        live,
+        clock=clock,
+        event_services=subscriptions,
+        admin_ids=admin_ids,
+        question_log=coordinators.questions if log_questions else None,
+        reply_router=coordinators.handovers,
+    )
+    install_subscriptions(conversation, subscriptions)
+    conversation.commands.add(reload_command(scheduler.reload))
+    _install_coordinators(conversation, coordinators)
+    return BuiltBot(settings, live, conversation, chats, runtime, coordinators)
 
 
-def open_services(
-    settings: Settings, kb: KnowledgeBase, err: TextIO, *, clock: Clock = system_clock
-) -> Services | None:
-    """The runtime services over the database in BOT_DATA_DIR; None (explained) if it cannot
-    be opened."""
+def _install_coordinators(conversation: Conversation, coordinators: Coordinators) -> None:
+    statistics, announcements = coordinators.statistics, coordinators.announcements
+    for command in (
+        Command(
+            "statistikk", admin_texts.STATS_DESCRIPTION, statistics.statistics, admin_only=True
+        ),
+        Command(
+            "ubesvarte", admin_texts.UNANSWERED_DESCRIPTION, statistics.unanswered, admin_only=True
+        ),
+        Command(
+            "kunngjoring", admin_texts.ANNOUNCE_DESCRIPTION, announcements.announce, admin_only=True
+        ),
+    ):
+        conversation.commands.add(command)
+    for code, handler in (
+        (FEEDBACK_UP, coordinators.questions.thumbs_up),
+        (FEEDBACK_DOWN, coordinators.questions.thumbs_down),
+        (HANDOVER, coordinators.handovers.hand_over),
+        (SEND, announcements.send),
+        (CANCEL, announcements.cancel),
+    ):
+        conversation.actions.add(code, handler)
+
+
+def open_storage_or_explain(settings: Settings, err: TextIO) -> Storage | None:
+    """The storage in BOT_DATA_DIR; None (explained in Norwegian) if it cannot be opened."""
     try:
-        return Services.open(settings, kb, clock=clock)
-    except (SchemaError, sqlite3.Error, OSError) as error:
+        return open_storage(settings.data_dir)
+    except (StorageError, OSError) as error:
         print(
             f"Kunne ikke åpne databasen i {settings.data_dir}: {error}. Sjekk BOT_DATA_DIR. "
             "(Could not open the database.)",
@@ -73,33 +225,88 @@ def open_services(
         return None
 
 
+# -- Telegram -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TelegramBot:
+    """The Application and the bot inside it."""
+
+    application: Any  # bot.channels.telegram.app.BotApplication
+    bot: BuiltBot
+
+
+def build_telegram_bot(
+    settings: Settings,
+    kb: KnowledgeBase,
+    storage: Storage,
+    *,
+    clock: Clock = system_clock,
+    request: Any = None,
+    get_updates_request: Any = None,
+    limits: Limits | None = None,
+    pacer_clock: PacerClock | None = None,
+    wrap_send: Callable[[Send], Send] | None = None,
+) -> TelegramBot:
+    """`build_bot` on Telegram: the pacer sends, hand-overs reach the coordinators, the jobs
+    run on the JobQueue, replies make broadcasts give way. `request`s replace HTTP in tests."""
+    from bot.channels.telegram.app import build_application, install_conversation
+    from bot.channels.telegram.broadcast import telegram_send
+    from bot.channels.telegram.jobs import JobQueueRunner
+    from bot.channels.telegram.messenger import TelegramMessenger
+
+    built: list[BuiltBot] = []  # filled below, before the Application can start
+
+    async def on_start(application: Any) -> None:
+        await built[0].start()
+
+    async def on_stop(application: Any) -> None:
+        await built[0].stop()
+
+    application = build_application(
+        settings,
+        request=request,
+        get_updates_request=get_updates_request,
+        menu=lambda: built[0].conversation.commands.menu(),
+        on_start=on_start,
+        on_stop=on_stop,
+    )
+    send = telegram_send(application.bot)
+    bot = build_bot(
+        settings,
+        kb,
+        clock=clock,
+        storage=storage,
+        job_runner=JobQueueRunner(application.job_queue, clock),
+        send=wrap_send(send) if wrap_send is not None else send,
+        messenger_for=lambda pause_blocked: TelegramMessenger(application.bot, pause_blocked),
+        limits=limits,
+        pacer_clock=pacer_clock,
+    )
+    built.append(bot)
+    runtime = bot.runtime
+    assert runtime is not None  # built with storage
+    install_conversation(
+        application,
+        bot.conversation,
+        bot.chats,
+        on_interaction=runtime.waves.note_interactive,  # broadcasts give way to replies
+    )
+    return TelegramBot(application, bot)
+
+
 def run_telegram(settings: Settings, kb: KnowledgeBase, err: TextIO) -> int:
     """Run the Telegram bot until SIGINT/SIGTERM. `settings.token` must have been checked."""
-    from bot.channels.telegram.app import build_application, run_polling
-    from bot.channels.telegram.coordination import chain, coordination_start
+    from bot.channels.telegram.app import run_polling
     from bot.channels.telegram.logs import configure_logging
-    from bot.channels.telegram.scheduling import TelegramScheduler
 
     os.environ.setdefault("PTB_TIMEDELTA", "true")  # opt in to PTB's timedelta durations
     token = settings.require_token()
     configure_logging(settings.log_level, secrets=[token])
-    services = open_services(settings, kb, err)
-    if services is None:
+    storage = open_storage_or_explain(settings, err)
+    if storage is None:
         return 1
-    conversation = build_conversation(kb, settings, services=services)
-    chats: ChatStatus = DatabaseChatStatus(services)
-    scheduler = TelegramScheduler(services)  # reminders, notices, reloads on the JobQueue
-    coordinators = conversation.reply_router  # installed by build_conversation (bot.admin)
-    assert isinstance(coordinators, CoordinatorTools)
-    application = build_application(
-        settings,
-        conversation,
-        chats,
-        on_interaction=services.note_interactive,  # broadcasts give way to replies
-        # The scheduler first: it starts the broadcaster that resumed announcements need.
-        on_start=chain(scheduler.start, coordination_start(coordinators, chats)),
-        on_stop=scheduler.stop,
-    )
+    telegram = build_telegram_bot(settings, kb, storage)
     logger.info(
         "Starting Kompetansebot: %d entries, %d samlinger, data in %s",
         len(kb),
@@ -107,6 +314,6 @@ def run_telegram(settings: Settings, kb: KnowledgeBase, err: TextIO) -> int:
         settings.data_dir,
     )
     try:
-        return run_polling(application, err)
+        return run_polling(telegram.application, err)
     finally:
-        services.close()
+        telegram.bot.close()

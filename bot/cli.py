@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -17,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
+from bot.config import knowledge_dir_from_environment
 from bot.core.engine import Engine, Intent
 from bot.core.freshness import freshness_warnings, source_origins
 from bot.core.knowledge import OSLO, KnowledgeBase
@@ -33,7 +33,7 @@ class UsageError(Exception):
 
 
 def default_kb_dir() -> Path:
-    return Path(os.environ.get("KNOWLEDGE_DIR", "knowledge"))
+    return knowledge_dir_from_environment()
 
 
 def parse_now(text: str | None) -> datetime:
@@ -82,11 +82,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """The /statistikk table in a terminal, from the database in BOT_DATA_DIR."""
-    from bot.admin import gather_statistics
+    from bot.admin.statistics import gather_statistics
     from bot.config import ConfigError, load_settings
     from bot.core.stats import statistics_text
-    from bot.storage import Database, SchemaError, database_path
-    from bot.storage.database import CoordinatorTables
+    from bot.storage import StorageError, database_path, open_storage
 
     if not 1 <= args.days <= 365:
         raise UsageError("--days må være mellom 1 og 365.")
@@ -109,9 +108,12 @@ def cmd_stats(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except (KnowledgeBaseError, OSError):
         kb = None  # titles are shown as entry ids
     try:
-        with Database.open(path) as db:
-            stats = gather_statistics(CoordinatorTables(db), kb, parse_now(args.now), args.days)
-    except (SchemaError, sqlite3.Error) as error:
+        storage = open_storage(settings.data_dir)
+        try:
+            stats = gather_statistics(storage, kb, parse_now(args.now), args.days)
+        finally:
+            storage.close()
+    except StorageError as error:
         print(f"Kunne ikke lese databasen {path}: {error}", file=err)
         return EXIT_PROBLEM
     print(statistics_text(stats, per_day=True), file=out)
@@ -179,7 +181,7 @@ def ask_jsonl(engine: Engine, lines: TextIO, out: TextIO) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from bot.app import build_conversation, open_services
+    from bot.app import build_bot, open_storage_or_explain
     from bot.channels.terminal import run_terminal_chat
     from bot.config import ConfigError, load_settings
     from bot.conversation import system_clock
@@ -196,16 +198,16 @@ def cmd_chat(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ConfigError as error:
         print(f"Feil: {error}", file=err)
         return EXIT_PROBLEM
-    services = open_services(settings, kb, err, clock=clock)
-    if services is None:
+    storage = open_storage_or_explain(settings, err)
+    if storage is None:
         return EXIT_PROBLEM
+    # Trying things in the terminal is not usage: no question log. Nothing is pushed.
+    bot = build_bot(settings, kb, clock=clock, storage=storage, log_questions=False)
     try:
-        conversation = build_conversation(kb, settings, clock=clock, services=services)
-        conversation.question_log = None  # trying things in the terminal is not usage
         files = settings.data_dir / "kalenderfiler"  # where /kalender's .ics files are written
-        return run_terminal_chat(conversation, sys.stdin, out, files_dir=files)
+        return run_terminal_chat(bot.conversation, sys.stdin, out, files_dir=files)
     finally:
-        services.close()
+        bot.close()
 
 
 def cmd_default(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -85,6 +85,13 @@ def load_settings(
     )
 
 
+def knowledge_dir_from_environment(environ: Mapping[str, str] | None = None) -> Path:
+    """KNOWLEDGE_DIR from the environment only (not .env): the default `--kb` of every
+    command line command; `run` and `stats` use the settings' value when `--kb` is not given."""
+    env = os.environ if environ is None else environ
+    return Path(env.get("KNOWLEDGE_DIR", "knowledge"))
+
+
 def read_env_file(path: Path) -> dict[str, str]:
     """A tiny `.env` reader: `KEY=value` lines, `#` comments, optional quotes and `export`."""
     if not path.is_file():

@@ -1,6 +1,9 @@
-"""Tools for the regional coordinators (ADMIN_IDS): what teachers ask, what the bot could not
-answer, a hand-over to a person, and announcements. See bot.admin.tools."""
+"""Features for the regional coordinators (ADMIN_IDS), one module each: the question log with
+its 👍/👎 buttons (question_log), /statistikk and /ubesvarte (statistics), hand-over to a
+person (handover), /kunngjoring (announcements) and /oppdater (reload).
 
-from bot.admin.tools import CoordinatorTools, gather_statistics, install_coordinator_tools
-
-__all__ = ["CoordinatorTools", "gather_statistics", "install_coordinator_tools"]
+Who may do what: the commands are `admin_only` (ADMIN_IDS), so the conversation refuses anyone
+else politely and logs the attempt with the user id only. The announcement buttons check the
+same. Everyone may press 👍/👎 and "Spør en koordinator". The composition root (bot/app.py)
+builds each feature and registers its commands and buttons.
+"""

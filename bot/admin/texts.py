@@ -7,6 +7,7 @@ from __future__ import annotations
 STATS_DESCRIPTION = "Bruk av boten: spørsmål per dag, svarandel, ubesvarte"
 UNANSWERED_DESCRIPTION = "De siste ubesvarte spørsmålene, gruppert"
 ANNOUNCE_DESCRIPTION = "Send en kunngjøring til alle abonnenter"
+OPPDATER = "Last kunnskapsbasen på nytt"
 
 # -- /statistikk ------------------------------------------------------------------------------
 

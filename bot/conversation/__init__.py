@@ -12,9 +12,12 @@ Extending it, in the composition root (`bot/app.py`), without touching this pack
 * reminders and calendar files: pass an `EventServices` as `event_services`, and every answer
   about a coming samling gets "🔔 Påminn meg" and "📅 Legg i kalender";
 * blocked chats: a persistent `ChatStatus` instead of `InMemoryChatStatus`;
-* the coordinator tools (bot.admin): `conversation.question_log` logs every answered question
-  and adds 👍/👎 or "Spør en koordinator" under the answer; `conversation.reply_router` gets
-  replies to the bot's messages first (a coordinator answering a handed-over question).
+* the coordinator tools (bot.admin): a `question_log` logs every answered question and adds
+  👍/👎 or "Spør en koordinator" under the answer; a `reply_router` gets replies to the bot's
+  messages first (a coordinator answering a handed-over question). Both are constructor
+  arguments of `Conversation`.
+
+The knowledge it answers from is a `LiveKnowledge` (bot.runtime.live), read per message.
 
 Handlers are `async def handler(context: Context) -> Response`; `context.now` is the injected
 clock's time, `context.argument` the text after the command or the button's argument.
@@ -23,6 +26,15 @@ clock's time, `context.argument` the text after the command or the button's argu
 from bot.conversation.callbacks import Action, BadButtonError, decode, encode
 from bot.conversation.commands import ActionRegistry, Command, CommandRegistry, Context, Handler
 from bot.conversation.conversation import Conversation, parse_command, system_clock
+from bot.conversation.interfaces import (
+    ChatStatus,
+    EventServices,
+    InMemoryChatStatus,
+    Messenger,
+    QuestionLog,
+    ReplyRouter,
+    UnreachableChatError,
+)
 from bot.conversation.links import deep_link, deep_link_payload
 from bot.conversation.messages import (
     SILENCE,
@@ -40,15 +52,6 @@ from bot.conversation.messages import (
     Response,
     TextMessage,
     say,
-)
-from bot.conversation.services import (
-    ChatStatus,
-    EventServices,
-    InMemoryChatStatus,
-    Messenger,
-    QuestionLog,
-    ReplyRouter,
-    UnreachableChatError,
 )
 
 __all__ = [

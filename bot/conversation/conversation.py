@@ -19,6 +19,7 @@ from bot.conversation.builtin import install_builtins
 from bot.conversation.callbacks import BadButtonError, decode
 from bot.conversation.commands import ActionRegistry, CommandRegistry, Context
 from bot.conversation.inline import inline_answers
+from bot.conversation.interfaces import EventServices, QuestionLog, ReplyRouter
 from bot.conversation.messages import (
     SILENCE,
     ButtonPress,
@@ -33,9 +34,9 @@ from bot.conversation.messages import (
     say,
 )
 from bot.conversation.replies import FEEDBACK_UP, HANDOVER, Replies
-from bot.conversation.services import EventServices, QuestionLog, ReplyRouter
 from bot.core.engine import Engine
-from bot.core.knowledge import OSLO
+from bot.core.knowledge import OSLO, KnowledgeBase
+from bot.runtime.live import LiveKnowledge
 
 Clock = Callable[[], datetime]
 logger = logging.getLogger(__name__)
@@ -67,35 +68,39 @@ class Conversation:
 
     def __init__(
         self,
-        engine: Engine,
+        live: LiveKnowledge,
         *,
         clock: Clock = system_clock,
         event_services: EventServices | None = None,
         admin_ids: frozenset[int] = frozenset(),
+        question_log: QuestionLog | None = None,
+        reply_router: ReplyRouter | None = None,
     ) -> None:
-        self.engine = engine
-        self.kb = engine.kb
+        self.live = live
         self.clock = clock
         self.event_services = event_services
         self.admin_ids = admin_ids
+        # The coordinator tools (bot.admin): every answered question is logged, and a
+        # coordinator's reply to a handed-over question is routed to the asker.
+        self.question_log = question_log
+        self.reply_router = reply_router
         self.commands = CommandRegistry()
         self.actions = ActionRegistry()
-        self.replies = Replies(self.kb, event_services=event_services is not None)
-        # Plugged in by the coordinator tools (bot.admin): every answered question is logged,
-        # and a coordinator's reply to a handed-over question is routed to the asker.
-        self.question_log: QuestionLog | None = None
-        self.reply_router: ReplyRouter | None = None
         install_builtins(self)
 
-    def use_engine(self, engine: Engine) -> None:
-        """Answer from a newly loaded knowledge base from now on (a reload, see bot.services).
+    # The knowledge in use changes on reload (bot.runtime.live): read it each time, never keep it.
+    @property
+    def engine(self) -> Engine:
+        return self.live.current.engine
 
-        The three assignments happen with no `await` between them, so a handler sees either
-        the old knowledge base or the new one, never a mix. Read `self.kb`/`self.engine` at
-        call time; do not keep them.
-        """
-        replies = Replies(engine.kb, event_services=self.event_services is not None)
-        self.engine, self.kb, self.replies = engine, engine.kb, replies
+    @property
+    def kb(self) -> KnowledgeBase:
+        return self.live.kb
+
+    @property
+    def replies(self) -> Replies:
+        """The answer formatting for the knowledge in use (a small object, made per use)."""
+        return Replies(self.live.kb, event_services=self.event_services is not None)
 
     async def handle(self, incoming: Incoming) -> Response:
         if isinstance(incoming, TextMessage):
@@ -140,10 +145,12 @@ class Conversation:
                 return routed
         question = _without_mention(message.text, message.bot_username)
         now = self.clock()
-        reply = self.engine.ask(question, now)
+        knowledge = self.live.current  # one snapshot for the answer and its buttons
+        reply = knowledge.engine.ask(question, now)
         log = self.question_log
         question_id = log.record(question, reply, now) if log is not None else None
-        answer = self.replies.answer(
+        replies = Replies(knowledge.kb, event_services=self.event_services is not None)
+        answer = replies.answer(
             reply,
             now,
             question_id=question_id,

@@ -1,22 +1,18 @@
-"""What the scheduled jobs send: reminders and change notices as `Outgoing` messages.
+"""What the scheduled waves send, as `Broadcast` items for the pacer: reminders and notices.
 
-This glues the pure planners (bot.core.reminders, bot.core.changes) to the database and the
-pacer, and knows nothing about Telegram. A channel adapter runs, in order:
+Pure glue between the planners (bot.core.reminders, bot.core.changes), the subscription store
+(bot.storage) and the pacer; it knows nothing about Telegram and runs nothing itself. The
+runtime's waves (bot.runtime.waves) call it:
 
-At start-up:
-    db.settle_stale_claims(now, older_than=timedelta(0))   # log how many may have been lost
-    the notice job, then the reminder job.
+* `reminder_messages(store, kb, now)`: the reminders due at `now` that the ledger has not
+  settled; `next_reminder_at(store, kb, now)`: when the reminder job should run next.
+* `notice_batch(store, kb, now)`: change notices for what changed since the saved snapshots
+  (none on the very first run, which only records a baseline; none sent in quiet hours, when
+  `not_before` says when to try again); `finish_notices(store, batch, report, now)` saves the
+  new snapshots once every notice is settled.
+* `calendar_sequences(store, kb)`: the SEQUENCE of every event for calendar files.
 
-The notice job (at start-up, after every knowledge-base reload, and at `batch.not_before`):
-    batch = notice_batch(db, kb, now)
-    report = await pacer.deliver(batch.messages)
-    finish_notices(db, batch, report, now)       # saves the snapshots once all are settled
-
-The reminder job (at start-up and whenever `next_reminder_at` says):
-    report = await pacer.deliver(reminder_messages(db, kb, now))
-    schedule the next run at next_reminder_at(db, kb, now)   # None: wait for a change
-
-Calendar files use `calendar_sequences(db, kb)` for their SEQUENCE numbers.
+The ledger keys make a repeated call harmless (bot.delivery.ledger).
 """
 
 from __future__ import annotations
@@ -41,25 +37,27 @@ from bot.core.reminders import (
     out_of_quiet_hours,
     reminder_text,
 )
-from bot.delivery.pacer import NOTICE_PRIORITY, REMINDER_PRIORITY, DeliveryReport, Outgoing
-from bot.storage.database import Database, DeliveryKey
+from bot.delivery.pacer import NOTICE_PRIORITY, REMINDER_PRIORITY, Broadcast, DeliveryReport
+from bot.storage import DeliveryKey, SubscriptionStore
 
 
-def reminder_messages(db: Database, kb: KnowledgeBase, now: datetime) -> list[Outgoing[str]]:
+def reminder_messages(
+    store: SubscriptionStore, kb: KnowledgeBase, now: datetime
+) -> list[Broadcast[str]]:
     """The reminders due at `now` that the ledger has not seen settled yet."""
-    due = due_reminders(kb, db.active_subscriptions(), now)
+    due = due_reminders(kb, store.active_subscriptions(), now)
     keys = [DeliveryKey(r.chat_id, r.event_id, r.ledger_kind) for r in due]
-    handled = db.handled(keys)
+    handled = store.handled(keys)
     return [
-        Outgoing(reminder.chat_id, reminder_text(kb, reminder, now), key, REMINDER_PRIORITY)
+        Broadcast(reminder.chat_id, reminder_text(kb, reminder, now), key, REMINDER_PRIORITY)
         for reminder, key in zip(due, keys, strict=True)
         if key not in handled
     ]
 
 
-def next_reminder_at(db: Database, kb: KnowledgeBase, now: datetime) -> datetime | None:
+def next_reminder_at(store: SubscriptionStore, kb: KnowledgeBase, now: datetime) -> datetime | None:
     """When the reminder job should run next (UTC); None if no reminder is planned."""
-    return next_due_time(kb, db.active_subscriptions(), now)
+    return next_due_time(kb, store.active_subscriptions(), now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,21 +65,21 @@ class NoticeBatch:
     """Change notices to send, and the snapshots to save once they are settled."""
 
     changes: list[EventChange]
-    messages: list[Outgoing[str]]
+    messages: list[Broadcast[str]]
     snapshots: dict[str, EventSnapshot] = field(repr=False)
     not_before: datetime | None = None  # quiet hours: run the notice job again at this time
 
 
-def notice_batch(db: Database, kb: KnowledgeBase, now: datetime) -> NoticeBatch:
+def notice_batch(store: SubscriptionStore, kb: KnowledgeBase, now: datetime) -> NoticeBatch:
     """The notices for what changed since the saved snapshots (none on the very first run)."""
-    previous = db.load_snapshots()
+    previous = store.load_snapshots()
     changes = detect_changes(previous, kb, now)
     snapshots = updated_snapshots(previous, kb)
     if changes and is_quiet(now):
         return NoticeBatch(changes, [], snapshots, not_before=out_of_quiet_hours(now))
-    subscriptions = db.active_subscriptions()
+    subscriptions = store.active_subscriptions()
     messages = [
-        Outgoing(
+        Broadcast(
             chat_id,
             notice_text(kb, change, now),
             DeliveryKey(chat_id, change.event_id, change.ledger_kind),
@@ -90,13 +88,13 @@ def notice_batch(db: Database, kb: KnowledgeBase, now: datetime) -> NoticeBatch:
         for change in changes
         for chat_id in recipients(change, subscriptions)
     ]
-    handled = db.handled(message.key for message in messages if message.key is not None)
+    handled = store.handled(message.key for message in messages if message.key is not None)
     unsent = [message for message in messages if message.key not in handled]
     return NoticeBatch(changes, unsent, snapshots)
 
 
 def finish_notices(
-    db: Database, batch: NoticeBatch, report: DeliveryReport[str], now: datetime
+    store: SubscriptionStore, batch: NoticeBatch, report: DeliveryReport[str], now: datetime
 ) -> bool:
     """Save the new snapshots if every notice is settled; True if saved.
 
@@ -105,10 +103,10 @@ def finish_notices(
     """
     if batch.not_before is not None or not report.settled:
         return False
-    db.save_snapshots(batch.snapshots, now)
+    store.save_snapshots(batch.snapshots, now)
     return True
 
 
-def calendar_sequences(db: Database, kb: KnowledgeBase) -> dict[str, int]:
+def calendar_sequences(store: SubscriptionStore, kb: KnowledgeBase) -> dict[str, int]:
     """The SEQUENCE of every event for calendar files, counting changes not yet saved."""
-    return sequences(db.load_snapshots(), kb)
+    return sequences(store.load_snapshots(), kb)

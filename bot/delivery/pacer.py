@@ -2,15 +2,16 @@
 
 `Pacer.deliver(items)` queues (chat_id, message) items and returns a report when all are done.
 It is independent of Telegram: the `send` coroutine, the exception `Classifier` (see
-bot.delivery.failures), the `Ledger` (bot.storage.Database) and the `Clock` are injected.
+bot.delivery.failures), the `Ledger` (bot.delivery.ledger) and the `PacerClock` are injected.
 
 Limits (`Limits`): at most 25 message starts per second overall, spaced evenly (one every
 40 ms, no bursts), and at most one per second to the same chat, with at most one message per
 chat in flight. Telegram allows about 30 per second overall and 1 per second per chat.
 
-Exactly once, with the ledger: right before a message is sent its ledger row is claimed; after
-Telegram accepts it, the row is marked sent. A message whose row cannot be claimed (sent or
-claimed before, chat inactive or gone) is skipped. Failures (bot.delivery.failures):
+Never twice, with the ledger (bot.delivery.ledger tells the guarantee): a message is claimed
+right before it is sent and marked sent once Telegram accepts it; one whose row cannot be
+claimed (sent or claimed before, chat inactive or gone) is skipped. Failures
+(bot.delivery.failures):
 
 * RetryAfter: the row is released, the whole broadcast pauses for exactly `retry_after` seconds
   counted from when the error came (Telegram does not say which limit was hit, and its flood
@@ -36,9 +37,8 @@ Priority and fair share, so interactive replies never starve:
   first come, first served. A chat that must wait for its per-chat second does not hold up
   other chats, and one chat's messages keep their order.
 
-Crash safety: a message is claimed only right before it is sent, and a chat has at most one
-message in flight, so a crash can leave at most one claimed-but-unconfirmed row per chat (at
-most `max_in_flight` in all). See bot.storage.database for why those are never resent.
+Crash safety: at most one message per chat is in flight and at most `max_in_flight` in all;
+that is what bounds the crash window described in bot.delivery.ledger.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ from itertools import count
 from typing import Any, Generic, Literal, Protocol, TypeVar
 
 from bot.delivery.failures import Classifier, Failure, FailureKind, classify
-from bot.storage.database import DeliveryKey
+from bot.delivery.ledger import Ledger
+from bot.storage.records import DeliveryKey
 
 M = TypeVar("M")
 _LedgerState = Literal["sent", "released", "failed", "unconfirmed"]
@@ -62,7 +63,7 @@ NOTICE_PRIORITY = 0
 REMINDER_PRIORITY = 1
 
 
-class Clock(Protocol):
+class PacerClock(Protocol):
     """Time for the pacer: a monotonic clock for pacing, a wall clock for the ledger."""
 
     def monotonic(self) -> float: ...
@@ -72,7 +73,7 @@ class Clock(Protocol):
     async def sleep(self, seconds: float) -> None: ...
 
 
-class SystemClock:
+class SystemPacerClock:
     def monotonic(self) -> float:
         return time.monotonic()
 
@@ -81,20 +82,6 @@ class SystemClock:
 
     async def sleep(self, seconds: float) -> None:
         await asyncio.sleep(seconds)
-
-
-class Ledger(Protocol):
-    """The part of bot.storage.Database the pacer uses."""
-
-    def claim(self, key: DeliveryKey, now: datetime) -> bool: ...
-
-    def mark_sent(self, key: DeliveryKey, now: datetime) -> bool: ...
-
-    def release(self, key: DeliveryKey, now: datetime) -> bool: ...
-
-    def mark_failed(self, key: DeliveryKey, now: datetime) -> bool: ...
-
-    def mark_unconfirmed(self, key: DeliveryKey, now: datetime) -> bool: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +95,7 @@ class Limits:
 
 
 @dataclass(frozen=True, slots=True)
-class Outgoing(Generic[M]):
+class Broadcast(Generic[M]):
     """One message for one chat; `key` ties it to its ledger row (None: not tracked)."""
 
     chat_id: int
@@ -132,12 +119,12 @@ class Outcome(StrEnum):
 
 @dataclass(slots=True)
 class DeliveryReport(Generic[M]):
-    outcomes: list[tuple[Outgoing[M], Outcome]] = field(default_factory=list)
+    outcomes: list[tuple[Broadcast[M], Outcome]] = field(default_factory=list)
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for _item, seen in self.outcomes if seen is outcome)
 
-    def items(self, outcome: Outcome) -> list[Outgoing[M]]:
+    def items(self, outcome: Outcome) -> list[Broadcast[M]]:
         return [item for item, seen in self.outcomes if seen is outcome]
 
     @property
@@ -152,7 +139,7 @@ class DeliveryReport(Generic[M]):
 
 @dataclass(eq=False, slots=True)
 class _Job(Generic[M]):
-    item: Outgoing[M]
+    item: Broadcast[M]
     order: int
     done: asyncio.Future[Outcome]
     claimed: bool = False
@@ -169,14 +156,14 @@ class Pacer(Generic[M]):
         send: Callable[[int, M], Awaitable[object]],
         *,
         ledger: Ledger | None = None,
-        clock: Clock | None = None,
+        clock: PacerClock | None = None,
         limits: Limits | None = None,
         classifier: Classifier = classify,
         on_blocked: Callable[[int], object] | None = None,
     ) -> None:
         self._send = send
         self._ledger = ledger
-        self._clock = clock or SystemClock()
+        self._clock = clock or SystemPacerClock()
         self._limits = limits or Limits()
         self._classify = classifier
         self._on_blocked = on_blocked
@@ -193,7 +180,7 @@ class Pacer(Generic[M]):
     # ----------------------------------------------------------------------------------------
     # Public API
 
-    async def deliver(self, items: Iterable[Outgoing[M]]) -> DeliveryReport[M]:
+    async def deliver(self, items: Iterable[Broadcast[M]]) -> DeliveryReport[M]:
         """Queue the items and wait until each is delivered, skipped or given up."""
         loop = asyncio.get_running_loop()
         jobs = [_Job(item, next(self._orders), loop.create_future()) for item in items]

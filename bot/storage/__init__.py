@@ -1,29 +1,76 @@
-"""Persistence: one SQLite database behind `bot.storage.database.Database`."""
+"""Persistence behind Protocols (bot.storage.protocols), implemented in SQLite (bot.storage.sqlite).
 
-from bot.storage.database import (
+All SQL of the bot is in this package, and every failure leaves it as `StorageError`. Callers
+type against `Storage` and its stores; the composition root opens one with `open_storage`.
+"""
+
+from pathlib import Path
+
+from bot.storage.errors import SchemaError, StorageError
+from bot.storage.protocols import (
+    AnnouncementStore,
+    ChangeStore,
+    HandoverStore,
+    QuestionStore,
+    Storage,
+    SubscriptionStore,
+)
+from bot.storage.records import (
     CLAIM_TIMEOUT,
-    DATABASE_FILE,
-    Chat,
-    Database,
+    Announcement,
+    AnnouncementState,
+    Change,
+    ChatRecord,
     Delivery,
     DeliveryKey,
     DeliveryState,
-    SchemaError,
-    database_path,
+    Expired,
+    Handover,
+    HandoverState,
 )
+from bot.storage.retention import delete_expired
 from bot.storage.schema import MIGRATIONS, SCHEMA_VERSION, Migration
+from bot.storage.sqlite import SqliteStorage
+
+DATABASE_FILE = "kompetansebot.sqlite3"
+
+
+def database_path(data_dir: Path) -> Path:
+    """Where the database lives in BOT_DATA_DIR."""
+    return data_dir / DATABASE_FILE
+
+
+def open_storage(data_dir: Path) -> Storage:
+    """The bot's storage in BOT_DATA_DIR (created and migrated if needed)."""
+    return SqliteStorage.open(database_path(data_dir))
+
 
 __all__ = [
     "CLAIM_TIMEOUT",
     "DATABASE_FILE",
     "MIGRATIONS",
     "SCHEMA_VERSION",
-    "Chat",
-    "Database",
+    "Announcement",
+    "AnnouncementState",
+    "AnnouncementStore",
+    "Change",
+    "ChangeStore",
+    "ChatRecord",
     "Delivery",
     "DeliveryKey",
     "DeliveryState",
+    "Expired",
+    "Handover",
+    "HandoverState",
+    "HandoverStore",
     "Migration",
+    "QuestionStore",
     "SchemaError",
+    "SqliteStorage",
+    "Storage",
+    "StorageError",
+    "SubscriptionStore",
     "database_path",
+    "delete_expired",
+    "open_storage",
 ]

@@ -158,6 +158,27 @@ MIGRATIONS: tuple[Migration, ...] = (
             """,
         ),
     ),
+    Migration(
+        4,
+        "the change log of coordinators' edits to samlinger",
+        (
+            # One row per changed field: who (the coordinator's Telegram user id), when, which
+            # samling, which field, and the value before and after (NULL: empty).
+            """
+            CREATE TABLE change_log (
+                id         INTEGER PRIMARY KEY,
+                admin_id   INTEGER NOT NULL,
+                changed_at TEXT    NOT NULL,  -- UTC ISO-8601
+                event_id   TEXT    NOT NULL,
+                field      TEXT    NOT NULL,
+                old_value  TEXT,
+                new_value  TEXT
+            )
+            """,
+            "CREATE INDEX change_log_by_time ON change_log (changed_at)",
+            "CREATE INDEX change_log_by_admin ON change_log (admin_id, changed_at)",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

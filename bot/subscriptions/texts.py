@@ -8,7 +8,6 @@ MINE = "Se og endre abonnementene dine"
 AVMELD = "Slutt å få påminnelser"
 KALENDER = "Samlingene som kalenderfil (.ics)"
 SLETTMEG = "Slett alt som er lagret om deg"
-OPPDATER = "Last kunnskapsbasen på nytt"
 
 SUBSCRIBED_ALL = "Du får påminnelser om {scope}: {lead_times}. Vil du snevre inn?"
 ALREADY_ALL = "Du får allerede påminnelser om {scope}: {lead_times}. Vil du snevre inn?"
@@ -76,7 +75,6 @@ CALENDAR_MINE = "abonnementene dine"
 CALENDAR_ALL = "alle kommende samlinger"
 CALENDAR_NOTICE = "📅 Kalenderfil sendt"
 
-RELOAD_FAILED_ADMINS = "Kunnskapsbasen ble endret, men kunne ikke lastes:"
 
 BUTTON_ONE_EVENT = "🎯 Én samling"
 BUTTON_LEAD_TIMES = "⏰ Velg tidspunkter"

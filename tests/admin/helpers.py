@@ -12,17 +12,14 @@ from typing import Any
 
 from telegram.error import Forbidden
 
-from bot.admin import CoordinatorTools
-from bot.app import build_conversation
-from bot.channels.telegram.app import BotApplication, build_application
-from bot.channels.telegram.coordination import coordination_start
-from bot.channels.telegram.scheduling import telegram_send
+from bot.admin.statistics import UsageStatistics
+from bot.app import BuiltBot, Runtime, build_telegram_bot
+from bot.channels.telegram.app import BotApplication
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.core.knowledge import OSLO
 from bot.core.loading import load_knowledge_base
-from bot.services import DatabaseChatStatus, Services
-from bot.storage.database import CoordinatorTables
+from bot.storage import Storage, SubscriptionStore, open_storage
 from tests.channels.fake_request import FakeRequest
 from tests.channels.harness import DrivenApplication
 from tests.conftest import KNOWLEDGE_DIR
@@ -51,16 +48,32 @@ class Clock:
 class Bot(DrivenApplication):
     api: BotApi
     app: BotApplication
-    services: Services
-    conversation: Conversation
-    tools: CoordinatorTools
+    built: BuiltBot
     clock: Clock
     updates: Updates = field(default_factory=Updates)
     errors: list[BaseException | None] = field(default_factory=list)
 
     @property
-    def tables(self) -> CoordinatorTables:
-        return self.tools.tables
+    def runtime(self) -> Runtime:
+        assert self.built.runtime is not None
+        return self.built.runtime
+
+    @property
+    def storage(self) -> Storage:
+        return self.runtime.storage
+
+    @property
+    def store(self) -> SubscriptionStore:
+        return self.runtime.storage.subscriptions
+
+    @property
+    def conversation(self) -> Conversation:
+        return self.built.conversation
+
+    @property
+    def statistics(self) -> UsageStatistics:
+        assert self.built.coordinators is not None
+        return self.built.coordinators.statistics
 
     async def say(self, chat_id: int, text: str, **content: Any) -> list[Call]:
         return await self.send(self.updates.message(chat_id, text, **content))
@@ -129,31 +142,23 @@ async def running_bot(
         admin_ids=frozenset(admins),
         question_log_retention_days=retention_days,
     )
-    kb = load_knowledge_base(KNOWLEDGE_DIR)
-    services = Services.open(settings, kb, clock=clock)
-    conversation = build_conversation(kb, settings, clock=clock, services=services)
-    tools = conversation.reply_router
-    assert isinstance(tools, CoordinatorTools)
-    chats = DatabaseChatStatus(services)
-    app = build_application(
+    telegram = build_telegram_bot(
         settings,
-        conversation,
-        chats,
+        load_knowledge_base(KNOWLEDGE_DIR),
+        open_storage(data_dir),
+        clock=clock,
         request=FakeRequest(api),
         get_updates_request=FakeRequest(api),
-        on_interaction=services.note_interactive,
+        pacer_clock=FakeClock(),
+        wrap_send=send_wrapper,
     )
-    bot = Bot(api, app, services, conversation, tools, clock)
+    bot = Bot(api, telegram.application, telegram.bot, clock)
 
     bot.record_errors()
     try:
-        async with app:
-            send = telegram_send(app.bot)
-            services.start_broadcasting(
-                send_wrapper(send) if send_wrapper else send, pacer_clock=FakeClock()
-            )
-            await coordination_start(tools, chats)(app)
+        async with bot.app:
+            bot.built.start_coordinators()  # retention, interrupted announcements resume
             yield bot
-            await services.aclose(grace=0)
+            await bot.runtime.waves.aclose(grace=0)
     finally:
-        services.close()
+        telegram.bot.close()

@@ -7,8 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.core.reminders import ALL_EVENTS
-from bot.storage import DeliveryKey
-from bot.storage.database import AnnouncementState
+from bot.storage import AnnouncementState, DeliveryKey
 from tests.admin.helpers import (
     ADMIN,
     ADMIN_2,
@@ -28,7 +27,7 @@ TEXT = "Samlingen 1. oktober flyttes til Melhus rådhus. Påmeldingsfristen er s
 
 def subscribe(bot: Bot, chats: tuple[int, ...] = SUBSCRIBERS) -> None:
     for chat_id in chats:
-        bot.services.db.subscribe(chat_id, NOW, ALL_EVENTS)
+        bot.store.subscribe(chat_id, NOW, ALL_EVENTS)
 
 
 def received(bot: Bot) -> dict[int, list[str]]:
@@ -66,9 +65,9 @@ async def test_preview_send_and_report_with_a_blocked_chat(tmp_path: Path) -> No
             501: [f"📣 Kunngjøring\n\n{TEXT}"],
             503: [f"📣 Kunngjøring\n\n{TEXT}"],
         }
-        blocked = bot.services.db.chat(502)
+        blocked = bot.store.chat(502)
         assert blocked is not None and not blocked.active  # no more messages to 502
-        (sent,) = bot.tables.announcements(AnnouncementState.SENT)
+        (sent,) = bot.storage.announcements.announcements(AnnouncementState.SENT)
         assert (sent.recipients, sent.delivered, sent.deactivated) == (3, 2, 1)
 
         again = await bot.press(ADMIN, preview, "📣 Send")  # a double press
@@ -110,7 +109,7 @@ async def test_only_the_author_can_send_and_teachers_are_refused(tmp_path: Path)
         teacher = await bot.press_data(ALICE, data)
         assert one(teacher, "answerCallbackQuery").params["text"].startswith("Beklager")
         assert received(bot) == {}
-        (pending,) = bot.tables.announcements(AnnouncementState.PENDING)
+        (pending,) = bot.storage.announcements.announcements(AnnouncementState.PENDING)
         assert pending.author_id == ADMIN
 
 
@@ -130,7 +129,7 @@ async def test_bad_input_gets_a_clear_message_and_nothing_is_sent(tmp_path: Path
             "Kort den ned og prøv igjen. Ingenting er sendt."
         )
         assert only(calls, "sendMessage", ADMIN)[0].buttons == []
-        assert bot.tables.announcements(AnnouncementState.PENDING) == []
+        assert bot.storage.announcements.announcements(AnnouncementState.PENDING) == []
         assert received(bot) == {}
 
 
@@ -159,10 +158,10 @@ async def test_an_announcement_cut_off_by_a_restart_is_finished_without_repeats(
 ) -> None:
     async with running_bot(tmp_path) as first:
         subscribe(first)
-        announcement = first.tables.create_announcement(ADMIN, TEXT, NOW)
-        assert first.tables.start_announcement(announcement.id, 3, NOW)
+        announcement = first.storage.announcements.create_announcement(ADMIN, TEXT, NOW)
+        assert first.storage.announcements.start_announcement(announcement.id, 3, NOW)
         key = DeliveryKey(501, "announcement", f"kunngjoring:{announcement.id}")
-        assert first.services.db.claim(key, NOW) and first.services.db.mark_sent(key, NOW)
+        assert first.store.claim(key, NOW) and first.store.mark_sent(key, NOW)
         # ... and the bot stopped here: 501 has it, 502 and 503 do not.
     async with running_bot(tmp_path) as second:  # start-up resumes it
         done = await report(second)

@@ -8,8 +8,7 @@ import sys
 from datetime import timedelta
 from pathlib import Path
 
-from bot.storage import Database, database_path
-from bot.storage.database import CoordinatorTables
+from bot.storage import SqliteStorage, database_path
 from tests.admin.helpers import NOW
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -29,13 +28,13 @@ def bot(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_stats_prints_the_numbers_and_a_row_per_day(tmp_path: Path) -> None:
-    with Database.open(database_path(tmp_path)) as db:
-        tables = CoordinatorTables(db)
+    with SqliteStorage.open(database_path(tmp_path)) as storage:
+        tables = storage.questions
         tables.log_question(NOW, "Hva er DEKOM?", "dekom", "dekom", True, "what_is")
         tables.log_question(NOW, "hva er dekom", "dekom", "dekom", True, "what_is")
         earlier = NOW - timedelta(days=2)
         tables.log_question(earlier, "Får vi lunsj?", "lunsj", None, False, "unknown")
-        db.subscribe(501, NOW)
+        storage.subscriptions.subscribe(501, NOW)
     result = bot("stats", "--days", "7", "--now", NOW.isoformat(), data_dir=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout

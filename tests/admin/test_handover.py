@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import database_path
-from bot.storage.database import HandoverState
+from bot.storage import HandoverState, database_path
 from tests.admin.helpers import (
     ADMIN,
     ADMIN_2,
@@ -66,7 +65,7 @@ async def test_a_handover_reaches_the_asker_after_a_restart(tmp_path: Path) -> N
         )
         thanks = one(calls, "sendMessage", ADMIN_2)
         assert thanks.text == "Takk! Svaret er sendt til Kari."
-        (handover,) = second.tables.handovers()
+        (handover,) = second.storage.handovers.handovers()
         assert handover.state is HandoverState.ANSWERED
         assert (handover.chat_id, handover.first_name) == (None, None)  # the asker is forgotten
 
@@ -87,7 +86,7 @@ async def test_an_asker_who_blocked_the_bot_loses_nothing(tmp_path: Path) -> Non
         told = one(calls, "sendMessage", ADMIN).text
         assert told.startswith("Jeg fikk ikke levert svaret: Kari har blokkert meg")
         assert "Svaret ditt er lagret" in told
-        (handover,) = bot.tables.handovers()
+        (handover,) = bot.storage.handovers.handovers()
         assert handover.state is HandoverState.UNDELIVERABLE
         assert (handover.chat_id, handover.answer) == (ALICE, ANSWER)
         assert bot.errors == []
@@ -96,7 +95,7 @@ async def test_an_asker_who_blocked_the_bot_loses_nothing(tmp_path: Path) -> Non
         calls = await bot.reply(ADMIN, shown, ANSWER)
         assert ANSWER in one(calls, "sendMessage", ALICE).text
         assert one(calls, "sendMessage", ADMIN).text == "Takk! Svaret er sendt til Kari."
-        (handover,) = bot.tables.handovers()
+        (handover,) = bot.storage.handovers.handovers()
         assert handover.state is HandoverState.ANSWERED
 
 
@@ -120,7 +119,7 @@ async def test_when_no_coordinator_can_be_reached_the_asker_is_told(tmp_path: Pa
         told = one(calls, "sendMessage", ALICE).text
         assert told.startswith("Beklager, jeg fikk ikke sendt spørsmålet til noen koordinator")
         assert only(calls, "editMessageReplyMarkup") == []  # the button stays: try later
-        assert bot.tables.handovers() == []
+        assert bot.storage.handovers.handovers() == []
         retry = await bot.press(ALICE, unsure, "Spør en koordinator")
         assert one(retry, "sendMessage", ADMIN)
 
@@ -141,7 +140,7 @@ async def test_a_reply_from_a_teacher_or_to_another_message_is_just_a_question(
         )
         calls = await bot.reply(stranger, shown_elsewhere, "Hva er REKOM?")
         assert only(calls, "sendMessage", ALICE) == []
-        (handover,) = bot.tables.handovers()
+        (handover,) = bot.storage.handovers.handovers()
         assert handover.state is HandoverState.PENDING
         assert bot.errors == []
 
@@ -151,7 +150,7 @@ async def test_forgetting_me_deletes_a_pending_handover(tmp_path: Path) -> None:
         await ask_a_coordinator(bot)
         told = one(await bot.say(ALICE, "/slettmeg"), "sendMessage", ALICE).text
         assert "1 rad" in told  # the hand-over was the only row about Alice
-        assert bot.tables.handovers() == []
+        assert bot.storage.handovers.handovers() == []
     raw = sqlite3.connect(database_path(tmp_path))
     left = raw.execute("SELECT count(*) FROM handovers").fetchone()
     raw.close()
@@ -168,7 +167,7 @@ async def test_when_telegram_refuses_the_answer_the_coordinator_can_try_again(
         calls = await bot.reply(ADMIN, shown, ANSWER)
         told = one(calls, "sendMessage", ADMIN).text
         assert told.startswith("Jeg fikk ikke sendt svaret til Kari akkurat nå")
-        (handover,) = bot.tables.handovers()
+        (handover,) = bot.storage.handovers.handovers()
         assert handover.state is HandoverState.PENDING  # still waiting: nothing lost
         calls = await bot.reply(ADMIN, shown, ANSWER)
         assert ANSWER in one(calls, "sendMessage", ALICE).text

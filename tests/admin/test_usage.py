@@ -13,8 +13,7 @@ import pytest
 from PIL import Image
 
 from bot.core.reminders import ALL_EVENTS
-from bot.storage import database_path
-from bot.storage.database import AnnouncementState
+from bot.storage import AnnouncementState, database_path
 from tests.admin.helpers import (
     ADMIN,
     ALICE,
@@ -35,7 +34,7 @@ async def test_every_question_is_logged_without_anything_about_who_asked(tmp_pat
         await bot.say(ALICE, "/neste")  # nor is a command
         group = bot.updates.mention(-100200, "hva er rekom", user_id=77)
         await bot.send(group)
-        logged = bot.tables.questions_since(NOW - timedelta(days=1))
+        logged = bot.storage.questions.questions_since(NOW - timedelta(days=1))
         assert bot.errors == []
     assert [(q.question, q.entry_id, q.confident, q.intent) for q in logged] == [
         ("Hva er DEKOM?", "dekom", True, "what_is"),
@@ -66,7 +65,7 @@ async def test_thumbs_under_an_answer_count_once_and_then_go_away(tmp_path: Path
         again = await bot.press(ALICE, answer, "👎")  # an old client still shows them
         notice = one(again, "answerCallbackQuery").params["text"]
         assert notice == "Du har allerede gitt tilbakemelding på dette svaret."
-        stats = bot.tools.gather(NOW)
+        stats = bot.statistics.gather(NOW)
         assert bot.errors == []
     assert (stats.thumbs_up, stats.thumbs_down) == (1, 0)
 
@@ -90,7 +89,7 @@ async def test_admin_commands_refuse_everyone_else_politely_and_log_it(
     caplog.set_level(logging.WARNING)
     async with running_bot(tmp_path) as bot:
         calls = await bot.say(ALICE, command)
-        pending = bot.tables.announcements(AnnouncementState.PENDING)
+        pending = bot.storage.announcements.announcements(AnnouncementState.PENDING)
     refusal = one(calls, "sendMessage", ALICE).text
     assert refusal.startswith("Beklager, denne kommandoen er bare for koordinatorene")
     assert "/hjelp" in refusal
@@ -112,7 +111,7 @@ async def test_statistikk_sends_the_numbers_and_a_chart(tmp_path: Path) -> None:
             answer = one(await bot.say(ALICE, question), "sendMessage")
         await bot.press(ALICE, answer, "👎")
         for chat_id in (501, 502):
-            bot.services.db.subscribe(chat_id, NOW, ALL_EVENTS)
+            bot.store.subscribe(chat_id, NOW, ALL_EVENTS)
         calls = await bot.say(ADMIN, "/statistikk")
         assert bot.errors == []
     text = one(calls, "sendMessage", ADMIN).text
@@ -169,7 +168,9 @@ async def test_old_questions_are_deleted_at_start_up_and_the_daily_job_is_set(
         clock.advance(days=2)
         await bot.say(ALICE, "Hva er REKOM?")  # 179 days before NOW
     async with running_bot(tmp_path, Clock(NOW)) as bot:
-        left = [q.question for q in bot.tables.questions_since(NOW - timedelta(days=400))]
+        left = [
+            q.question for q in bot.storage.questions.questions_since(NOW - timedelta(days=400))
+        ]
         jobs = [job.name for job in bot.app.job_queue.jobs()] if bot.app.job_queue else []
     assert left == ["Hva er REKOM?"]
     assert "question-log-retention" in jobs

@@ -10,7 +10,7 @@ from datetime import datetime
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.channels.telegram.app import BotApplication, build_application
+from bot.channels.telegram.app import BotApplication, build_application, install_conversation
 from bot.config import Settings
 from bot.conversation import Conversation, InMemoryChatStatus
 from bot.core.knowledge import OSLO
@@ -60,12 +60,11 @@ async def running(
     chats = InMemoryChatStatus()
     app = build_application(
         Settings(token=TOKEN),
-        conversation,
-        chats,
         request=FakeRequest(api),
         get_updates_request=FakeRequest(api),
-        on_interaction=on_interaction,
+        menu=conversation.commands.menu,
     )
+    install_conversation(app, conversation, chats, on_interaction=on_interaction)
     harness = Harness(api, app, conversation, chats)
 
     harness.record_errors()

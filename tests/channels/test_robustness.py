@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from bot.app import build_conversation
+from bot.app import build_bot
+from bot.config import Settings
 from bot.core.knowledge import KnowledgeBase
 from tests.channels.harness import BOT_NAME, NOW, Harness, running
 from tests.fake_bot_api import JSON, Call, Updates
@@ -190,7 +191,7 @@ class Generator:
 
 @pytest.fixture
 async def telegram(kb: KnowledgeBase) -> AsyncIterator[Harness]:
-    async with running(build_conversation(kb, clock=lambda: NOW)) as harness:
+    async with running(build_bot(Settings(), kb, clock=lambda: NOW).conversation) as harness:
         yield harness
 
 

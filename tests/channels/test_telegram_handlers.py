@@ -11,9 +11,10 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from bot.app import build_conversation
+from bot.app import build_bot
 from bot.channels.telegram.render import MESSAGE_LIMIT, telegram_length
 from bot.channels.telegram.sending import Sender
+from bot.config import Settings
 from bot.conversation import (
     Button,
     Command,
@@ -28,8 +29,8 @@ from bot.conversation import (
     say,
 )
 from bot.conversation import texts as conversation_texts
-from bot.core.engine import Engine
 from bot.core.knowledge import Entry, KnowledgeBase
+from bot.runtime.live import LiveKnowledge
 from tests.channels.harness import BOT_NAME, NOW, Harness, running
 from tests.fake_bot_api import Call, Failure
 
@@ -39,7 +40,7 @@ GROUP = -100200
 
 @pytest.fixture
 async def telegram(kb: KnowledgeBase) -> AsyncIterator[Harness]:
-    async with running(build_conversation(kb, clock=lambda: NOW)) as harness:
+    async with running(build_bot(Settings(), kb, clock=lambda: NOW).conversation) as harness:
         yield harness
 
 
@@ -368,7 +369,7 @@ class BrokenConversation(Conversation):
 async def test_a_bug_is_logged_and_the_user_gets_an_apology(
     kb: KnowledgeBase, caplog: pytest.LogCaptureFixture
 ) -> None:
-    broken = BrokenConversation(Engine(kb), clock=lambda: NOW)
+    broken = BrokenConversation(LiveKnowledge.of(kb), clock=lambda: NOW)
     async with running(broken) as harness:
         calls = await harness.send(harness.updates.message(ALICE, "hemmelig spørsmål"))
         (apology,) = only(calls, "sendMessage")
@@ -406,7 +407,7 @@ async def test_reminder_and_calendar_buttons_once_a_service_is_plugged_in(
     kb: KnowledgeBase,
 ) -> None:
     services = FakeEventServices()
-    conversation = build_conversation(kb, clock=lambda: NOW, event_services=services)
+    conversation = Conversation(LiveKnowledge.of(kb), clock=lambda: NOW, event_services=services)
 
     async def mine(context: Context) -> Response:
         return say(Outgoing(f"Du har {len(services.reminded)} påminnelser."))
@@ -438,7 +439,7 @@ async def test_reminder_and_calendar_buttons_once_a_service_is_plugged_in(
 
 async def test_interactive_replies_are_reported_to_the_delivery_pacer(kb: KnowledgeBase) -> None:
     interactions: list[int] = []
-    conversation = build_conversation(kb, clock=lambda: NOW)
+    conversation = build_bot(Settings(), kb, clock=lambda: NOW).conversation
     async with running(conversation, on_interaction=interactions.append) as harness:
         await harness.send(harness.updates.message(ALICE, "/neste"))
         await harness.send(harness.updates.message(GROUP, "prat", chat_type="group", user_id=7))

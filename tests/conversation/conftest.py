@@ -6,7 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from bot.app import build_conversation
+from bot.app import build_bot
+from bot.config import Settings
 from bot.conversation import Chat, ChatType, Conversation
 from bot.core.knowledge import OSLO, KnowledgeBase
 
@@ -18,4 +19,4 @@ BOT = "kompetanse_test_bot"
 
 @pytest.fixture
 def conversation(kb: KnowledgeBase) -> Conversation:
-    return build_conversation(kb, clock=lambda: NOW)
+    return build_bot(Settings(), kb, clock=lambda: NOW).conversation

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.app import build_conversation
+from bot.app import build_bot
 from bot.conversation import (
     Action,
     Command,
@@ -17,6 +17,7 @@ from bot.conversation import (
     say,
 )
 from bot.core.knowledge import Entry, KnowledgeBase
+from bot.runtime.live import LiveKnowledge
 from tests.conversation.conftest import NOW, PRIVATE
 from tests.conversation.talk import button_data, labels, one, press
 from tests.conversation.talk import say as send
@@ -42,7 +43,7 @@ def services() -> Services:
 
 @pytest.fixture
 def subscribed(kb: KnowledgeBase, services: Services) -> Conversation:
-    return build_conversation(kb, clock=lambda: NOW, event_services=services)
+    return Conversation(LiveKnowledge.of(kb), clock=lambda: NOW, event_services=services)
 
 
 async def test_event_answers_get_reminder_and_calendar_buttons(
@@ -90,9 +91,8 @@ async def test_a_plugged_in_command_is_listed_in_help_and_menu(
 async def test_admin_commands_are_only_for_admins(kb: KnowledgeBase) -> None:
     from bot.config import Settings
 
-    conversation = build_conversation(
-        kb, Settings(admin_ids=frozenset({PRIVATE.user_id or 0})), clock=lambda: NOW
-    )
+    settings = Settings(admin_ids=frozenset({PRIVATE.user_id or 0}))
+    conversation = build_bot(settings, kb, clock=lambda: NOW).conversation
 
     async def reload(context: Context) -> Response:
         return say(Outgoing("Lastet på nytt."))

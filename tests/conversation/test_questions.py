@@ -8,6 +8,7 @@ from bot.conversation import Conversation, OtherMessage, decode
 from bot.core.engine import Engine, Intent, Reply, Suggestion
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Memory
+from bot.runtime.live import LiveKnowledge
 from tests.conversation.conftest import NOW, PRIVATE
 from tests.conversation.talk import button_data, labels, one, press, say
 
@@ -58,7 +59,7 @@ class UnsureEngine(Engine):
 async def test_choices_are_capped_at_three_and_answer_the_chosen_entry(
     kb: KnowledgeBase,
 ) -> None:
-    conversation = Conversation(UnsureEngine(kb), clock=lambda: NOW)
+    conversation = Conversation(LiveKnowledge.of(kb, UnsureEngine(kb)), clock=lambda: NOW)
     unsure = one(await say(conversation, "noe uklart"))
     assert [decode(row[0].data).argument for row in unsure.buttons] == [
         "dekom",

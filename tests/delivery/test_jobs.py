@@ -19,7 +19,7 @@ from bot.delivery.jobs import (
     reminder_messages,
 )
 from bot.delivery.pacer import NOTICE_PRIORITY, DeliveryReport, Outcome, Pacer
-from bot.storage import Database, database_path
+from bot.storage import SqliteStorage, SubscriptionStore, database_path
 from tests.delivery.fakes import FakeClock, FakeTelegram, Forbidden
 
 ENGELSK = "dekom-engelsk-barnetrinnet-2020"  # Thursday 1 October 2020, deadline 24 September
@@ -32,12 +32,18 @@ def path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(path: Path) -> Iterator[Database]:
-    with Database.open(path) as database:
-        database.subscribe(1, SUBSCRIBED, Scope.parse("scheme:dekom"))
-        database.subscribe(2, SUBSCRIBED, Scope.parse("audience:barnehage"))
-        database.subscribe(3, SUBSCRIBED, ALL_EVENTS)
-        yield database
+def storage(path: Path) -> Iterator[SqliteStorage]:
+    with SqliteStorage.open(path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def db(storage: SqliteStorage) -> SubscriptionStore:
+    database = storage.subscriptions
+    database.subscribe(1, SUBSCRIBED, Scope.parse("scheme:dekom"))
+    database.subscribe(2, SUBSCRIBED, Scope.parse("audience:barnehage"))
+    database.subscribe(3, SUBSCRIBED, ALL_EVENTS)
+    return database
 
 
 @pytest.fixture
@@ -45,7 +51,7 @@ def telegram() -> FakeTelegram:
     return FakeTelegram(FakeClock())
 
 
-def pacer_for(db: Database, telegram: FakeTelegram) -> Pacer[str]:
+def pacer_for(db: SubscriptionStore, telegram: FakeTelegram) -> Pacer[str]:
     def deactivate(chat_id: int) -> None:
         db.deactivate_chat(chat_id, SUBSCRIBED)
 
@@ -69,7 +75,11 @@ def recipients_of(telegram: FakeTelegram) -> list[int]:
 
 
 async def test_a_due_reminder_goes_out_once_even_across_a_restart(
-    kb: KnowledgeBase, db: Database, path: Path, telegram: FakeTelegram
+    kb: KnowledgeBase,
+    storage: SqliteStorage,
+    db: SubscriptionStore,
+    path: Path,
+    telegram: FakeTelegram,
 ) -> None:
     now = datetime(2020, 9, 22, 9, 0, tzinfo=OSLO)  # two days before the deadline
     messages = reminder_messages(db, kb, now)
@@ -81,8 +91,9 @@ async def test_a_due_reminder_goes_out_once_even_across_a_restart(
     report = await pacer_for(db, telegram).deliver(messages)
     assert report.count(Outcome.DELIVERED) == 2
     assert reminder_messages(db, kb, now) == []
-    db.close()
-    with Database.open(path) as reopened:
+    storage.close()
+    with SqliteStorage.open(path) as restarted:
+        reopened = restarted.subscriptions
         assert reminder_messages(reopened, kb, now) == []
         later = datetime(2020, 9, 22, 15, 0, tzinfo=OSLO)
         assert reminder_messages(reopened, kb, later) == []
@@ -90,7 +101,7 @@ async def test_a_due_reminder_goes_out_once_even_across_a_restart(
 
 
 async def test_a_blocked_chat_gets_no_more_reminders(
-    kb: KnowledgeBase, db: Database, telegram: FakeTelegram
+    kb: KnowledgeBase, db: SubscriptionStore, telegram: FakeTelegram
 ) -> None:
     telegram.fail(3, Forbidden("bot was blocked by the user"))
     now = datetime(2020, 9, 22, 9, 0, tzinfo=OSLO)
@@ -103,7 +114,7 @@ async def test_a_blocked_chat_gets_no_more_reminders(
 
 
 async def test_a_reminder_missed_while_the_bot_was_down_says_it_is_late(
-    kb: KnowledgeBase, db: Database
+    kb: KnowledgeBase, db: SubscriptionStore
 ) -> None:
     back_up = datetime(2020, 9, 30, 11, 0, tzinfo=OSLO)  # the day reminder was due at 09:00
     messages = reminder_messages(db, kb, back_up)
@@ -118,7 +129,9 @@ async def test_a_reminder_missed_while_the_bot_was_down_says_it_is_late(
 # Change notices
 
 
-async def test_the_first_notice_job_only_saves_a_baseline(kb: KnowledgeBase, db: Database) -> None:
+async def test_the_first_notice_job_only_saves_a_baseline(
+    kb: KnowledgeBase, db: SubscriptionStore
+) -> None:
     batch = notice_batch(db, kb, SUBSCRIBED)
     assert batch.changes == [] and batch.messages == []
     assert finish_notices(db, batch, DeliveryReport(), SUBSCRIBED)
@@ -126,7 +139,7 @@ async def test_the_first_notice_job_only_saves_a_baseline(kb: KnowledgeBase, db:
 
 
 async def test_a_cancellation_reaches_the_subscribers_in_scope_once(
-    kb: KnowledgeBase, db: Database, telegram: FakeTelegram
+    kb: KnowledgeBase, db: SubscriptionStore, telegram: FakeTelegram
 ) -> None:
     finish_notices(db, notice_batch(db, kb, SUBSCRIBED), DeliveryReport(), SUBSCRIBED)
     now = datetime(2020, 9, 23, 12, 0, tzinfo=OSLO)
@@ -148,15 +161,20 @@ async def test_a_cancellation_reaches_the_subscribers_in_scope_once(
 
 
 async def test_a_crash_before_the_snapshots_are_saved_repeats_nothing_and_loses_nothing(
-    kb: KnowledgeBase, db: Database, path: Path, telegram: FakeTelegram
+    kb: KnowledgeBase,
+    storage: SqliteStorage,
+    db: SubscriptionStore,
+    path: Path,
+    telegram: FakeTelegram,
 ) -> None:
     finish_notices(db, notice_batch(db, kb, SUBSCRIBED), DeliveryReport(), SUBSCRIBED)
     now = datetime(2020, 9, 23, 12, 0, tzinfo=OSLO)
     edited = cancelled(kb, ENGELSK)
     batch = notice_batch(db, edited, now)
     await pacer_for(db, telegram).deliver(batch.messages[:1])  # chat 1 got it, then a crash
-    db.close()
-    with Database.open(path) as reopened:
+    storage.close()
+    with SqliteStorage.open(path) as restarted:
+        reopened = restarted.subscriptions
         again = notice_batch(reopened, edited, now)
         assert [m.chat_id for m in again.messages] == [3]
         report = await pacer_for(reopened, telegram).deliver(again.messages)
@@ -165,7 +183,7 @@ async def test_a_crash_before_the_snapshots_are_saved_repeats_nothing_and_loses_
 
 
 async def test_notices_found_in_quiet_hours_wait_for_the_morning(
-    kb: KnowledgeBase, db: Database
+    kb: KnowledgeBase, db: SubscriptionStore
 ) -> None:
     finish_notices(db, notice_batch(db, kb, SUBSCRIBED), DeliveryReport(), SUBSCRIBED)
     saved = db.load_snapshots()
@@ -181,7 +199,7 @@ async def test_notices_found_in_quiet_hours_wait_for_the_morning(
 
 
 async def test_postponed_notices_keep_the_old_snapshots(
-    kb: KnowledgeBase, db: Database, telegram: FakeTelegram
+    kb: KnowledgeBase, db: SubscriptionStore, telegram: FakeTelegram
 ) -> None:
     finish_notices(db, notice_batch(db, kb, SUBSCRIBED), DeliveryReport(), SUBSCRIBED)
     now = datetime(2020, 9, 23, 12, 0, tzinfo=OSLO)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import sqlite3
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -12,13 +11,13 @@ import pytest
 
 from bot.delivery.pacer import (
     NOTICE_PRIORITY,
+    Broadcast,
     DeliveryReport,
     Limits,
     Outcome,
-    Outgoing,
     Pacer,
 )
-from bot.storage import Database, DeliveryKey, DeliveryState
+from bot.storage import DeliveryKey, DeliveryState, SqliteStorage, StorageError, SubscriptionStore
 from tests.delivery.fakes import (
     WALL_START,
     BadRequest,
@@ -43,17 +42,23 @@ def telegram(clock: FakeClock) -> FakeTelegram:
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[Database]:
-    with Database.open(tmp_path / "kompetansebot.sqlite3") as database:
-        for chat_id in (1, 2, 3):
-            database.subscribe(chat_id, WALL_START)
-        yield database
+def storage(tmp_path: Path) -> Iterator[SqliteStorage]:
+    with SqliteStorage.open(tmp_path / "kompetansebot.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def db(storage: SqliteStorage) -> SubscriptionStore:
+    database = storage.subscriptions
+    for chat_id in (1, 2, 3):
+        database.subscribe(chat_id, WALL_START)
+    return database
 
 
 def pacer(
     telegram: FakeTelegram,
     clock: FakeClock,
-    db: Database | None = None,
+    db: SubscriptionStore | None = None,
     blocked: list[int] | None = None,
     **limits: float,
 ) -> Pacer[str]:
@@ -66,9 +71,9 @@ def pacer(
     )
 
 
-def message(chat_id: int, text: str, kind: str | None = None, priority: int = 1) -> Outgoing[str]:
+def message(chat_id: int, text: str, kind: str | None = None, priority: int = 1) -> Broadcast[str]:
     key = DeliveryKey(chat_id, "dekom-engelsk", kind) if kind else None
-    return Outgoing(chat_id, text, key, priority)
+    return Broadcast(chat_id, text, key, priority)
 
 
 def outcomes(report: DeliveryReport[str]) -> list[tuple[str, Outcome]]:
@@ -218,7 +223,7 @@ async def test_at_most_max_in_flight_and_one_per_chat(clock: FakeClock) -> None:
 
 
 async def test_retry_after_pauses_exactly_that_long_then_resends_first(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     telegram.fail(1, RetryAfter(3))
     report = await pacer(telegram, clock, db).deliver(
@@ -243,7 +248,7 @@ async def test_retry_after_as_a_timedelta(telegram: FakeTelegram, clock: FakeClo
 
 
 async def test_too_many_retry_afters_postpone_the_message_to_a_later_run(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     telegram.fail(1, *(RetryAfter(1) for _ in range(10)))
     report = await pacer(telegram, clock, db, max_retry_after=3).deliver(
@@ -257,7 +262,7 @@ async def test_too_many_retry_afters_postpone_the_message_to_a_later_run(
 
 
 async def test_a_blocked_chat_is_deactivated_and_its_other_messages_dropped(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     telegram.fail(1, Forbidden("Forbidden: bot was blocked by the user"))
     blocked: list[int] = []
@@ -278,7 +283,7 @@ async def test_a_blocked_chat_is_deactivated_and_its_other_messages_dropped(
 
 
 async def test_transient_failures_are_retried_with_backoff(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     telegram.fail(1, connect_error(), connect_error())
     report = await pacer(telegram, clock, db).deliver([message(1, "A1", "day:1")])
@@ -290,7 +295,7 @@ async def test_transient_failures_are_retried_with_backoff(
 
 
 async def test_transient_failures_give_up_after_max_attempts(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     telegram.fail(1, *(connect_error() for _ in range(5)))
     report = await pacer(telegram, clock, db, max_attempts=2).deliver([message(1, "A1", "day:1")])
@@ -301,7 +306,7 @@ async def test_transient_failures_give_up_after_max_attempts(
 
 
 async def test_a_timeout_is_never_resent(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     telegram.fail(1, TimedOut("Timed out"))
     report = await pacer(telegram, clock, db).deliver([message(1, "A1", "day:1")])
@@ -323,7 +328,7 @@ async def test_a_bad_request_fails_at_once(telegram: FakeTelegram, clock: FakeCl
 
 
 async def test_messages_already_sent_are_skipped_without_using_a_slot(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     sent = DeliveryKey(1, "dekom-engelsk", "week:1")
     assert db.claim(sent, WALL_START)
@@ -340,7 +345,7 @@ async def test_messages_already_sent_are_skipped_without_using_a_slot(
 
 
 async def test_every_delivered_message_is_marked_sent(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     items = [message(chat_id, f"m{chat_id}", "day:1") for chat_id in (1, 2, 3)]
     await pacer(telegram, clock, db).deliver(items)
@@ -351,7 +356,7 @@ async def test_every_delivered_message_is_marked_sent(
 
 
 async def test_messages_to_an_unknown_or_inactive_chat_are_not_sent(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, db: SubscriptionStore
 ) -> None:
     db.deactivate_chat(2, WALL_START)
     report = await pacer(telegram, clock, db).deliver(
@@ -378,16 +383,16 @@ async def test_closing_postpones_what_is_queued(clock: FakeClock) -> None:
 
 
 async def test_a_ledger_error_reaches_the_caller_instead_of_hanging(
-    telegram: FakeTelegram, clock: FakeClock, db: Database
+    telegram: FakeTelegram, clock: FakeClock, storage: SqliteStorage, db: SubscriptionStore
 ) -> None:
-    db.close()  # every ledger call now fails
-    with pytest.raises(sqlite3.ProgrammingError):
+    storage.close()  # every ledger call now fails
+    with pytest.raises(StorageError):
         await pacer(telegram, clock, db).deliver([message(1, "A1", "day:1"), message(2, "B1")])
 
 
 def test_a_key_must_belong_to_the_chat() -> None:
     with pytest.raises(ValueError, match="another chat"):
-        Outgoing(1, "x", DeliveryKey(2, "e", "day:1"))
+        Broadcast(1, "x", DeliveryKey(2, "e", "day:1"))
 
 
 async def test_a_graceful_close_lets_sends_in_flight_finish_and_leaves_the_queue() -> None:
@@ -401,7 +406,7 @@ async def test_a_graceful_close_lets_sends_in_flight_finish_and_leaves_the_queue
         await telegram.send(chat_id, message)
 
     pacer: Pacer[str] = Pacer(slow_send, clock=clock)
-    delivery = asyncio.ensure_future(pacer.deliver(Outgoing(n, f"m{n}") for n in range(1, 6)))
+    delivery = asyncio.ensure_future(pacer.deliver(Broadcast(n, f"m{n}") for n in range(1, 6)))
     await arrived.wait()
     await pacer.aclose(grace=1.0)
     report = await delivery

@@ -12,7 +12,7 @@ import pytest
 from bot.core.changes import EventSnapshot, updated_snapshots
 from bot.core.knowledge import KnowledgeBase
 from bot.core.reminders import ALL_EVENTS, DEFAULT_LEAD_TIMES, LeadTime, Scope
-from bot.storage import Database, DeliveryKey, DeliveryState, database_path
+from bot.storage import DeliveryKey, DeliveryState, SqliteStorage, SubscriptionStore, database_path
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=1)
@@ -26,9 +26,14 @@ def path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(path: Path) -> Iterator[Database]:
-    with Database.open(path) as database:
-        yield database
+def storage(path: Path) -> Iterator[SqliteStorage]:
+    with SqliteStorage.open(path) as opened:
+        yield opened
+
+
+@pytest.fixture
+def db(storage: SqliteStorage) -> SubscriptionStore:
+    return storage.subscriptions
 
 
 def key(chat_id: int = 1, kind: str = "day:2026-03-10") -> DeliveryKey:
@@ -39,13 +44,13 @@ def key(chat_id: int = 1, kind: str = "day:2026-03-10") -> DeliveryKey:
 # Opening
 
 
-def test_open_creates_the_file_in_wal_mode(path: Path, db: Database) -> None:
+def test_open_creates_the_file_in_wal_mode(path: Path, storage: SqliteStorage) -> None:
     assert path.name == "kompetansebot.sqlite3"
     assert path.is_file()
-    assert db.journal_mode == "wal"
+    assert storage.journal_mode == "wal"
 
 
-def test_foreign_keys_are_enforced(db: Database, path: Path) -> None:
+def test_foreign_keys_are_enforced(db: SubscriptionStore, path: Path) -> None:
     raw = sqlite3.connect(path)
     raw.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError):
@@ -55,7 +60,7 @@ def test_foreign_keys_are_enforced(db: Database, path: Path) -> None:
     raw.close()
 
 
-def test_nothing_personal_is_stored(db: Database, path: Path) -> None:
+def test_nothing_personal_is_stored(db: SubscriptionStore, path: Path) -> None:
     raw = sqlite3.connect(path)
     tables = [row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     columns = {
@@ -73,7 +78,7 @@ def test_nothing_personal_is_stored(db: Database, path: Path) -> None:
     assert not columns["question_log"] & {"chat_id", "user_id", "first_name", "username"}
 
 
-def test_naive_datetimes_are_refused(db: Database) -> None:
+def test_naive_datetimes_are_refused(db: SubscriptionStore) -> None:
     with pytest.raises(ValueError, match="naive"):
         db.subscribe(1, datetime(2026, 3, 2, 9, 0))
 
@@ -82,7 +87,7 @@ def test_naive_datetimes_are_refused(db: Database) -> None:
 # Subscriptions
 
 
-def test_subscribe_to_everything_with_default_lead_times_in_one_step(db: Database) -> None:
+def test_subscribe_to_everything_with_default_lead_times_in_one_step(db: SubscriptionStore) -> None:
     subscription = db.subscribe(1, NOW)
     assert subscription.scope == ALL_EVENTS
     assert subscription.lead_times == DEFAULT_LEAD_TIMES
@@ -92,7 +97,7 @@ def test_subscribe_to_everything_with_default_lead_times_in_one_step(db: Databas
     assert chat is not None and chat.active and chat.created_at == NOW
 
 
-def test_subscribing_again_changes_lead_times_but_keeps_the_start(db: Database) -> None:
+def test_subscribing_again_changes_lead_times_but_keeps_the_start(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     again = db.subscribe(1, LATER, ALL_EVENTS, [LeadTime.MORNING])
     assert again.lead_times == {LeadTime.MORNING}
@@ -100,7 +105,7 @@ def test_subscribing_again_changes_lead_times_but_keeps_the_start(db: Database) 
     assert len(db.subscriptions(1)) == 1
 
 
-def test_several_scopes_and_removing_one(db: Database) -> None:
+def test_several_scopes_and_removing_one(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW, BARNEHAGE)
     db.subscribe(1, LATER, DEKOM, [LeadTime.DAY])
     assert [s.scope for s in db.subscriptions(1)] == [BARNEHAGE, DEKOM]
@@ -109,7 +114,7 @@ def test_several_scopes_and_removing_one(db: Database) -> None:
     assert [s.scope for s in db.subscriptions(1)] == [DEKOM]
 
 
-def test_narrowing_replaces_every_scope(db: Database) -> None:
+def test_narrowing_replaces_every_scope(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     db.subscribe(1, NOW, DEKOM)
     narrowed = db.replace_subscriptions(1, BARNEHAGE, LATER, [LeadTime.WEEK])
@@ -117,7 +122,7 @@ def test_narrowing_replaces_every_scope(db: Database) -> None:
     assert narrowed.lead_times == {LeadTime.WEEK}
 
 
-def test_set_lead_times_for_every_subscription(db: Database) -> None:
+def test_set_lead_times_for_every_subscription(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     db.subscribe(1, NOW, DEKOM)
     assert db.set_lead_times(1, [LeadTime.DAY, LeadTime.MORNING], LATER) == 2
@@ -128,7 +133,9 @@ def test_set_lead_times_for_every_subscription(db: Database) -> None:
     assert {s.lead_times for s in db.subscriptions(1)} == {frozenset()}
 
 
-def test_avmeld_removes_the_subscriptions_but_remembers_what_was_sent(db: Database) -> None:
+def test_avmeld_removes_the_subscriptions_but_remembers_what_was_sent(
+    db: SubscriptionStore,
+) -> None:
     db.subscribe(1, NOW)
     db.subscribe(1, NOW, DEKOM)
     assert db.claim(key(), NOW)
@@ -139,23 +146,25 @@ def test_avmeld_removes_the_subscriptions_but_remembers_what_was_sent(db: Databa
     assert not db.claim(key(), LATER)  # never sent twice, even after subscribing again
 
 
-def test_slettmeg_deletes_every_row_about_the_chat(db: Database) -> None:
+def test_slettmeg_deletes_every_row_about_the_chat(
+    storage: SqliteStorage, db: SubscriptionStore
+) -> None:
     db.subscribe(1, NOW)
     db.subscribe(1, NOW, DEKOM)
     db.subscribe(2, NOW)
     for kind in ("week:2026-03-10", "day:2026-03-10", "cancelled:1"):
         assert db.claim(key(1, kind), NOW)
     assert db.claim(key(2), NOW)
-    assert db.rows_about_chat(1) == 1 + 2 + 3
-    assert db.forget_chat(1) == 6
-    assert db.rows_about_chat(1) == 0
+    assert storage.rows_about_chat(1) == 1 + 2 + 3
+    assert storage.forget_chat(1) == 6
+    assert storage.rows_about_chat(1) == 0
     assert db.chat(1) is None
-    assert db.forget_chat(1) == 0
-    assert db.rows_about_chat(2) == 3  # other chats are untouched
+    assert storage.forget_chat(1) == 0
+    assert storage.rows_about_chat(2) == 3  # other chats are untouched
     assert not db.mark_sent(key(1), NOW)  # a send in flight finds its row gone
 
 
-def test_a_blocked_chat_is_deactivated_and_reactivated_on_contact(db: Database) -> None:
+def test_a_blocked_chat_is_deactivated_and_reactivated_on_contact(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     db.subscribe(2, NOW, DEKOM)
     assert db.deactivate_chat(1, LATER)
@@ -170,7 +179,7 @@ def test_a_blocked_chat_is_deactivated_and_reactivated_on_contact(db: Database) 
     assert db.chat(3) is None
 
 
-def test_subscribing_reactivates(db: Database) -> None:
+def test_subscribing_reactivates(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     db.deactivate_chat(1, NOW)
     db.subscribe(1, LATER, DEKOM)
@@ -182,7 +191,7 @@ def test_subscribing_reactivates(db: Database) -> None:
 # The ledger
 
 
-def test_claim_then_mark_sent_happens_once(db: Database) -> None:
+def test_claim_then_mark_sent_happens_once(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     assert db.delivery(key()) is None
     assert db.claim(key(), NOW)
@@ -198,7 +207,7 @@ def test_claim_then_mark_sent_happens_once(db: Database) -> None:
     assert not db.mark_sent(key(), LATER)  # only a claimed row can be marked
 
 
-def test_a_released_row_can_be_claimed_again_and_counts_attempts(db: Database) -> None:
+def test_a_released_row_can_be_claimed_again_and_counts_attempts(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     assert db.claim(key(), NOW)
     assert db.release(key(), NOW)
@@ -211,12 +220,12 @@ def test_a_released_row_can_be_claimed_again_and_counts_attempts(db: Database) -
     assert db.handled([key()]) == {key()}
 
 
-def test_claims_need_an_active_chat(db: Database) -> None:
+def test_claims_need_an_active_chat(db: SubscriptionStore) -> None:
     assert not db.claim(key(5), NOW)  # never subscribed
     assert db.delivery(key(5)) is None
 
 
-def test_handled_tells_which_keys_not_to_send(db: Database) -> None:
+def test_handled_tells_which_keys_not_to_send(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     sent, claimed, fresh = key(kind="week:x"), key(kind="day:x"), key(kind="morning:x")
     db.claim(sent, NOW)
@@ -225,7 +234,7 @@ def test_handled_tells_which_keys_not_to_send(db: Database) -> None:
     assert db.handled([sent, claimed, fresh]) == {sent, claimed}
 
 
-def test_unconfirmed_rows_are_never_resent(db: Database) -> None:
+def test_unconfirmed_rows_are_never_resent(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     assert db.claim(key(), NOW)
     assert db.mark_unconfirmed(key(), NOW)
@@ -234,12 +243,14 @@ def test_unconfirmed_rows_are_never_resent(db: Database) -> None:
 
 def test_restart_after_a_crash_sends_nothing_twice_and_loses_nothing(path: Path) -> None:
     sent, in_flight, not_yet = key(kind="week:x"), key(kind="day:x"), key(kind="morning:x")
-    with Database.open(path) as before_crash:
+    with SqliteStorage.open(path) as storage:
+        before_crash = storage.subscriptions
         before_crash.subscribe(1, NOW)
         assert before_crash.claim(sent, NOW)
         assert before_crash.mark_sent(sent, NOW)
         assert before_crash.claim(in_flight, NOW)  # the process dies during this send
-    with Database.open(path) as after_restart:
+    with SqliteStorage.open(path) as storage:
+        after_restart = storage.subscriptions
         assert after_restart.handled([sent, in_flight, not_yet]) == {sent, in_flight}
         assert after_restart.settle_stale_claims(LATER) == 1  # logged: may have been lost
         delivery = after_restart.delivery(in_flight)
@@ -250,7 +261,7 @@ def test_restart_after_a_crash_sends_nothing_twice_and_loses_nothing(path: Path)
         assert after_restart.subscriptions(1)
 
 
-def test_settling_leaves_fresh_claims_alone(db: Database) -> None:
+def test_settling_leaves_fresh_claims_alone(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     db.claim(key(), NOW)
     assert db.settle_stale_claims(NOW + timedelta(minutes=4)) == 0
@@ -258,7 +269,7 @@ def test_settling_leaves_fresh_claims_alone(db: Database) -> None:
     assert db.settle_stale_claims(NOW, older_than=timedelta(0)) == 0
 
 
-def test_pruning_drops_old_settled_rows_only(db: Database) -> None:
+def test_pruning_drops_old_settled_rows_only(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     old, claimed = key(kind="week:old"), key(kind="day:claimed")
     db.claim(old, NOW)
@@ -273,13 +284,13 @@ def test_pruning_drops_old_settled_rows_only(db: Database) -> None:
 # Event snapshots
 
 
-def test_snapshots_are_none_until_first_saved(db: Database) -> None:
+def test_snapshots_are_none_until_first_saved(db: SubscriptionStore) -> None:
     assert db.load_snapshots() is None
     db.save_snapshots({}, NOW)
     assert db.load_snapshots() == {}
 
 
-def test_snapshots_round_trip(db: Database, kb: KnowledgeBase) -> None:
+def test_snapshots_round_trip(db: SubscriptionStore, kb: KnowledgeBase) -> None:
     snapshots = updated_snapshots(None, kb)
     timed = EventSnapshot(
         event_id="kveld",

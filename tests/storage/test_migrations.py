@@ -9,7 +9,15 @@ from pathlib import Path
 import pytest
 
 from bot.core.reminders import Scope
-from bot.storage import MIGRATIONS, SCHEMA_VERSION, Database, DeliveryKey, Migration, SchemaError
+from bot.storage import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    DeliveryKey,
+    Migration,
+    SchemaError,
+    SqliteStorage,
+    StorageError,
+)
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
@@ -28,46 +36,47 @@ def test_migrations_are_numbered_in_order() -> None:
 
 def test_a_new_database_gets_every_migration(tmp_path: Path) -> None:
     path = tmp_path / "new" / "kompetansebot.sqlite3"
-    with Database.open(path) as db:
+    with SqliteStorage.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
     assert {"chats", "subscriptions", "deliveries", "event_snapshots", "meta"} <= tables(path)
     assert {"question_log", "handovers", "handover_messages", "announcements"} <= tables(path)
+    assert "change_log" in tables(path)
 
 
 def test_an_empty_file_is_migrated(tmp_path: Path) -> None:
     path = tmp_path / "kompetansebot.sqlite3"
     path.write_bytes(b"")
-    with Database.open(path) as db:
+    with SqliteStorage.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
-        db.subscribe(1, NOW)
+        db.subscriptions.subscribe(1, NOW)
 
 
 def test_the_previous_version_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
     path = tmp_path / "kompetansebot.sqlite3"
     previous = MIGRATIONS[:-1]
-    with Database.open(path, migrations=previous) as old:
+    with SqliteStorage.open(path, migrations=previous) as old:
         assert old.schema_version == SCHEMA_VERSION - 1
-        old.subscribe(1, NOW, Scope.parse("scheme:dekom"))
-        assert old.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
-        old.mark_sent(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
-    assert "question_log" not in tables(path)
-    with Database.open(path) as db:
+        old.subscriptions.subscribe(1, NOW, Scope.parse("scheme:dekom"))
+        assert old.subscriptions.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
+        old.subscriptions.mark_sent(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
+    assert "change_log" not in tables(path)  # the newest migration has not run
+    with SqliteStorage.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
-        assert [s.scope for s in db.subscriptions(1)] == [Scope.parse("scheme:dekom")]
-        assert not db.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
-        assert db.load_snapshots() is None
-    with Database.open(path) as again:  # opening a current database changes nothing
+        assert [s.scope for s in db.subscriptions.subscriptions(1)] == [Scope.parse("scheme:dekom")]
+        assert not db.subscriptions.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
+        assert db.subscriptions.load_snapshots() is None
+    with SqliteStorage.open(path) as again:  # opening a current database changes nothing
         assert again.schema_version == SCHEMA_VERSION
 
 
 def test_a_database_from_a_newer_bot_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "kompetansebot.sqlite3"
-    Database.open(path).close()
+    SqliteStorage.open(path).close()
     raw = sqlite3.connect(path)
     raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     raw.close()
     with pytest.raises(SchemaError, match="newer version"):
-        Database.open(path)
+        SqliteStorage.open(path)
 
 
 def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None:
@@ -77,13 +86,14 @@ def test_a_failing_migration_leaves_the_previous_version(tmp_path: Path) -> None
         "broken",
         ("CREATE TABLE extra (id INTEGER)", "INSERT INTO nowhere VALUES (1)"),
     )
-    with pytest.raises(sqlite3.OperationalError):
-        Database.open(path, migrations=(*MIGRATIONS, broken))
+    with pytest.raises(StorageError) as failure:  # the project's own error, sqlite3's as cause
+        SqliteStorage.open(path, migrations=(*MIGRATIONS, broken))
+    assert isinstance(failure.value.__cause__, sqlite3.OperationalError)
     assert "extra" not in tables(path)  # rolled back with the version bump
-    with Database.open(path) as db:
+    with SqliteStorage.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
 
 
 def test_migrations_out_of_order_are_a_programming_error(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="out of order"):
-        Database.open(tmp_path / "x.sqlite3", migrations=(MIGRATIONS[1],))
+        SqliteStorage.open(tmp_path / "x.sqlite3", migrations=(MIGRATIONS[1],))

@@ -14,15 +14,18 @@ from typing import Any
 import yaml
 from icalendar import Calendar
 
-from bot.app import build_conversation
-from bot.channels.telegram.app import BotApplication, build_application
-from bot.channels.telegram.scheduling import TelegramScheduler, telegram_send
+from bot.app import BuiltBot, Runtime, build_telegram_bot
+from bot.channels.telegram.app import BotApplication
 from bot.config import Settings
 from bot.conversation import Conversation
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.loading import load_knowledge_base
 from bot.delivery.pacer import Limits
-from bot.services import DatabaseChatStatus, Services
+from bot.runtime.live import LiveKnowledge
+from bot.runtime.scheduler import Scheduler
+from bot.runtime.tasks import Background
+from bot.runtime.waves import Waves
+from bot.storage import Storage, SubscriptionStore, open_storage
 from tests.channels.fake_request import FakeRequest
 from tests.channels.harness import DrivenApplication
 from tests.delivery.fakes import FakeClock
@@ -131,13 +134,44 @@ class Bot(DrivenApplication):
 
     api: RecordingApi
     app: BotApplication
-    services: Services
-    scheduler: TelegramScheduler
-    conversation: Conversation
+    built: BuiltBot
     clock: Clock
     pacer_clock: FakeClock
     updates: Updates = field(default_factory=Updates)
     errors: list[BaseException | None] = field(default_factory=list)
+
+    @property
+    def runtime(self) -> Runtime:
+        assert self.built.runtime is not None
+        return self.built.runtime
+
+    @property
+    def storage(self) -> Storage:
+        return self.runtime.storage
+
+    @property
+    def store(self) -> SubscriptionStore:
+        return self.runtime.storage.subscriptions
+
+    @property
+    def scheduler(self) -> Scheduler:
+        return self.runtime.scheduler
+
+    @property
+    def waves(self) -> Waves:
+        return self.runtime.waves
+
+    @property
+    def background(self) -> Background:
+        return self.runtime.background
+
+    @property
+    def live(self) -> LiveKnowledge:
+        return self.built.live
+
+    @property
+    def conversation(self) -> Conversation:
+        return self.built.conversation
 
     async def message(self, chat_id: int, text: str) -> list[Call]:
         return await self.send(self.updates.message(chat_id, text))
@@ -167,39 +201,31 @@ async def running_bot(
     limits: Limits | None = None,
     send_wrapper: Callable[[Any], Any] | None = None,
 ) -> AsyncIterator[Bot]:
-    """Open the database in `data_dir`, build the bot as bot.app does, start the services
-    (pacer over the fake API with a fake pacing clock); close everything at the end."""
+    """Open the storage in `data_dir` and build the bot as `python -m bot run` does (the
+    broadcaster paces on a fake clock); close everything at the end."""
     api = api or RecordingApi()
     settings = Settings(
         token=TOKEN, data_dir=data_dir, knowledge_dir=knowledge_dir, admin_ids=frozenset({ADMIN})
     )
-    kb = load(knowledge_dir)
-    services = Services.open(settings, kb, clock=clock)
-    conversation = build_conversation(kb, settings, clock=clock, services=services)
-    scheduler = TelegramScheduler(services)
-    app = build_application(
+    pacer_clock = FakeClock()
+    telegram = build_telegram_bot(
         settings,
-        conversation,
-        DatabaseChatStatus(services),
+        load(knowledge_dir),
+        open_storage(data_dir),
+        clock=clock,
         request=FakeRequest(api),
         get_updates_request=FakeRequest(api),
-        on_interaction=services.note_interactive,
+        limits=limits,
+        pacer_clock=pacer_clock,
+        wrap_send=send_wrapper,
     )
-    pacer_clock = FakeClock()
-    bot = Bot(api, app, services, scheduler, conversation, clock, pacer_clock)
+    bot = Bot(api, telegram.application, telegram.bot, clock, pacer_clock)
 
     bot.record_errors()
     try:
-        async with app:
-            send = telegram_send(app.bot)
-            services.start_broadcasting(
-                send_wrapper(send) if send_wrapper else send,
-                limits=limits,
-                pacer_clock=pacer_clock,
-            )
-            scheduler.application = app
-            services.settle_after_restart()
+        async with bot.app:
+            bot.waves.settle_after_restart()
             yield bot
-            await services.aclose(grace=0)
+            await bot.waves.aclose(grace=0)
     finally:
-        services.close()
+        telegram.bot.close()

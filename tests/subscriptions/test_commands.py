@@ -47,12 +47,12 @@ async def test_abonner_subscribes_to_everything_in_one_step(bot: Bot) -> None:
     assert {"DEKOM", "REKOM", "Kompetanseløftet", "Gauldalsregionen"} <= set(sent.button_labels)
     assert "🎯 Én samling" in sent.button_labels
     all_buttons_fit(sent)
-    (subscription,) = bot.services.db.subscriptions(ALICE)
+    (subscription,) = bot.store.subscriptions(ALICE)
     assert subscription.scope == ALL_EVENTS
     assert subscription.lead_times == DEFAULT_LEAD_TIMES
     again = only(await bot.message(ALICE, "/abonner"), "sendMessage")[0]
     assert "Du får allerede påminnelser om alle kommende samlinger" in again.text
-    assert len(bot.services.db.subscriptions(ALICE)) == 1
+    assert len(bot.store.subscriptions(ALICE)) == 1
     assert bot.errors == []
 
 
@@ -67,7 +67,7 @@ async def test_narrowing_by_audience_scheme_region_and_one_event(bot: Bot) -> No
         (edited,) = only(calls, "editMessageText")
         assert "Lagret. Nå får du bare påminnelser om" in edited.text
         assert only(calls, "answerCallbackQuery")[0].params.get("text") == "✅ Lagret"
-        assert [str(s.scope) for s in bot.services.db.subscriptions(ALICE)] == [scope]
+        assert [str(s.scope) for s in bot.store.subscriptions(ALICE)] == [scope]
     assert "samlinger for barnehage" in str(bot.api.calls_to("editMessageText")[0].text)
 
     calls = await bot.press(ALICE, data_of(menu, "🎯 Én samling"))
@@ -76,11 +76,11 @@ async def test_narrowing_by_audience_scheme_region_and_one_event(bot: Bot) -> No
     label = next(label for label in choices.button_labels if "Engelsk" in label)
     calls = await bot.press(ALICE, data_of(choices, label))
     assert "«DEKOM – Engelsk på barnetrinnet»" in only(calls, "editMessageText")[0].text
-    (subscription,) = bot.services.db.subscriptions(ALICE)
+    (subscription,) = bot.store.subscriptions(ALICE)
     assert subscription.scope == Scope(ScopeKind.EVENT, ENGELSK)
 
     calls = await bot.press(ALICE, data_of(only(calls, "editMessageText")[0], "↩️ Alle samlinger"))
-    assert [s.scope for s in bot.services.db.subscriptions(ALICE)] == [ALL_EVENTS]
+    assert [s.scope for s in bot.store.subscriptions(ALICE)] == [ALL_EVENTS]
     assert (
         "Nå får du påminnelser om alle kommende samlinger" in only(calls, "editMessageText")[0].text
     )
@@ -102,19 +102,19 @@ async def test_lead_times_are_toggled_per_subscription(bot: Bot) -> None:
     for label in ("✅ 1 uke før", "✅ 1 dag før", "✅ 2 dager før fristen"):
         calls = await bot.press(ALICE, data_of(toggles, label))
         toggles = only(calls, "editMessageText")[0]
-    (subscription,) = bot.services.db.subscriptions(ALICE)
+    (subscription,) = bot.store.subscriptions(ALICE)
     assert subscription.lead_times == {LeadTime.MORNING}
     calls = await bot.press(ALICE, data_of(toggles, "✅ Samme morgen (08:00)"))
     assert only(calls, "answerCallbackQuery")[0].params["text"].startswith("Velg minst ett")
-    assert bot.services.db.subscriptions(ALICE)[0].lead_times == {LeadTime.MORNING}
+    assert bot.store.subscriptions(ALICE)[0].lead_times == {LeadTime.MORNING}
 
 
 async def test_mine_lists_each_subscription_with_change_and_remove(bot: Bot) -> None:
     none = only(await bot.message(ALICE, "/mine"), "sendMessage")[0]
     assert "Du abonnerer ikke på noe" in none.text
     assert none.button_labels == ["🔔 Abonner på alle samlinger"]
-    bot.services.db.subscribe(ALICE, NOW, Scope.parse("audience:barnehage"))
-    bot.services.db.subscribe(ALICE, NOW, Scope.parse(f"event:{ENGELSK}"), {LeadTime.DAY})
+    bot.store.subscribe(ALICE, NOW, Scope.parse("audience:barnehage"))
+    bot.store.subscribe(ALICE, NOW, Scope.parse(f"event:{ENGELSK}"), {LeadTime.DAY})
     (mine,) = only(await bot.message(ALICE, "/mine"), "sendMessage")
     assert "1. Samlinger for barnehage: 1 uke før, 1 dag før og 2 dager før" in mine.text
     assert "2. «DEKOM – Engelsk på barnetrinnet»: 1 dag før" in mine.text
@@ -136,26 +136,26 @@ async def test_mine_lists_each_subscription_with_change_and_remove(bot: Bot) -> 
 
 async def test_avmeld_removes_all_and_slettmeg_deletes_every_row(bot: Bot) -> None:
     await bot.message(ALICE, "/abonner")
-    bot.services.db.subscribe(ALICE, NOW, Scope.parse(f"event:{ENGELSK}"))
+    bot.store.subscribe(ALICE, NOW, Scope.parse(f"event:{ENGELSK}"))
     (sent,) = only(await bot.message(ALICE, "/avmeld"), "sendMessage")
     assert "du får ingen flere påminnelser (2 abonnementer fjernet)" in sent.text
-    assert bot.services.db.subscriptions(ALICE) == []
+    assert bot.store.subscriptions(ALICE) == []
     (sent,) = only(await bot.message(ALICE, "/avmeld"), "sendMessage")
     assert "ingenting å melde av" in sent.text
 
     await bot.message(ALICE, "/abonner")
     await bot.message(BOB, "/abonner")
-    rows = bot.services.db.rows_about_chat(ALICE)
+    rows = bot.storage.rows_about_chat(ALICE)
     assert rows == 2  # the chat and its subscription
     (sent,) = only(await bot.message(ALICE, "/slettmeg"), "sendMessage")
     assert f"Slettet: {rows} rader om denne chatten" in sent.text
-    assert bot.services.db.rows_about_chat(ALICE) == 0
-    assert bot.services.db.chat(ALICE) is None
-    assert bot.services.db.rows_about_chat(BOB) == 2  # others are untouched
+    assert bot.storage.rows_about_chat(ALICE) == 0
+    assert bot.store.chat(ALICE) is None
+    assert bot.storage.rows_about_chat(BOB) == 2  # others are untouched
     (sent,) = only(await bot.message(ALICE, "/slettmeg"), "sendMessage")
     assert "Jeg har ikke lagret noe om denne chatten" in sent.text
     await bot.message(ALICE, "Hva er DEKOM?")  # talking to the bot stores nothing
-    assert bot.services.db.rows_about_chat(ALICE) == 0
+    assert bot.storage.rows_about_chat(ALICE) == 0
 
 
 async def test_kalender_sends_an_ics_of_the_chats_scope(bot: Bot) -> None:
@@ -168,7 +168,7 @@ async def test_kalender_sends_an_ics_of_the_chats_scope(bot: Bot) -> None:
     assert str(cancelled["STATUS"]) == "CANCELLED"
     assert "kommende samlinger (alle kommende samlinger)" in document.text
 
-    bot.services.db.subscribe(ALICE, NOW, Scope.parse("audience:barnehage"), {LeadTime.MORNING})
+    bot.store.subscribe(ALICE, NOW, Scope.parse("audience:barnehage"), {LeadTime.MORNING})
     (document,) = only(await bot.message(ALICE, "/kalender"), "sendDocument")
     mine = calendar_of(document)
     events = list(mine.walk("VEVENT"))
@@ -193,7 +193,7 @@ async def test_remind_me_and_add_to_calendar_under_a_coming_samling(bot: Bot) ->
         confirmation.text
     )
     assert "Første påminnelse: fredag 11. september 2020 kl. 09.00." in confirmation.text
-    (subscription,) = bot.services.db.subscriptions(ALICE)
+    (subscription,) = bot.store.subscriptions(ALICE)
     assert subscription.scope == Scope(ScopeKind.EVENT, BEGYNNER)
     calls = await bot.press(ALICE, data_of(answer, "🔔 Påminn meg"))
     assert "allerede" in only(calls, "answerCallbackQuery")[0].params["text"]

@@ -26,13 +26,13 @@ async def bot(tmp_path: Path) -> AsyncIterator[Bot]:
     clock = Clock(SUBSCRIBED)
     async with running_bot(tmp_path / "data", kb_dir, clock) as running:
         for chat_id in CHATS:
-            running.services.db.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
+            running.store.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
         clock.set(DAY_BEFORE)
         yield running
 
 
 def state(bot: Bot, chat_id: int) -> DeliveryState | None:
-    delivery = bot.services.db.delivery(DeliveryKey(chat_id, "samling", "day:2030-05-15"))
+    delivery = bot.store.delivery(DeliveryKey(chat_id, "samling", "day:2030-05-15"))
     return delivery.state if delivery else None
 
 
@@ -40,15 +40,15 @@ async def test_forbidden_deactivates_the_chat_until_it_writes_again(bot: Bot) ->
     bot.api.fail_next("sendMessage", Failure(403, "Forbidden: bot was blocked by the user"))
     await bot.scheduler.send_reminders()
     assert sorted(bot.broadcast_texts()) == [12, 13]
-    chat = bot.services.db.chat(11)
+    chat = bot.store.chat(11)
     assert chat is not None and not chat.active
     assert state(bot, 11) is DeliveryState.FAILED
-    assert [s.chat_id for s in bot.services.db.active_subscriptions()] == [12, 13]
+    assert [s.chat_id for s in bot.store.active_subscriptions()] == [12, 13]
 
     await bot.message(11, "/mine")  # the chat is back
-    chat = bot.services.db.chat(11)
+    chat = bot.store.chat(11)
     assert chat is not None and chat.active
-    assert bot.services.db.subscriptions(11)  # its settings were kept
+    assert bot.store.subscriptions(11)  # its settings were kept
 
 
 async def test_blocked_updates_and_errors_deactivate_too(bot: Bot) -> None:
@@ -63,7 +63,7 @@ async def test_blocked_updates_and_errors_deactivate_too(bot: Bot) -> None:
         },
     }
     await bot.send(kicked)
-    chat = bot.services.db.chat(12)
+    chat = bot.store.chat(12)
     assert chat is not None and not chat.active
     await bot.scheduler.send_reminders()
     assert sorted(bot.broadcast_texts()) == [11, 13]

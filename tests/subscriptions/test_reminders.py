@@ -13,7 +13,7 @@ import pytest
 from bot.core.reminders import ALL_EVENTS, LeadTime, Scope
 from bot.core.reminders import LeadTime as Lead
 from bot.delivery.pacer import Limits
-from bot.services import Services
+from bot.runtime.live import Knowledge, LiveKnowledge
 from bot.storage import DeliveryKey, DeliveryState
 from tests.fake_bot_api import Call
 from tests.subscriptions.helpers import (
@@ -61,7 +61,7 @@ def knowledge(tmp_path: Path) -> Path:
 async def bot(tmp_path: Path, knowledge: Path) -> AsyncIterator[Bot]:
     clock = Clock(SUBSCRIBED)
     async with running_bot(tmp_path / "data", knowledge, clock) as running:
-        db = running.services.db
+        db = running.store
         db.subscribe(ALL_CHAT, SUBSCRIBED, ALL_EVENTS, EVERY_LEAD_TIME)
         db.subscribe(BARNEHAGE_CHAT, SUBSCRIBED, Scope.parse("audience:barnehage"))
         db.subscribe(DEKOM_CHAT, SUBSCRIBED, Scope.parse("scheme:dekom"), {Lead.DAY})
@@ -118,14 +118,14 @@ async def test_every_lead_time_goes_to_the_chats_in_scope_once(bot: Bot) -> None
     assert "kl. 10.00 (i dag)" in morning[ALL_CHAT][0]
 
     assert await wave_at(bot, 2030, 5, 15, 8, 5) == {}  # the same moment again: nothing twice
-    ledger = bot.services.db.delivery
+    ledger = bot.store.delivery
     sent = ledger(DeliveryKey(ALL_CHAT, "skole-dekom", "morning:2030-05-15"))
     assert sent is not None and sent.state is DeliveryState.SENT
 
 
 async def test_quiet_hours_move_a_reminder_to_half_past_seven(bot: Bot) -> None:
     # "Kveldsmøte" starts 22:30: its week and day reminders would fall at 22:30.
-    bot.services.db.unsubscribe_all(BARNEHAGE_CHAT)
+    bot.store.unsubscribe_all(BARNEHAGE_CHAT)
     assert await wave_at(bot, 2030, 6, 11, 22, 30) == {}
     assert bot.scheduler.next_due == oslo(2030, 6, 12, 7, 30)
     moved = await wave_at(bot, 2030, 6, 12, 7, 30)
@@ -184,7 +184,7 @@ async def test_changes_are_announced_to_the_subscribers_in_scope(bot: Bot, knowl
     before = len(bot.api.calls)
     (reply,) = [c for c in await bot.message(ADMIN, "/oppdater") if c.method == "sendMessage"]
     assert "Endringer i samlinger: 1 ny, 1 endret tid eller sted, 1 avlyst." in reply.text
-    await bot.services.wait_idle()
+    await bot.background.wait_idle()
     notices = sent_since(bot.api.calls[before:])
     notices.pop(ADMIN)
     assert sorted(notices) == [ALL_CHAT, BARNEHAGE_CHAT, DEKOM_CHAT, EVENT_CHAT]
@@ -212,9 +212,9 @@ async def test_changes_are_announced_to_the_subscribers_in_scope(bot: Bot, knowl
 async def test_notices_in_quiet_hours_wait_until_morning(bot: Bot, knowledge: Path) -> None:
     write_knowledge(knowledge, [dict(SKOLE, cancelled=True), BARNEHAGE, KVELD, TIDLIG])
     bot.clock.set(oslo(2030, 5, 2, 23, 0))
-    result = await bot.services.reload()
+    result = await bot.scheduler.reload()
     assert result.ok
-    await bot.services.wait_idle()
+    await bot.background.wait_idle()
     assert bot.broadcast_texts() == {}
     bot.clock.set(oslo(2030, 5, 3, 7, 30))
     await bot.scheduler.send_notices()
@@ -222,7 +222,7 @@ async def test_notices_in_quiet_hours_wait_until_morning(bot: Bot, knowledge: Pa
 
 
 async def test_an_invalid_knowledge_base_is_not_loaded(bot: Bot, knowledge: Path) -> None:
-    old = bot.services.kb
+    old = bot.live.kb
     (knowledge / "samlinger.yaml").write_text(
         "- id: x\n  kind: event\n  title: X\n  start: 2030-13-45\n", encoding="utf-8"
     )
@@ -231,50 +231,50 @@ async def test_an_invalid_knowledge_base_is_not_loaded(bot: Bot, knowledge: Path
     assert lines[0] == "<b>Kunnskapsbasen</b>"
     assert lines[2].endswith("feil og er ikke lastet. Den gamle er fortsatt i bruk.")
     assert len(lines) > 3 and all("samlinger.yaml:" in line for line in lines[3:])
-    assert bot.services.kb is old
+    assert bot.live.kb is old
     assert bot.conversation.kb is old
 
 
 async def test_changed_files_are_reloaded_automatically_and_errors_go_to_admins(
     bot: Bot, knowledge: Path
 ) -> None:
-    watch = bot.scheduler._watch
-    await watch(None)
-    assert bot.services.kb.get("ny") is None
+    watch = bot.scheduler.watch_knowledge
+    await watch()
+    assert bot.live.kb.get("ny") is None
     write_knowledge(knowledge, [*EVENTS, samling("ny", date(2030, 9, 1), title="Ny samling")])
-    await watch(None)  # changed: wait until the files stay the same for one interval
-    await bot.services.wait_idle()
-    assert bot.services.kb.get("ny") is None
-    await watch(None)
-    await bot.services.wait_idle()
-    assert bot.services.kb.get("ny") is not None
-    assert bot.conversation.kb is bot.services.kb
+    await watch()  # changed: wait until the files stay the same for one interval
+    await bot.background.wait_idle()
+    assert bot.live.kb.get("ny") is None
+    await watch()
+    await bot.background.wait_idle()
+    assert bot.live.kb.get("ny") is not None
+    assert bot.conversation.kb is bot.live.kb
     (answer,) = [c for c in await bot.message(5, "Når er Ny samling?") if c.method == "sendMessage"]
     assert "Ny samling" in answer.text
 
     (knowledge / "samlinger.yaml").write_text("- id: [\n", encoding="utf-8")
-    await watch(None)
-    await watch(None)
-    await bot.services.wait_idle()
+    await watch()
+    await watch()
+    await bot.background.wait_idle()
     (alert,) = bot.api.sent_to(ADMIN)
     assert "Kunnskapsbasen ble endret, men kunne ikke lastes:" in alert.text
     assert "samlinger.yaml" in alert.text
-    await watch(None)
-    await bot.services.wait_idle()
+    await watch()
+    await bot.background.wait_idle()
     assert len(bot.api.sent_to(ADMIN)) == 1  # told once per broken version
-    assert bot.services.kb.get("ny") is not None
+    assert bot.live.kb.get("ny") is not None
 
 
 async def test_a_wave_under_way_drops_reminders_of_a_samling_cancelled_meanwhile(
     tmp_path: Path, knowledge: Path
 ) -> None:
     cancelled = write_knowledge(tmp_path / "cancelled", [dict(SKOLE, cancelled=True), BARNEHAGE])
-    services: list[Services] = []
+    live: list[LiveKnowledge] = []
 
     def cancel_after_first(send: Callable[[int, str], Awaitable[None]]) -> Callable[..., object]:
         async def sending(chat_id: int, text: str) -> None:
             await send(chat_id, text)
-            services[0].use_knowledge(load(cancelled))  # a reload while the wave runs
+            live[0].swap(Knowledge.of(load(cancelled)))  # a reload while the wave runs
 
         return sending
 
@@ -283,13 +283,13 @@ async def test_a_wave_under_way_drops_reminders_of_a_samling_cancelled_meanwhile
     async with running_bot(
         tmp_path / "data", knowledge, clock, limits=one_at_a_time, send_wrapper=cancel_after_first
     ) as bot:
-        services.append(bot.services)
+        live.append(bot.live)
         for chat_id in range(10, 20):
-            bot.services.db.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
+            bot.store.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
         sent = await wave_at(bot, 2030, 5, 14, 10, 0)
         # The wave has both samlinger's reminders queued; Skolesamling is cancelled after the
         # first send (a Barnehagesamling reminder, the earliest due): none of its go out.
         assert not any("Skolesamling" in t for texts in sent.values() for t in texts)
         assert sorted(sent) == list(range(10, 20))  # Barnehagesamling's reminders still go
-        state = bot.services.db.delivery(DeliveryKey(11, "skole-dekom", "day:2030-05-15"))
+        state = bot.store.delivery(DeliveryKey(11, "skole-dekom", "day:2030-05-15"))
         assert state is not None and state.state is DeliveryState.FAILED

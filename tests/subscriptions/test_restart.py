@@ -1,4 +1,4 @@
-"""Nothing is sent twice and nothing is lost across a restart: a NEW Application and Services
+"""Nothing is sent twice and nothing is lost across a restart: a NEW Application and runtime
 on the same SQLite file, after a clean stop and after a crash in the middle of a wave."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ async def test_a_new_application_on_the_same_file_sends_nothing_twice(tmp_path: 
     data, kb_dir, clock = tmp_path / "data", knowledge(tmp_path), Clock(SUBSCRIBED)
     async with running_bot(data, kb_dir, clock) as first:
         for chat_id in CHATS:
-            first.services.db.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
+            first.store.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
         clock.set(oslo(2030, 5, 8, 10, 0))
         await first.scheduler.send_reminders()
         assert sorted(first.broadcast_texts()) == list(CHATS)  # the week reminders
@@ -68,7 +68,7 @@ async def test_a_crash_mid_wave_loses_at_most_the_sends_in_flight(tmp_path: Path
     limits = Limits(max_in_flight=IN_FLIGHT)
     async with running_bot(data, kb_dir, clock, limits=limits, send_wrapper=hang_after_ten) as bot:
         for chat_id in CHATS:
-            bot.services.db.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
+            bot.store.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
         clock.set(DAY_BEFORE)
         wave = asyncio.ensure_future(bot.scheduler.send_reminders())
         for _ in range(1000):
@@ -77,19 +77,19 @@ async def test_a_crash_mid_wave_loses_at_most_the_sends_in_flight(tmp_path: Path
             await asyncio.sleep(0)
         assert len(started) == 10 + IN_FLIGHT
         # The process dies here: nothing more is settled (the ledger rows stay as they are).
-        await bot.services.aclose(grace=0)
+        await bot.waves.aclose(grace=0)
         await asyncio.gather(wave, return_exceptions=True)
         first = bot.broadcast_texts()
         assert len(first) == 10
         hanging = started[10:]
         for chat_id in hanging:
-            delivery = bot.services.db.delivery(day_key(chat_id))
+            delivery = bot.store.delivery(day_key(chat_id))
             assert delivery is not None and delivery.state is DeliveryState.CLAIMED
 
     async with running_bot(data, kb_dir, clock) as restarted:
         await restarted.scheduler.send_reminders()
         second = restarted.broadcast_texts()
-        db = restarted.services.db
+        db = restarted.store
         for chat_id in hanging:  # possibly arrived before the crash: never sent again
             delivery = db.delivery(day_key(chat_id))
             assert delivery is not None and delivery.state is DeliveryState.UNCONFIRMED

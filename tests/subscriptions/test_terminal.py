@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from bot.cli import main
-from bot.storage import Database, database_path
+from bot.storage import SqliteStorage, database_path
 from tests.subscriptions.helpers import ROOT
 
 
@@ -34,8 +34,8 @@ def test_subscribe_list_calendar_and_forget_in_the_terminal(
     assert "  [2] Skole" in output
     assert "Nå får du bare påminnelser om samlinger for skole" in output
     assert "1. Samlinger for skole: 1 uke før, 1 dag før og 2 dager før" in output
-    with Database.open(database_path(data)) as db:
-        (subscription,) = db.subscriptions(0)
+    with SqliteStorage.open(database_path(data)) as storage:
+        (subscription,) = storage.subscriptions.subscriptions(0)
         assert str(subscription.scope) == "audience:skole"
 
     output = chat(["/kalender", "/slettmeg", "/mine"], monkeypatch, data)  # a new session
@@ -47,5 +47,5 @@ def test_subscribe_list_calendar_and_forget_in_the_terminal(
     assert Path(match[1]).parent == (data / "kalenderfiler").resolve()
     assert "Slettet: 2 rader om denne chatten" in output
     assert "Du abonnerer ikke på noe" in output
-    with Database.open(database_path(data)) as db:
-        assert db.rows_about_chat(0) == 0
+    with SqliteStorage.open(database_path(data)) as storage:
+        assert storage.rows_about_chat(0) == 0

@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 from bot.core.reminders import ALL_EVENTS
-from bot.storage import Database, DeliveryKey, DeliveryState, database_path
+from bot.storage import DeliveryKey, DeliveryState, SqliteStorage, database_path
 from tests.subscriptions.helpers import samling, write_knowledge
 
 REMINDER = "Påminnelse:"  # how every start reminder begins
@@ -41,7 +41,8 @@ class Wave:
     def ledger_states(self) -> dict[int, DeliveryState]:
         """Each chat's ledger state for the reminder (read after the bot has stopped)."""
         states = {}
-        with Database.open(database_path(self.data_dir)) as db:
+        with SqliteStorage.open(database_path(self.data_dir)) as storage:
+            db = storage.subscriptions
             for chat_id in self.chats:
                 delivery = db.delivery(DeliveryKey(chat_id, EVENT_ID, self.ledger_kind))
                 if delivery is not None:
@@ -87,7 +88,8 @@ def prepare_wave(root: Path, chats: int, first_chat: int = 500_000) -> Wave:
     )
     fake_oslo(wave.tz_dir, offset)
     subscribed = now - timedelta(days=2)
-    with Database.open(database_path(wave.data_dir)) as db:
+    with SqliteStorage.open(database_path(wave.data_dir)) as storage:
+        db = storage.subscriptions
         for chat_id in wave.chats:
             db.subscribe(chat_id, subscribed, ALL_EVENTS)
     return wave

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from collections.abc import Callable, Coroutine
+from collections.abc import Callable, Coroutine, Iterable
 from typing import Any, TextIO
 
 from telegram import BotCommand
@@ -15,8 +15,8 @@ from telegram.request import BaseRequest
 
 from bot.channels.telegram.handlers import (
     UPDATE_TYPES,
-    Context,
     InteractionHook,
+    PtbContext,
     TelegramHandlers,
 )
 from bot.channels.telegram.sending import send_with_retry
@@ -31,31 +31,32 @@ CONCURRENT_UPDATES = 32
 POLL_TIMEOUT = 30  # seconds a getUpdates long poll may wait for news
 BOOTSTRAP_RETRIES = 3  # attempts at deleteWebhook when starting
 
-BotApplication = Application[Any, Context, Any, Any, Any, Any]
+BotApplication = Application[Any, PtbContext, Any, Any, Any, Any]
 LifecycleHook = Callable[[BotApplication], Coroutine[Any, Any, None]]
 
 
 def build_application(
     settings: Settings,
-    conversation: Conversation,
-    chats: ChatStatus,
     *,
     request: BaseRequest | None = None,
     get_updates_request: BaseRequest | None = None,
-    on_interaction: InteractionHook | None = None,
+    menu: Callable[[], Iterable[tuple[str, str]]] | None = None,
     on_start: LifecycleHook | None = None,
     on_stop: LifecycleHook | None = None,
 ) -> BotApplication:
-    """The Application with every handler installed; `request`s replace HTTP in tests.
+    """The Application, without handlers yet; `request`s replace HTTP in tests.
 
-    `on_start` runs once the bot is initialised, before polling starts (start the reminder
-    jobs); `on_stop` once updates are no longer handled, before the HTTP client closes.
+    Built first, so its bot and JobQueue can be handed to the runtime (the pacer's send, the
+    messenger, the job runner) before the conversation exists; `install_conversation` then
+    adds the handlers. Once the bot is initialised, before polling starts, Telegram's command
+    menu is published from `menu()` and `on_start` runs; `on_stop` once updates are no longer
+    handled, before the HTTP client closes.
     """
     builder = (
         ApplicationBuilder()
         .token(settings.require_token())
         .concurrent_updates(CONCURRENT_UPDATES)
-        .post_init(_publish_commands(conversation, on_start))
+        .post_init(_started(menu, on_start))
     )
     if on_stop is not None:
         builder = builder.post_stop(on_stop)
@@ -66,22 +67,39 @@ def build_application(
     if get_updates_request is not None:
         builder = builder.get_updates_request(get_updates_request)
     application: BotApplication = builder.build()
-    TelegramHandlers(conversation, chats, on_interaction).install(application)
     return application
 
 
-def _publish_commands(conversation: Conversation, on_start: LifecycleHook | None = None) -> Any:
-    async def publish(application: BotApplication) -> None:
-        """Telegram's command menu, from the registry; a failure here must not stop the bot."""
-        commands = [BotCommand(name, text) for name, text in conversation.commands.menu()]
-        try:
-            await send_with_retry(lambda: application.bot.set_my_commands(commands))
-        except TelegramError as error:
-            logger.warning("Could not set the command menu: %s", type(error).__name__)
+def install_conversation(
+    application: BotApplication,
+    conversation: Conversation,
+    chats: ChatStatus,
+    *,
+    on_interaction: InteractionHook | None = None,
+) -> None:
+    """Every handler: messages, buttons, inline queries, membership changes, errors."""
+    TelegramHandlers(conversation, chats, on_interaction).install(application)
+
+
+def _started(
+    menu: Callable[[], Iterable[tuple[str, str]]] | None, on_start: LifecycleHook | None
+) -> LifecycleHook:
+    async def started(application: BotApplication) -> None:
+        if menu is not None:
+            await publish_commands(application, menu())
         if on_start is not None:
             await on_start(application)
 
-    return publish
+    return started
+
+
+async def publish_commands(application: BotApplication, menu: Iterable[tuple[str, str]]) -> None:
+    """Telegram's command menu, from the registry; a failure here must not stop the bot."""
+    commands = [BotCommand(name, text) for name, text in menu]
+    try:
+        await send_with_retry(lambda: application.bot.set_my_commands(commands))
+    except TelegramError as error:
+        logger.warning("Could not set the command menu: %s", type(error).__name__)
 
 
 def run_polling(application: BotApplication, err: TextIO) -> int:

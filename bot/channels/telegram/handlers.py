@@ -58,7 +58,7 @@ UPDATE_TYPES = [
     Update.MY_CHAT_MEMBER,
 ]  # the updates the bot asks Telegram for; edited messages and channel posts are not needed
 
-Context = ContextTypes.DEFAULT_TYPE
+PtbContext = ContextTypes.DEFAULT_TYPE
 
 
 class ChatLocks:
@@ -100,7 +100,7 @@ class TelegramHandlers:
         self.on_interaction = on_interaction  # e.g. the delivery pacer's note_interactive
         self.locks = ChatLocks()
 
-    def install(self, application: Application[Any, Context, Any, Any, Any, Any]) -> None:
+    def install(self, application: Application[Any, PtbContext, Any, Any, Any, Any]) -> None:
         # Only `update.message`: edited messages and channel posts get no handler, so silence.
         application.add_handler(MessageHandler(filters.UpdateType.MESSAGE, self.on_message))
         application.add_handler(CallbackQueryHandler(self.on_button))
@@ -108,7 +108,7 @@ class TelegramHandlers:
         application.add_handler(ChatMemberHandler(self.on_membership))
         application.add_error_handler(self.on_error)
 
-    async def on_message(self, update: Update, context: Context) -> None:
+    async def on_message(self, update: Update, context: PtbContext) -> None:
         message = update.message
         if message is None:
             return
@@ -126,7 +126,7 @@ class TelegramHandlers:
                 await sender.send(chat.id, outgoing, reply_to)
                 reply_to = None
 
-    async def on_button(self, update: Update, context: Context) -> None:
+    async def on_button(self, update: Update, context: PtbContext) -> None:
         """Every press is answered (the client shows a spinner until it is), even on errors."""
         query = update.callback_query
         if query is None:
@@ -148,7 +148,7 @@ class TelegramHandlers:
             await self._deliver_button_response(context, chat, shown_on, response)
 
     async def _deliver_button_response(
-        self, context: Context, chat: Chat, shown_on: Message | None, response: Response
+        self, context: PtbContext, chat: Chat, shown_on: Message | None, response: Response
     ) -> None:
         sender = Sender(context.bot)
         if response.keyboard is not None and shown_on is not None:
@@ -159,7 +159,7 @@ class TelegramHandlers:
             else:
                 await sender.send(chat.id, outgoing)
 
-    async def on_inline_query(self, update: Update, context: Context) -> None:
+    async def on_inline_query(self, update: Update, context: PtbContext) -> None:
         query = update.inline_query
         if query is None:
             return
@@ -180,7 +180,7 @@ class TelegramHandlers:
         except BadRequest as error:  # typically "query is too old": the user typed on
             logger.debug("Inline answer dropped: %s", error)
 
-    async def on_membership(self, update: Update, context: Context) -> None:
+    async def on_membership(self, update: Update, context: PtbContext) -> None:
         """A user blocking (or unblocking) the bot, or the bot leaving a group."""
         change = update.my_chat_member
         if change is None:
@@ -191,7 +191,7 @@ class TelegramHandlers:
         elif status in (ChatMember.MEMBER, ChatMember.ADMINISTRATOR):
             self.chats.mark_active(change.chat.id)
 
-    async def on_error(self, update: object, context: Context) -> None:
+    async def on_error(self, update: object, context: PtbContext) -> None:
         """Log with context (never message text or the token); a blocked chat goes inactive."""
         error = context.error
         update_id = update.update_id if isinstance(update, Update) else None
@@ -237,7 +237,7 @@ async def _answer_button(query: CallbackQuery, notice: str | None) -> None:
         logger.info("Could not answer a button press: %s", type(error).__name__)
 
 
-async def _apologise(context: Context, chat_id: int) -> None:
+async def _apologise(context: PtbContext, chat_id: int) -> None:
     try:
         await Sender(context.bot).send(chat_id, Outgoing(texts.SOMETHING_WENT_WRONG))
     except TelegramError:

@@ -1,17 +1,15 @@
-"""Subscriptions in the conversation: /abonner, /mine, /avmeld, /kalender, /slettmeg, buttons.
+"""The subscription commands and buttons: /abonner, /mine, /avmeld, /slettmeg and narrowing.
 
-Channel-independent: it works in Telegram and in the terminal chat alike. It stores through
-`services.db` (bot.storage) and tells `services.scheduler` when a chat's subscriptions changed,
-so the next reminder is planned in time. It is also the conversation's `EventServices`: the
-"🔔 Påminn meg" and "📅 Legg i kalender" buttons under a coming samling call `remind` and
-`calendar`.
+Channel-independent: it works in Telegram and in the terminal chat alike. It writes through
+the subscription book (bot.subscriptions.book), which tells the scheduler when a chat's
+subscriptions changed, so the next reminder is planned in time. It is also the conversation's
+`EventServices`: the "🔔 Påminn meg" and "📅 Legg i kalender" buttons under a coming samling
+call `remind` and `calendar`.
 
 What is stored for a subscription is only the chat id, the scope and the lead times (and
-timestamps); see bot.storage.database. Confirmations say exactly what was stored.
+timestamps); see bot.storage.sqlite.subscriptions. Confirmations say exactly what was stored.
 
-Buttons carry `1:<code>:<argument>` (bot.conversation.callbacks). A scope travels as a short
-code: "all", "a.<audience>", "s.<scheme>", "r.<region or network>", "e.<event>"; a lead time
-toggle as "<w|d|m|f>.<scope code>".
+Buttons carry short codes (bot.subscriptions.codes).
 """
 
 from __future__ import annotations
@@ -21,16 +19,9 @@ from typing import TYPE_CHECKING
 
 from bot.conversation.callbacks import Action, fits
 from bot.conversation.commands import Command, Context
-from bot.conversation.messages import Button, Document, Keyboard, Outgoing, Response, say
+from bot.conversation.messages import Button, Keyboard, Outgoing, Response, say
 from bot.conversation.replies import COMMAND, button, shorten
 from bot.core import answers
-from bot.core.calendar import (
-    CONTENT_TYPE,
-    calendar_filename,
-    event_calendar,
-    scope_calendar,
-    subscriptions_calendar,
-)
 from bot.core.dates import clock, long_date
 from bot.core.knowledge import OSLO, Entry, Kind, KnowledgeBase
 from bot.core.reminders import (
@@ -45,58 +36,35 @@ from bot.core.reminders import (
     scope_label,
     scope_problem,
 )
-from bot.delivery.jobs import calendar_sequences
+from bot.runtime.live import LiveKnowledge
 from bot.subscriptions import texts
+from bot.subscriptions.book import SubscriptionBook
+from bot.subscriptions.calendars import CalendarFiles
+from bot.subscriptions.codes import (
+    CHOOSE_EVENT,
+    CODE_LEADS,
+    LEAD_CODES,
+    LEAD_TIMES,
+    MINE,
+    NARROW,
+    REMOVE,
+    SET_SCOPE,
+    TOGGLE,
+    parse_scope_code,
+    scope_code,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from bot.conversation.conversation import Conversation
-    from bot.services import Services
 
-# Button action codes (1–3 letters; the built-in ones are single letters).
-NARROW = "sn"  # show the narrowing choices
-SET_SCOPE = "ss"  # follow exactly this scope
-CHOOSE_EVENT = "se"  # list coming samlinger to follow one
-LEAD_TIMES = "sl"  # the lead-time toggles of one subscription
-TOGGLE = "st"  # switch one lead time of one subscription
-REMOVE = "sr"  # stop one subscription
-MINE = "sm"  # the /mine list
-
-AUDIENCES = ("barnehage", "skole", "ledere", "ppt")  # the audiences offered for narrowing
-SCHEMES = ("dekom", "rekom", "kompetanseloftet")
+# The audiences offered for narrowing. The vocabulary cannot yet say which audiences are broad
+# enough (barnehage, skole, ledere, PPT) and which are sub-groups (styrere, lærere på 1. trinn);
+# that needs a field in vocabulary.yaml, read by bot/core/loading.py. Until then: these ids.
+AUDIENCES = ("barnehage", "skole", "ledere", "ppt")
 MAX_EVENTS = 8
 LABEL_LENGTH = 40
-
-_SCOPE_CODES = {
-    ScopeKind.AUDIENCE: "a",
-    ScopeKind.SCHEME: "s",
-    ScopeKind.REGION: "r",
-    ScopeKind.EVENT: "e",
-}
-_CODE_SCOPES = {code: kind for kind, code in _SCOPE_CODES.items()}
-_LEAD_CODES = {
-    LeadTime.WEEK: "w",
-    LeadTime.DAY: "d",
-    LeadTime.MORNING: "m",
-    LeadTime.DEADLINE: "f",
-}
-_CODE_LEADS = {code: lead for lead, code in _LEAD_CODES.items()}
-
-
-def scope_code(scope: Scope) -> str:
-    if scope.kind is ScopeKind.ALL:
-        return "all"
-    return f"{_SCOPE_CODES[scope.kind]}.{scope.value}"
-
-
-def parse_scope_code(code: str) -> Scope | None:
-    if code == "all":
-        return ALL_EVENTS
-    kind, dot, value = code.partition(".")
-    if not dot or kind not in _CODE_SCOPES or not value:
-        return None
-    return Scope(_CODE_SCOPES[kind], value)
 
 
 def install_subscriptions(conversation: Conversation, feature: Subscriptions) -> None:
@@ -105,7 +73,7 @@ def install_subscriptions(conversation: Conversation, feature: Subscriptions) ->
     for command in (
         Command("abonner", texts.ABONNER, feature.subscribe),
         Command("mine", texts.MINE, feature.mine),
-        Command("kalender", texts.KALENDER, feature.calendar_file),
+        Command("kalender", texts.KALENDER, feature.calendars.calendar_file),
         Command("avmeld", texts.AVMELD, feature.unsubscribe_all),
         Command("slettmeg", texts.SLETTMEG, feature.forget),
     ):
@@ -125,30 +93,30 @@ def install_subscriptions(conversation: Conversation, feature: Subscriptions) ->
 class Subscriptions:
     """The subscription commands and buttons, and the conversation's EventServices."""
 
-    def __init__(self, services: Services) -> None:
-        self.services = services
+    def __init__(
+        self, book: SubscriptionBook, live: LiveKnowledge, calendars: CalendarFiles
+    ) -> None:
+        self.book = book
+        self.live = live
+        self.calendars = calendars
 
     @property
     def kb(self) -> KnowledgeBase:
-        return self.services.kb  # the live one: it changes on reload
-
-    def _changed(self, chat_id: int) -> None:
-        self.services.scheduler.reminders_changed(chat_id)
+        return self.live.kb  # the live one: it changes on reload
 
     # -- /abonner and narrowing ---------------------------------------------------------------
 
     async def subscribe(self, context: Context) -> Response:
         """/abonner: every coming samling with the default lead times, in one step."""
-        chat_id, db = context.chat.id, self.services.db
-        existing = _find(db.subscriptions(chat_id), ALL_EVENTS)
+        chat_id, book = context.chat.id, self.book
+        existing = _find(book.subscriptions(chat_id), ALL_EVENTS)
         if existing is not None:
             template = texts.ALREADY_ALL
-            db.reactivate_chat(chat_id, context.now)  # a paused chat that asks wants them back
+            book.renew(chat_id, context.now)  # a paused chat that asks wants them back
             subscription = existing
         else:
             template = texts.SUBSCRIBED_ALL
-            subscription = db.subscribe(chat_id, context.now, ALL_EVENTS, DEFAULT_LEAD_TIMES)
-        self._changed(chat_id)
+            subscription = book.subscribe(chat_id, context.now, ALL_EVENTS, DEFAULT_LEAD_TIMES)
         text = template.format(
             scope=scope_label(self.kb, ALL_EVENTS),
             lead_times=lead_times_label(subscription.lead_times),
@@ -164,7 +132,7 @@ class Subscriptions:
 
     async def narrow_menu(self, context: Context) -> Response:
         chat_id = context.chat.id
-        subscriptions = self.services.db.subscriptions(chat_id)
+        subscriptions = self.book.subscriptions(chat_id)
         lines = [self._mine_lines(subscriptions)] if subscriptions else []
         lines.append(texts.MINE_NONE if not subscriptions else "Velg hva du vil følge:")
         return say(
@@ -184,10 +152,9 @@ class Subscriptions:
         problem = scope_problem(self.kb, scope)
         if problem is not None:
             return Response(notice=problem)
-        chat_id, db = context.chat.id, self.services.db
-        lead_times = _preferred_lead_times(db.subscriptions(chat_id))
-        subscription = db.replace_subscriptions(chat_id, scope, context.now, lead_times)
-        self._changed(chat_id)
+        chat_id, book = context.chat.id, self.book
+        lead_times = _preferred_lead_times(book.subscriptions(chat_id))
+        subscription = book.replace(chat_id, scope, context.now, lead_times)
         template = texts.WIDENED if scope == ALL_EVENTS else texts.NARROWED
         label = scope_label(self.kb, scope)
         text = template.format(scope=label, lead_times=lead_times_label(subscription.lead_times))
@@ -225,7 +192,7 @@ class Subscriptions:
 
     async def toggle_lead_time(self, context: Context) -> Response:
         lead_code, _dot, code = context.argument.partition(".")
-        lead = _CODE_LEADS.get(lead_code)
+        lead = CODE_LEADS.get(lead_code)
         scope = parse_scope_code(code)
         subscription = self._subscription(context.chat.id, scope)
         if lead is None or subscription is None:
@@ -233,9 +200,7 @@ class Subscriptions:
         chosen = set(subscription.lead_times) ^ {lead}
         if not chosen:
             return Response(notice=texts.LEAD_TIMES_LAST)
-        db = self.services.db
-        updated = db.subscribe(context.chat.id, context.now, subscription.scope, chosen)
-        self._changed(context.chat.id)
+        updated = self.book.subscribe(context.chat.id, context.now, subscription.scope, chosen)
         notice = texts.LEAD_TIMES_SAVED.format(lead_times=lead_times_label(updated.lead_times))
         return say(self._lead_time_message(updated), notice=shorten(notice, 190))
 
@@ -245,10 +210,10 @@ class Subscriptions:
             button(
                 f"{texts.ON if lead in subscription.lead_times else texts.OFF} "
                 f"{texts.LEAD_TIME_BUTTONS[lead]}",
-                Action(TOGGLE, f"{_LEAD_CODES[lead]}.{code}"),
+                Action(TOGGLE, f"{LEAD_CODES[lead]}.{code}"),
             )
             for lead in LeadTime
-            if fits(Action(TOGGLE, f"{_LEAD_CODES[lead]}.{code}"))
+            if fits(Action(TOGGLE, f"{LEAD_CODES[lead]}.{code}"))
         ]
         rows = [tuple(toggles[i : i + 2]) for i in range(0, len(toggles), 2)]
         rows.append((button(texts.BUTTON_DONE, Action(MINE)),))
@@ -264,8 +229,8 @@ class Subscriptions:
     # -- /mine, /avmeld, /slettmeg ------------------------------------------------------------
 
     async def mine(self, context: Context) -> Response:
-        chat_id, db = context.chat.id, self.services.db
-        subscriptions = db.subscriptions(chat_id)
+        chat_id, book = context.chat.id, self.book
+        subscriptions = book.subscriptions(chat_id)
         if not subscriptions:
             subscribe = (button(texts.BUTTON_SUBSCRIBE, Action(COMMAND, "abonner")),)
             message = Outgoing(
@@ -276,7 +241,7 @@ class Subscriptions:
             )
             return say(message)
         parts = [self._mine_lines(subscriptions), texts.ALSO_CHANGES]
-        chat = db.chat(chat_id)
+        chat = book.chat(chat_id)
         if chat is not None and not chat.active:
             parts.append(texts.MINE_PAUSED)
         parts.append(texts.MINE_HINT)
@@ -307,16 +272,14 @@ class Subscriptions:
     async def remove(self, context: Context) -> Response:
         scope = parse_scope_code(context.argument)
         chat_id = context.chat.id
-        if scope is None or not self.services.db.unsubscribe(chat_id, scope):
+        if scope is None or not self.book.unsubscribe(chat_id, scope):
             return Response(notice=texts.SUBSCRIPTION_GONE)
-        self._changed(chat_id)
         listing = await self.mine(context)
         notice = texts.REMOVED.format(scope=scope_label(self.kb, scope))
         return Response(listing.messages, shorten(notice, 190))
 
     async def unsubscribe_all(self, context: Context) -> Response:
-        removed = self.services.db.unsubscribe_all(context.chat.id)
-        self._changed(context.chat.id)
+        removed = self.book.unsubscribe_all(context.chat.id)
         if not removed:
             return say(Outgoing(texts.NOTHING_TO_UNSUBSCRIBE, replace=context.from_button))
         count = f"{removed} {'abonnement' if removed == 1 else 'abonnementer'}"
@@ -324,50 +287,25 @@ class Subscriptions:
 
     async def forget(self, context: Context) -> Response:
         """/slettmeg: delete every row about the chat, and say how many."""
-        rows = self.services.db.forget_chat(context.chat.id)
-        self._changed(context.chat.id)
+        rows = self.book.forget(context.chat.id)
         if not rows:
             return say(Outgoing(texts.NOTHING_STORED))
         row_word = "rad" if rows == 1 else "rader"
         return say(Outgoing(texts.FORGOTTEN.format(rows=rows, row_word=row_word)))
 
-    # -- calendar files -----------------------------------------------------------------------
-
-    async def calendar_file(self, context: Context) -> Response:
-        """/kalender: every coming samling in the chat's scope (all, without subscriptions)."""
-        kb, db, now = self.kb, self.services.db, context.now
-        subscriptions = db.subscriptions(context.chat.id)
-        sequences = calendar_sequences(db, kb)
-        if subscriptions:
-            content = subscriptions_calendar(kb, subscriptions, now=now, sequences=sequences)
-            covered = [e for e in kb.events if any(s.scope.covers_entry(e) for s in subscriptions)]
-            what, name = texts.CALENDAR_MINE, "kompetansebot-mine-samlinger"
-        else:
-            content = scope_calendar(kb, ALL_EVENTS, now=now, sequences=sequences)
-            covered = list(kb.events)
-            what, name = texts.CALENDAR_ALL, "kompetansebot-samlinger"
-        if content is None:
-            return say(Outgoing(texts.CALENDAR_NONE.format(scope=what)))
-        count = sum(1 for entry in covered if entry.event and not entry.event.is_over(now))
-        word = "samling" if count == 1 else "samlinger"
-        text = texts.CALENDAR_MANY.format(count=count, word=word, scope=what)
-        document = Document(calendar_filename(name), content, CONTENT_TYPE)
-        return say(Outgoing(text, document=document))
-
     # -- EventServices: the buttons under a coming samling ------------------------------------
 
     async def remind(self, context: Context, event: Entry) -> Response:
         """ "🔔 Påminn meg": follow this one samling (unless a subscription covers it)."""
-        chat_id, db = context.chat.id, self.services.db
-        subscriptions = db.subscriptions(chat_id)
+        chat_id, book = context.chat.id, self.book
+        subscriptions = book.subscriptions(chat_id)
         covering = [s for s in subscriptions if s.scope.covers_entry(event)]
         if covering:
             label = scope_label(self.kb, covering[0].scope)
             return Response(notice=shorten(texts.ALREADY_COVERED.format(scope=label), 190))
         scope = Scope(ScopeKind.EVENT, event.id)
         lead_times = _preferred_lead_times(subscriptions)
-        subscription = db.subscribe(chat_id, context.now, scope, lead_times)
-        self._changed(chat_id)
+        subscription = book.subscribe(chat_id, context.now, scope, lead_times)
         lines = [
             texts.REMIND_SAVED.format(
                 title=event.title, lead_times=lead_times_label(subscription.lead_times)
@@ -389,29 +327,15 @@ class Subscriptions:
         return say(Outgoing("\n".join(lines), buttons=buttons), notice=texts.REMIND_NOTICE)
 
     async def calendar(self, context: Context, event: Entry) -> Response:
-        """ "📅 Legg i kalender": one event, with an alarm per lead time the chat chose."""
-        kb, db = self.kb, self.services.db
-        covering = [s for s in db.subscriptions(context.chat.id) if s.scope.covers_entry(event)]
-        lead_times = (
-            set().union(*(s.lead_times for s in covering)) if covering else DEFAULT_LEAD_TIMES
-        )
-        content = event_calendar(
-            kb,
-            event,
-            now=context.now,
-            sequence=calendar_sequences(db, kb).get(event.id, 0),
-            lead_times=lead_times,
-        )
-        document = Document(calendar_filename(event.id), content, CONTENT_TYPE)
-        text = texts.CALENDAR_ONE.format(title=event.title)
-        return say(Outgoing(text, document=document), notice=texts.CALENDAR_NOTICE)
+        """ "📅 Legg i kalender": one event as a calendar file (bot.subscriptions.calendars)."""
+        return await self.calendars.event_file(context, event)
 
     # -- helpers ------------------------------------------------------------------------------
 
     def _subscription(self, chat_id: int, scope: Scope | None) -> Subscription | None:
         if scope is None:
             return None
-        return _find(self.services.db.subscriptions(chat_id), scope)
+        return _find(self.book.subscriptions(chat_id), scope)
 
     def _mine_lines(self, subscriptions: Sequence[Subscription]) -> str:
         return "\n".join(
@@ -440,10 +364,10 @@ class Subscriptions:
             for a in AUDIENCES
             if a in kb.vocabulary.audiences
         ]
-        schemes = [
+        schemes = [  # the schemes the knowledge base has a tag for: DEKOM, REKOM, ...
             button(answers.short_title(entry), _scope_action(ScopeKind.SCHEME, entry.id))
-            for entry in (kb.get(s) for s in SCHEMES)
-            if entry is not None and entry.kind is Kind.SCHEME
+            for entry in kb
+            if entry.kind is Kind.SCHEME and entry.id in kb.vocabulary.tags
         ]
         regions = [
             button(answers.short_title(entry), _scope_action(ScopeKind.REGION, entry.id))
@@ -496,13 +420,3 @@ def _moment(moment: datetime) -> str:
 
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def install_reload_command(conversation: Conversation, services: Services) -> None:
-    """/oppdater (coordinators only): load the knowledge base again and say what changed."""
-
-    async def reload(context: Context) -> Response:
-        result = await services.reload()
-        return say(Outgoing(result.text, title="Kunnskapsbasen"))
-
-    conversation.commands.add(Command("oppdater", texts.OPPDATER, reload, admin_only=True))

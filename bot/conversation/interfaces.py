@@ -1,4 +1,4 @@
-"""Optional services the conversation offers when they are plugged in.
+"""What the conversation needs from outside, as small interfaces (Protocols).
 
 Storage and delivery are built by other parts of the bot. The conversation only knows these
 small interfaces; the composition root passes real implementations when they exist.
@@ -39,7 +39,8 @@ class ChatStatus(Protocol):
 
 
 class InMemoryChatStatus:
-    """ChatStatus kept in memory until the storage layer provides a persistent one.
+    """ChatStatus kept in memory, for a bot without storage (bot.subscriptions.book has the
+    stored one).
 
     Forgets everything on restart, which is harmless: a blocked chat only fails once more.
     """

@@ -1,0 +1,236 @@
+"""/kunngjoring (coordinators only): an announcement to every subscriber, sent at most once.
+
+/kunngjoring <tekst> stores the text as a pending announcement and shows a preview with the
+number of recipients and "Send"/"Avbryt". "Send" moves it to "sending" in one atomic update (a
+double press, or a second coordinator, cannot send it twice) and broadcasts it through the
+paced broadcaster with one ledger key per chat (bot.delivery.ledger), so a restart mid-way
+resumes without sending anything twice (`resume`). The author then gets "Levert til N, M
+chatter deaktivert". Only the coordinator who wrote an announcement can send or cancel it.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from bot.admin import texts
+from bot.admin.buttons import number, short
+from bot.conversation import texts as conversation_texts
+from bot.conversation.callbacks import Action, encode
+from bot.conversation.commands import Context
+from bot.conversation.interfaces import Messenger
+from bot.conversation.messages import Button, Outgoing, Response, say
+from bot.delivery.pacer import NOTICE_PRIORITY, Broadcast, DeliveryReport, Outcome
+from bot.runtime.tasks import Background
+from bot.runtime.waves import Waves
+from bot.storage import (
+    Announcement,
+    AnnouncementState,
+    AnnouncementStore,
+    DeliveryKey,
+    SubscriptionStore,
+)
+
+logger = logging.getLogger(__name__)
+
+SEND = "ks"  # "📣 Send" under an announcement preview (argument: its id)
+CANCEL = "ka"  # "Avbryt"
+ANNOUNCEMENT_EVENT = "announcement"  # the ledger's event_id for announcements
+BROADCAST_PASSES = 3  # a broadcast that hit flood control too often tries the rest again
+
+
+class Announcements:
+    """The /kunngjoring command and its Send/Avbryt buttons; see the module docstring."""
+
+    def __init__(
+        self,
+        announcements: AnnouncementStore,
+        subscribers: SubscriptionStore,
+        waves: Waves,
+        background: Background,
+        clock: Callable[[], datetime],
+        *,
+        messenger: Messenger | None,
+    ) -> None:
+        self.announcements = announcements
+        self.subscribers = subscribers
+        self.waves = waves
+        self.background = background
+        self.clock = clock
+        self.messenger = messenger
+
+    async def announce(self, context: Context) -> Response:
+        text = context.argument.strip()
+        if not text:
+            return say(Outgoing(texts.ANNOUNCE_USAGE, title=texts.ANNOUNCEMENT_HEADING))
+        if len(text) > texts.ANNOUNCEMENT_LIMIT:
+            return say(
+                Outgoing(
+                    texts.ANNOUNCE_TOO_LONG.format(length=len(text), limit=texts.ANNOUNCEMENT_LIMIT)
+                )
+            )
+        if not self.waves.can_broadcast:
+            return say(Outgoing(texts.ANNOUNCE_NO_BROADCAST))
+        recipients = self.subscribers.subscriber_count()
+        if recipients == 0:
+            return say(Outgoing(texts.ANNOUNCE_NO_RECIPIENTS))
+        author = context.chat.user_id
+        assert author is not None  # admin_only: only a known user gets here
+        announcement = self.announcements.create_announcement(author, text, context.now)
+        argument = str(announcement.id)
+        return say(
+            Outgoing(
+                announcement_text(text),
+                title=texts.ANNOUNCE_PREVIEW_TITLE,
+                footer=texts.ANNOUNCE_PREVIEW_FOOTER.format(
+                    recipients=texts.subscribers(recipients)
+                ),
+                buttons=(
+                    (
+                        Button(texts.BUTTON_SEND, encode(Action(SEND, argument))),
+                        Button(texts.BUTTON_CANCEL, encode(Action(CANCEL, argument))),
+                    ),
+                ),
+            )
+        )
+
+    async def send(self, context: Context) -> Response:
+        announcement, refusal = self._own_announcement(context)
+        if announcement is None:
+            return refusal
+        if not self.waves.can_broadcast:
+            return Response(notice=texts.ANNOUNCE_NO_BROADCAST)
+        recipients = self.subscribers.subscriber_count()
+        if not self.announcements.start_announcement(announcement.id, recipients, context.now):
+            return self._already(announcement.id)  # a double press lands here
+        logger.info(
+            "Announcement %d confirmed by admin %s for %d chat(s)",
+            announcement.id,
+            context.chat.user_id,
+            recipients,
+        )
+        self.background.spawn(
+            self._broadcast(announcement, context.chat.id), f"announcement-{announcement.id}"
+        )
+        return Response(
+            (Outgoing(texts.ANNOUNCE_SENDING.format(recipients=texts.subscribers(recipients))),),
+            notice=texts.ANNOUNCE_SENDING_NOTICE,
+            keyboard=(),
+        )
+
+    async def cancel(self, context: Context) -> Response:
+        announcement, refusal = self._own_announcement(context)
+        if announcement is None:
+            return refusal
+        if not self.announcements.cancel_announcement(announcement.id, context.now):
+            return self._already(announcement.id)
+        return Response(
+            (Outgoing(texts.ANNOUNCE_CANCELLED),),
+            notice=texts.ANNOUNCE_CANCELLED_NOTICE,
+            keyboard=(),
+        )
+
+    def resume(self) -> int:
+        """At start-up: finish announcements a restart interrupted (nothing is sent twice)."""
+        interrupted = self.announcements.announcements(AnnouncementState.SENDING)
+        for announcement in interrupted:
+            logger.info("Resuming announcement %d after a restart", announcement.id)
+            self.background.spawn(
+                self._broadcast(announcement, announcement.author_id),
+                f"announcement-{announcement.id}",
+            )
+        return len(interrupted)
+
+    async def _broadcast(self, announcement: Announcement, report_to: int) -> None:
+        """Send to every active subscriber through the pacer, then report to the author."""
+        kind = announcement_kind(announcement.id)
+        text = announcement_text(announcement.text)
+        try:
+            blocked: set[int] = set()
+            missed = 0
+            for _ in range(BROADCAST_PASSES):
+                items = [
+                    Broadcast(
+                        chat_id,
+                        text,
+                        DeliveryKey(chat_id, ANNOUNCEMENT_EVENT, kind),
+                        NOTICE_PRIORITY,
+                    )
+                    for chat_id in self.subscribers.subscriber_chats()
+                ]
+                report: DeliveryReport[str] = await self.waves.broadcast(items)
+                blocked |= report.blocked_chats
+                # A later pass sees these as already handled, so they are counted once.
+                missed += report.count(Outcome.FAILED) + report.count(Outcome.UNCERTAIN)
+                if report.settled:
+                    break
+            missed += report.count(Outcome.POSTPONED)
+        except Exception:  # Background logs the error with its traceback
+            logger.warning(
+                "Announcement %d failed; it is resumed at the next start", announcement.id
+            )
+            await self._tell(report_to, texts.ANNOUNCE_FAILED)
+            raise
+        delivered = self.subscribers.delivered(ANNOUNCEMENT_EVENT, kind)
+        self.announcements.finish_announcement(
+            announcement.id, delivered, len(blocked), self.clock()
+        )
+        logger.info(
+            "Announcement %d: delivered to %d chat(s), %d deactivated, %d missed",
+            announcement.id,
+            delivered,
+            len(blocked),
+            missed,
+        )
+        lines = [
+            texts.ANNOUNCE_REPORT.format(
+                delivered=texts.chats(delivered), deactivated=texts.chats(len(blocked))
+            )
+        ]
+        if blocked:
+            lines.append(texts.ANNOUNCE_REPORT_DEACTIVATED)
+        if missed:
+            lines.append(texts.ANNOUNCE_REPORT_MISSED.format(missed=texts.chats(missed)))
+        await self._tell(report_to, "\n".join(lines))
+
+    async def _tell(self, chat_id: int, text: str) -> None:
+        if self.messenger is None:
+            return
+        try:
+            await self.messenger.send(chat_id, Outgoing(text, title=texts.ANNOUNCEMENT_HEADING))
+        except Exception as error:
+            logger.warning("Could not report to admin %s: %s", chat_id, type(error).__name__)
+
+    def _own_announcement(self, context: Context) -> tuple[Announcement | None, Response]:
+        """The announcement a Send/Avbryt button names, if this coordinator may act on it."""
+        if not context.is_admin:
+            logger.warning(
+                "Refused an announcement button to user %s: not in ADMIN_IDS", context.chat.user_id
+            )
+            return None, Response(notice=short(conversation_texts.ADMIN_ONLY))
+        announcement_id = number(context.argument)
+        announcement = (
+            self.announcements.announcement(announcement_id)
+            if announcement_id is not None
+            else None
+        )
+        if announcement is None:
+            return None, Response(notice=texts.ANNOUNCE_GONE, keyboard=())
+        if announcement.author_id != context.chat.user_id:
+            return None, Response(notice=texts.ANNOUNCE_NOT_YOURS)
+        return announcement, Response()
+
+    def _already(self, announcement_id: int) -> Response:
+        current = self.announcements.announcement(announcement_id)
+        state = current.state.value if current is not None else "sent"
+        return Response(notice=texts.ANNOUNCE_ALREADY.get(state, texts.ANNOUNCE_GONE), keyboard=())
+
+
+def announcement_text(text: str) -> str:
+    """What subscribers get: the heading, then the coordinator's text (plain text)."""
+    return f"{texts.ANNOUNCEMENT_HEADING}\n\n{text}"
+
+
+def announcement_kind(announcement_id: int) -> str:
+    return f"kunngjoring:{announcement_id}"

@@ -1,0 +1,26 @@
+"""Telling the coordinators (ADMIN_IDS) something from the runtime: broken knowledge files."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+
+from bot.conversation.interfaces import Messenger
+from bot.conversation.messages import Outgoing
+from bot.runtime import texts
+from bot.runtime.scheduler import TellAdmins
+
+logger = logging.getLogger(__name__)
+
+
+def admin_notifier(messenger: Messenger, admin_ids: Collection[int]) -> TellAdmins:
+    """`tell(text)`: the text to every admin's private chat; one that fails is logged."""
+
+    async def tell(text: str) -> None:
+        for admin_id in sorted(admin_ids):
+            try:
+                await messenger.send(admin_id, Outgoing(text, title=texts.TITLE))
+            except Exception as error:  # the network, or an admin who blocked the bot
+                logger.warning("Could not tell admin %s: %s", admin_id, type(error).__name__)
+
+    return tell

@@ -1,0 +1,113 @@
+"""Reloading the knowledge base: load and validate again, detect what changed, swap it in.
+
+A knowledge base that fails validation is not loaded: the old one stays live and the errors
+are returned. The files' fingerprints (name, modification time, size) are kept for the watch
+(bot.runtime.scheduler): it reloads when the files differ both from what is live and from the
+last version that failed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bot.core.changes import EventChange, detect_changes
+from bot.core.loading import KnowledgeBaseError, load_knowledge_base
+from bot.runtime import texts
+from bot.runtime.live import Knowledge, LiveKnowledge
+from bot.storage import SubscriptionStore
+
+logger = logging.getLogger(__name__)
+
+Fingerprint = tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadResult:
+    """What a reload did: `ok` with a summary, or not ok with every validation error."""
+
+    ok: bool
+    summary: str
+    errors: tuple[str, ...] = ()
+    changes: tuple[EventChange, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The reply to /oppdater: the summary, or the errors one per line."""
+        return "\n".join([self.summary, *self.errors])
+
+
+class Reloader:
+    """Loads KNOWLEDGE_DIR again into `live`; change detection against the saved snapshots."""
+
+    def __init__(
+        self,
+        live: LiveKnowledge,
+        store: SubscriptionStore,
+        knowledge_dir: Path,
+        clock: Callable[[], datetime],
+    ) -> None:
+        self.live = live
+        self.store = store
+        self.knowledge_dir = knowledge_dir
+        self.clock = clock
+        self._lock = asyncio.Lock()
+        # What the files looked like when the live knowledge was read, and when a reload last
+        # failed; the watch reloads when the files differ from both.
+        self.loaded_fingerprint = knowledge_fingerprint(knowledge_dir)
+        self.failed_fingerprint: Fingerprint | None = None
+
+    def needs_reload(self, current: Fingerprint) -> bool:
+        return current not in (self.loaded_fingerprint, self.failed_fingerprint)
+
+    async def reload(self) -> ReloadResult:
+        """Load KNOWLEDGE_DIR again; swap it in only if it is valid."""
+        async with self._lock:
+            directory = self.knowledge_dir
+            fingerprint = knowledge_fingerprint(directory)  # before reading: no change is missed
+            try:
+                knowledge = await asyncio.to_thread(_load, directory)
+            except KnowledgeBaseError as error:
+                self.failed_fingerprint = fingerprint
+                problems = tuple(str(problem) for problem in error.problems)
+                return ReloadResult(
+                    False, texts.invalid_summary(directory, len(problems)), problems
+                )
+            except OSError as error:
+                self.failed_fingerprint = fingerprint
+                return ReloadResult(False, texts.unreadable_summary(directory, error))
+            self.loaded_fingerprint, self.failed_fingerprint = fingerprint, None
+            kb = knowledge.kb
+            changes = tuple(detect_changes(self.store.load_snapshots(), kb, self.clock()))
+            self.live.swap(knowledge)
+            logger.info(
+                "Knowledge base reloaded: %d entries, %d samlinger, %d event changes",
+                len(kb),
+                len(kb.events),
+                len(changes),
+            )
+            return ReloadResult(True, texts.reload_summary(kb, changes), changes=changes)
+
+
+def knowledge_fingerprint(directory: Path) -> Fingerprint:
+    """(name, modification time, size) of every *.yaml file: cheap to take every few seconds."""
+    found = []
+    try:
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                if entry.name.endswith(".yaml") and entry.is_file():
+                    info = entry.stat()
+                    found.append((entry.name, info.st_mtime_ns, info.st_size))
+    except OSError:
+        return ()
+    return tuple(sorted(found))
+
+
+def _load(directory: Path) -> Knowledge:
+    """Runs in a worker thread: parsing and indexing do not hold up replies."""
+    return Knowledge.of(load_knowledge_base(directory))

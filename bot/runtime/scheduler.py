@@ -1,0 +1,169 @@
+"""When the runtime's jobs run: reminder waves, notice waves, the knowledge watch, pruning.
+
+How reminders are scheduled, and why
+------------------------------------
+One one-off job ("reminders") is kept on the `JobRunner`, set for the moment the planner says
+the next reminder falls due (`Waves.run_reminders` returns it after every wave). When it fires,
+the wave runs: everything due is sent through the pacer, and the job is set again. So:
+
+* It is exact: a reminder planned for 07:30 goes out at 07:30, not at the next tick.
+* Between reminders nothing runs. Planning for 10,000 chats takes a noticeable slice of the
+  event loop; a periodic tick would pay that every minute, a computed moment once per wave.
+* Every moment comes from storage and the knowledge base, never from the runner's memory, so a
+  restart rebuilds the schedule by asking the planner (start-up runs a wave straight away,
+  which also sends what fell due while the bot was down, marked late, or skips it if the
+  samling has begun).
+* A runner runs a late job late rather than not at all (Telegram's: `misfire_grace_time=None`).
+* The job is never set further ahead than `MAX_SLEEP` (an hour). If some change did not move it
+  (there should be none), the planner is asked again within the hour anyway.
+* Re-planning: a chat's subscription change asks the planner about that chat only (cheap) and
+  moves the job earlier if needed; a reload re-plans everything.
+
+The work itself (a wave can last minutes: 10,000 chats at 25/s) runs as a background task, not
+inside the job: a channel's shutdown may wait for running jobs, and it must not wait for a
+wave. `stop` closes the pacer instead: sends in flight may finish, queued messages stay
+unclaimed for the next start.
+
+Change notices run at start-up, after every successful reload, and again at the time the notice
+wave asks for (07:30 after quiet hours, or a minute later after flood control).
+
+The knowledge folder is watched by a repeating job (every `WATCH_INTERVAL`) that compares the
+files' names, sizes and modification times. A change is loaded once the files have stayed the
+same for one interval, so a half-saved file is not read. A knowledge base that fails validation
+is not loaded; the admins (ADMIN_IDS) get the errors once per broken version.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.runtime import texts
+from bot.runtime.jobs import JobRunner
+from bot.runtime.reload import Fingerprint, Reloader, ReloadResult, knowledge_fingerprint
+from bot.runtime.retention import LedgerRetention
+from bot.runtime.tasks import Background
+from bot.runtime.waves import Waves
+
+logger = logging.getLogger(__name__)
+
+MAX_SLEEP = timedelta(hours=1)
+WATCH_INTERVAL = timedelta(seconds=3)  # between looks at the knowledge folder
+REMINDER_JOB, NOTICE_JOB, WATCH_JOB = "reminders", "notices", "knowledge-watch"
+
+TellAdmins = Callable[[str], Awaitable[None]]
+
+
+class Scheduler:
+    """Decides when each runtime job runs next; see the module docstring."""
+
+    def __init__(
+        self,
+        waves: Waves,
+        reloader: Reloader,
+        ledger_retention: LedgerRetention,
+        runner: JobRunner,
+        background: Background,
+        *,
+        tell_admins: TellAdmins | None = None,
+        watch_interval: timedelta = WATCH_INTERVAL,
+    ) -> None:
+        self.waves = waves
+        self.reloader = reloader
+        self.ledger_retention = ledger_retention
+        self.runner = runner
+        self.background = background
+        self.tell_admins = tell_admins
+        self.watch_interval = watch_interval
+        self.clock = waves.clock
+        self.reminders_at: datetime | None = None  # when the reminder job is set to fire
+        self.next_due: datetime | None = None  # when the planner said the next one is due
+        self._seen: Fingerprint | None = None  # the knowledge files at the last look
+        self._reloading: asyncio.Task[Any] | None = None
+
+    # -- lifecycle ------------------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Settle the ledger, then notices and reminders; the watch and pruning jobs."""
+        self.waves.settle_after_restart()
+        self.background.spawn(self._notices_then_reminders(), "start-up")
+        self.runner.run_repeating(WATCH_JOB, self.watch_interval, self.watch_knowledge)
+        self.ledger_retention.schedule(self.runner)
+
+    async def stop(self) -> None:
+        """No new waves; sends in flight finish, queued ones wait for the next start."""
+        await self.waves.aclose()
+        await self.background.cancel_all()
+
+    async def _notices_then_reminders(self) -> None:
+        await self.send_notices()
+        await self.send_reminders()
+
+    # -- reminders ------------------------------------------------------------------------------
+
+    async def send_reminders(self) -> None:
+        """One reminder wave, then set the job for the next one."""
+        wave = await self.waves.run_reminders()
+        self.schedule_reminders(wave.next_run)
+
+    def schedule_reminders(self, moment: datetime | None) -> None:
+        """(Re)set the reminder job to `moment` (at most MAX_SLEEP ahead)."""
+        now = self.clock()
+        self.next_due = moment
+        self.reminders_at = min(moment or now + MAX_SLEEP, now + MAX_SLEEP)
+        self.runner.run_once(REMINDER_JOB, self.reminders_at, self._reminder_tick)
+
+    async def _reminder_tick(self) -> None:
+        self.reminders_at = None
+        self.background.spawn(self.send_reminders(), "reminders")
+
+    def reminders_changed(self, chat_id: int | None = None) -> None:
+        """Subscriptions changed: fire the reminder job earlier if a reminder is due earlier."""
+        if not self.waves.can_broadcast:
+            return
+        if chat_id is None:
+            moment = self.waves.next_reminder()
+        else:
+            moment = self.waves.next_reminder_for(chat_id)
+        if moment is not None and (self.reminders_at is None or moment < self.reminders_at):
+            self.schedule_reminders(moment)
+
+    # -- change notices and reloads -------------------------------------------------------------
+
+    async def send_notices(self) -> None:
+        wave = await self.waves.run_notices()
+        self.runner.cancel(NOTICE_JOB)
+        if wave.next_run is not None:
+            self.runner.run_once(NOTICE_JOB, wave.next_run, self._notice_tick)
+
+    async def _notice_tick(self) -> None:
+        self.background.spawn(self.send_notices(), "notices")
+
+    async def reload(self) -> ReloadResult:
+        """Load the knowledge base again; if it is live, send notices, then re-plan reminders."""
+        result = await self.reloader.reload()
+        if result.ok and self.waves.can_broadcast:
+            self.background.spawn(self._notices_then_reminders(), "after-reload")
+        return result
+
+    async def watch_knowledge(self) -> None:
+        """Reload when the knowledge files changed and then stayed the same for an interval."""
+        current = knowledge_fingerprint(self.reloader.knowledge_dir)
+        settled = current == self._seen
+        self._seen = current
+        if not self.reloader.needs_reload(current) or not settled:
+            return
+        if self._reloading is None or self._reloading.done():
+            self._reloading = self.background.spawn(self._auto_reload(), "reload")
+
+    async def _auto_reload(self) -> None:
+        result = await self.reload()
+        if result.ok:
+            logger.info("Knowledge files changed; reloaded")
+            return
+        logger.error("Knowledge files changed but are invalid: %s", result.summary)
+        if self.tell_admins is not None:
+            await self.tell_admins(texts.errors_for_admins(result.summary, result.errors))
