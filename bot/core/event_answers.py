@@ -30,15 +30,40 @@ class EventAnswers:
     def __init__(self, kb: KnowledgeBase, index: SearchIndex) -> None:
         self.kb = kb
         self._index = index
-        self._facets = _EventFacets(kb.events)
+        # Events by audience, scheme, region, organiser and place, so filtering is set algebra.
+        self._events = kb.events
+        self._by: dict[tuple[str, str], set[int]] = defaultdict(set)
+        for position, entry in enumerate(self._events):
+            event = event_of(entry)
+            values = {
+                "audiences": event.audience,
+                "schemes": (event.scheme,) if event.scheme else (),
+                "regions": (event.region,) if event.region else (),
+                "organisers": event.organisers,
+                "locations": (event.location,) if event.location else (),
+            }
+            for facet, names in values.items():
+                for name in names:
+                    self._by[facet, name].add(position)
 
     def matching(self, filters: Filters) -> list[Entry]:
         """Events that match every facet the filters name (any value within a facet)."""
-        return self._facets.matching(filters)
+        chosen: set[int] | None = None
+        for facet in ("audiences", "schemes", "regions", "organisers", "locations"):
+            wanted: frozenset[str] = getattr(filters, facet)
+            if not wanted:
+                continue
+            found = set().union(*(self._by.get((facet, name), set()) for name in wanted))
+            chosen = found if chosen is None else chosen & found
+        if chosen is None:
+            return list(self._events)
+        return [self._events[position] for position in sorted(chosen)]
 
     def about(self, entry_id: str) -> list[Entry]:
         """Events of a scheme or region entry."""
-        return self._facets.about(entry_id)
+        positions = self._by.get(("schemes", entry_id), set())
+        positions |= self._by.get(("regions", entry_id), set())
+        return [self._events[position] for position in sorted(positions)]
 
     def on_topic(self, topic: Sequence[str], pool: Sequence[Entry]) -> list[Entry]:
         """The events in `pool` whose words best match the topic, earliest first."""
@@ -261,40 +286,3 @@ def around(events: Sequence[Entry], now: datetime, count: int) -> list[Entry]:
 def _deadline_open(event: EventDetails, now: datetime) -> bool:
     deadline_at = event.deadline_at()
     return deadline_at is not None and now < deadline_at
-
-
-class _EventFacets:
-    """Events by audience, scheme, region, organiser and place, so filtering is set algebra."""
-
-    def __init__(self, events: Sequence[Entry]) -> None:
-        self._events = tuple(events)
-        self._by: dict[tuple[str, str], set[int]] = defaultdict(set)
-        for position, entry in enumerate(self._events):
-            event = event_of(entry)
-            values = {
-                "audiences": event.audience,
-                "schemes": (event.scheme,) if event.scheme else (),
-                "regions": (event.region,) if event.region else (),
-                "organisers": event.organisers,
-                "locations": (event.location,) if event.location else (),
-            }
-            for facet, names in values.items():
-                for name in names:
-                    self._by[facet, name].add(position)
-
-    def matching(self, filters: Filters) -> list[Entry]:
-        chosen: set[int] | None = None
-        for facet in ("audiences", "schemes", "regions", "organisers", "locations"):
-            wanted: frozenset[str] = getattr(filters, facet)
-            if not wanted:
-                continue
-            found = set().union(*(self._by.get((facet, name), set()) for name in wanted))
-            chosen = found if chosen is None else chosen & found
-        if chosen is None:
-            return list(self._events)
-        return [self._events[position] for position in sorted(chosen)]
-
-    def about(self, entry_id: str) -> list[Entry]:
-        positions = self._by.get(("schemes", entry_id), set())
-        positions |= self._by.get(("regions", entry_id), set())
-        return [self._events[position] for position in sorted(positions)]

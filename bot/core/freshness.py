@@ -19,7 +19,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from bot.core.knowledge import KnowledgeBase, Origin
-from bot.core.loading import SOURCES_FILE, Problem
+from bot.core.loading import SOURCES_FILE
+from bot.core.yaml_reader import Problem
 
 STALE_AFTER = timedelta(days=365)
 
