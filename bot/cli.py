@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.config import knowledge_dir_from_environment
-from bot.core.engine import Engine, Intent
-from bot.core.freshness import freshness_warnings, source_origins
+from bot.core.engine import Engine
+from bot.core.freshness import freshness_warnings
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.loading import KnowledgeBaseError, load_knowledge_base
 from bot.core.memory import Memory, remember
+from bot.core.reply import Intent
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1  # the knowledge base or the input is bad
@@ -75,7 +76,7 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     # Warnings (stale entries, sources without a link) never fail the check.
     today = parse_now(args.now).date()
-    for warning in freshness_warnings(kb, today, source_origins=source_origins(args.kb)):
+    for warning in freshness_warnings(kb, today):
         print(f"Advarsel: {warning}", file=out)
     return EXIT_OK
 

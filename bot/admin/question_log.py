@@ -19,7 +19,7 @@ from bot.conversation import texts as conversation_texts
 from bot.conversation.commands import Context
 from bot.conversation.messages import Response
 from bot.conversation.replies import FEEDBACK_DOWN, FEEDBACK_UP
-from bot.core.engine import Intent, Reply
+from bot.core.reply import Intent, Reply
 from bot.core.stats import grouping_key
 from bot.storage import QuestionStore
 

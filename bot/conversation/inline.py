@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from bot.conversation import texts
 from bot.conversation.messages import InlineAnswer, Outgoing
 from bot.conversation.replies import shorten
-from bot.core.engine import Intent, Reply
+from bot.core.reply import Intent, Reply
 
 if TYPE_CHECKING:
     from datetime import datetime

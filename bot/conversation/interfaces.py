@@ -11,8 +11,8 @@ from typing import Protocol
 
 from bot.conversation.commands import Context
 from bot.conversation.messages import Outgoing, Response
-from bot.core.engine import Reply
 from bot.core.knowledge import Entry
+from bot.core.reply import Reply
 
 
 class EventServices(Protocol):

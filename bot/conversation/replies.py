@@ -13,8 +13,8 @@ from datetime import datetime
 from bot.conversation import texts
 from bot.conversation.callbacks import Action, encode, fits
 from bot.conversation.messages import Button, Keyboard, Outgoing
-from bot.core.engine import Intent, Reply
 from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.reply import Intent, Reply
 
 # Action codes of the built-in buttons.
 ANSWER = "e"  # answer an entry in a new message (follow-ups, list items)

@@ -19,20 +19,14 @@ from itertools import combinations
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around
-from bot.core.fact_answers import (
-    FactAnswer,
-    YesNo,
-    answer_fact,
-    asked_fact,
-    not_known,
-    summary,
-)
+from bot.core.fact_answers import YesNo, asked_fact
 from bot.core.index import Hit, SearchIndex, SearchResult
-from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
+from bot.core.subject_answers import SubjectAnswers
 from bot.core.text import Normaliser
 
 CONFIDENT_SCORE = 0.6  # an entry answer needs at least this score ...
@@ -59,7 +53,7 @@ class Decider:
         self._index = index
         self._normaliser = normaliser
         self._events = events
-        self._yes_no = YesNo(kb, normaliser)
+        self._subjects = SubjectAnswers(kb, events, YesNo(kb, normaliser))
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
 
@@ -73,17 +67,18 @@ class Decider:
             return self._smalltalk(q)
         remembered = self._remembered(q, search, memory, now)
         if q.has(Cue.UNSUPPORTED):
-            subject = remembered or self._subject(q, search)
-            return self._unsupported(subject, search)
+            return self._subjects.unsupported(remembered or self._subject(q, search), search)
         if remembered is not None:
-            return self._about_subject(q, remembered, search, now, follow_up=True)
+            return self._subjects.answer(q, remembered, search, now, follow_up=True)
         asked_events = self._events_asked(q, search)
         if q.refers_back and not (q.topic or q.filters or q.context_terms or asked_events):
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
         subject = self._subject(q, search)
         asks_about = asked_fact(q) is not None or q.has(Cue.WHEN) or q.yes_no
         if subject is not None and not subject.is_event and not asked_events and asks_about:
-            return self._about_subject(q, subject, search, now, follow_up=False)
+            if self._coverage(q, search) < CONFIDENT_COVERAGE:
+                return self._unknown(q, search)
+            return self._subjects.answer(q, subject, search, now, follow_up=False)
         named = self._named_entity(q)
         if named is not None:
             return self._answer_named(named, q, search, now)
@@ -154,89 +149,6 @@ class Decider:
         if len(entities) == 1 or len(schemes) == 1:
             return schemes[0] if schemes else entities[0]
         return None
-
-    def _about_subject(
-        self, q: Question, subject: Entry, search: SearchResult, now: datetime, *, follow_up: bool
-    ) -> Reply:
-        """A fact, a yes or no, or the entry itself, about a known subject."""
-        if subject.is_event:
-            pool = self._events.after(subject) if q.has(Cue.NEXT) and follow_up else [subject]
-            reply = self._events.answer(q, pool, True, now)
-            return self._events.with_verdict(q, reply, now)
-        if not follow_up and self._coverage(q, search) < CONFIDENT_COVERAGE:
-            return self._unknown(q, search)
-        fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
-        if q.has(Cue.COUNT) and subject.items:
-            return self._reply(answers.counted_text(subject), Intent.LIST, [subject], search.hits)
-        if q.has(Cue.LIST) and q.kind_named is not None and subject.items:
-            return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
-        if q.yes_no and (fact is None or fact is Fact.MEMBERS):
-            mentioned = self._yes_no.mentioned_members(q)
-            group = self._group(q, search) if q.has(Cue.MEMBERS) else None
-            for candidate in self._candidates(group or subject, q, search):
-                verdict = self._yes_no.judge(q, candidate, mentioned)
-                if verdict is not None:
-                    return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)
-        if fact is not None:
-            return self._fact(q, subject, fact, search)
-        if q.has(Cue.WHO, Cue.WHERE) and follow_up:
-            return self._who_or_where(subject, search)
-        return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
-
-    def _fact(self, q: Question, subject: Entry, fact: Fact, search: SearchResult) -> Reply:
-        """The fact asked for, or a sentence of the entry that says exactly what was asked
-        ("hvorfor skal kommunene gå sammen i nettverk?"); "Ja." first when it confirms."""
-        found = answer_fact(subject, fact)
-        if len(self._yes_no.claim(q, subject)) >= 2 and not self._yes_no.supports(
-            q, subject, found.text
-        ):
-            sentence = self._yes_no.supporting_sentence(q, subject)
-            if sentence is not None:
-                found = FactAnswer(sentence, True)
-        if not found.confident:
-            return Reply(found.text, False, Intent.UNKNOWN, matches_of(search.hits))
-        text = found.text
-        if q.yes_no and self._yes_no.supports(q, subject, text):
-            text = "Ja. " + text
-        return self._reply(text, Intent.WHAT_IS, [subject], search.hits)
-
-    def _candidates(self, first: Entry, q: Question, search: SearchResult) -> list[Entry]:
-        """Who may confirm a yes/no question: the subject, then the other entries it names or
-        matches well ("samarbeider kommunene i Gauldalsregionen om DEKOM?" is DEKOM's text)."""
-        named = [self.kb.get(entry_id) for entry_id in (*q.filters.schemes, *q.filters.regions)]
-        found = [first, *(e for e in named if e is not None)]
-        found += [hit.entry for hit in search.hits[:3] if hit.score >= SUGGEST_SCORE]
-        unique = list(dict.fromkeys(entry.id for entry in found if not entry.is_event))
-        return [self.kb[entry_id] for entry_id in unique]
-
-    def _group(self, q: Question, search: SearchResult) -> Entry | None:
-        """For "er X med i Y?": the entry Y with members that the question names."""
-        candidates = [self.kb.get(entry_id) for entry_id in q.filters.regions]
-        if q.kind_named is not None:
-            candidates += [entry for entry in self.kb if entry.kind is q.kind_named]
-        candidates += [hit.entry for hit in search.hits if hit.named or hit.score >= 0.5]
-        for entry in candidates:
-            if entry is None or not entry.members:
-                continue
-            if q.kind_named is None or entry.kind is q.kind_named or q.filters.regions:
-                return entry
-        return None
-
-    def _who_or_where(self, subject: Entry, search: SearchResult) -> Reply:
-        """ "Hvem passer den for?" about a scheme: who it applies to, else not known."""
-        if subject.applies_to:
-            audiences = self.kb.vocabulary.audiences
-            labels = [audiences[a].label if a in audiences else a for a in subject.applies_to]
-            text = f"{answers.short_title(subject)} gjelder {answers.join_words(labels)}."
-            return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
-        return Reply(not_known(subject, "hvem den er for"), False, Intent.UNKNOWN)
-
-    def _unsupported(self, subject: Entry | None, search: SearchResult) -> Reply:
-        """Prices, passwords, phone numbers: never in the sources, so never confident."""
-        text = help_texts.UNSUPPORTED
-        if subject is not None:
-            text += f" Om {answers.short_title(subject)} vet jeg dette: {summary(subject)}"
-        return Reply(text, False, Intent.UNKNOWN, matches_of(search.hits))
 
     # -- entries ------------------------------------------------------------------------------
 

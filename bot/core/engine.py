@@ -31,12 +31,8 @@ from bot.core.question import (
     with_context,
 )
 from bot.core.question_words import SOFT_CUES
-from bot.core.reply import Intent, Match, Reply, Suggestion, combined, reply_about
+from bot.core.reply import Intent, Reply, combined, reply_about
 from bot.core.text import Normaliser
-
-# The reply types are importable from here until the callers outside bot.core import them
-# from bot.core.reply.
-__all__ = ["Engine", "Intent", "Match", "Reply", "Suggestion", "clean_question"]
 
 MAX_QUESTION_LENGTH = 500
 MAX_PARTS = 3  # questions answered in one message

@@ -61,8 +61,9 @@ class EventAnswers:
 
     def about(self, entry_id: str) -> list[Entry]:
         """Events of a scheme or region entry."""
-        positions = self._by.get(("schemes", entry_id), set())
-        positions |= self._by.get(("regions", entry_id), set())
+        positions = self._by.get(("schemes", entry_id), set()) | self._by.get(
+            ("regions", entry_id), set()
+        )
         return [self._events[position] for position in sorted(positions)]
 
     def on_topic(self, topic: Sequence[str], pool: Sequence[Entry]) -> list[Entry]:

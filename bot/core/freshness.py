@@ -14,9 +14,7 @@ the line the same way as for errors.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date, timedelta
-from pathlib import Path
 
 from bot.core.knowledge import KnowledgeBase, Origin
 from bot.core.loading import SOURCES_FILE
@@ -29,16 +27,14 @@ def freshness_warnings(
     kb: KnowledgeBase,
     today: date,
     *,
-    source_origins: Mapping[str, Origin] | None = None,
     stale_after: timedelta = STALE_AFTER,
 ) -> list[Problem]:
-    """Every warning, in file and line order. A source is placed by its own `origin` (the
-    loader records it); `source_origins` places the sources that have none."""
-    origins = source_origins or {}
+    """Every warning, in file and line order; each source and entry is placed by the origin
+    the loader recorded, so sources.yaml is read only once."""
     warnings: list[Problem] = []
     for source in kb.sources.values():
         if source.url is None:
-            where = source.origin or origins.get(source.id, Origin(SOURCES_FILE, 1))
+            where = source.origin or Origin(SOURCES_FILE, 1)
             warnings.append(
                 Problem(
                     where.path,
@@ -77,15 +73,3 @@ def freshness_warnings(
                 )
             )
     return sorted(warnings, key=lambda problem: (problem.path, problem.line, problem.field or ""))
-
-
-def source_origins(kb: KnowledgeBase | Path) -> dict[str, Origin]:
-    """Where each source starts in sources.yaml, as the loader recorded it on the source.
-
-    `cli.py` still passes the knowledge base's directory; that gives no origins, and the
-    warnings place each source by its own `origin` instead. sources.yaml is read only once,
-    by the loader.
-    """
-    if isinstance(kb, Path):
-        return {}
-    return {source.id: source.origin for source in kb.sources.values() if source.origin}

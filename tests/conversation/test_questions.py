@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.conversation import Conversation, OtherMessage, decode
-from bot.core.engine import Engine, Intent, Reply, Suggestion
+from bot.core.engine import Engine
 from bot.core.knowledge import KnowledgeBase
 from bot.core.memory import Memory
+from bot.core.reply import Intent, Reply, Suggestion
 from bot.runtime.live import LiveKnowledge
 from tests.conversation.conftest import NOW, PRIVATE
 from tests.conversation.talk import button_data, labels, one, press, say

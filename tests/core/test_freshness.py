@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from textwrap import dedent
 
-from bot.core.freshness import freshness_warnings, source_origins
+from bot.core.freshness import freshness_warnings
 from bot.core.knowledge import Entry, Kind, KnowledgeBase, Source, Vocabulary
 from bot.core.loading import load_knowledge_base
 from tests.conftest import KNOWLEDGE_DIR
@@ -79,8 +79,7 @@ def test_source_lines_come_from_the_loader_and_a_directory_gives_none(tmp_path: 
         "utf-8",
     )
     kb = load_knowledge_base(tmp_path)
-    assert {k: v.line for k, v in source_origins(kb).items()} == {"a": 2, "b": 5}
-    assert source_origins(tmp_path) == {}  # how cli.py still calls it: no second parse
+    assert {k: v.origin.line for k, v in kb.sources.items() if v.origin} == {"a": 2, "b": 5}
     warnings = freshness_warnings(kb, TODAY)
     assert [(Path(w.path).name, w.line, w.entry_id) for w in warnings] == [
         ("sources.yaml", 2, "a"),

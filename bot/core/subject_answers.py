@@ -1,0 +1,126 @@
+"""Answers about one known subject: a typed fact, a yes or no, or the entry itself.
+
+The decider has found what the question is about (`bot.core.decide`): the entry it names, the
+clear best match, or, in a follow-up, what the chat talked about last. What is asked of it
+decides the answer: "hvem står bak den?" a fact, "er Oppdal med i den?" a verdict, "hvor mange
+mål har den?" a count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.core import answers, help_texts
+from bot.core.event_answers import EventAnswers
+from bot.core.fact_answers import (
+    FactAnswer,
+    YesNo,
+    answer_fact,
+    asked_fact,
+    not_known,
+    summary,
+)
+from bot.core.index import Hit, SearchResult
+from bot.core.knowledge import Entry, Fact, KnowledgeBase
+from bot.core.question import Question
+from bot.core.question_words import Cue
+from bot.core.reply import Intent, Reply, matches_of, reply_about
+
+CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at least this well
+
+
+class SubjectAnswers:
+    """Answers about a subject entry of one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, events: EventAnswers, yes_no: YesNo) -> None:
+        self.kb = kb
+        self._events = events
+        self._yes_no = yes_no
+
+    def answer(
+        self, q: Question, subject: Entry, search: SearchResult, now: datetime, *, follow_up: bool
+    ) -> Reply:
+        """A fact, a yes or no, or the entry itself, about a known subject; for a samling, the
+        samling answer ("og den neste etter den?" in a follow-up: the ones after it)."""
+        if subject.is_event:
+            pool = self._events.after(subject) if q.has(Cue.NEXT) and follow_up else [subject]
+            reply = self._events.answer(q, pool, True, now)
+            return self._events.with_verdict(q, reply, now)
+        fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
+        if q.has(Cue.COUNT) and subject.items:
+            return self._reply(answers.counted_text(subject), Intent.LIST, [subject], search.hits)
+        if q.has(Cue.LIST) and q.kind_named is not None and subject.items:
+            return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
+        if q.yes_no and (fact is None or fact is Fact.MEMBERS):
+            mentioned = self._yes_no.mentioned_members(q)
+            group = self._group(q, search) if q.has(Cue.MEMBERS) else None
+            for candidate in self._candidates(group or subject, q, search):
+                verdict = self._yes_no.judge(q, candidate, mentioned)
+                if verdict is not None:
+                    return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)
+        if fact is not None:
+            return self._fact(q, subject, fact, search)
+        if q.has(Cue.WHO, Cue.WHERE) and follow_up:
+            return self._who_or_where(subject, search)
+        return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
+
+    def _fact(self, q: Question, subject: Entry, fact: Fact, search: SearchResult) -> Reply:
+        """The fact asked for, or a sentence of the entry that says exactly what was asked
+        ("hvorfor skal kommunene gå sammen i nettverk?"); "Ja." first when it confirms."""
+        found = answer_fact(subject, fact)
+        if len(self._yes_no.claim(q, subject)) >= 2 and not self._yes_no.supports(
+            q, subject, found.text
+        ):
+            sentence = self._yes_no.supporting_sentence(q, subject)
+            if sentence is not None:
+                found = FactAnswer(sentence, True)
+        if not found.confident:
+            return Reply(found.text, False, Intent.UNKNOWN, matches_of(search.hits))
+        text = found.text
+        if q.yes_no and self._yes_no.supports(q, subject, text):
+            text = "Ja. " + text
+        return self._reply(text, Intent.WHAT_IS, [subject], search.hits)
+
+    def _candidates(self, first: Entry, q: Question, search: SearchResult) -> list[Entry]:
+        """Who may confirm a yes/no question: the subject, then the other entries it names or
+        matches well ("samarbeider kommunene i Gauldalsregionen om DEKOM?" is DEKOM's text)."""
+        named = [self.kb.get(entry_id) for entry_id in (*q.filters.schemes, *q.filters.regions)]
+        found = [first, *(e for e in named if e is not None)]
+        found += [hit.entry for hit in search.hits[:3] if hit.score >= CONFIRMING_SCORE]
+        unique = list(dict.fromkeys(entry.id for entry in found if not entry.is_event))
+        return [self.kb[entry_id] for entry_id in unique]
+
+    def _group(self, q: Question, search: SearchResult) -> Entry | None:
+        """For "er X med i Y?": the entry Y with members that the question names."""
+        candidates = [self.kb.get(entry_id) for entry_id in q.filters.regions]
+        if q.kind_named is not None:
+            candidates += [entry for entry in self.kb if entry.kind is q.kind_named]
+        candidates += [hit.entry for hit in search.hits if hit.named or hit.score >= 0.5]
+        for entry in candidates:
+            if entry is None or not entry.members:
+                continue
+            if q.kind_named is None or entry.kind is q.kind_named or q.filters.regions:
+                return entry
+        return None
+
+    def _who_or_where(self, subject: Entry, search: SearchResult) -> Reply:
+        """ "Hvem passer den for?" about a scheme: who it applies to, else not known."""
+        if subject.applies_to:
+            audiences = self.kb.vocabulary.audiences
+            labels = [audiences[a].label if a in audiences else a for a in subject.applies_to]
+            text = f"{answers.short_title(subject)} gjelder {answers.join_words(labels)}."
+            return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
+        return Reply(not_known(subject, "hvem den er for"), False, Intent.UNKNOWN)
+
+    def unsupported(self, subject: Entry | None, search: SearchResult) -> Reply:
+        """Prices, passwords, phone numbers: never in the sources, so never confident."""
+        text = help_texts.UNSUPPORTED
+        if subject is not None:
+            text += f" Om {answers.short_title(subject)} vet jeg dette: {summary(subject)}"
+        return Reply(text, False, Intent.UNKNOWN, matches_of(search.hits))
+
+    def _reply(
+        self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
+    ) -> Reply:
+        return reply_about(self.kb, text, intent, entries, hits)
