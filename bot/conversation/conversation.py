@@ -17,6 +17,7 @@ from datetime import datetime
 from bot.conversation import texts
 from bot.conversation.builtin import install_builtins
 from bot.conversation.callbacks import BadButtonError, decode
+from bot.conversation.chat_memory import ChatMemories
 from bot.conversation.commands import ActionRegistry, CommandRegistry, Context
 from bot.conversation.inline import inline_answers
 from bot.conversation.interfaces import EventServices, QuestionLog, ReplyRouter
@@ -64,7 +65,8 @@ def system_clock() -> datetime:
 
 
 class Conversation:
-    """Answers one chat message at a time; holds no per-chat state."""
+    """Answers one chat message at a time; per chat it only remembers what the last answer was
+    about, for follow-up questions (bot.conversation.chat_memory)."""
 
     def __init__(
         self,
@@ -84,6 +86,7 @@ class Conversation:
         # coordinator's reply to a handed-over question is routed to the asker.
         self.question_log = question_log
         self.reply_router = reply_router
+        self.memories = ChatMemories()
         self.commands = CommandRegistry()
         self.actions = ActionRegistry()
         install_builtins(self)
@@ -146,7 +149,9 @@ class Conversation:
         question = _without_mention(message.text, message.bot_username)
         now = self.clock()
         knowledge = self.live.current  # one snapshot for the answer and its buttons
-        reply = knowledge.engine.ask(question, now)
+        chat_id = message.chat.id
+        reply = knowledge.engine.ask(question, now, self.memories.get(chat_id, now))
+        self.memories.update(chat_id, reply.subjects, now)
         log = self.question_log
         question_id = log.record(question, reply, now) if log is not None else None
         replies = Replies(knowledge.kb, event_services=self.event_services is not None)
