@@ -104,9 +104,11 @@ class Decider:
         known = [entry for entry in subjects if entry is not None]
         if not known:
             return None
-        if "andre" in q.words and len(known) > 1:
-            return known[1]  # "og den andre ordningen?"
-        return known[0]
+        chosen = known[1] if "andre" in q.words and len(known) > 1 else known[0]
+        samling_cues = (Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED, Cue.PAST)
+        if q.has(*samling_cues) and not chosen.is_event and not q.refers_back:
+            return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
+        return chosen  # "og den andre ordningen?" is the second subject
 
     def _subject(self, q: Question, search: SearchResult) -> Entry | None:
         """The entry the question is about: the clear best match when the question has words of
@@ -237,6 +239,9 @@ class Decider:
     def _events_asked(self, q: Question, search: SearchResult) -> bool:
         """Whether the question is about samlinger rather than about an entry: a year alone
         ("modellen fra 2017") about a clear match that is no samling is not."""
+        samling_cues = (Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED)
+        if q.has(Cue.WHERE) and asked_fact(q) is not None and not q.has(*samling_cues):
+            return q.period is not None  # "hvor er den beskrevet?" asks for a fact
         if q.has(*EVENT_CUES):
             return True
         if q.period is None:
@@ -264,7 +269,7 @@ class Decider:
             found = self._events.on_topic(q.topic, pool)
             if found:
                 pool, specific = found, True
-            elif not (q.filters and q.has(Cue.EVENT)):  # "samlinga for 1. trinn" needs no topic
+            elif not (q.filters and (q.has(Cue.EVENT) or q.yes_no)):  # the filters say enough
                 return self._no_event_on_topic(q, search, now)
         if q.period is not None:
             pool = self._events.in_period(q.period, pool, named=specific)

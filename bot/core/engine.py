@@ -18,7 +18,7 @@ from datetime import datetime
 from bot.core import answers, help_texts
 from bot.core.bulk import cyclic_gc_paused
 from bot.core.clauses import Clause, split_clauses
-from bot.core.decide import Decider
+from bot.core.decide import CONFIDENT_SCORE, Decider
 from bot.core.event_answers import EventAnswers
 from bot.core.index import SearchIndex
 from bot.core.knowledge import OSLO, KnowledgeBase
@@ -74,7 +74,7 @@ class Engine:
             q = self._read(clause, context, now)
             reply = self._decider.decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
-            if reply.confident or not _leans_on_the_rest(q) or not replies:
+            if reply.confident or not replies or not _adds_to(q, reply, replies):
                 replies.append(reply)
         return combined(replies)
 
@@ -108,10 +108,13 @@ class Engine:
         return with_context(q, context, lambda term: bool(self._index.resolve(term)))
 
 
-def _leans_on_the_rest(q: Question) -> bool:
-    """A part such as "og skal de ses hver for seg?" only adds to the part before it: when the
-    bot cannot answer it, the answer to the rest still stands."""
-    return q.refers_back or not q.topic
+def _adds_to(q: Question, reply: Reply, before: list[Reply]) -> bool:
+    """Whether an unanswered part only adds to a part answered before it ("…, er det kommunen
+    alene?", "og skal de ses hver for seg?"): it names nothing the bot knows well of its own, so
+    the answer to the rest still stands."""
+    answered = any(earlier.confident for earlier in before)
+    names_something = any(match.score >= CONFIDENT_SCORE for match in reply.matches)
+    return answered and (q.refers_back or not q.topic or not names_something)
 
 
 def clean_question(raw: str) -> tuple[str, str | None]:

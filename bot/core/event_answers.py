@@ -130,8 +130,10 @@ class EventAnswers:
             verdict = event.format == "fysisk"
         elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
             verdict = event.is_over(now) and not event.cancelled
+        elif q.has(Cue.NEXT):
+            verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
         else:
-            verdict = not event.cancelled and (q.period is not None or not event.is_over(now))
+            verdict = not event.cancelled  # "er X et DEKOM-tiltak?", "er det samling i dag?"
         return replace(reply, text=("Ja. " if verdict else "Nei. ") + reply.text)
 
     def answer(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:

@@ -122,12 +122,14 @@ class YesNo:
         # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
         # such as "lærere i engelsk" are people in a sector, not a sector of their own.
         self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
-        self._kind_words = frozenset(
-            term
-            for names in kb.vocabulary.kinds.values()
-            for phrase in (names.label, names.plural, *names.words)
-            for term in normaliser.terms(phrase)
-        )
+        self._kind_words = {
+            kind: frozenset(
+                term
+                for phrase in (names.label, names.plural, *names.words)
+                for term in normaliser.terms(phrase)
+            )
+            for kind, names in kb.vocabulary.kinds.items()
+        }
 
     def mentioned_members(self, q: Question) -> list[str]:
         """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU")."""
@@ -183,9 +185,10 @@ class YesNo:
 
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own
-        name and the names of kinds ("fokusområdet", "ordningen")."""
+        name and the name of its kind ("fokusområdet" of a focus area)."""
         naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
-        return [term for term in q.content if term not in naming and term not in self._kind_words]
+        naming |= self._kind_words.get(entry.kind, frozenset())
+        return [term for term in q.content if term not in naming]
 
     def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
         """A sentence of the entry that contains every content word of the question that does

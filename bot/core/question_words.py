@@ -325,6 +325,7 @@ egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
 hvordan korleis mon monn tru sammen være vere vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
+husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
