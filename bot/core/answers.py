@@ -377,6 +377,13 @@ def audience_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     return _one_fact_first(kb, entry, now, first, "For:")
 
 
+def organisers_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
+    """ "Hvem holder samlingen?": the organisers first."""
+    verb = "holdes" if not _details(entry).is_over(now) else "ble holdt"
+    first = f"«{entry.title}» {verb} av {join_words(list(_details(entry).organisers))}."
+    return _one_fact_first(kb, entry, now, first, "Arrangør:")
+
+
 def _one_fact_first(
     kb: KnowledgeBase, entry: Entry, now: datetime, first: str, repeated: str
 ) -> str:

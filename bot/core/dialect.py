@@ -9,8 +9,9 @@ three steps, each grounded in what the bot knows rather than in a list of senten
 2. **Endings**: an unknown word whose dialect or nynorsk ending, swapped for a bokmål one, gives a
    known word ("barnehagan" → "barnehagene", "lærera" → "lærere").
 3. **Joining and splitting**: two words that together make a known compound are joined
-   ("lærings miljø" → "læringsmiljø"), and an unknown word that is a question word glued to a
-   known word is split ("nestefrist" → "neste frist").
+   ("lærings miljø" → "læringsmiljø"), an unknown word that is a question word glued to a
+   known word is split ("nestefrist" → "neste frist"), and a compound whose first part is a
+   form is written the standard way ("skulebibliotek" → "skolebibliotek").
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class WordForms:
         elif word.isdigit() or self._known(word):
             result = (word,)
         else:
-            result = self._ending(word) or self._split(word) or (word,)
+            result = self._ending(word) or self._split(word) or self._head_form(word) or (word,)
         if len(self._cache) < 50_000:
             self._cache[word] = result
         return result
@@ -90,6 +91,16 @@ class WordForms:
             base = word[: -len(ending)]
             for replacement in replacements:
                 candidate = base + replacement
+                if self._known(candidate):
+                    return (candidate,)
+        return ()
+
+    def _head_form(self, word: str) -> tuple[str, ...]:
+        """A compound whose first part is written as a form: "skulebibliotek" → "skolebibliotek"."""
+        for variant, standard in self._forms.items():
+            rest = word[len(variant) :]
+            if len(variant) >= 4 and word.startswith(variant) and len(rest) >= MIN_PART:
+                candidate = standard.replace(" ", "") + rest
                 if self._known(candidate):
                     return (candidate,)
         return ()

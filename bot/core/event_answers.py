@@ -124,6 +124,8 @@ class EventAnswers:
             verdict = False
         elif q.has(Cue.DEADLINE):
             verdict = not event.cancelled and _deadline_open(event, now)
+        elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
+            verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
         elif q.has(Cue.WHERE) and not _ONLINE.isdisjoint(q.words):
             verdict = event.format == "digital"
         elif q.has(Cue.WHERE) and "fysisk" in q.words:
@@ -142,6 +144,8 @@ class EventAnswers:
             return self._cancelled(q, pool, specific, now)
         if q.has(Cue.DEADLINE):
             return self._deadline(q, pool, specific, now)
+        if q.yes_no and q.has(Cue.PAST) and specific and not q.has(Cue.NEXT):
+            return self._previous(q, pool, now)  # "ble den digitale styrersamlingen gjennomført?"
         if q.has(Cue.WHERE) or q.has(Cue.WHO):
             return self._where_or_who(q, pool, now)
         if q.period is not None:
@@ -234,6 +238,10 @@ class EventAnswers:
         chosen = most_relevant(pool, now)
         if intent is Intent.WHERE:
             text = answers.place_of_event(self.kb, chosen, now)
+        elif (
+            q.has(Cue.INTRODUCED_BY, Cue.PARTNERS, Cue.COOPERATION) and event_of(chosen).organisers
+        ):
+            text = answers.organisers_of_event(self.kb, chosen, now)  # "hvem holder samlingen?"
         else:
             text = answers.audience_of_event(self.kb, chosen, now)
         return self._reply(text, intent, [chosen])

@@ -81,7 +81,17 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "klokka",
     ),
     Cue.NEXT: ("neste", "kommende", "førstkommende", "nærmeste", "snart", "fremover", "framover"),
-    Cue.PAST: ("forrige", "sist", "siste", "tidligere", "gjennomført", "holdt", "hittil"),
+    Cue.PAST: (
+        "forrige",
+        "sist",
+        "siste",
+        "tidligere",
+        "gjennomført",
+        "holdt",
+        "hittil",
+        "avholdt",
+        "arrangert",
+    ),
     Cue.DEADLINE: (
         "frist",
         "fristen",
@@ -93,6 +103,8 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "påmeldt",
         "registrering",
         "søknadsfrist",
+        "for sent",
+        "tidsnok",
         "rekker",
         "rekke",
         "rakk",
@@ -115,7 +127,21 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "oppmøte",
         "noensteds",
     ),
-    Cue.WHO: ("hvem", "målgruppe", "målgruppen", "for hvem", "deltakere", "delta", "aktuell"),
+    Cue.WHO: (
+        "hvem",
+        "målgruppe",
+        "målgruppen",
+        "for hvem",
+        "deltakere",
+        "delta",
+        "aktuell",
+        "rettet mot",
+        "retta mot",
+        "ment for",
+        "beregnet for",
+        "yrkesgruppe",
+        "yrkesgrupper",
+    ),
     Cue.CANCELLED: ("avlyst", "avlyse", "avlyses", "avlysning", "avlysninger", "utsatt"),
     Cue.WHAT: (
         "hva",
@@ -129,6 +155,9 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "beskriv",
         "går ut på",
         "heter",
+        "redegjør",
+        "redegjøre",
+        "gjøre rede for",
     ),
     Cue.DIFFERENCE: (
         "forskjell",
@@ -213,6 +242,10 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "bidra til",
         "meningen",
         "poenget",
+        "begrunnelse",
+        "begrunnelsen",
+        "grunnen",
+        "årsaken",
     ),
     Cue.MEMBERS: (
         "med i",
@@ -239,6 +272,13 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
     Cue.COOPERATION: ("samarbeider", "samarbeid", "samarbeide", "samarbeidet", "jobber sammen"),
     Cue.DESCRIBED_IN: ("beskrevet", "beskriver", "omtalt", "hvor står det"),
     Cue.UNSUPPORTED: (
+        "hvem er rektor",
+        "hvem er leder",
+        "hvem er sjef",
+        "hvem er styrer",
+        "oppvekstsjef",
+        "kommunalsjef",
+        "ordfører",
         "hvor mye penger",
         "hvor mye tilskudd",
         "hvor mye støtte",
@@ -326,6 +366,7 @@ hvordan korleis mon monn tru sammen være vere vært vore skje skjedde skjedd he
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest
+satt sette legger legge opp hverandre forstå forstås ifølge iflg
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
