@@ -15,9 +15,12 @@ from dataclasses import dataclass
 from bot.core.question_words import QUESTION_INTRODUCERS
 from bot.core.text import fold
 
-# Sentence ends: ? and ! always; a full stop not after a digit or a short abbreviation
-# ("1. trinn", "21. oktober", "st.meld.").
-_SENTENCE_END = re.compile(r"(?<=[?!])\s*|(?<=[a-zæøå]{4}[.])\s+|\n+", re.IGNORECASE)
+# Sentence ends: ? and ! always; a full stop after a word, not after a number or a short
+# abbreviation ("1. trinn", "21. oktober", "st. meld.", "kl. 9").
+_SENTENCE_END = re.compile(
+    r"(?<=[?!])\s*|(?<=[^\W\d_][.])(?<!\bca[.])(?<!\bnr[.])(?<!\bkl[.])(?<!\bst[.])"
+    r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])\s+|\n+"
+)
 _PART_BREAK = re.compile(r"\s*(?:,|\s[-–]\s|;)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+")
 _INTRODUCER = re.compile(
     r"\b(?:" + "|".join(re.escape(fold(text)) for text in QUESTION_INTRODUCERS) + r")\b\s*"

@@ -19,7 +19,7 @@ from itertools import combinations
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around
-from bot.core.fact_answers import YesNo, asked_fact
+from bot.core.fact_answers import YesNo, asked_fact, not_known
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
@@ -95,7 +95,7 @@ class Decider:
         if memory is None or not memory.fresh(now):
             return None
         own = self._subject(q, search)
-        named = bool(q.filters.schemes or q.filters.regions)
+        named = bool(q.filters.schemes or q.filters.regions or q.context_terms)
         if (own is not None and (not q.refers_back or named)) or q.period is not None:
             return None
         if q.topic and not q.refers_back:
@@ -183,6 +183,11 @@ class Decider:
         )
         if confident and q.has(Cue.COUNT):
             confident = self._can_count(q, top.entry)
+        entry = top.entry
+        if confident and _asks_for_a_list(q) and not (entry.items or entry.members or entry.is_event):
+            # "hvilke skoler er universitetsskoler?" about a heading the page says no more of
+            text = not_known(entry, "hvilke det er")
+            return Reply(text, False, Intent.UNKNOWN, matches_of(hits))
         if not confident:
             return self._unknown(q, search)
         intent = Intent.LIST if q.has(Cue.LIST, Cue.COUNT) and top.entry.items else Intent.WHAT_IS
@@ -269,13 +274,18 @@ class Decider:
             found = self._events.on_topic(q.topic, pool)
             if found:
                 pool, specific = found, True
-            elif not (q.filters and (q.has(Cue.EVENT) or q.yes_no)):  # the filters say enough
+            elif not (q.filters and (q.has(Cue.EVENT) or (q.yes_no and self._all_known(q.topic)))):
                 return self._no_event_on_topic(q, search, now)
         if q.period is not None:
             pool = self._events.in_period(q.period, pool, named=specific)
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         return self._events.with_verdict(q, self._events.answer(q, pool, specific, now), now)
+
+    def _all_known(self, terms: Sequence[str]) -> bool:
+        """ "er engelsk på barnetrinnet et DEKOM-tiltak?": the filters say which samlinger, and
+        the other words are ones the bot knows ("tiltak"), so the filters say enough."""
+        return all(self._index.resolve(term) for term in terms)
 
     def _no_event_on_topic(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """The question names something no samling is about."""
@@ -341,6 +351,13 @@ class Decider:
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
     ) -> Reply:
         return reply_about(self.kb, text, intent, entries, hits)
+
+
+def _asks_for_a_list(q: Question) -> bool:
+    """ "Hvilke skoler er …?" asks for a list; "hvilke aktører skal samarbeide" asks who works
+    together (a fact), and "hvem bestemmer hvilke tiltak" asks who."""
+    opener = q.words[0] if q.words else ""
+    return opener in ("hvilke", "hvilken", "hvilket") and asked_fact(q) is None
 
 
 def _can_answer(entry: Entry, q: Question) -> bool:

@@ -51,8 +51,8 @@ def asked_fact(q: Question) -> Fact | None:
     for cue, fact in FACT_CUES:
         if q.has(cue):
             return fact
-    if q.has(Cue.COOPERATION) and q.has(Cue.WHO):
-        return Fact.PARTNERS  # "hvem samarbeider de med?"
+    if q.has(Cue.COOPERATION) and q.has(Cue.WHO, Cue.LIST):
+        return Fact.PARTNERS  # "hvem samarbeider de med?", "hvilke aktører samarbeider?"
     return None
 
 
@@ -152,7 +152,8 @@ class YesNo:
         ]
         insiders = [name for name in mentioned if fold(name) in own]
         title = answers.short_title(entry)
-        if entry.members and (outsiders or insiders) and q.has(Cue.MEMBERS):
+        membership = q.has(Cue.MEMBERS) or "med" in q.words  # "er de med på …?"
+        if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:
                 names = answers.join_words(outsiders)

@@ -22,6 +22,7 @@ from bot.core.question_words import (
     BACK_REFERENCES,
     CUE_WORDS,
     EVENT_NOUNS_PLURAL,
+    INTERROGATIVES,
     SMALLTALK_CUES,
     STOP_WORDS,
     YES_NO_OPENERS,
@@ -98,7 +99,6 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
 
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
 STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
-QUESTION_WORD_CUES = frozenset({Cue.WHEN, Cue.WHERE, Cue.WHO, Cue.WHAT, Cue.LIST, Cue.COUNT})
 _PAST_TENSE = frozenset(fold(word) for word in ["var", "ble", "hadde", "holdt", "gjennomført"])
 _LEADING_FILLERS = frozenset(
     fold(word) for word in ["og", "men", "hei", "sa", "da", "altsa", "forresten"]
@@ -145,12 +145,7 @@ class QuestionReader:
             return word in self.stop_words or word in targets or stem(word) in known_stems
 
         self.forms = WordForms(kb.vocabulary.forms, known, _SPLIT_HEADS)
-        self._question_openers = frozenset(
-            word
-            for cue in QUESTION_WORD_CUES
-            for text in CUE_WORDS[cue]
-            for word in words(text)[:1]
-        )
+        self._question_openers = frozenset(fold(word) for word in INTERROGATIVES)
         self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
         self._kinds = self._kind_terms(kb, normaliser)
         self._facets = _Facets(kb, normaliser)
@@ -188,7 +183,7 @@ class QuestionReader:
             topic = tuple(t for t in topic if t not in self._kinds[list_kind])
         plural = any(word in self._plural for word in fold(text).split())
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
-        yes_no = opener in YES_NO_OPENERS and not (cues & QUESTION_WORD_CUES)
+        yes_no = opener in YES_NO_OPENERS and self._question_openers.isdisjoint(corrected)
         return Question(
             text=text,
             terms=terms,

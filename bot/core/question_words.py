@@ -257,7 +257,6 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
         "deltakar",
         "en del av",
         "del av",
-        "med på",
         "inngår",
         "hører til",
     ),
@@ -404,6 +403,11 @@ YES_NO_OPENERS = frozenset(
         "stemmer",
         "betyr",
     ]
+)
+
+# Question words (in bokmål, after dialect forms): a question with one is no yes/no question.
+INTERROGATIVES = frozenset(
+    ["hva", "hvem", "hvor", "når", "hvilke", "hvilken", "hvilket", "hvordan", "hvorfor"]
 )
 
 # Words that refer back to what the chat talked about last ("når trådte den i kraft?").

@@ -54,7 +54,8 @@ class SubjectAnswers:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
             mentioned = self._yes_no.mentioned_members(q)
-            group = self._group(q, search) if q.has(Cue.MEMBERS) else None
+            membership = q.has(Cue.MEMBERS) or (bool(mentioned) and "med" in q.words)
+            group = self._group(q, search) if membership else None
             for candidate in self._candidates(group or subject, q, search):
                 verdict = self._yes_no.judge(q, candidate, mentioned)
                 if verdict is not None:
