@@ -62,7 +62,8 @@ class Decider:
 
     def decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """`memory`: what the chat talked about last, for follow-ups."""
-        search = self._index.search((*q.content, *q.context_terms), limit=6)
+        asked = [t for t in q.content if t not in q.alternatives or self._index.resolve(t)]
+        search = self._index.search((*asked, *q.context_terms), limit=6)
         if q.is_smalltalk_only or self._only_chatter(q, search):
             return self._smalltalk(q)
         remembered = self._remembered(q, search, memory, now)
@@ -75,6 +76,8 @@ class Decider:
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
         subject = self._subject(q, search)
         asks_about = asked_fact(q) is not None or q.has(Cue.WHEN) or q.yes_no
+        if subject is not None and self._about_its_samlinger(q, subject):
+            return self._answer_events(q, search, now)
         if subject is not None and not subject.is_event and not asked_events and asks_about:
             if self._coverage(q, search) < CONFIDENT_COVERAGE:
                 return self._unknown(q, search)
@@ -98,8 +101,9 @@ class Decider:
         named = bool(q.filters.schemes or q.filters.regions or q.context_terms)
         if (own is not None and (not q.refers_back or named)) or q.period is not None:
             return None
-        if q.topic and not q.refers_back:
-            return None
+        asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN)
+        if q.topic and not q.refers_back and not (asks_of_it and self._all_known(q.topic)):
+            return None  # "hvem skal kommunene samarbeide med?" still asks about the last one
         subjects = [self.kb.get(entry_id) for entry_id in memory.subjects]
         known = [entry for entry in subjects if entry is not None]
         if not known:
@@ -184,7 +188,11 @@ class Decider:
         if confident and q.has(Cue.COUNT):
             confident = self._can_count(q, top.entry)
         entry = top.entry
-        if confident and _asks_for_a_list(q) and not (entry.items or entry.members or entry.is_event):
+        if (
+            confident
+            and _asks_for_a_list(q)
+            and not (entry.items or entry.members or entry.is_event)
+        ):
             # "hvilke skoler er universitetsskoler?" about a heading the page says no more of
             text = not_known(entry, "hvilke det er")
             return Reply(text, False, Intent.UNKNOWN, matches_of(hits))
@@ -282,6 +290,15 @@ class Decider:
             return self._unknown(q, search)
         return self._events.with_verdict(q, self._events.answer(q, pool, specific, now), now)
 
+    def _about_its_samlinger(self, q: Question, subject: Entry) -> bool:
+        """ "hvem samarbeider vi med på begynneropplæring i DEKOM?": a scheme or region with an
+        audience that its samlinger are for is a question about those samlinger."""
+        if subject.is_event or q.yes_no or not q.filters.audiences:
+            return False
+        if subject.kind.value not in _HAS_EVENTS:
+            return False
+        return bool(self._events.matching(q.filters)) and bool(self._events.about(subject.id))
+
     def _all_known(self, terms: Sequence[str]) -> bool:
         """ "er engelsk på barnetrinnet et DEKOM-tiltak?": the filters say which samlinger, and
         the other words are ones the bot knows ("tiltak"), so the filters say enough."""
@@ -351,6 +368,9 @@ class Decider:
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
     ) -> Reply:
         return reply_about(self.kb, text, intent, entries, hits)
+
+
+_HAS_EVENTS = frozenset({Kind.SCHEME.value, Kind.REGION.value, Kind.NETWORK.value})
 
 
 def _asks_for_a_list(q: Question) -> bool:

@@ -66,6 +66,9 @@ class Question:
     words: tuple[str, ...] = ()  # the folded words after dialect forms and spelling
     kind_named: Kind | None = None  # "er lesing et fokusområde?" names Kind.FOCUS_AREA
     context_terms: tuple[str, ...] = ()  # known terms from the rest of the message
+    # "statlige eller kommunale?": the words beside "eller" are choices, and a choice the bot
+    # does not know is no sign that the question is out of scope.
+    alternatives: frozenset[str] = frozenset()
 
     def has(self, *cues: Cue) -> bool:
         return any(cue in self.cues for cue in cues)
@@ -200,6 +203,7 @@ class QuestionReader:
             refers_back=_refers_back(corrected),
             words=tuple(corrected),
             kind_named=self._list_kind(content),
+            alternatives=_alternatives(tokens, self.stop_words),
         )
 
     def _find_cues(
@@ -309,6 +313,18 @@ class _Facets:
                 )
         used = frozenset(term for phrase in claimed for term in phrase)
         return Filters(**found), used
+
+
+def _alternatives(tokens: Sequence[Token], stop_words: frozenset[str]) -> frozenset[str]:
+    """The terms right before and after each "eller", stop words skipped."""
+    found: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token.word != "eller":
+            continue
+        before = [t for t in tokens[:i] if t.word not in stop_words][-1:]
+        after = [t for t in tokens[i + 1 :] if t.word not in stop_words][:1]
+        found.update(t.term for t in (*before, *after))
+    return frozenset(found)
 
 
 _EXPLETIVE_BEFORE = frozenset(

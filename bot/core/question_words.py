@@ -66,287 +66,92 @@ SOFT_CUES = frozenset(
     }
 )
 
-CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
+# The phrases of each cue, comma-separated; plain bokmål (forms and synonyms reach them).
+_CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHEN: (
-        "når",
-        "dato",
-        "datoen",
-        "tidspunkt",
-        "hvilken dag",
-        "kva dag",
-        "ukedag",
-        "vekedag",
-        "hvilket år",
-        "årstall",
-        "klokka",
+        "når, dato, datoen, tidspunkt, hvilken dag, kva dag, ukedag, vekedag, hvilket år, "
+        "årstall, klokka"
     ),
-    Cue.NEXT: ("neste", "kommende", "førstkommende", "nærmeste", "snart", "fremover", "framover"),
-    Cue.PAST: (
-        "forrige",
-        "sist",
-        "siste",
-        "tidligere",
-        "gjennomført",
-        "holdt",
-        "hittil",
-        "avholdt",
-        "arrangert",
-    ),
+    Cue.NEXT: "neste, kommende, førstkommende, nærmeste, snart, fremover, framover",
+    Cue.PAST: "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, arrangert",
     Cue.DEADLINE: (
-        "frist",
-        "fristen",
-        "påmeldingsfrist",
-        "påmelding",
-        "melde",
-        "meld",
-        "melder",
-        "påmeldt",
-        "registrering",
-        "søknadsfrist",
-        "for sent",
-        "tidsnok",
-        "rekker",
-        "rekke",
-        "rakk",
-        "åpen",
-        "åpent",
+        "frist, fristen, påmeldingsfrist, påmelding, melde, meld, melder, påmeldt, "
+        "registrering, søknadsfrist, for sent, tidsnok, rekker, rekke, rakk, åpen, åpent"
     ),
     Cue.WHERE: (
-        "hvor",
-        "sted",
-        "stedet",
-        "lokale",
-        "adresse",
-        "digital",
-        "digitalt",
-        "fysisk",
-        "foregår",
-        "foregå",
-        "gjennomføres",
-        "reise",
-        "oppmøte",
-        "noensteds",
+        "hvor, sted, stedet, lokale, adresse, digital, digitalt, fysisk, foregår, foregå, "
+        "gjennomføres, reise, oppmøte, noensteds"
     ),
     Cue.WHO: (
-        "hvem",
-        "målgruppe",
-        "målgruppen",
-        "for hvem",
-        "deltakere",
-        "delta",
-        "aktuell",
-        "rettet mot",
-        "retta mot",
-        "ment for",
-        "beregnet for",
-        "yrkesgruppe",
-        "yrkesgrupper",
+        "hvem, målgruppe, målgruppen, for hvem, deltakere, delta, aktuell, rettet mot, retta "
+        "mot, ment for, beregnet for, yrkesgruppe, yrkesgrupper"
     ),
-    Cue.CANCELLED: ("avlyst", "avlyse", "avlyses", "avlysning", "avlysninger", "utsatt"),
+    Cue.CANCELLED: (
+        "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt"
+    ),
     Cue.WHAT: (
-        "hva",
-        "fortell",
-        "forklar",
-        "betyr",
-        "info",
-        "informasjon",
-        "handler",
-        "innebærer",
-        "beskriv",
-        "går ut på",
-        "heter",
-        "redegjør",
-        "redegjøre",
-        "gjøre rede for",
+        "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
+        "på, heter, redegjør, redegjøre, gjøre rede for"
     ),
     Cue.DIFFERENCE: (
-        "forskjell",
-        "forskjellen",
-        "skilnad",
-        "skilnaden",
-        "sammenlign",
-        "sammenheng",
-        "henger sammen",
+        "forskjell, forskjellen, skilnad, skilnaden, sammenlign, sammenheng, henger sammen"
     ),
-    Cue.LIST: ("hvilke", "liste", "list", "oversikt", "alle", "hva slags"),
-    Cue.COUNT: ("hvor mange", "kor mange", "antall", "hvor mye"),
-    Cue.STANDS_FOR: ("står for", "forkortelse", "forkortelsen", "kort for", "forkortet"),
+    Cue.LIST: "hvilke, liste, list, oversikt, alle, hva slags",
+    Cue.COUNT: "hvor mange, kor mange, antall, hvor mye",
+    Cue.STANDS_FOR: "står for, forkortelse, forkortelsen, kort for, forkortet",
     Cue.IN_FORCE: (
-        "i kraft",
-        "trådte",
-        "tredde",
-        "innført",
-        "innføres",
-        "startet",
-        "starta",
-        "begynte",
-        "siden når",
-        "fra når",
-        "avsluttet",
-        "på plass",
+        "i kraft, trådte, tredde, innført, innføres, startet, starta, begynte, siden når, fra "
+        "når, avsluttet, på plass"
     ),
     Cue.INTRODUCED_BY: (
-        "står bak",
-        "innfører",
-        "innførte",
-        "laget",
-        "bestemt",
-        "bestemte",
-        "fastsatt",
-        "fastsette",
-        "vedtatt",
-        "utformet",
-        "initiativ",
-        "holder",
-        "arrangerer",
-        "arrangør",
-        "arrangøren",
-        "organiserer",
-        "organisert",
+        "står bak, innfører, innførte, laget, bestemt, bestemte, fastsatt, fastsette, "
+        "vedtatt, utformet, initiativ, holder, arrangerer, arrangør, arrangøren, organiserer, "
+        "organisert"
     ),
     Cue.FUNDED_BY: (
-        "finansierer",
-        "finansiert",
-        "finansiering",
-        "betaler",
-        "betalt",
-        "pengene",
-        "penger",
-        "midler",
-        "midlene",
-        "tilskudd",
-        "tilskuddet",
-        "støtte fra",
+        "finansierer, finansiert, finansiering, betaler, betalt, pengene, penger, midler, "
+        "midlene, tilskudd, tilskuddet, støtte fra"
     ),
     Cue.PERIOD: (
-        "periode",
-        "perioden",
-        "hvor lenge",
-        "varighet",
-        "fram til",
-        "frem til",
-        "til når",
-        "tidsrom",
-        "hvilke år",
+        "periode, perioden, hvor lenge, varighet, fram til, frem til, til når, tidsrom, hvilke år"
     ),
     Cue.GOALS: (
-        "mål",
-        "målet",
-        "målene",
-        "målsetting",
-        "hensikt",
-        "hensikten",
-        "formål",
-        "formålet",
-        "hvorfor",
-        "bidra til",
-        "meningen",
-        "poenget",
-        "begrunnelse",
-        "begrunnelsen",
-        "grunnen",
-        "årsaken",
+        "mål, målet, målene, målsetting, hensikt, hensikten, formål, formålet, hvorfor, bidra "
+        "til, meningen, poenget, begrunnelse, begrunnelsen, grunnen, årsaken"
     ),
     Cue.MEMBERS: (
-        "med i",
-        "er med",
-        "består av",
-        "medlemmer",
-        "medlem",
-        "deltar",
-        "deltakar",
-        "en del av",
-        "del av",
-        "inngår",
-        "hører til",
+        "med i, er med, består av, medlemmer, medlem, deltar, deltakar, en del av, del av, "
+        "inngår, hører til"
     ),
     Cue.PARTNERS: (
-        "partner",
-        "hovedpartner",
-        "samarbeidspartner",
-        "samarbeidspartnere",
-        "samarbeider med",
-        "samarbeid med",
+        "partner, hovedpartner, samarbeidspartner, samarbeidspartnere, samarbeider med, "
+        "samarbeid med"
     ),
-    Cue.COOPERATION: ("samarbeider", "samarbeid", "samarbeide", "samarbeidet", "jobber sammen"),
-    Cue.DESCRIBED_IN: ("beskrevet", "beskriver", "omtalt", "hvor står det"),
+    Cue.COOPERATION: "samarbeider, samarbeid, samarbeide, samarbeidet, jobber sammen",
+    Cue.DESCRIBED_IN: "beskrevet, beskriver, omtalt, hvor står det",
     Cue.UNSUPPORTED: (
-        "hvem er rektor",
-        "hvem er leder",
-        "hvem er sjef",
-        "hvem er styrer",
-        "oppvekstsjef",
-        "kommunalsjef",
-        "ordfører",
-        "hvor mye penger",
-        "hvor mye tilskudd",
-        "hvor mye støtte",
-        "hvor store",
-        "beløp",
-        "beløpet",
-        "summen",
-        "kroner",
-        "koster",
-        "kostnad",
-        "kostnader",
-        "pris",
-        "prisen",
-        "betale",
-        "gratis",
-        "avgift",
-        "passord",
-        "passordet",
-        "telefon",
-        "telefonnummer",
-        "nummer",
-        "e-post",
-        "epost",
-        "mail",
-        "kontaktperson",
-        "lønn",
-        "parkering",
-        "lunsj",
-        "mat",
-        "servering",
-        "møterom",
-        "møte-id",
-        "lenken",
-        "lenke",
-        "opptak",
+        "hvem er rektor, hvem er leder, hvem er sjef, hvem er styrer, oppvekstsjef, "
+        "kommunalsjef, ordfører, hvor mye penger, hvor mye tilskudd, hvor mye støtte, hvor "
+        "store, beløp, beløpet, summen, kroner, koster, kostnad, kostnader, pris, prisen, "
+        "betale, gratis, avgift, passord, passordet, telefon, telefonnummer, nummer, e-post, "
+        "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
+        "møte-id, lenken, lenke, opptak"
     ),
-    Cue.EVENT: ("samling", "samlinger", "skjer", "arrangement", "arrangementer", "aktivitet"),
+    Cue.EVENT: "samling, samlinger, skjer, arrangement, arrangementer, aktivitet",
     Cue.GREETING: (
-        "hei",
-        "hallo",
-        "heisann",
-        "hallais",
-        "halla",
-        "hey",
-        "hi",
-        "hello",
-        "morn",
-        "god morgen",
-        "god dag",
-        "god kveld",
-        "goddag",
-        "står det bra til",
-        "hvordan går det",
-        "hvordan har du det",
+        "hei, hallo, heisann, hallais, halla, hey, hi, hello, morn, god morgen, god dag, god "
+        "kveld, goddag, står det bra til, hvordan går det, hvordan har du det"
     ),
-    Cue.THANKS: ("takk", "tusen takk", "takker", "mange takk", "supert", "flott"),
-    Cue.HELP: ("hjelp", "hva kan du", "hva kan jeg spørre om", "meny"),
+    Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott",
+    Cue.HELP: "hjelp, hva kan du, hva kan jeg spørre om, meny",
     Cue.IDENTITY: (
-        "hvem er du",
-        "hva er du",
-        "robot",
-        "menneske",
-        "bot",
-        "chatbot",
-        "maskin",
-        "kunstig intelligens",
-        "ekte person",
+        "hvem er du, hva er du, robot, menneske, bot, chatbot, maskin, kunstig intelligens, "
+        "ekte person"
     ),
-    Cue.GOODBYE: ("ha det", "hadet", "snakkes", "adjø", "farvel", "ha det bra"),
+    Cue.GOODBYE: "ha det, hadet, snakkes, adjø, farvel, ha det bra",
+}
+CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
+    cue: tuple(phrase.strip() for phrase in text.split(",")) for cue, text in _CUE_TEXT.items()
 }
 
 STOP_WORDS = """
@@ -441,6 +246,9 @@ QUESTION_INTRODUCERS = (
     "kan du fortelle",
     "spørsmålet mitt er",
     "lurer litt på",
+    "kan du bekrefte at",
+    "kan du bekrefte",
+    "stemmer det at",
 )
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
