@@ -85,18 +85,6 @@ def audience(kb: KnowledgeBase, entry: Entry) -> str | None:
     return join_words(narrowest) or None
 
 
-def status(entry: Entry, now: datetime) -> str:
-    """How an event stands at `now`: avlyst, gjennomført, pågår or kommende."""
-    event = _details(entry)
-    if event.cancelled:
-        return "avlyst"
-    if event.is_over(now):
-        return "gjennomført"
-    if event.has_started(now):
-        return "pågår nå"
-    return "kommende"
-
-
 def event_line(entry: Entry, now: datetime) -> str:
     """One bullet for a list of events."""
     event = _details(entry)
@@ -107,7 +95,7 @@ def event_line(entry: Entry, now: datetime) -> str:
     if event.cancelled:
         line += " – AVLYST"
     elif event.is_over(now):
-        line += " – gjennomført"
+        line += " – har vært"  # plain past: the pages rarely say how a samling went
     elif event.deadline is not None and now < (event.deadline_at() or now):
         line += f" – påmeldingsfrist {short_date(event.deadline)}"
     return line
@@ -118,15 +106,17 @@ def event_summary(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     return "\n".join([event_headline(entry, now), *event_details(kb, entry, now)])
 
 
-def event_headline(entry: Entry, now: datetime) -> str:
-    """ "«Digital ledersamling barnehage» var onsdag 20. januar 2021." """
+def event_headline(entry: Entry, now: datetime, subject: str | None = None) -> str:
+    """ "«Digital ledersamling barnehage» var onsdag 20. januar 2021."; `subject` ("Den")
+    instead of the title when the sentence before already named it."""
     event = _details(entry)
     over = event.is_over(now)
+    name = subject or f"«{entry.title}»"
     if event.cancelled:
         verb = "var planlagt" if over else "er planlagt"
-        return f"«{entry.title}» {verb} {when(entry, now)}, men er AVLYST."
+        return f"{name} {verb} {when(entry, now)}, men er AVLYST."
     verb = "var" if over else ("pågår nå, fra" if event.has_started(now) else "er")
-    return f"«{entry.title}» {verb} {when(entry, now)}."
+    return f"{name} {verb} {when(entry, now)}."
 
 
 def event_details(kb: KnowledgeBase, entry: Entry, now: datetime) -> list[str]:
@@ -155,17 +145,27 @@ def place_and_audience(kb: KnowledgeBase, entry: Entry) -> list[str]:
     return lines
 
 
-def deadline_sentence(entry: Entry, now: datetime) -> str:
+def deadline_sentence(entry: Entry, now: datetime, *, named: bool = False) -> str:
+    """ "Påmeldingsfristen er torsdag 24. september 2020 (om 4 dager)." (`named`: "… for «X» …")."""
     event = _details(entry)
     if event.deadline is None:
         return f"Jeg har ingen påmeldingsfrist registrert for «{entry.title}»."
-    day = long_date(event.deadline)
-    deadline_at = event.deadline_at()
-    assert deadline_at is not None
-    if now >= deadline_at:
-        return f"Påmeldingsfristen var {day}."
-    hint = relative_hint(event.deadline, now.date())
-    return f"Påmeldingsfristen er {day}" + (f" ({hint})." if hint else ".")
+    subject = f"Påmeldingsfristen for «{entry.title}»" if named else "Påmeldingsfristen"
+    verb = "er" if deadline_is_open(entry, now) else "var"
+    return f"{subject} {verb} {deadline_day(entry, now)}."
+
+
+def deadline_day(entry: Entry, now: datetime) -> str:
+    """ "torsdag 24. september 2020 (om 4 dager)": the day, with a hint while it is open."""
+    deadline = _details(entry).deadline
+    assert deadline is not None
+    hint = relative_hint(deadline, now.date()) if deadline_is_open(entry, now) else None
+    return long_date(deadline) + (f" ({hint})" if hint else "")
+
+
+def deadline_is_open(entry: Entry, now: datetime) -> bool:
+    deadline_at = _details(entry).deadline_at()
+    return deadline_at is not None and now < deadline_at
 
 
 def filter_phrase(kb: KnowledgeBase, filters: Filters) -> str:
@@ -336,7 +336,7 @@ def no_events_in_period(scope: str, label: str) -> str:
 
 
 def no_held_events(scope: str) -> str:
-    return f"Jeg finner ingen gjennomførte samlinger{scope}."
+    return f"Jeg finner ingen samlinger{scope} som har vært."
 
 
 def previous_event(kb: KnowledgeBase, scope: str, last: Entry, now: datetime) -> str:
@@ -388,15 +388,13 @@ def _one_fact_first(
     kb: KnowledgeBase, entry: Entry, now: datetime, first: str, repeated: str
 ) -> str:
     details = [line for line in event_details(kb, entry, now) if not line.startswith(repeated)]
-    return "\n".join([first, event_headline(entry, now), *details])
+    return "\n".join([first, event_headline(entry, now, subject="Den"), *details])
 
 
 def deadline_of_event(entry: Entry, now: datetime) -> str:
     """The deadline of one samling, when it is, and whether it is cancelled or how to register."""
     event = _details(entry)
-    text = deadline_sentence(entry, now)
-    if event.deadline is not None:
-        text = text.replace("Påmeldingsfristen", f"Påmeldingsfristen for «{entry.title}»")
+    text = deadline_sentence(entry, now, named=True)
     verb = "var" if event.is_over(now) else "er"
     text += f" Samlingen {verb} {when(entry, now)}."
     if event.cancelled:
@@ -407,10 +405,7 @@ def deadline_of_event(entry: Entry, now: datetime) -> str:
 
 
 def open_deadlines(scope: str, events: Sequence[Entry], now: datetime) -> str:
-    lines = [
-        f"• {deadline_sentence(e, now).removeprefix('Påmeldingsfristen ')} – «{e.title}»"
-        for e in events
-    ]
+    lines = [f"• {deadline_day(e, now)} – «{e.title}»" for e in events]
     return f"Åpne påmeldingsfrister{scope}:\n" + "\n".join(lines)
 
 
@@ -432,8 +427,10 @@ def cancelled_or_not(entries: Sequence[Entry], now: datetime) -> str:
         if _details(entry).cancelled:
             lines.append(f"Ja, «{entry.title}» {day} er avlyst.")
         else:
-            verb = "ble gjennomført" if _details(entry).is_over(now) else "går som planlagt"
-            lines.append(f"Nei, «{entry.title}» {day} er ikke avlyst; den {verb}.")
+            if _details(entry).is_over(now):
+                lines.append(f"Nei, «{entry.title}» {day} var ikke avlyst.")
+            else:
+                lines.append(f"Nei, «{entry.title}» {day} er ikke avlyst; den går som planlagt.")
     return "\n".join(lines)
 
 
