@@ -32,6 +32,9 @@ _PLATFORMS = (("teams", "Teams"), ("zoom", "Zoom"), ("meet.google", "Google Meet
 class FeedFormatError(ValueError):
     """The body is not an iCalendar file the bot can read."""
 
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason if len(reason) <= 80 else reason[:79] + "…")
+
 
 @dataclass(frozen=True, slots=True)
 class FeedEvent:
