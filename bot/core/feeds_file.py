@@ -26,10 +26,19 @@ from bot.core.yaml_reader import (
 )
 from bot.core.yaml_values import read_text, read_texts, read_url
 
+
+def _read_feed_url(node: Node, where: Where) -> str | None:
+    """https:// or http://, or webcal:// as Outlook and Google hand it out (fetched as https)."""
+    value = read_text(node, where)
+    if value is not None and value.startswith("webcal://"):
+        return value
+    return read_url(node, where)
+
+
 FEEDS_FILE = "feeds.yaml"
 
 _FEED_FIELDS: dict[str, Spec] = {
-    "url": Spec(read_url, required=True),
+    "url": Spec(_read_feed_url, required=True),
     "name": Spec(read_text),
     "audience": Spec(read_texts),
     "scheme": Spec(read_text),

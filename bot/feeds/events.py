@@ -77,6 +77,7 @@ def parse_feed(body: bytes, feed: EventFeed, now: datetime) -> FeedContent:
         title=feed.name or name or "Kalender",
         publisher=feed.organiser or name or "Kalender",
     )
+    _drop_unreadable(calendar)
     series = _series_uids(calendar.walk("VEVENT"))
     start, stop = (now - LOOK_BACK).astimezone(OSLO), (now + HORIZON).astimezone(OSLO)
     try:
@@ -85,7 +86,7 @@ def parse_feed(body: bytes, feed: EventFeed, now: datetime) -> FeedContent:
         raise FeedFormatError(str(error) or type(error).__name__) from None
     events: dict[str, FeedEvent] = {}
     for component in occurrences:
-        made = _event(component, feed, source, series, now)
+        made = _event(component, feed, source, series)
         if made is not None:
             events.setdefault(made.entry.id, made)
     ordered = sorted(events.values(), key=lambda made: (_start_of(made), made.entry.id))
@@ -97,6 +98,19 @@ def _start_of(made: FeedEvent) -> datetime:
     return made.entry.event.starts_at()
 
 
+_DATE_PROPERTIES = {"DTSTART", "DTEND", "DURATION", "RECURRENCE-ID", "RRULE", "RDATE", "EXDATE"}
+
+
+def _drop_unreadable(calendar: Any) -> None:
+    """Leave out an event whose dates cannot be read, rather than the whole calendar."""
+    calendar.subcomponents[:] = [
+        component
+        for component in calendar.subcomponents
+        if component.name != "VEVENT"
+        or not any(name in _DATE_PROPERTIES for name, _ in getattr(component, "errors", ()))
+    ]
+
+
 def _series_uids(components: Iterable[Any]) -> set[str]:
     """UIDs of recurring events: each occurrence gets its own id."""
     return {
@@ -106,9 +120,7 @@ def _series_uids(components: Iterable[Any]) -> set[str]:
     }
 
 
-def _event(
-    component: Any, feed: EventFeed, source: Source, series: set[str], now: datetime
-) -> FeedEvent | None:
+def _event(component: Any, feed: EventFeed, source: Source, series: set[str]) -> FeedEvent | None:
     uid = str(component.get("UID") or "").strip()
     title = _text(component.get("SUMMARY"))
     if not uid or not title or "DTSTART" not in component:
@@ -126,7 +138,7 @@ def _event(
         title=title,
         answer=_answer(component.get("DESCRIPTION")),
         source=source.id,
-        updated=_updated(component, now),
+        updated=_updated(component, details.start),
         keywords=("samling",),
         event=details,
     )
@@ -227,10 +239,11 @@ def _answer(value: Any) -> str:
     return text if len(text) <= MAX_ANSWER else text[: MAX_ANSWER - 1].rstrip() + "…"
 
 
-def _updated(component: Any, now: datetime) -> date:
-    for name in ("LAST-MODIFIED", "DTSTAMP"):
+def _updated(component: Any, start: date) -> date:
+    """LAST-MODIFIED (or CREATED); not DTSTAMP, which Google sets to the time of every export."""
+    for name in ("LAST-MODIFIED", "CREATED"):
         if name in component:
             value = component.decoded(name)
             if isinstance(value, datetime):
                 return value.astimezone(OSLO).date()
-    return now.astimezone(OSLO).date()
+    return start

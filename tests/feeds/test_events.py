@@ -129,3 +129,18 @@ def test_an_event_in_the_files_is_shown_once(kb: KnowledgeBase) -> None:
     then = yaml_event.event.starts_at()
     merged = merge_feeds(kb, [parse_feed(body, OUTLOOK, then)])
     assert len(merged) == len(kb)  # same title and day, and same UID as an id: both left out
+
+
+def test_floating_times_are_oslo_and_one_unreadable_event_does_not_sink_the_calendar() -> None:
+    body = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+        "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:Flytende tid\r\nDTSTART:20270115T090000\r\n"
+        "DTEND:20270115T100000\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:b\r\nSUMMARY:Ødelagt dato\r\nDTSTART:2027011\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:c\r\nSUMMARY:Sommertid i UTC\r\nDTSTART:20270610T070000Z\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    content = parse_feed(body, OUTLOOK, NOW)
+    assert by_title(content, "Flytende tid") == [(date(2027, 1, 15), time(9, 0))]
+    assert by_title(content, "Sommertid i UTC") == [(date(2027, 6, 10), time(9, 0))]
+    assert by_title(content, "Ødelagt dato") == []
