@@ -231,10 +231,17 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
+_INVITATION = re.compile(r"^\s*(_{10,}|-{2}::~[:~]*|Microsoft Teams)", re.MULTILINE)
+
+
 def _answer(value: Any) -> str:
+    """The description, without the meeting invitation Teams and Meet append to it."""
     if value is None:
         return ""
-    text = re.sub(r"[ \t]+", " ", str(value)).strip()
+    text = str(value)
+    cut = _INVITATION.search(text)
+    text = text[: cut.start()] if cut else text
+    text = re.sub(r"[ \t]+", " ", text).strip()
     text = re.sub(r"\n\s*\n+", "\n\n", text)
     return text if len(text) <= MAX_ANSWER else text[: MAX_ANSWER - 1].rstrip() + "…"
 

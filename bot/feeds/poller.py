@@ -121,10 +121,16 @@ class EventFeeds:
         return state
 
     def _parse(self, feed: EventFeed, state: _Feed, body: bytes) -> bool:
-        now = self.clock()
-        content = parse_feed(body, feed, now)
+        """At start-up, before the event loop serves anyone."""
+        return self._keep(state, parse_feed(body, feed, self.clock()))
+
+    async def _parse_off_loop(self, feed: EventFeed, state: _Feed, body: bytes) -> bool:
+        """While polling: a big calendar takes seconds to expand; replies do not wait for it."""
+        return self._keep(state, await asyncio.to_thread(parse_feed, body, feed, self.clock()))
+
+    def _keep(self, state: _Feed, content: FeedContent) -> bool:
         changed = state.content is None or state.content != content
-        state.content, state.parsed_on = content, now.astimezone(OSLO).date()
+        state.content, state.parsed_on = content, self.clock().astimezone(OSLO).date()
         return changed
 
     async def _poll_one(self, feed: EventFeed) -> bool:
@@ -133,13 +139,13 @@ class EventFeeds:
         if fetched.unchanged and state.body is not None:
             await self._works(feed, state)
             if state.parsed_on != self.clock().astimezone(OSLO).date():
-                return self._parse(feed, state, state.body)  # the 12 months moved on
+                return await self._parse_off_loop(feed, state, state.body)  # a new day
             return False
         if fetched.error is not None or fetched.body is None:
             await self._fails(feed, state, fetched.error or "svarte uten innhold")
             return False
         try:
-            changed = self._parse(feed, state, fetched.body)
+            changed = await self._parse_off_loop(feed, state, fetched.body)
         except FeedFormatError as error:
             await self._fails(feed, state, f"er ikke en gyldig iCalendar-fil ({error})")
             return False

@@ -103,6 +103,7 @@ async def test_feed_event_is_answered_moved_cancelled_and_kept_when_broken(
                 answer = await reply_containing(api, TITLE)
                 when = days_and_times(first_day, None, time(9, 0), time(15, 0))
                 assert when in answer.text, answer.text  # 09:00 Oslo, as written in Outlook
+                assert "🔔 Påminn meg" in answer.button_labels  # its id fits a button
 
                 await api.enqueue(updates.message(ALICE, "/abonner"))
                 await reply_containing(api, "Du får påminnelser om alle kommende samlinger")

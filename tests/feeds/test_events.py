@@ -144,3 +144,18 @@ def test_floating_times_are_oslo_and_one_unreadable_event_does_not_sink_the_cale
     assert by_title(content, "Flytende tid") == [(date(2027, 1, 15), time(9, 0))]
     assert by_title(content, "Sommertid i UTC") == [(date(2027, 6, 10), time(9, 0))]
     assert by_title(content, "Ødelagt dato") == []
+
+
+def test_a_teams_invitation_is_left_out_of_the_description() -> None:
+    description = (
+        "Vi går gjennom nye rammeplaner.\\n\\n"
+        "________________________________________________________________________________\\n"
+        "Microsoft Teams-møte\\nBli med fra datamaskinen: https://teams.microsoft.com/l/x\\n"
+        "Møte-ID: 123 456 789\\n"
+    )
+    body = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:t\r\nSUMMARY:Rammeplan\r\n"
+        f"DTSTART:20270115T090000\r\nDESCRIPTION:{description}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+    (made,) = parse_feed(body, OUTLOOK, NOW).events
+    assert made.entry.answer == "Vi går gjennom nye rammeplaner."
