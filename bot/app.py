@@ -13,6 +13,7 @@ import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any, TextIO
 
 from bot.admin import texts as admin_texts
@@ -34,6 +35,9 @@ from bot.conversation.conversation import Clock
 from bot.conversation.replies import FEEDBACK_DOWN, FEEDBACK_UP, HANDOVER
 from bot.core.knowledge import KnowledgeBase
 from bot.delivery.pacer import Limits, PacerClock
+from bot.feeds.cache import FeedCache
+from bot.feeds.fetch import FeedFetcher
+from bot.feeds.poller import EventFeeds, FeedPolling
 from bot.runtime.admins import admin_notifier
 from bot.runtime.jobs import JobRunner, ManualJobRunner
 from bot.runtime.live import LiveKnowledge
@@ -84,13 +88,16 @@ class BuiltBot:
     chats: ChatStatus
     runtime: Runtime | None = None
     coordinators: Coordinators | None = None
+    feeds: FeedPolling | None = None
 
     async def start(self) -> None:
         """Start-up: the runtime's waves and jobs, then the coordinators' (retention, resumed
-        announcements, which need the broadcaster)."""
+        announcements, which need the broadcaster), then the calendar feeds' polling."""
         if self.runtime is not None:
             await self.runtime.scheduler.start()
         self.start_coordinators()
+        if self.runtime is not None and self.feeds is not None:
+            self.feeds.start(self.runtime.runner)
 
     def start_coordinators(self) -> None:
         if self.runtime is not None and self.coordinators is not None:
@@ -98,6 +105,8 @@ class BuiltBot:
             self.coordinators.announcements.resume()
 
     async def stop(self) -> None:
+        if self.runtime is not None and self.feeds is not None:
+            await self.feeds.stop(self.runtime.runner)
         if self.runtime is not None:
             await self.runtime.scheduler.stop()
 
@@ -127,15 +136,30 @@ def build_bot(
     `messenger_for(pause_blocked)` reaches any chat (hand-overs, admins); `log_questions=False`
     keeps the question log out (the terminal chat: trying things is not usage).
     """
-    live = LiveKnowledge.of(kb)
     admin_ids = settings.admin_ids
     if storage is None:
+        live = LiveKnowledge.of(kb)
         conversation = Conversation(live, clock=clock, admin_ids=admin_ids)
         return BuiltBot(settings, live, conversation, InMemoryChatStatus())
 
     runner = job_runner or ManualJobRunner()
     background = Background()
     store = storage.subscriptions
+
+    def pause_blocked(chat_id: int) -> None:
+        store.deactivate_chat(chat_id, clock())
+
+    messenger = messenger_for(pause_blocked) if messenger_for is not None else None
+    tell_admins = admin_notifier(messenger, admin_ids) if messenger is not None else None
+    feeds = EventFeeds(
+        settings.event_feeds,
+        FeedCache(settings.data_dir / "kalendere"),
+        FeedFetcher(),
+        clock,
+        tell_admins=tell_admins,
+    )
+    feeds.load_cached(kb)  # the last good copies: feed samlinger are there from the start
+    live = LiveKnowledge.of(feeds.merge(kb))
     waves = Waves(
         live,
         store,
@@ -144,18 +168,16 @@ def build_bot(
         limits=limits or Limits(per_second=settings.broadcast_rate),
         pacer_clock=pacer_clock,
     )
-
-    def pause_blocked(chat_id: int) -> None:
-        store.deactivate_chat(chat_id, clock())
-
-    messenger = messenger_for(pause_blocked) if messenger_for is not None else None
+    reloader = Reloader(live, store, settings.knowledge_dir, clock, merge=feeds.merge, files_kb=kb)
     scheduler = Scheduler(
-        waves,
-        Reloader(live, store, settings.knowledge_dir, clock),
-        LedgerRetention(store, clock),
-        runner,
-        background,
-        tell_admins=admin_notifier(messenger, admin_ids) if messenger is not None else None,
+        waves, reloader, LedgerRetention(store, clock), runner, background, tell_admins=tell_admins
+    )
+    polling = FeedPolling(
+        feeds,
+        lambda: reloader.files_kb,
+        scheduler.refresh,
+        timedelta(seconds=settings.event_feed_interval),
+        clock,
     )
     book = SubscriptionBook(storage, clock, on_change=scheduler.reminders_changed)
     chats = StoredChatStatus(book, clock)
@@ -185,7 +207,7 @@ def build_bot(
     install_subscriptions(conversation, subscriptions)
     conversation.commands.add(reload_command(scheduler.reload))
     _install_coordinators(conversation, coordinators)
-    return BuiltBot(settings, live, conversation, chats, runtime, coordinators)
+    return BuiltBot(settings, live, conversation, chats, runtime, coordinators, polling)
 
 
 def _install_coordinators(conversation: Conversation, coordinators: Coordinators) -> None:

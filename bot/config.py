@@ -34,6 +34,8 @@ class Settings:
     log_level: str = "INFO"
     broadcast_rate: float = 25.0  # reminders and notices per second, all chats together
     question_log_retention_days: int = 180  # logged questions and hand-overs are kept this long
+    event_feeds: tuple[str, ...] = ()  # iCalendar URLs whose events become samlinger
+    event_feed_interval: int = 900  # seconds between polls of the calendar feeds
 
     def require_token(self) -> str:
         """The token, checked for the `<digits>:<35ish chars>` shape BotFather hands out."""
@@ -82,6 +84,8 @@ def load_settings(
         log_level=_log_level(get("LOG_LEVEL")),
         broadcast_rate=_broadcast_rate(get("BROADCAST_RATE")),
         question_log_retention_days=_retention_days(get("QUESTION_LOG_RETENTION_DAYS")),
+        event_feeds=_event_feeds(get("EVENT_FEEDS")),
+        event_feed_interval=_feed_interval(get("EVENT_FEED_INTERVAL")),
     )
 
 
@@ -193,5 +197,30 @@ def _retention_days(value: str | None) -> int:
             "QUESTION_LOG_RETENTION_DAYS må være et helt antall dager mellom 1 og "
             f"{MAX_RETENTION_DAYS}, ikke «{value}». "
             "(QUESTION_LOG_RETENTION_DAYS must be a whole number of days.)"
+        )
+    return int(value)
+
+
+def _event_feeds(value: str | None) -> tuple[str, ...]:
+    """Calendar URLs separated by spaces; webcal:// (Outlook, Google) counts as https://."""
+    urls = tuple(dict.fromkeys((value or "").split()))
+    for url in urls:
+        if not re.fullmatch(r"(https?|webcal)://[^\s]+", url):
+            raise ConfigError(
+                "EVENT_FEEDS må være kalenderadresser (iCalendar) som begynner med https://, "
+                f"http:// eller webcal://, skilt med mellomrom; «{url[:40]}» er ikke det. "
+                "(EVENT_FEEDS must be space-separated calendar URLs.)"
+            )
+    return urls
+
+
+def _feed_interval(value: str | None) -> int:
+    """Seconds between polls of the calendar feeds (default 900)."""
+    if value is None:
+        return 900
+    if not re.fullmatch(r"\d{1,6}", value) or not 1 <= int(value) <= 86400:
+        raise ConfigError(
+            "EVENT_FEED_INTERVAL må være et helt antall sekunder mellom 1 og 86400, "
+            f"ikke «{value}». (EVENT_FEED_INTERVAL must be a whole number of seconds.)"
         )
     return int(value)

@@ -175,11 +175,25 @@ class Vocabulary:
     forms: Mapping[str, str] = field(default_factory=dict)  # folded "kæm" -> folded "hvem"
 
 
+@dataclass(frozen=True, slots=True)
+class EventFeed:
+    """A calendar (iCalendar URL) whose events become samlinger, with defaults for them."""
+
+    url: str
+    name: str | None = None  # shown to the coordinators and as the source of its samlinger
+    audience: tuple[str, ...] = ()
+    scheme: str | None = None
+    region: str | None = None
+    organiser: str | None = None
+    origin: Origin | None = field(default=None, compare=False)
+
+
 @dataclass(frozen=True)
 class KnowledgeBase:
     entries: tuple[Entry, ...]
     sources: Mapping[str, Source]
     vocabulary: Vocabulary
+    feeds: tuple[EventFeed, ...] = ()  # the `feeds` section of feeds.yaml
     _by_id: dict[str, Entry] = field(init=False, repr=False, compare=False)
     _events: tuple[Entry, ...] = field(init=False, repr=False, compare=False)
 

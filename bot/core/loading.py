@@ -18,6 +18,7 @@ from yaml.nodes import Node, SequenceNode
 
 from bot.core.bulk import cyclic_gc_paused
 from bot.core.entry_files import ENTRY_FIELDS, Draft, Target, read_entries
+from bot.core.feeds_file import FEEDS_FILE, FeedAsRead, feed_references, read_feeds
 from bot.core.knowledge import Kind, KnowledgeBase
 from bot.core.sources_file import SourcesAsRead, read_sources
 from bot.core.vocabulary_file import VocabularyAsRead, read_vocabulary
@@ -63,18 +64,21 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     drafts: list[Draft] = []
     all_read = True  # if not, an id that seems unknown may be in the file that was not read
     for path in sorted(directory.glob("*.yaml")):
-        if path.name not in (SOURCES_FILE, VOCABULARY_FILE) and path.is_file():
+        if path.name not in (SOURCES_FILE, VOCABULARY_FILE, FEEDS_FILE) and path.is_file():
             file_drafts = read_entries(directory / path.name, problems)
             all_read = all_read and file_drafts is not None
             drafts.extend(file_drafts or [])
+    feeds = read_feeds(directory / FEEDS_FILE, problems)
     _check_ids_are_unique(drafts)
     _check_references(drafts, sources, vocabulary, all_entries_read=all_read)
+    _check_feed_references(feeds, drafts, vocabulary, all_entries_read=all_read)
 
     problems.sort(key=lambda problem: (problem.path, problem.line))
     if problems or sources is None or vocabulary is None:
         return None, problems
     entries = tuple(draft.entry for draft in drafts if draft.entry is not None)
-    return KnowledgeBase(entries, sources.built, vocabulary.built()), problems
+    built_feeds = tuple(feed.feed for feed in feeds if feed.feed is not None)
+    return KnowledgeBase(entries, sources.built, vocabulary.built(), built_feeds), problems
 
 
 # --------------------------------------------------------------------------------------------
@@ -129,6 +133,33 @@ def _check_references(
                 message = _entry_reference_problem(target, value, draft, entries)
                 if message and (all_entries_read or value in entries):
                     where.report(node, message)
+
+
+def _check_feed_references(
+    feeds: list[FeedAsRead],
+    drafts: list[Draft],
+    vocabulary: VocabularyAsRead | None,
+    *,
+    all_entries_read: bool,
+) -> None:
+    """The calendars' default audience, scheme and region must exist, like an entry's."""
+    entries = {draft.id: draft for draft in drafts if draft.id is not None}
+    for target, value, node, where in feed_references(feeds):
+        if target == "audience":
+            audiences = vocabulary.audiences if vocabulary is not None else None
+            if audiences is not None and value not in audiences:
+                hint = "målgruppene står under audiences i vocabulary.yaml"
+                where.report(node, unknown_value("målgruppe", value, audiences, hint))
+            continue
+        what, kinds = _REFERENCE_KINDS["scheme" if target == "scheme" else "region"]
+        found = entries.get(value)
+        if found is not None and found.kind in kinds:
+            continue
+        if found is None and not all_entries_read:
+            continue
+        choices = [entry_id for entry_id, other in entries.items() if other.kind in kinds]
+        allowed = " eller ".join(f"kind: {kind}" for kind in kinds)
+        where.report(node, unknown_value(what, value, choices, f"må ha {allowed}"))
 
 
 _REFERENCE_KINDS: dict[Target, tuple[str, tuple[Kind, ...]]] = {

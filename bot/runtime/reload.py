@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.core.changes import EventChange, detect_changes
+from bot.core.knowledge import KnowledgeBase
 from bot.core.loading import KnowledgeBaseError, load_knowledge_base
 from bot.runtime import texts
 from bot.runtime.live import Knowledge, LiveKnowledge
@@ -25,6 +26,7 @@ from bot.storage import SubscriptionStore
 logger = logging.getLogger(__name__)
 
 Fingerprint = tuple[tuple[str, int, int], ...]
+Merge = Callable[[KnowledgeBase], KnowledgeBase]  # adds what is not in the files (calendar feeds)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +53,13 @@ class Reloader:
         store: SubscriptionStore,
         knowledge_dir: Path,
         clock: Callable[[], datetime],
+        *,
+        merge: Merge | None = None,
+        files_kb: KnowledgeBase | None = None,
     ) -> None:
         self.live = live
+        self.merge: Merge = merge or _as_read
+        self.files_kb = files_kb or live.kb  # the knowledge base as the files hold it
         self.store = store
         self.knowledge_dir = knowledge_dir
         self.clock = clock
@@ -71,7 +78,7 @@ class Reloader:
             directory = self.knowledge_dir
             fingerprint = knowledge_fingerprint(directory)  # before reading: no change is missed
             try:
-                knowledge = await asyncio.to_thread(_load, directory)
+                files_kb, knowledge = await asyncio.to_thread(_load, directory, self.merge)
             except KnowledgeBaseError as error:
                 self.failed_fingerprint = fingerprint
                 problems = tuple(str(problem) for problem in error.problems)
@@ -82,16 +89,26 @@ class Reloader:
                 self.failed_fingerprint = fingerprint
                 return ReloadResult(False, texts.unreadable_summary(directory, error))
             self.loaded_fingerprint, self.failed_fingerprint = fingerprint, None
-            kb = knowledge.kb
-            changes = tuple(detect_changes(self.store.load_snapshots(), kb, self.clock()))
-            self.live.swap(knowledge)
-            logger.info(
-                "Knowledge base reloaded: %d entries, %d samlinger, %d event changes",
-                len(kb),
-                len(kb.events),
-                len(changes),
-            )
-            return ReloadResult(True, texts.reload_summary(kb, changes), changes=changes)
+            self.files_kb = files_kb
+            return self._swap(knowledge)
+
+    async def refresh(self) -> ReloadResult:
+        """The files are as before, but what `merge` adds changed (a calendar feed)."""
+        async with self._lock:
+            files_kb, merge = self.files_kb, self.merge
+            return self._swap(await asyncio.to_thread(lambda: Knowledge.of(merge(files_kb))))
+
+    def _swap(self, knowledge: Knowledge) -> ReloadResult:
+        kb = knowledge.kb
+        changes = tuple(detect_changes(self.store.load_snapshots(), kb, self.clock()))
+        self.live.swap(knowledge)
+        logger.info(
+            "Knowledge base reloaded: %d entries, %d samlinger, %d event changes",
+            len(kb),
+            len(kb.events),
+            len(changes),
+        )
+        return ReloadResult(True, texts.reload_summary(kb, changes), changes=changes)
 
 
 def knowledge_fingerprint(directory: Path) -> Fingerprint:
@@ -108,6 +125,11 @@ def knowledge_fingerprint(directory: Path) -> Fingerprint:
     return tuple(sorted(found))
 
 
-def _load(directory: Path) -> Knowledge:
+def _load(directory: Path, merge: Merge) -> tuple[KnowledgeBase, Knowledge]:
     """Runs in a worker thread: parsing and indexing do not hold up replies."""
-    return Knowledge.of(load_knowledge_base(directory))
+    files_kb = load_knowledge_base(directory)
+    return files_kb, Knowledge.of(merge(files_kb))
+
+
+def _as_read(kb: KnowledgeBase) -> KnowledgeBase:
+    return kb

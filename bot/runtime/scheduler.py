@@ -149,6 +149,13 @@ class Scheduler:
             self.background.spawn(self._notices_then_reminders(), "after-reload")
         return result
 
+    async def refresh(self) -> ReloadResult:
+        """A calendar feed changed: merge it again; notices and re-planning as after a reload."""
+        result = await self.reloader.refresh()
+        if result.ok and self.waves.can_broadcast:
+            self.background.spawn(self._notices_then_reminders(), "after-feed")
+        return result
+
     async def watch_knowledge(self) -> None:
         """Reload when the knowledge files changed and then stayed the same for an interval."""
         current = knowledge_fingerprint(self.reloader.knowledge_dir)

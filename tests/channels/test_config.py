@@ -100,3 +100,20 @@ def test_broadcast_rate_defaults_to_25_and_is_checked() -> None:
     for bad in ("0", "-3", "fort", "5000"):
         with pytest.raises(ConfigError, match="BROADCAST_RATE"):
             load_settings({"BROADCAST_RATE": bad}, None)
+
+
+def test_event_feeds_and_their_interval() -> None:
+    settings = load_settings({}, None)
+    assert (settings.event_feeds, settings.event_feed_interval) == ((), 900)
+    outlook = "https://outlook.office365.com/owa/calendar/abc/calendar.ics"
+    google = "webcal://calendar.google.com/calendar/ical/x/basic.ics"
+    settings = load_settings(
+        {"EVENT_FEEDS": f" {outlook}  {google} {outlook}", "EVENT_FEED_INTERVAL": "5"}, None
+    )
+    assert settings.event_feeds == (outlook, google)
+    assert settings.event_feed_interval == 5
+    with pytest.raises(ConfigError, match="EVENT_FEEDS"):
+        load_settings({"EVENT_FEEDS": "outlook.office365.com/kalender.ics"}, None)
+    for bad in ("0", "kvarter", "100000"):
+        with pytest.raises(ConfigError, match="EVENT_FEED_INTERVAL"):
+            load_settings({"EVENT_FEED_INTERVAL": bad}, None)
