@@ -59,6 +59,9 @@ class Handovers:
         logged = self.questions.question(question_id)
         if logged is None:
             return Response(notice=texts.HANDOVER_GONE)
+        if not self.questions.asked_in(question_id, chat.id):  # forged, or pressed elsewhere
+            logger.warning("Refused hand-over of question %d from another chat", question_id)
+            return Response(notice=conversation_texts.BUTTON_ELSEWHERE)
         name = chat.first_name or texts.SOMEONE
         handover = self.handovers.create_handover(
             question_id, chat.id, name, logged.question, context.now

@@ -147,6 +147,9 @@ class Builtins:
         command = self.conversation.commands.find(context.argument)
         if command is None or command.admin_only:
             return Response(notice=texts.BUTTON_BROKEN)
+        refusal = self.conversation.refusal(command, context)
+        if refusal is not None:
+            return Response(notice=refusal)
         return await command.handler(
             Context(context.chat, context.now, "", context.is_admin, from_button=True)
         )

@@ -17,7 +17,7 @@ from datetime import datetime
 from bot.conversation import texts
 from bot.conversation.builtin import install_builtins
 from bot.conversation.callbacks import BadButtonError, decode
-from bot.conversation.commands import ActionRegistry, CommandRegistry, Context
+from bot.conversation.commands import ActionRegistry, Command, CommandRegistry, Context
 from bot.conversation.inline import inline_answers
 from bot.conversation.interfaces import EventServices, QuestionLog, ReplyRouter
 from bot.conversation.messages import (
@@ -148,7 +148,7 @@ class Conversation:
         knowledge = self.live.current  # one snapshot for the answer and its buttons
         reply = knowledge.engine.ask(question, now)
         log = self.question_log
-        question_id = log.record(question, reply, now) if log is not None else None
+        question_id = log.record(message.chat, question, reply, now) if log is not None else None
         replies = Replies(knowledge.kb, event_services=self.event_services is not None)
         answer = replies.answer(
             reply,
@@ -168,10 +168,25 @@ class Conversation:
         context = self.context(chat, parsed.argument)
         if command is None:
             return say(Outgoing(_unknown_command(parsed.name))) if addressed else SILENCE
+        refusal = self.refusal(command, context)
+        if refusal is not None:
+            return say(Outgoing(refusal)) if addressed or command.manages_chat else SILENCE
+        return await command.handler(context)
+
+    def refusal(self, command: Command, context: Context) -> str | None:
+        """Why this sender may not run `command` here, or None. Coordinator output only in
+        private chats (a group would see it all); in a group only its administrators may
+        change or delete what the group receives."""
+        chat = context.chat
         if command.admin_only and not context.is_admin:
             logger.warning("Refused /%s to user %s: not in ADMIN_IDS", command.name, chat.user_id)
-            return say(Outgoing(texts.ADMIN_ONLY)) if addressed else SILENCE
-        return await command.handler(context)
+            return texts.ADMIN_ONLY
+        if command.admin_only and not chat.is_private:
+            return texts.PRIVATE_ONLY
+        if command.manages_chat and not chat.sender_manages:
+            logger.info("Refused /%s in group %s: not a group administrator", command.name, chat.id)
+            return texts.GROUP_ADMINS_ONLY
+        return None
 
     # -- buttons ------------------------------------------------------------------------------
 
@@ -183,6 +198,8 @@ class Conversation:
         handler = self.actions.find(action.code)
         if handler is None:
             return Response(notice=texts.BUTTON_BROKEN)
+        if self.actions.manages_chat(action.code) and not press.chat.sender_manages:
+            return Response(notice=texts.GROUP_ADMINS_ONLY)
         context = self.context(press.chat, action.argument, from_button=True, buttons=press.buttons)
         return await handler(context)
 

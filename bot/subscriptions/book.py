@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from bot.core.reminders import DEFAULT_LEAD_TIMES, LeadTime, Scope, Subscription
-from bot.storage import ChatRecord, Storage
+from bot.storage import ChatData, ChatRecord, Storage
 
 OnChange = Callable[[int], None]
 
@@ -33,6 +33,10 @@ class SubscriptionBook:
 
     def chat(self, chat_id: int) -> ChatRecord | None:
         return self._store.chat(chat_id)
+
+    def stored(self, chat_id: int) -> ChatData:
+        """Everything stored from the chat, by kind (what /slettmeg would delete)."""
+        return self._storage.about_chat(chat_id)
 
     # -- writes, each followed by `on_change` ---------------------------------------------------
 
@@ -67,11 +71,11 @@ class SubscriptionBook:
         self._changed(chat_id)
         return removed
 
-    def forget(self, chat_id: int) -> int:
-        """/slettmeg: every row about the chat; returns how many were deleted."""
-        rows = self._storage.forget_chat(chat_id)
+    def forget(self, chat_id: int) -> ChatData:
+        """/slettmeg: everything that came from the chat; returns what was deleted."""
+        deleted = self._storage.forget_chat(chat_id)
         self._changed(chat_id)
-        return rows
+        return deleted
 
     def reactivate(self, chat_id: int, now: datetime) -> bool:
         """The chat wants messages again (it wrote to the bot); True if it was paused."""

@@ -38,14 +38,16 @@ def test_subscribe_list_calendar_and_forget_in_the_terminal(
         (subscription,) = storage.subscriptions.subscriptions(0)
         assert str(subscription.scope) == "audience:skole"
 
-    output = chat(["/kalender", "/slettmeg", "/mine"], monkeypatch, data)  # a new session
+    output = chat(["/kalender", "/slettmeg", "1", "/mine"], monkeypatch, data)  # a new session
     match = re.search(r"Filen er lagret her: (\S+\.ics)", output)
     assert match is not None, output
     calendar = Calendar.from_ical(Path(match[1]).read_bytes())
     statuses = sorted(str(event["STATUS"]) for event in calendar.walk("VEVENT"))
     assert statuses == ["CANCELLED", "CONFIRMED", "CONFIRMED"]  # skole, not over yet
     assert Path(match[1]).parent == (data / "kalenderfiler").resolve()
-    assert "Slettet: 2 rader om denne chatten" in output
+    assert "Dette har jeg lagret fra denne chatten: 1 abonnement og chat-id-en." in output
+    assert "  [1] 🗑 Slett alt" in output
+    assert "Slettet: 1 abonnement og chat-id-en." in output
     assert "Du abonnerer ikke på noe" in output
     with SqliteStorage.open(database_path(data)) as storage:
         assert storage.rows_about_chat(0) == 0

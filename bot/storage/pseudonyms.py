@@ -1,0 +1,62 @@
+"""Keyed pseudonyms of chats: what links a logged question to its chat without the chat id.
+
+A pseudonym is HMAC-SHA256 of the chat id under a secret kept in BOT_DATA_DIR (created with
+mode 0600 on first use). With the secret, /slettmeg finds a chat's questions and a button
+press can be checked against the chat it was shown in; without it, the question log says
+nothing about who asked (a chat id cannot be tried against the pseudonyms).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+import secrets
+from pathlib import Path
+
+SECRET_FILE = "chat_pseudonym.key"
+_SECRET_BYTES = 32
+_LENGTH = 32  # hex characters of the digest kept: 128 bits
+
+
+class ChatPseudonyms:
+    """`of(chat_id)`: the chat's pseudonym. The secret is read (or made) on first use."""
+
+    def __init__(self, path: Path | None) -> None:
+        self._path = path  # None: a secret for this process only (tests, in-memory databases)
+        self._secret: bytes | None = None
+
+    @classmethod
+    def next_to(cls, database: Path) -> ChatPseudonyms:
+        return cls(database.parent / SECRET_FILE)
+
+    def of(self, chat_id: int) -> str:
+        digest = hmac.new(self._key(), f"chat:{chat_id:d}".encode(), hashlib.sha256)
+        return digest.hexdigest()[:_LENGTH]
+
+    def _key(self) -> bytes:
+        if self._secret is None:
+            self._secret = _read_or_create(self._path) if self._path else _new_secret()
+        return self._secret
+
+
+def _new_secret() -> bytes:
+    return secrets.token_bytes(_SECRET_BYTES)
+
+
+def _read_or_create(path: Path) -> bytes:
+    """The secret in `path`; made (mode 0600) when the file does not exist yet."""
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except FileNotFoundError:
+        pass
+    secret = _new_secret()
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process made it meanwhile: use that one
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    with os.fdopen(descriptor, "w", encoding="ascii") as file:
+        file.write(secret.hex() + "\n")
+        file.flush()
+        os.fsync(file.fileno())
+    return secret
