@@ -33,7 +33,7 @@ from bot.conversation.messages import (
     TextMessage,
     say,
 )
-from bot.conversation.replies import FEEDBACK_UP, HANDOVER, Replies
+from bot.conversation.replies import COMMAND, FEEDBACK_UP, HANDOVER, Replies
 from bot.core.engine import Engine
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.runtime.live import LiveKnowledge
@@ -108,6 +108,30 @@ class Conversation:
         if isinstance(incoming, ButtonPress):
             return await self._button(incoming)
         return self._other(incoming)
+
+    def needs_admin_status(self, incoming: Incoming) -> bool:
+        """Whether handling `incoming` depends on `Chat.sender_is_admin`: a command or button
+        in a group that changes what the group receives. The channel asks only then."""
+        if incoming.chat.is_private:
+            return False
+        if isinstance(incoming, TextMessage):
+            parsed = parse_command(incoming.text)
+            if parsed is None or (
+                parsed.target is not None and not _is_us(parsed.target, incoming.bot_username)
+            ):
+                return False
+            command = self.commands.find(parsed.name)
+            return command is not None and command.manages_chat
+        if isinstance(incoming, ButtonPress):
+            try:
+                action = decode(incoming.data)
+            except BadButtonError:
+                return False
+            if action.code == COMMAND:
+                command = self.commands.find(action.argument)
+                return command is not None and command.manages_chat
+            return self.actions.manages_chat(action.code)
+        return False
 
     def inline(self, query: str) -> list[InlineAnswer]:
         """Answers for inline mode, best first."""

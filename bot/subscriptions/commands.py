@@ -310,11 +310,8 @@ class Subscriptions:
         scope = Scope(ScopeKind.EVENT, event.id)
         lead_times = _preferred_lead_times(subscriptions)
         subscription = book.subscribe(chat_id, context.now, scope, lead_times)
-        lines = [event_plan(self.kb, subscription, event, context.now)]
-        if subscriptions:  # the lead times chosen before: say so
-            lines.append(
-                texts.REMIND_REUSED.format(scope=scope_label(self.kb, subscriptions[0].scope))
-            )
+        reused = scope_label(self.kb, subscriptions[0].scope) if subscriptions else None
+        text = event_plan(self.kb, subscription, event, context.now, reused_from=reused)
         code = scope_code(scope)
         rows: Keyboard = (
             (
@@ -323,7 +320,7 @@ class Subscriptions:
             ),
         )
         buttons = rows if fits(Action(TOGGLE, f"w.{code}")) else ()
-        return say(Outgoing("\n\n".join(lines), buttons=buttons), notice=texts.REMIND_NOTICE)
+        return say(Outgoing(text, buttons=buttons), notice=texts.REMIND_NOTICE)
 
     async def calendar(self, context: Context, event: Entry) -> Response:
         """ "📅 Legg i kalender": one event as a calendar file (bot.subscriptions.calendars)."""
@@ -332,12 +329,12 @@ class Subscriptions:
     # -- helpers ------------------------------------------------------------------------------
 
     def _plan_notes(self, subscription: Subscription, now: datetime) -> list[str]:
-        """The next reminder, or a warning when the lead times send nothing."""
-        warning = scope_warning(self.kb, subscription, now)
-        if warning is not None:
-            return [warning]
-        coming = next_reminder(self.kb, subscription, now)
-        return [coming] if coming is not None else []
+        """A warning when the lead times send nothing (or miss a part), and the next reminder."""
+        notes = [
+            scope_warning(self.kb, subscription, now),
+            next_reminder(self.kb, subscription, now),
+        ]
+        return [note for note in notes if note is not None]
 
     def _subscription(self, chat_id: int, scope: Scope | None) -> Subscription | None:
         if scope is None:

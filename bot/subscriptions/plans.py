@@ -17,8 +17,17 @@ from bot.core.reminders import LeadTime, Subscription, ordered, plan_reminders, 
 from bot.subscriptions import texts
 
 
-def event_plan(kb: KnowledgeBase, subscription: Subscription, event: Entry, now: datetime) -> str:
-    """The reminders one samling will get, each with its moment, and why others will not."""
+def event_plan(
+    kb: KnowledgeBase,
+    subscription: Subscription,
+    event: Entry,
+    now: datetime,
+    *,
+    reused_from: str | None = None,
+) -> str:
+    """The reminders one samling will get, each with its moment, and why others will not.
+
+    `reused_from`: the subscription whose lead times were taken over, said so."""
     details = event.event
     assert details is not None
     planned = {
@@ -42,7 +51,9 @@ def event_plan(kb: KnowledgeBase, subscription: Subscription, event: Entry, now:
         parts.append(texts.REMIND_NO_DEADLINE)
     if passed:
         parts.append(texts.REMIND_PASSED.format(lead_times=answers.join_words(passed)))
-    if not lines:
+    if reused_from is not None:
+        parts += ["", texts.REMIND_REUSED.format(scope=reused_from)]
+    elif not lines:
         parts.append(texts.REMIND_CHOOSE_OTHER)
     return "\n".join(parts)
 
