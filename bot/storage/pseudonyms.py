@@ -14,6 +14,8 @@ import os
 import secrets
 from pathlib import Path
 
+from bot.storage.errors import StorageError
+
 SECRET_FILE = "chat_pseudonym.key"
 _SECRET_BYTES = 32
 _LENGTH = 32  # hex characters of the digest kept: 128 bits
@@ -35,8 +37,17 @@ class ChatPseudonyms:
         return digest.hexdigest()[:_LENGTH]
 
     def _key(self) -> bytes:
+        """The secret; StorageError when its file cannot be read, made or is damaged."""
         if self._secret is None:
-            self._secret = _read_or_create(self._path) if self._path else _new_secret()
+            if self._path is None:
+                self._secret = _new_secret()
+            else:
+                try:
+                    self._secret = _read_or_create(self._path)
+                except (OSError, ValueError) as error:
+                    raise StorageError(
+                        f"the chat pseudonym secret {self._path} cannot be used: {error}"
+                    ) from error
         return self._secret
 
 
@@ -47,16 +58,23 @@ def _new_secret() -> bytes:
 def _read_or_create(path: Path) -> bytes:
     """The secret in `path`; made (mode 0600) when the file does not exist yet."""
     try:
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        return _read(path)
     except FileNotFoundError:
         pass
     secret = _new_secret()
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:  # another process made it meanwhile: use that one
-        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+        return _read(path)
     with os.fdopen(descriptor, "w", encoding="ascii") as file:
         file.write(secret.hex() + "\n")
         file.flush()
         os.fsync(file.fileno())
+    return secret
+
+
+def _read(path: Path) -> bytes:
+    secret = bytes.fromhex(path.read_text(encoding="ascii").strip())
+    if len(secret) < _SECRET_BYTES:
+        raise ValueError("too short")
     return secret

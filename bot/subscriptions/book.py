@@ -8,11 +8,14 @@ What is stored is only the chat id, the scope and the lead times (and timestamps
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from bot.core.reminders import DEFAULT_LEAD_TIMES, LeadTime, Scope, Subscription
-from bot.storage import ChatData, ChatRecord, Storage
+from bot.storage import ChatData, ChatRecord, Storage, StorageError
+
+logger = logging.getLogger(__name__)
 
 OnChange = Callable[[int], None]
 
@@ -108,10 +111,18 @@ class StoredChatStatus:
         self.clock = clock
 
     def mark_inactive(self, chat_id: int) -> None:
-        self.book.deactivate(chat_id, self.clock())
+        try:
+            self.book.deactivate(chat_id, self.clock())
+        except StorageError as error:  # a full disk: the chat only fails once more
+            logger.warning("Could not pause chat %s: %s", chat_id, error)
 
     def mark_active(self, chat_id: int) -> None:
-        self.book.reactivate(chat_id, self.clock())
+        """Called before a paused chat's message is answered: a failed write (a full disk)
+        must not cost the answer; the chat stays paused until a write succeeds."""
+        try:
+            self.book.reactivate(chat_id, self.clock())
+        except StorageError as error:
+            logger.warning("Could not resume chat %s: %s", chat_id, error)
 
     def is_active(self, chat_id: int) -> bool:
         chat = self.book.chat(chat_id)

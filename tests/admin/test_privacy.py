@@ -113,3 +113,19 @@ async def test_slettmeg_for_a_coordinator_deletes_announcements_and_handover_mes
     for file in tmp_path.iterdir():
         if file.is_file():
             assert b"Husk fagdagen" not in file.read_bytes(), file.name
+
+
+async def test_a_paused_chat_is_answered_even_when_resuming_it_cannot_be_stored(
+    tmp_path: Path,
+) -> None:
+    path = database_path(tmp_path)
+    connection = SqliteConnection.open(path)
+    storage = SqliteStorage(connection, ChatPseudonyms.next_to(path))
+    async with running_bot(tmp_path, storage=storage) as bot:
+        bot.store.subscribe(ALICE, NOW, ALL_EVENTS)
+        bot.store.deactivate_chat(ALICE, NOW)  # she had blocked the bot, and comes back
+        connection.value("PRAGMA query_only = ON")  # every write fails from now on
+        answer = one(await bot.say(ALICE, "Hva er DEKOM?"), "sendMessage", ALICE)
+        assert answer.text.startswith("DEKOM er den desentraliserte ordningen"), answer.text
+        assert bot.errors == []
+        connection.value("PRAGMA query_only = OFF")
