@@ -59,7 +59,10 @@ class Handovers:
         logged = self.questions.question(question_id)
         if logged is None:
             return Response(notice=texts.HANDOVER_GONE)
-        if not self.questions.asked_in(question_id, chat.id):  # forged, or pressed elsewhere
+        asked_here = self.questions.asked_in(question_id, chat.id)
+        if asked_here is None:  # logged before questions were bound to their chat
+            return Response(notice=conversation_texts.BUTTON_OUTDATED)
+        if not asked_here:  # forged, or pressed in another chat
             logger.warning("Refused hand-over of question %d from another chat", question_id)
             return Response(notice=conversation_texts.BUTTON_ELSEWHERE)
         name = chat.first_name or texts.SOMEONE

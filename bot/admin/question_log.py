@@ -82,7 +82,10 @@ class QuestionLogger:
         question_id = number(context.argument)
         if question_id is None:
             return Response(notice=conversation_texts.BUTTON_BROKEN)
-        if not self.questions.asked_in(question_id, context.chat.id):
+        asked_here = self.questions.asked_in(question_id, context.chat.id)
+        if asked_here is None and self.questions.question(question_id) is not None:
+            return Response(notice=conversation_texts.BUTTON_OUTDATED)  # logged before binding
+        if asked_here is False:
             logger.warning("Refused 👍/👎 on question %d from another chat", question_id)
             return Response(notice=conversation_texts.BUTTON_ELSEWHERE)
         recorded = self.questions.set_feedback(question_id, value)

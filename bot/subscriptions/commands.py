@@ -127,7 +127,8 @@ class Subscriptions:
             scope=scope_label(self.kb, ALL_EVENTS),
             lead_times=lead_times_label(subscription.lead_times),
         )
-        body = [text, texts.ALSO_CHANGES, self._coming(ALL_EVENTS, context.now)]
+        body = [text, *self._plan_notes(subscription, context.now)]
+        body += [texts.ALSO_CHANGES, self._coming(ALL_EVENTS, context.now)]
         message = Outgoing(
             "\n\n".join(body),
             title=texts.NARROW_TITLE,

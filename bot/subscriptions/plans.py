@@ -13,7 +13,14 @@ from datetime import datetime
 from bot.core import answers
 from bot.core.dates import clock, long_date
 from bot.core.knowledge import OSLO, Entry, KnowledgeBase
-from bot.core.reminders import LeadTime, Subscription, ordered, plan_reminders, scope_label
+from bot.core.reminders import (
+    LeadTime,
+    ScopeKind,
+    Subscription,
+    ordered,
+    plan_reminders,
+    scope_label,
+)
 from bot.subscriptions import texts
 
 
@@ -72,6 +79,8 @@ def scope_warning(kb: KnowledgeBase, subscription: Subscription, now: datetime) 
     label = scope_label(kb, subscription.scope)
     without_deadline = all(entry.event and entry.event.deadline is None for entry in coming)
     if subscription.lead_times == {LeadTime.DEADLINE} and without_deadline:
+        if subscription.scope.kind is ScopeKind.EVENT:
+            return texts.ONLY_DEADLINE_EVENT.format(title=coming[0].title)
         return texts.ONLY_DEADLINE.format(scope=label)
     if not plan_reminders(kb, [subscription], now):
         return texts.NOTHING_PLANNED.format(scope=label)

@@ -79,6 +79,10 @@ ONLY_DEADLINE = (
     "kommende samlingene der har påmeldingsfrist. Da får du ingen påminnelser om dem. "
     "Slå på et tidspunkt til."
 )
+ONLY_DEADLINE_EVENT = (
+    "⚠️ «{title}» har ingen påmeldingsfrist, så med bare «2 dager før påmeldingsfristen» får "
+    "du ingen påminnelse om den. Slå på et tidspunkt til."
+)
 NOTHING_PLANNED = (
     "⚠️ Med disse tidspunktene får du ingen påminnelser om de kommende samlingene i "
     "abonnementet på {scope}: det er for sent for dem."

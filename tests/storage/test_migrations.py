@@ -78,7 +78,7 @@ def test_the_previous_version_is_migrated_and_keeps_its_data(tmp_path: Path) -> 
     with SqliteStorage.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
         assert "chat_key" in columns(path, "question_log")
-        assert not db.questions.asked_in(old_question, 1)  # logged without a chat: no chat's
+        assert db.questions.asked_in(old_question, 1) is None  # logged without a chat: unknown
         new_question = db.questions.log_question(NOW, "Og REKOM?", "rekom", None, True, "x", 1)
         assert db.questions.asked_in(new_question, 1)
         assert [s.scope for s in db.subscriptions.subscriptions(1)] == [Scope.parse("scheme:dekom")]

@@ -22,7 +22,7 @@ def test_the_secret_is_made_on_first_use_private_and_kept(tmp_path: Path) -> Non
     assert stat.S_IMODE(secret.stat().st_mode) == 0o600
     with SqliteStorage.open(database_path(tmp_path)) as reopened:  # the same secret again
         assert reopened.questions.asked_in(asked, 7)
-        assert not reopened.questions.asked_in(asked, 8)
+        assert reopened.questions.asked_in(asked, 8) is False
     pseudonym = ChatPseudonyms(secret).of(7)
     assert pseudonym != "7" and len(pseudonym) == 32
     assert ChatPseudonyms(tmp_path / "other.key").of(7) != pseudonym  # keyed: no guessing

@@ -59,10 +59,11 @@ class SqliteQuestionStore:
         row = self._db.row(f"SELECT {_COLUMNS} FROM question_log WHERE id = ?", (question_id,))
         return None if row is None else _question_from(row)
 
-    def asked_in(self, question_id: int, chat_id: int) -> bool:
-        """Whether the question was asked in this chat (False for a row logged without one)."""
+    def asked_in(self, question_id: int, chat_id: int) -> bool | None:
+        """Whether the question was asked in this chat; None when that is not known (logged
+        before chats were linked by pseudonym, or the row is gone)."""
         found = self._db.value("SELECT chat_key FROM question_log WHERE id = ?", (question_id,))
-        return found is not None and str(found) == self._pseudonyms.of(chat_id)
+        return None if found is None else str(found) == self._pseudonyms.of(chat_id)
 
     def questions_since(self, since: datetime) -> list[LoggedQuestion]:
         """Every logged question asked at or after `since`, oldest first."""
