@@ -86,7 +86,9 @@ class Builtins:
         return say(self._welcome(context))
 
     async def help(self, context: Context) -> Response:
-        commands = self.conversation.commands.listed(admin=context.is_admin)
+        # Coordinator commands work only in private chats: a group is not told about them.
+        listed = context.is_admin and context.chat.is_private
+        commands = self.conversation.commands.listed(admin=listed)
         public = [c for c in commands if not c.admin_only]
         admin = [c for c in commands if c.admin_only]
         parts = [self.engine.help_text(), _command_list(texts.HELP_COMMANDS, public)]

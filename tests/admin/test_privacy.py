@@ -129,3 +129,15 @@ async def test_a_paused_chat_is_answered_even_when_resuming_it_cannot_be_stored(
         assert answer.text.startswith("DEKOM er den desentraliserte ordningen"), answer.text
         assert bot.errors == []
         connection.value("PRAGMA query_only = OFF")
+
+
+async def test_help_in_a_group_does_not_list_the_coordinator_commands(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as bot:
+        bot_name = bot.api.bot["username"]
+        update = bot.updates.message(
+            GROUP, f"/hjelp@{bot_name}", chat_type="supergroup", user_id=ADMIN
+        )
+        (in_group,) = only(await bot.send(update), "sendMessage")
+        private = one(await bot.say(ADMIN, "/hjelp"), "sendMessage", ADMIN)
+    assert "/ubesvarte" not in in_group.text
+    assert "/ubesvarte" in private.text
