@@ -106,6 +106,7 @@ class BotApi:
         self.commands: list[JSON] = []
         self.failures: dict[str, list[Failure]] = {}
         self.chat_types: dict[int, str] = {}
+        self.group_admins: dict[int, list[int]] = {}  # getChatAdministrators: user ids, owner first
         self.listeners: list[Callable[[Call], None]] = []
         self._updates: list[JSON] = []
         self._update_ids = itertools.count(1)
@@ -201,6 +202,8 @@ class BotApi:
             return True
         if method == "getMyCommands":
             return self.commands
+        if method == "getChatAdministrators":
+            return self._administrators(int(params.get("chat_id", 0)))
         if method == "getWebhookInfo":
             return {"url": "", "has_custom_certificate": False, "pending_update_count": 0}
         if method == "sendMessage":
@@ -221,6 +224,31 @@ class BotApi:
         if method == "editMessageReplyMarkup":
             return self._message(params, message_id=int(params.get("message_id", 0)))
         return None
+
+    def _administrators(self, chat_id: int) -> list[JSON]:
+        members: list[JSON] = []
+        for number, user_id in enumerate(self.group_admins.get(chat_id, [])):
+            user = {"id": user_id, "is_bot": False, "first_name": "Admin"}
+            if number == 0:
+                members.append({"status": "creator", "user": user, "is_anonymous": False})
+                continue
+            rights = [
+                "can_be_edited",
+                "can_manage_chat",
+                "can_delete_messages",
+                "can_manage_video_chats",
+                "can_restrict_members",
+                "can_promote_members",
+                "can_change_info",
+                "can_invite_users",
+                "can_post_stories",
+                "can_edit_stories",
+                "can_delete_stories",
+            ]
+            member: JSON = {"status": "administrator", "user": user, "is_anonymous": False}
+            member.update(dict.fromkeys(rights, False))
+            members.append(member)
+        return members
 
     def _message(self, params: JSON, message_id: int | None = None, **content: Any) -> JSON:
         chat_id = int(params.get("chat_id", 0))

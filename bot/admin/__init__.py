@@ -4,6 +4,7 @@ person (handover), /kunngjoring (announcements) and /oppdater (reload).
 
 Who may do what: the commands are `admin_only` (ADMIN_IDS), so the conversation refuses anyone
 else politely and logs the attempt with the user id only. The announcement buttons check the
-same. Everyone may press 👍/👎 and "Spør en koordinator". The composition root (bot/app.py)
-builds each feature and registers its commands and buttons.
+same, and coordinator commands run only in private chats. Everyone may press 👍/👎 and "Spør en
+koordinator", but only in the chat the answer was shown in (the question log's chat pseudonym).
+The composition root (bot/app.py) builds each feature and registers its commands and buttons.
 """

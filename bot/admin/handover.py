@@ -59,6 +59,12 @@ class Handovers:
         logged = self.questions.question(question_id)
         if logged is None:
             return Response(notice=texts.HANDOVER_GONE)
+        asked_here = self.questions.asked_in(question_id, chat.id)
+        if asked_here is None:  # logged before questions were bound to their chat
+            return Response(notice=conversation_texts.BUTTON_OUTDATED)
+        if not asked_here:  # forged, or pressed in another chat
+            logger.warning("Refused hand-over of question %d from another chat", question_id)
+            return Response(notice=conversation_texts.BUTTON_ELSEWHERE)
         name = chat.first_name or texts.SOMEONE
         handover = self.handovers.create_handover(
             question_id, chat.id, name, logged.question, context.now

@@ -5,6 +5,7 @@ Each is an ordinary registry entry, the same way later features add theirs.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from bot.conversation import texts
@@ -49,10 +50,11 @@ def install_builtins(conversation: Conversation) -> None:
         (UPCOMING, builtins.upcoming),
         (PAST, builtins.past),
         (COMMAND, builtins.run_command),
-        (REMIND, builtins.remind),
         (CALENDAR, builtins.calendar),
     ):
         conversation.actions.add(code, handler)
+    # "🔔 Påminn meg" subscribes the chat: in a group, only its administrators may.
+    conversation.actions.add(REMIND, builtins.remind, manages_chat=True)
 
 
 class Builtins:
@@ -84,7 +86,9 @@ class Builtins:
         return say(self._welcome(context))
 
     async def help(self, context: Context) -> Response:
-        commands = self.conversation.commands.listed(admin=context.is_admin)
+        # Coordinator commands work only in private chats: a group is not told about them.
+        listed = context.is_admin and context.chat.is_private
+        commands = self.conversation.commands.listed(admin=listed)
         public = [c for c in commands if not c.admin_only]
         admin = [c for c in commands if c.admin_only]
         parts = [self.engine.help_text(), _command_list(texts.HELP_COMMANDS, public)]
@@ -94,7 +98,16 @@ class Builtins:
 
     async def next_event(self, context: Context) -> Response:
         reply = self.engine.ask(texts.NEXT_QUESTION, context.now)
-        return say(self.replies.answer(reply, context.now))
+        answer = self.replies.answer(reply, context.now)
+        coming = any(
+            e.event is not None and not e.event.is_over(context.now) for e in self.kb.events
+        )
+        if not coming:  # buttons that help: past samlinger, news of new ones; not old entries
+            rows = [(button(texts.BUTTON_PAST, Action(PAST)),)]
+            if self.conversation.commands.find("abonner") is not None:
+                rows.append((button(texts.BUTTON_TELL_ME, Action(COMMAND, "abonner")),))
+            answer = replace(answer, buttons=tuple(rows))
+        return say(answer)
 
     async def upcoming(self, context: Context) -> Response:
         """Coming samlinger, one button each; replaces the list when toggled from a button."""
@@ -147,6 +160,9 @@ class Builtins:
         command = self.conversation.commands.find(context.argument)
         if command is None or command.admin_only:
             return Response(notice=texts.BUTTON_BROKEN)
+        refusal = self.conversation.refusal(command, context)
+        if refusal is not None:
+            return Response(notice=refusal)
         return await command.handler(
             Context(context.chat, context.now, "", context.is_admin, from_button=True)
         )

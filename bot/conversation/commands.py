@@ -41,7 +41,8 @@ class Command:
     description: str
     handler: Handler
     in_menu: bool = True  # listed in /hjelp and in Telegram's command menu
-    admin_only: bool = False  # only for ADMIN_IDS; never in Telegram's public menu
+    admin_only: bool = False  # only for ADMIN_IDS, only in private chats; never in the menu
+    manages_chat: bool = False  # changes the chat's subscriptions or data: groups' admins only
     aliases: tuple[str, ...] = ()  # e.g. "help" for "hjelp"; never listed
 
     def __post_init__(self) -> None:
@@ -87,13 +88,21 @@ class ActionRegistry:
 
     def __init__(self) -> None:
         self._handlers: dict[str, Handler] = {}
+        self._managing: set[str] = set()
 
-    def add(self, code: str, handler: Handler) -> None:
+    def add(self, code: str, handler: Handler, *, manages_chat: bool = False) -> None:
+        """`manages_chat`: the button changes the chat's subscriptions or data, so in a group
+        only the group's administrators may press it."""
         if not _ACTION_CODE.fullmatch(code):
             raise ValueError(f"action code {code!r} must be 1–3 lowercase letters")
         if code in self._handlers:
             raise ValueError(f"action {code!r} is already registered")
         self._handlers[code] = handler
+        if manages_chat:
+            self._managing.add(code)
 
     def find(self, code: str) -> Handler | None:
         return self._handlers.get(code)
+
+    def manages_chat(self, code: str) -> bool:
+        return code in self._managing

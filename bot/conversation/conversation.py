@@ -18,7 +18,7 @@ from bot.conversation import texts
 from bot.conversation.builtin import install_builtins
 from bot.conversation.callbacks import BadButtonError, decode
 from bot.conversation.chat_memory import ChatMemories
-from bot.conversation.commands import ActionRegistry, CommandRegistry, Context
+from bot.conversation.commands import ActionRegistry, Command, CommandRegistry, Context
 from bot.conversation.inline import inline_answers
 from bot.conversation.interfaces import EventServices, QuestionLog, ReplyRouter
 from bot.conversation.messages import (
@@ -34,7 +34,7 @@ from bot.conversation.messages import (
     TextMessage,
     say,
 )
-from bot.conversation.replies import FEEDBACK_UP, HANDOVER, Replies
+from bot.conversation.replies import COMMAND, FEEDBACK_UP, HANDOVER, Replies
 from bot.core.engine import Engine
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.runtime.live import LiveKnowledge
@@ -112,6 +112,30 @@ class Conversation:
             return await self._button(incoming)
         return self._other(incoming)
 
+    def needs_admin_status(self, incoming: Incoming) -> bool:
+        """Whether handling `incoming` depends on `Chat.sender_is_admin`: a command or button
+        in a group that changes what the group receives. The channel asks only then."""
+        if incoming.chat.is_private:
+            return False
+        if isinstance(incoming, TextMessage):
+            parsed = parse_command(incoming.text)
+            if parsed is None or (
+                parsed.target is not None and not _is_us(parsed.target, incoming.bot_username)
+            ):
+                return False
+            command = self.commands.find(parsed.name)
+            return command is not None and command.manages_chat
+        if isinstance(incoming, ButtonPress):
+            try:
+                action = decode(incoming.data)
+            except BadButtonError:
+                return False
+            if action.code == COMMAND:
+                command = self.commands.find(action.argument)
+                return command is not None and command.manages_chat
+            return self.actions.manages_chat(action.code)
+        return False
+
     def inline(self, query: str) -> list[InlineAnswer]:
         """Answers for inline mode, best first."""
         return inline_answers(self, query, self.clock())
@@ -153,7 +177,7 @@ class Conversation:
         reply = knowledge.engine.ask(question, now, self.memories.get(chat_id, now))
         self.memories.update(chat_id, reply.subjects, now)
         log = self.question_log
-        question_id = log.record(question, reply, now) if log is not None else None
+        question_id = log.record(message.chat, question, reply, now) if log is not None else None
         replies = Replies(knowledge.kb, event_services=self.event_services is not None)
         answer = replies.answer(
             reply,
@@ -173,10 +197,25 @@ class Conversation:
         context = self.context(chat, parsed.argument)
         if command is None:
             return say(Outgoing(_unknown_command(parsed.name))) if addressed else SILENCE
+        refusal = self.refusal(command, context)
+        if refusal is not None:
+            return say(Outgoing(refusal)) if addressed or command.manages_chat else SILENCE
+        return await command.handler(context)
+
+    def refusal(self, command: Command, context: Context) -> str | None:
+        """Why this sender may not run `command` here, or None. Coordinator output only in
+        private chats (a group would see it all); in a group only its administrators may
+        change or delete what the group receives."""
+        chat = context.chat
         if command.admin_only and not context.is_admin:
             logger.warning("Refused /%s to user %s: not in ADMIN_IDS", command.name, chat.user_id)
-            return say(Outgoing(texts.ADMIN_ONLY)) if addressed else SILENCE
-        return await command.handler(context)
+            return texts.ADMIN_ONLY
+        if command.admin_only and not chat.is_private:
+            return texts.PRIVATE_ONLY
+        if command.manages_chat and not chat.sender_manages:
+            logger.info("Refused /%s in group %s: not a group administrator", command.name, chat.id)
+            return texts.GROUP_ADMINS_ONLY
+        return None
 
     # -- buttons ------------------------------------------------------------------------------
 
@@ -188,6 +227,8 @@ class Conversation:
         handler = self.actions.find(action.code)
         if handler is None:
             return Response(notice=texts.BUTTON_BROKEN)
+        if self.actions.manages_chat(action.code) and not press.chat.sender_manages:
+            return Response(notice=texts.GROUP_ADMINS_ONLY)
         context = self.context(press.chat, action.argument, from_button=True, buttons=press.buttons)
         return await handler(context)
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Protocol
 
 from bot.conversation.commands import Context
-from bot.conversation.messages import Outgoing, Response
+from bot.conversation.messages import Chat, Outgoing, Response
 from bot.core.knowledge import Entry
 from bot.core.reply import Reply
 
@@ -64,10 +64,11 @@ class QuestionLog(Protocol):
     Called for free-text questions in private chats and for group messages addressed to the
     bot; not for commands, buttons or inline queries (inline mode asks on every keystroke).
     Returns the log row's id, which the 👍/👎 and "Spør en koordinator" buttons carry, or None
-    when the question was not logged (small talk, empty or unreadable text).
+    when the question was not logged (small talk, empty or unreadable text, or the log could
+    not be written: it never raises, the answer comes first).
     """
 
-    def record(self, question: str, reply: Reply, now: datetime) -> int | None: ...
+    def record(self, chat: Chat, question: str, reply: Reply, now: datetime) -> int | None: ...
 
 
 class ReplyRouter(Protocol):

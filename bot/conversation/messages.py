@@ -24,10 +24,18 @@ class Chat:
     type: ChatType = ChatType.PRIVATE
     user_id: int | None = None
     first_name: str | None = None  # the sender's first name, only for a hand-over to a person
+    # Groups: the sender is one of the group's own administrators (Telegram: creator or
+    # administrator, asked by the adapter). Private chats: the sender owns the chat anyway.
+    sender_is_admin: bool = False
 
     @property
     def is_private(self) -> bool:
         return self.type is ChatType.PRIVATE
+
+    @property
+    def sender_manages(self) -> bool:
+        """Whether the sender may change or delete what the chat receives and has stored."""
+        return self.is_private or self.sender_is_admin
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,6 +29,11 @@ ADMIN_ONLY = (
     "Beklager, denne kommandoen er bare for koordinatorene som holder kunnskapsbasen ved like. "
     "Skriv /hjelp for å se hva jeg kan hjelpe deg med."
 )
+PRIVATE_ONLY = (
+    "Koordinatorverktøyene virker bare i en privat chat med meg, så ikke hele gruppen ser "
+    "svarene. Skriv kommandoen til meg direkte."
+)
+GROUP_ADMINS_ONLY = "I en gruppe kan bare gruppens administratorer endre eller slette påminnelsene."
 ONLY_TEXT = f"Jeg forstår bare tekst. Skriv spørsmålet ditt med ord, for eksempel {EXAMPLE}"
 
 UPCOMING_TITLE = "Kommende samlinger"
@@ -47,6 +52,7 @@ NOTHING_OF_KIND = "Jeg har ingen {what} i kunnskapsbasen ennå."
 BUTTON_NEXT = "📅 Neste samling"
 BUTTON_UPCOMING = "🗓 Kommende samlinger"
 BUTTON_PAST = "🕘 Tidligere samlinger"
+BUTTON_TELL_ME = "🔔 Få beskjed om nye samlinger"
 BUTTON_SCHEMES = "📚 Ordninger"
 BUTTON_FOCUS = "🎯 Fokusområder"
 BUTTON_HELP = "❓ Hjelp"
@@ -58,6 +64,7 @@ BUTTON_HANDOVER = "Spør en koordinator"
 
 # Short notices shown where a button was pressed (Telegram allows 200 characters).
 BUTTON_BROKEN = "Denne knappen virker ikke. Skriv /start for å begynne på nytt."
+BUTTON_ELSEWHERE = "Denne knappen hører til et svar i en annen chat og kan ikke brukes her."
 BUTTON_OUTDATED = "Denne knappen er fra en eldre versjon av meg. Skriv /start for nye knapper."
 ENTRY_GONE = "Dette finner jeg ikke lenger i kunnskapsbasen. Skriv /start for å begynne på nytt."
 NOT_AN_EVENT = "Dette er ikke en samling. Skriv /samlinger for å se samlingene."

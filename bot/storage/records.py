@@ -107,3 +107,28 @@ class Change:
     field: str
     old_value: str | None
     new_value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatData:
+    """What is stored from one chat, by kind: what /slettmeg shows and deletes."""
+
+    chat: int = 0  # the chat itself (its id, active or not)
+    subscriptions: int = 0
+    deliveries: int = 0  # the log of reminders and notices sent to it
+    questions: int = 0  # question-log rows asked in it (found by its pseudonym)
+    handovers: int = 0  # its questions handed over to a coordinator
+    coordinator_messages: int = 0  # an admin's chat: hand-overs shown to it
+    announcements: int = 0  # an admin's chat: announcements written in it
+
+    @property
+    def total(self) -> int:
+        return (
+            self.chat
+            + self.subscriptions
+            + self.deliveries
+            + self.questions
+            + self.handovers
+            + self.coordinator_messages
+            + self.announcements
+        )

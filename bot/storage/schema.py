@@ -179,6 +179,18 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX change_log_by_admin ON change_log (admin_id, changed_at)",
         ),
     ),
+    Migration(
+        5,
+        "keyed chat pseudonyms on the question log and hand-overs (bot.storage.pseudonyms)",
+        (
+            # HMAC of the chat id under the secret in BOT_DATA_DIR: /slettmeg finds the chat's
+            # questions and a 👍/👎 or "Spør en koordinator" press is checked against the chat
+            # the answer was shown in, without the chat id in the log. NULL: logged before.
+            "ALTER TABLE question_log ADD COLUMN chat_key TEXT",
+            "CREATE INDEX question_log_by_chat ON question_log (chat_key)",
+            "ALTER TABLE handovers ADD COLUMN chat_key TEXT",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

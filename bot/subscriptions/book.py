@@ -8,11 +8,14 @@ What is stored is only the chat id, the scope and the lead times (and timestamps
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from bot.core.reminders import DEFAULT_LEAD_TIMES, LeadTime, Scope, Subscription
-from bot.storage import ChatRecord, Storage
+from bot.storage import ChatData, ChatRecord, Storage, StorageError
+
+logger = logging.getLogger(__name__)
 
 OnChange = Callable[[int], None]
 
@@ -33,6 +36,10 @@ class SubscriptionBook:
 
     def chat(self, chat_id: int) -> ChatRecord | None:
         return self._store.chat(chat_id)
+
+    def stored(self, chat_id: int) -> ChatData:
+        """Everything stored from the chat, by kind (what /slettmeg would delete)."""
+        return self._storage.about_chat(chat_id)
 
     # -- writes, each followed by `on_change` ---------------------------------------------------
 
@@ -67,11 +74,11 @@ class SubscriptionBook:
         self._changed(chat_id)
         return removed
 
-    def forget(self, chat_id: int) -> int:
-        """/slettmeg: every row about the chat; returns how many were deleted."""
-        rows = self._storage.forget_chat(chat_id)
+    def forget(self, chat_id: int) -> ChatData:
+        """/slettmeg: everything that came from the chat; returns what was deleted."""
+        deleted = self._storage.forget_chat(chat_id)
         self._changed(chat_id)
-        return rows
+        return deleted
 
     def reactivate(self, chat_id: int, now: datetime) -> bool:
         """The chat wants messages again (it wrote to the bot); True if it was paused."""
@@ -104,10 +111,18 @@ class StoredChatStatus:
         self.clock = clock
 
     def mark_inactive(self, chat_id: int) -> None:
-        self.book.deactivate(chat_id, self.clock())
+        try:
+            self.book.deactivate(chat_id, self.clock())
+        except StorageError as error:  # a full disk: the chat only fails once more
+            logger.warning("Could not pause chat %s: %s", chat_id, error)
 
     def mark_active(self, chat_id: int) -> None:
-        self.book.reactivate(chat_id, self.clock())
+        """Called before a paused chat's message is answered: a failed write (a full disk)
+        must not cost the answer; the chat stays paused until a write succeeds."""
+        try:
+            self.book.reactivate(chat_id, self.clock())
+        except StorageError as error:
+            logger.warning("Could not resume chat %s: %s", chat_id, error)
 
     def is_active(self, chat_id: int) -> bool:
         chat = self.book.chat(chat_id)

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from bot.conversation import texts as conversation_texts
 from bot.conversation.callbacks import Action, fits
 from bot.conversation.commands import Command, Context
 from bot.conversation.messages import Button, Keyboard, Outgoing, Response, say
 from bot.conversation.replies import COMMAND, button, shorten
 from bot.core import answers
-from bot.core.dates import clock, long_date
-from bot.core.knowledge import OSLO, Entry, Kind, KnowledgeBase
+from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.reminders import (
     ALL_EVENTS,
     DEFAULT_LEAD_TIMES,
@@ -32,7 +32,6 @@ from bot.core.reminders import (
     ScopeKind,
     Subscription,
     lead_times_label,
-    plan_reminders,
     scope_label,
     scope_problem,
 )
@@ -53,6 +52,8 @@ from bot.subscriptions.codes import (
     parse_scope_code,
     scope_code,
 )
+from bot.subscriptions.leaving import FORGET, KEEP, UNSUBSCRIBE_ALL, Leaving
+from bot.subscriptions.plans import event_plan, next_reminder, scope_warning
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -70,24 +71,28 @@ LABEL_LENGTH = 40
 def install_subscriptions(conversation: Conversation, feature: Subscriptions) -> None:
     """Add the commands and buttons to `conversation`. Pass the same `feature` to the
     Conversation as its `event_services` for the buttons under a coming samling."""
-    for command in (
-        Command("abonner", texts.ABONNER, feature.subscribe),
+    leaving = feature.leaving
+    for command in (  # in a group, only its administrators may change what it receives
+        Command("abonner", texts.ABONNER, feature.subscribe, manages_chat=True),
         Command("mine", texts.MINE, feature.mine),
         Command("kalender", texts.KALENDER, feature.calendars.calendar_file),
-        Command("avmeld", texts.AVMELD, feature.unsubscribe_all),
-        Command("slettmeg", texts.SLETTMEG, feature.forget),
+        Command("avmeld", texts.AVMELD, leaving.ask_unsubscribe_all, manages_chat=True),
+        Command("slettmeg", texts.SLETTMEG, leaving.ask_forget, manages_chat=True),
     ):
         conversation.commands.add(command)
-    for code, handler in (
-        (NARROW, feature.narrow_menu),
-        (SET_SCOPE, feature.set_scope),
-        (CHOOSE_EVENT, feature.choose_event),
-        (LEAD_TIMES, feature.lead_time_menu),
-        (TOGGLE, feature.toggle_lead_time),
-        (REMOVE, feature.remove),
-        (MINE, feature.mine),
+    for code, handler, manages in (
+        (NARROW, feature.narrow_menu, False),
+        (SET_SCOPE, feature.set_scope, True),
+        (CHOOSE_EVENT, feature.choose_event, False),
+        (LEAD_TIMES, feature.lead_time_menu, False),
+        (TOGGLE, feature.toggle_lead_time, True),
+        (REMOVE, feature.remove, True),
+        (MINE, feature.mine, False),
+        (UNSUBSCRIBE_ALL, leaving.unsubscribe_all, True),
+        (FORGET, leaving.forget, True),
+        (KEEP, leaving.keep, False),
     ):
-        conversation.actions.add(code, handler)
+        conversation.actions.add(code, handler, manages_chat=manages)
 
 
 class Subscriptions:
@@ -99,6 +104,7 @@ class Subscriptions:
         self.book = book
         self.live = live
         self.calendars = calendars
+        self.leaving = Leaving(book)
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -121,7 +127,8 @@ class Subscriptions:
             scope=scope_label(self.kb, ALL_EVENTS),
             lead_times=lead_times_label(subscription.lead_times),
         )
-        body = [text, texts.ALSO_CHANGES, self._coming(ALL_EVENTS, context.now)]
+        body = [text, *self._plan_notes(subscription, context.now)]
+        body += [texts.ALSO_CHANGES, self._coming(ALL_EVENTS, context.now)]
         message = Outgoing(
             "\n\n".join(body),
             title=texts.NARROW_TITLE,
@@ -153,12 +160,16 @@ class Subscriptions:
         if problem is not None:
             return Response(notice=problem)
         chat_id, book = context.chat.id, self.book
-        lead_times = _preferred_lead_times(book.subscriptions(chat_id))
+        before = book.subscriptions(chat_id)
+        lead_times = _preferred_lead_times(before)
         subscription = book.replace(chat_id, scope, context.now, lead_times)
         template = texts.WIDENED if scope == ALL_EVENTS else texts.NARROWED
         label = scope_label(self.kb, scope)
         text = template.format(scope=label, lead_times=lead_times_label(subscription.lead_times))
-        body = [text, texts.ALSO_CHANGES, self._coming(scope, context.now)]
+        if before:
+            text += " " + texts.NARROW_REUSED
+        body = [text, *self._plan_notes(subscription, context.now)]
+        body += [texts.ALSO_CHANGES, self._coming(scope, context.now)]
         rows: list[tuple[Button, ...]] = [
             (button(texts.BUTTON_LEAD_TIMES, Action(LEAD_TIMES, scope_code(scope))),),
         ]
@@ -188,7 +199,7 @@ class Subscriptions:
         subscription = self._subscription(context.chat.id, scope)
         if subscription is None:
             return Response(notice=texts.SUBSCRIPTION_GONE)
-        return say(self._lead_time_message(subscription))
+        return say(self._lead_time_message(subscription, context.now))
 
     async def toggle_lead_time(self, context: Context) -> Response:
         lead_code, _dot, code = context.argument.partition(".")
@@ -202,9 +213,9 @@ class Subscriptions:
             return Response(notice=texts.LEAD_TIMES_LAST)
         updated = self.book.subscribe(context.chat.id, context.now, subscription.scope, chosen)
         notice = texts.LEAD_TIMES_SAVED.format(lead_times=lead_times_label(updated.lead_times))
-        return say(self._lead_time_message(updated), notice=shorten(notice, 190))
+        return say(self._lead_time_message(updated, context.now), notice=shorten(notice, 190))
 
-    def _lead_time_message(self, subscription: Subscription) -> Outgoing:
+    def _lead_time_message(self, subscription: Subscription, now: datetime) -> Outgoing:
         code = scope_code(subscription.scope)
         toggles = [
             button(
@@ -222,6 +233,7 @@ class Subscriptions:
             [
                 texts.LEAD_TIMES_INTRO.format(scope=label),
                 texts.LEAD_TIMES_NOW.format(lead_times=lead_times_label(subscription.lead_times)),
+                *self._plan_notes(subscription, now),
             ]
         )
         return Outgoing(text, title=texts.LEAD_TIMES_TITLE, buttons=tuple(rows), replace=True)
@@ -240,7 +252,13 @@ class Subscriptions:
                 replace=context.from_button,
             )
             return say(message)
-        parts = [self._mine_lines(subscriptions), texts.ALSO_CHANGES]
+        parts = [self._mine_lines(subscriptions)]
+        parts += [
+            warning
+            for subscription in subscriptions
+            if (warning := scope_warning(self.kb, subscription, context.now)) is not None
+        ]
+        parts.append(texts.ALSO_CHANGES)
         chat = book.chat(chat_id)
         if chat is not None and not chat.active:
             parts.append(texts.MINE_PAUSED)
@@ -278,26 +296,13 @@ class Subscriptions:
         notice = texts.REMOVED.format(scope=scope_label(self.kb, scope))
         return Response(listing.messages, shorten(notice, 190))
 
-    async def unsubscribe_all(self, context: Context) -> Response:
-        removed = self.book.unsubscribe_all(context.chat.id)
-        if not removed:
-            return say(Outgoing(texts.NOTHING_TO_UNSUBSCRIBE, replace=context.from_button))
-        count = f"{removed} {'abonnement' if removed == 1 else 'abonnementer'}"
-        return say(Outgoing(texts.UNSUBSCRIBED.format(count=count), replace=context.from_button))
-
-    async def forget(self, context: Context) -> Response:
-        """/slettmeg: delete every row about the chat, and say how many."""
-        rows = self.book.forget(context.chat.id)
-        if not rows:
-            return say(Outgoing(texts.NOTHING_STORED))
-        row_word = "rad" if rows == 1 else "rader"
-        return say(Outgoing(texts.FORGOTTEN.format(rows=rows, row_word=row_word)))
-
     # -- EventServices: the buttons under a coming samling ------------------------------------
 
     async def remind(self, context: Context, event: Entry) -> Response:
         """ "🔔 Påminn meg": follow this one samling (unless a subscription covers it)."""
         chat_id, book = context.chat.id, self.book
+        if not context.chat.sender_manages:
+            return Response(notice=conversation_texts.GROUP_ADMINS_ONLY)
         subscriptions = book.subscriptions(chat_id)
         covering = [s for s in subscriptions if s.scope.covers_entry(event)]
         if covering:
@@ -306,16 +311,8 @@ class Subscriptions:
         scope = Scope(ScopeKind.EVENT, event.id)
         lead_times = _preferred_lead_times(subscriptions)
         subscription = book.subscribe(chat_id, context.now, scope, lead_times)
-        lines = [
-            texts.REMIND_SAVED.format(
-                title=event.title, lead_times=lead_times_label(subscription.lead_times)
-            )
-        ]
-        planned = plan_reminders(self.kb, [subscription], context.now)
-        if planned:
-            lines.append(texts.REMIND_NEXT.format(moment=_moment(planned[0].due_at)))
-        else:
-            lines.append(texts.REMIND_TOO_LATE)
+        reused = scope_label(self.kb, subscriptions[0].scope) if subscriptions else None
+        text = event_plan(self.kb, subscription, event, context.now, reused_from=reused)
         code = scope_code(scope)
         rows: Keyboard = (
             (
@@ -324,13 +321,21 @@ class Subscriptions:
             ),
         )
         buttons = rows if fits(Action(TOGGLE, f"w.{code}")) else ()
-        return say(Outgoing("\n".join(lines), buttons=buttons), notice=texts.REMIND_NOTICE)
+        return say(Outgoing(text, buttons=buttons), notice=texts.REMIND_NOTICE)
 
     async def calendar(self, context: Context, event: Entry) -> Response:
         """ "📅 Legg i kalender": one event as a calendar file (bot.subscriptions.calendars)."""
         return await self.calendars.event_file(context, event)
 
     # -- helpers ------------------------------------------------------------------------------
+
+    def _plan_notes(self, subscription: Subscription, now: datetime) -> list[str]:
+        """A warning when the lead times send nothing (or miss a part), and the next reminder."""
+        notes = [
+            scope_warning(self.kb, subscription, now),
+            next_reminder(self.kb, subscription, now),
+        ]
+        return [note for note in notes if note is not None]
 
     def _subscription(self, chat_id: int, scope: Scope | None) -> Subscription | None:
         if scope is None:
@@ -411,11 +416,6 @@ def _coming_events(kb: KnowledgeBase, scope: Scope, now: datetime) -> list[Entry
 def _event_label(entry: Entry) -> str:
     assert entry.event is not None
     return shorten(f"{entry.event.start:%d.%m.} {entry.title}", LABEL_LENGTH)
-
-
-def _moment(moment: datetime) -> str:
-    local = moment.astimezone(OSLO)
-    return f"{long_date(local.date())} {clock(local.time())}"
 
 
 def _capitalised(text: str) -> str:

@@ -40,21 +40,57 @@ MINE_HINT = "Trykk for å endre tidspunktene eller fjerne et abonnement."
 REMOVED = "Fjernet: {scope}"
 SUBSCRIPTION_GONE = "Det abonnementet finnes ikke lenger. Skriv /mine for å se dem du har."
 
+ASK_UNSUBSCRIBE = (
+    "Vil du melde av alle ({count})? Da får du ingen flere påminnelser, og ingen beskjed når "
+    "en samling flyttes eller avlyses."
+)
 UNSUBSCRIBED = (
     "Ferdig: du får ingen flere påminnelser ({count} fjernet). Skriv /abonner for å få dem "
     "igjen, eller /slettmeg for å slette alt jeg har lagret om denne chatten."
 )
 NOTHING_TO_UNSUBSCRIBE = "Du har ingen abonnementer, så det er ingenting å melde av."
-FORGOTTEN = (
-    "Slettet: {rows} {row_word} om denne chatten (chat-id, abonnementer, logg over sendte "
-    "påminnelser og spørsmål sendt videre til en koordinator). Jeg har ikke noe mer lagret "
-    "om deg."
+ASK_FORGET = (
+    "Dette har jeg lagret fra denne chatten: {what}. Vil du slette alt? Det kan ikke angres."
 )
+FORGOTTEN = "Slettet: {what}. Jeg har ikke noe mer lagret fra denne chatten."
 NOTHING_STORED = "Jeg har ikke lagret noe om denne chatten, så det er ingenting å slette."
+THE_CHAT = "chat-id-en"
+KEPT = "Greit, ingenting er endret."
+DONE = "✅ Ferdig"
 
-REMIND_SAVED = "🔔 Du får påminnelse om «{title}»: {lead_times}."
-REMIND_NEXT = "Første påminnelse: {moment}."
-REMIND_TOO_LATE = "Det er for sent for påminnelser om denne, men du får beskjed hvis den endres."
+REMIND_PLAN = "🔔 Du får påminnelse om «{title}»:"
+REMIND_NOTHING = (
+    "🔔 «{title}» er lagt inn, men tidspunktene du har valgt, gir ingen påminnelse om denne. "
+    "Du får beskjed hvis den flyttes eller avlyses."
+)
+REMIND_NO_DEADLINE = (
+    "Samlingen har ingen påmeldingsfrist, så det kommer ingen påminnelse om fristen."
+)
+REMIND_PASSED = "For sent for: {lead_times}."
+REMIND_CHOOSE_OTHER = "Trykk «⏰ Velg tidspunkter» for å velge et annet tidspunkt."
+REMIND_REUSED = (
+    "Tidspunktene er de samme som i abonnementet ditt på {scope}. Trykk «⏰ Velg tidspunkter» "
+    "for å endre dem for denne samlingen."
+)
+NARROW_REUSED = "Tidspunktene er de samme som du hadde valgt før."
+NEXT_REMINDER = "Neste påminnelse: «{title}» ({lead_time}), {moment}."
+ONLY_DEADLINE = (
+    "⚠️ Abonnementet på {scope} har bare «2 dager før påmeldingsfristen», men ingen av de "
+    "kommende samlingene der har påmeldingsfrist. Da får du ingen påminnelser om dem. "
+    "Slå på et tidspunkt til."
+)
+ONLY_DEADLINE_EVENT = (
+    "⚠️ «{title}» har ingen påmeldingsfrist, så med bare «2 dager før påmeldingsfristen» får "
+    "du ingen påminnelse om den. Slå på et tidspunkt til."
+)
+NOTHING_PLANNED = (
+    "⚠️ Med disse tidspunktene får du ingen påminnelser om de kommende samlingene i "
+    "abonnementet på {scope}: det er for sent for dem."
+)
+DEADLINE_UNUSED = (
+    "Ingen av de kommende samlingene i abonnementet på {scope} har påmeldingsfrist, så "
+    "påminnelsen om fristen gjelder ingen av dem nå."
+)
 REMIND_NOTICE = "🔔 Påminnelse lagt inn"
 ALREADY_COVERED = "Du får allerede påminnelser om denne samlingen ({scope})."
 
@@ -87,6 +123,9 @@ BUTTON_UNSUBSCRIBE_ALL = "🗑 Fjern alle"
 BUTTON_CHANGE = "⏰ {number}: Endre tidspunkter"
 BUTTON_REMOVE = "🗑 {number}: Fjern"
 BUTTON_BACK = "↩️ Tilbake"
+BUTTON_CONFIRM_UNSUBSCRIBE = "🗑 Meld av alle"
+BUTTON_CONFIRM_FORGET = "🗑 Slett alt"
+BUTTON_KEEP = "Avbryt"
 ON = "✅"
 OFF = "⬜"
 LEAD_TIME_BUTTONS = {

@@ -129,6 +129,7 @@ async def running_bot(
     admins: Collection[int] = (ADMIN, ADMIN_2),
     retention_days: int = 180,
     send_wrapper: Callable[[Send], Send] | None = None,
+    storage: Storage | None = None,
 ) -> AsyncIterator[Bot]:
     """Open the database in `data_dir` and start the bot as `bot.app.run_telegram` does: the
     coordinator tools get their messenger, retention runs, interrupted announcements resume.
@@ -145,7 +146,7 @@ async def running_bot(
     telegram = build_telegram_bot(
         settings,
         load_knowledge_base(KNOWLEDGE_DIR),
-        open_storage(data_dir),
+        storage or open_storage(data_dir),
         clock=clock,
         request=FakeRequest(api),
         get_updates_request=FakeRequest(api),

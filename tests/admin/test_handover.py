@@ -148,13 +148,58 @@ async def test_a_reply_from_a_teacher_or_to_another_message_is_just_a_question(
 async def test_forgetting_me_deletes_a_pending_handover(tmp_path: Path) -> None:
     async with running_bot(tmp_path) as bot:
         await ask_a_coordinator(bot)
-        told = one(await bot.say(ALICE, "/slettmeg"), "sendMessage", ALICE).text
-        assert "1 rad" in told  # the hand-over was the only row about Alice
+        asked = one(await bot.say(ALICE, "/slettmeg"), "sendMessage", ALICE)
+        assert "1 spørsmål og 1 spørsmål sendt videre til en koordinator" in asked.text
+        assert bot.storage.handovers.handovers() != []  # nothing deleted before the button
+        told = one(await bot.press(ALICE, asked, "🗑 Slett alt"), "editMessageText", ALICE)
+        assert told.text.startswith(
+            "Slettet: 1 spørsmål og 1 spørsmål sendt videre til en koordinator."
+        )
         assert bot.storage.handovers.handovers() == []
     raw = sqlite3.connect(database_path(tmp_path))
     left = raw.execute("SELECT count(*) FROM handovers").fetchone()
     raw.close()
     assert left == (0,)
+
+
+async def test_forgetting_me_deletes_an_answered_handover_and_the_question(
+    tmp_path: Path,
+) -> None:
+    async with running_bot(tmp_path) as bot:
+        _unsure, calls = await ask_a_coordinator(bot)
+        await bot.reply(ADMIN, one(calls, "sendMessage", ADMIN), ANSWER)
+        (answered,) = bot.storage.handovers.handovers()
+        assert answered.state is HandoverState.ANSWERED and answered.chat_id is None
+        asked = one(await bot.say(ALICE, "/slettmeg"), "sendMessage", ALICE)
+        told = one(await bot.press(ALICE, asked, "🗑 Slett alt"), "editMessageText", ALICE)
+        assert "1 spørsmål sendt videre til en koordinator" in told.text
+        assert bot.storage.handovers.handovers() == []
+        assert bot.storage.questions.latest_unanswered(10) == []
+        # The coordinator's own data goes too: the hand-over messages shown in the admin's chat.
+        before = bot.storage.about_chat(ADMIN)
+        assert before.coordinator_messages == 0  # deleted with Alice's hand-over
+    for path in tmp_path.iterdir():  # nothing of the question lingers in the file or its WAL
+        if path.is_file():
+            assert UNKNOWN_QUESTION.encode() not in path.read_bytes(), path.name
+
+
+async def test_a_forged_handover_button_from_another_chat_is_refused(tmp_path: Path) -> None:
+    async with running_bot(tmp_path) as bot:
+        unsure = one(await bot.say(ALICE, UNKNOWN_QUESTION), "sendMessage", ALICE)
+        mallory = 5005
+        data = next(
+            button["callback_data"]
+            for row in unsure.buttons
+            for button in row
+            if button["text"] == "Spør en koordinator"
+        )
+        calls = await bot.press_data(mallory, data)  # the same data, pressed in another chat
+        notice = one(calls, "answerCallbackQuery").params["text"]
+        assert notice == "Denne knappen hører til et svar i en annen chat og kan ikke brukes her."
+        assert only(calls, "sendMessage", ADMIN) == []
+        assert bot.storage.handovers.handovers() == []
+        calls = await bot.press(ALICE, unsure, "Spør en koordinator")  # the real asker still can
+        assert len(only(calls, "sendMessage", ADMIN)) == 1
 
 
 async def test_when_telegram_refuses_the_answer_the_coordinator_can_try_again(

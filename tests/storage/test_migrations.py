@@ -29,6 +29,13 @@ def tables(path: Path) -> set[str]:
     return names
 
 
+def columns(path: Path, table: str) -> set[str]:
+    raw = sqlite3.connect(path)
+    names = {row[1] for row in raw.execute(f"PRAGMA table_info({table})")}
+    raw.close()
+    return names
+
+
 def test_migrations_are_numbered_in_order() -> None:
     assert [m.version for m in MIGRATIONS] == list(range(1, len(MIGRATIONS) + 1))
     assert SCHEMA_VERSION == len(MIGRATIONS) >= 2
@@ -59,9 +66,21 @@ def test_the_previous_version_is_migrated_and_keeps_its_data(tmp_path: Path) -> 
         old.subscriptions.subscribe(1, NOW, Scope.parse("scheme:dekom"))
         assert old.subscriptions.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
         old.subscriptions.mark_sent(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
-    assert "change_log" not in tables(path)  # the newest migration has not run
+    raw = sqlite3.connect(path)  # a question logged by the previous version
+    with raw:
+        old_question = raw.execute(
+            "INSERT INTO question_log (asked_at, question, normalised, confident, intent)"
+            " VALUES ('2026-03-02T09:00:00+00:00', 'Hva er DEKOM?', 'dekom', 1, 'x')"
+        ).lastrowid
+    raw.close()
+    assert old_question is not None
+    assert "chat_key" not in columns(path, "question_log")  # the newest migration has not run
     with SqliteStorage.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
+        assert "chat_key" in columns(path, "question_log")
+        assert db.questions.asked_in(old_question, 1) is None  # logged without a chat: unknown
+        new_question = db.questions.log_question(NOW, "Og REKOM?", "rekom", None, True, "x", 1)
+        assert db.questions.asked_in(new_question, 1)
         assert [s.scope for s in db.subscriptions.subscriptions(1)] == [Scope.parse("scheme:dekom")]
         assert not db.subscriptions.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
         assert db.subscriptions.load_snapshots() is None

@@ -134,28 +134,42 @@ async def test_mine_lists_each_subscription_with_change_and_remove(bot: Bot) -> 
     assert "finnes ikke lenger" in only(calls, "answerCallbackQuery")[0].params["text"]
 
 
-async def test_avmeld_removes_all_and_slettmeg_deletes_every_row(bot: Bot) -> None:
+async def test_avmeld_asks_first_then_removes_all(bot: Bot) -> None:
     await bot.message(ALICE, "/abonner")
     bot.store.subscribe(ALICE, NOW, Scope.parse(f"event:{ENGELSK}"))
-    (sent,) = only(await bot.message(ALICE, "/avmeld"), "sendMessage")
-    assert "du får ingen flere påminnelser (2 abonnementer fjernet)" in sent.text
+    (asked,) = only(await bot.message(ALICE, "/avmeld"), "sendMessage")
+    assert asked.text.startswith("Vil du melde av alle (2 abonnementer)?")
+    assert asked.button_labels == ["🗑 Meld av alle", "Avbryt"]
+    assert len(bot.store.subscriptions(ALICE)) == 2  # nothing removed by asking
+    (kept,) = only(await bot.press(ALICE, data_of(asked, "Avbryt")), "editMessageText")
+    assert kept.text == "Greit, ingenting er endret."
+    assert len(bot.store.subscriptions(ALICE)) == 2
+    (done,) = only(await bot.press(ALICE, data_of(asked, "🗑 Meld av alle")), "editMessageText")
+    assert "du får ingen flere påminnelser (2 abonnementer fjernet)" in done.text
     assert bot.store.subscriptions(ALICE) == []
     (sent,) = only(await bot.message(ALICE, "/avmeld"), "sendMessage")
     assert "ingenting å melde av" in sent.text
 
+
+async def test_slettmeg_asks_first_and_says_in_words_what_it_deleted(bot: Bot) -> None:
     await bot.message(ALICE, "/abonner")
     await bot.message(BOB, "/abonner")
-    rows = bot.storage.rows_about_chat(ALICE)
-    assert rows == 2  # the chat and its subscription
-    (sent,) = only(await bot.message(ALICE, "/slettmeg"), "sendMessage")
-    assert f"Slettet: {rows} rader om denne chatten" in sent.text
+    for question in ("Hva er DEKOM?", "Når er neste samling?", "Hvor er styrersamlingen?"):
+        await bot.message(ALICE, question)
+    await bot.message(BOB, "Hva er REKOM?")
+    (asked,) = only(await bot.message(ALICE, "/slettmeg"), "sendMessage")
+    assert "3 spørsmål, 1 abonnement og chat-id-en" in asked.text
+    assert "rader" not in asked.text
+    assert [label for label in asked.button_labels if "Slett" in label] == ["🗑 Slett alt"]
+    assert bot.storage.about_chat(ALICE).questions == 3  # asking deletes nothing
+    (done,) = only(await bot.press(ALICE, data_of(asked, "🗑 Slett alt")), "editMessageText")
+    assert done.text.startswith("Slettet: 3 spørsmål, 1 abonnement og chat-id-en.")
     assert bot.storage.rows_about_chat(ALICE) == 0
     assert bot.store.chat(ALICE) is None
-    assert bot.storage.rows_about_chat(BOB) == 2  # others are untouched
+    bob = bot.storage.about_chat(BOB)  # others are untouched
+    assert (bob.questions, bob.subscriptions, bob.chat) == (1, 1, 1)
     (sent,) = only(await bot.message(ALICE, "/slettmeg"), "sendMessage")
     assert "Jeg har ikke lagret noe om denne chatten" in sent.text
-    await bot.message(ALICE, "Hva er DEKOM?")  # talking to the bot stores nothing
-    assert bot.storage.rows_about_chat(ALICE) == 0
 
 
 async def test_kalender_sends_an_ics_of_the_chats_scope(bot: Bot) -> None:
@@ -192,7 +206,12 @@ async def test_remind_me_and_add_to_calendar_under_a_coming_samling(bot: Bot) ->
     assert "🔔 Du får påminnelse om «DEKOM – begynneropplæring i samarbeid med NTNU»" in (
         confirmation.text
     )
-    assert "Første påminnelse: fredag 11. september 2020 kl. 09.00." in confirmation.text
+    assert "• 1 uke før: fredag 11. september 2020 kl. 09.00\n" in confirmation.text
+    assert "• 1 dag før: torsdag 17. september 2020 kl. 09.00\n" in confirmation.text
+    assert "Samlingen har ingen påmeldingsfrist, så det kommer ingen påminnelse om fristen." in (
+        confirmation.text
+    )
+    assert "for sent" not in confirmation.text  # it is 8 days away
     (subscription,) = bot.store.subscriptions(ALICE)
     assert subscription.scope == Scope(ScopeKind.EVENT, BEGYNNER)
     calls = await bot.press(ALICE, data_of(answer, "🔔 Påminn meg"))

@@ -34,6 +34,7 @@ from telegram.ext import (
     filters,
 )
 
+from bot.channels.telegram.admins import GroupAdmins
 from bot.channels.telegram.render import render_html
 from bot.channels.telegram.sending import Sender, send_with_retry
 from bot.channels.telegram.translate import chat_of, incoming_message, keyboard_of, valid_text
@@ -43,6 +44,7 @@ from bot.conversation import (
     ChatStatus,
     ChatType,
     Conversation,
+    Incoming,
     Outgoing,
     Response,
     texts,
@@ -99,6 +101,7 @@ class TelegramHandlers:
         self.chats = chats
         self.on_interaction = on_interaction  # e.g. the delivery pacer's note_interactive
         self.locks = ChatLocks()
+        self.group_admins = GroupAdmins()  # who may change a group's subscriptions
 
     def install(self, application: Application[Any, PtbContext, Any, Any, Any, Any]) -> None:
         # Only `update.message`: edited messages and channel posts get no handler, so silence.
@@ -118,6 +121,8 @@ class TelegramHandlers:
         chat = incoming.chat
         async with self.locks.hold(chat.id):
             self._seen(chat.id)
+            if self.conversation.needs_admin_status(incoming):
+                incoming = await self.group_admins.complete(incoming, context.bot, message)
             response = await self.conversation.handle(incoming)
             self._interacted(chat.id, response)
             reply_to = None if chat.is_private else message.message_id
@@ -139,7 +144,10 @@ class TelegramHandlers:
             try:
                 data = valid_text(query.data) if query.data is not None else None
                 buttons = keyboard_of(shown_on.reply_markup) if shown_on is not None else ()
-                response = await self.conversation.handle(ButtonPress(chat, data, buttons))
+                press: Incoming = ButtonPress(chat, data, buttons)
+                if self.conversation.needs_admin_status(press):
+                    press = await self.group_admins.complete(press, context.bot, None)
+                response = await self.conversation.handle(press)
             except Exception:
                 await _answer_button(query, texts.SOMETHING_WENT_WRONG)
                 raise

@@ -14,8 +14,8 @@ thread means no two calls ever interleave.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
@@ -25,7 +25,7 @@ from bot.storage.schema import MIGRATIONS, Migration
 
 Value = str | int | None
 Row = tuple[Value, ...]
-Params = Sequence[Value]
+Params = Sequence[Value] | Mapping[str, Value]  # positional (?) or named (:name)
 
 
 class SqliteConnection:
@@ -85,16 +85,22 @@ class SqliteConnection:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK if anything raises."""
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK if anything raises (the COMMIT too).
+
+        SQLite may have rolled back by itself (a full disk): then the original error is
+        raised, not the ROLLBACK's, and the connection is never left inside a transaction.
+        """
         with _translated():
             connection = self._connection
             connection.execute("BEGIN IMMEDIATE")
             try:
                 yield connection
+                connection.execute("COMMIT")
             except BaseException:
-                connection.execute("ROLLBACK")
+                if connection.in_transaction:  # the error that brought us here is the one to report
+                    with suppress(sqlite3.Error):
+                        connection.execute("ROLLBACK")
                 raise
-            connection.execute("COMMIT")
 
     def rows(self, sql: str, params: Params = ()) -> list[Row]:
         with _translated():

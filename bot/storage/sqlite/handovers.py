@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from bot.storage.pseudonyms import ChatPseudonyms
 from bot.storage.records import Handover, HandoverState
 from bot.storage.sqlite.connection import (
     Row,
@@ -26,8 +27,9 @@ _COLUMNS = "id, question_id, chat_id, first_name, question, state, answer, creat
 class SqliteHandoverStore:
     """The `HandoverStore` (bot.storage.protocols) over the shared connection."""
 
-    def __init__(self, db: SqliteConnection) -> None:
+    def __init__(self, db: SqliteConnection, pseudonyms: ChatPseudonyms) -> None:
         self._db = db
+        self._pseudonyms = pseudonyms  # kept after the chat id is blanked, for /slettmeg
 
     def create_handover(
         self, question_id: int, chat_id: int, first_name: str, question: str, now: datetime
@@ -36,9 +38,16 @@ class SqliteHandoverStore:
         with self._db.transaction() as sql:
             cursor = sql.execute(
                 "INSERT INTO handovers (question_id, chat_id, first_name, question, state,"
-                " created_at) VALUES (?, ?, ?, ?, 'pending', ?)"
+                " created_at, chat_key) VALUES (?, ?, ?, ?, 'pending', ?, ?)"
                 " ON CONFLICT (question_id) DO NOTHING",
-                (question_id, chat_id, first_name, question, stamp(now)),
+                (
+                    question_id,
+                    chat_id,
+                    first_name,
+                    question,
+                    stamp(now),
+                    self._pseudonyms.of(chat_id),
+                ),
             )
         if cursor.rowcount == 0 or cursor.lastrowid is None:
             return None

@@ -1,12 +1,15 @@
 """The question log in SQLite: what was asked, when, which entry answered it, whether the bot
 was confident, the intent and the 👍/👎 feedback. NO chat id, user id or name: the coordinators
-need to see what teachers ask and what the bot could not answer, not who asked."""
+need to see what teachers ask and what the bot could not answer, not who asked. Each row has
+the chat's keyed pseudonym (bot.storage.pseudonyms), so /slettmeg can find the chat's questions
+and a button press can be checked against the chat the answer was shown in."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from bot.core.stats import LoggedQuestion
+from bot.storage.pseudonyms import ChatPseudonyms
 from bot.storage.sqlite.connection import Row, SqliteConnection, parse_stamp, stamp, text_or_none
 
 _COLUMNS = "id, asked_at, question, normalised, entry_id, confident, intent, feedback"
@@ -15,8 +18,9 @@ _COLUMNS = "id, asked_at, question, normalised, entry_id, confident, intent, fee
 class SqliteQuestionStore:
     """The `QuestionStore` (bot.storage.protocols) over the shared connection."""
 
-    def __init__(self, db: SqliteConnection) -> None:
+    def __init__(self, db: SqliteConnection, pseudonyms: ChatPseudonyms) -> None:
         self._db = db
+        self._pseudonyms = pseudonyms
 
     def log_question(
         self,
@@ -26,14 +30,16 @@ class SqliteQuestionStore:
         entry_id: str | None,
         confident: bool,
         intent: str,
+        chat_id: int | None = None,
     ) -> int:
-        """Log one question (no chat or user); returns its id for the 👍/👎 buttons."""
+        """Log one question (the chat only as its pseudonym); returns its id for the buttons."""
+        chat_key = None if chat_id is None else self._pseudonyms.of(chat_id)
         with self._db.transaction() as sql:
             cursor = sql.execute(
                 "INSERT INTO question_log"
-                " (asked_at, question, normalised, entry_id, confident, intent)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (stamp(asked_at), question, normalised, entry_id, int(confident), intent),
+                " (asked_at, question, normalised, entry_id, confident, intent, chat_key)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (stamp(asked_at), question, normalised, entry_id, int(confident), intent, chat_key),
             )
         assert cursor.lastrowid is not None
         return cursor.lastrowid
@@ -52,6 +58,12 @@ class SqliteQuestionStore:
     def question(self, question_id: int) -> LoggedQuestion | None:
         row = self._db.row(f"SELECT {_COLUMNS} FROM question_log WHERE id = ?", (question_id,))
         return None if row is None else _question_from(row)
+
+    def asked_in(self, question_id: int, chat_id: int) -> bool | None:
+        """Whether the question was asked in this chat; None when that is not known (logged
+        before chats were linked by pseudonym, or the row is gone)."""
+        found = self._db.value("SELECT chat_key FROM question_log WHERE id = ?", (question_id,))
+        return None if found is None else str(found) == self._pseudonyms.of(chat_id)
 
     def questions_since(self, since: datetime) -> list[LoggedQuestion]:
         """Every logged question asked at or after `since`, oldest first."""
