@@ -27,7 +27,7 @@ from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
 from bot.core.subject_answers import SubjectAnswers
-from bot.core.text import Normaliser
+from bot.core.text import Normaliser, fold
 
 CONFIDENT_SCORE = 0.6  # an entry answer needs at least this score ...
 CONFIDENT_MARGIN = 0.08  # ... this lead over the runner-up ...
@@ -56,6 +56,7 @@ class Decider:
         self._subjects = SubjectAnswers(kb, events, YesNo(kb, normaliser))
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
+        self._by_title = {fold(entry.title): entry for entry in kb}
 
     def help_text(self) -> str:
         return help_texts.help_text(self._topics)
@@ -108,11 +109,24 @@ class Decider:
         known = [entry for entry in subjects if entry is not None]
         if not known:
             return None
-        chosen = known[1] if "andre" in q.words and len(known) > 1 else known[0]
+        chosen = self._ordinal(q, known)
         samling_cues = (Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED, Cue.PAST)
         if q.has(*samling_cues) and not chosen.is_event and not q.refers_back:
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
+
+    def _ordinal(self, q: Question, subjects: Sequence[Entry]) -> Entry:
+        """ "og den andre?": the second subject of the last answer, or the second member of
+        the one it was about ("hvilke fokusområder …?" → "og hva er målet med det andre?")."""
+        first = subjects[0]
+        position = next((_ORDINALS[word] for word in q.words if word in _ORDINALS), None)
+        if position is None:
+            return first
+        if first.members and position < len(first.members):
+            named = self._by_title.get(fold(first.members[position]))
+            if named is not None:
+                return named
+        return subjects[position] if position < len(subjects) else first
 
     def _subject(self, q: Question, search: SearchResult) -> Entry | None:
         """The entry the question is about: the clear best match when the question has words of
@@ -370,6 +384,7 @@ class Decider:
         return reply_about(self.kb, text, intent, entries, hits)
 
 
+_ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
 _HAS_EVENTS = frozenset({Kind.SCHEME.value, Kind.REGION.value, Kind.NETWORK.value})
 
 

@@ -165,11 +165,11 @@ class YesNo:
             if wanted <= set(entry.applies_to):
                 return f"Ja. {title} gjelder {labels}."
             return f"Nei. {title} gjelder {labels}."
-        if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
-            return "Ja. " + answers.entry_text(entry)
         supported = self.supporting_sentence(q, entry)
         if supported is not None:
             return f"Ja. {supported}"
+        if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
+            return "Ja. " + answers.entry_text(entry)
         return None
 
     def _labels(self, audience_ids: Sequence[str]) -> str:
