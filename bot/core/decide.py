@@ -14,6 +14,7 @@ added) becomes a `Reply`:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from itertools import combinations
 
@@ -290,6 +291,7 @@ class Decider:
 
     def _answer_events(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """Narrow the samlinger down to those the question is about, then let them answer."""
+        q = replace(q, filters=q.filters.or_else(q.context_filters))
         pool = self._events.matching(q.filters)
         specific = bool(q.filters)
         if q.topic:

@@ -80,7 +80,7 @@ def _read_facts(node: Node, where: Where) -> tuple[tuple[Fact, str], ...] | None
                 key, unknown_value("faktum", name, _FACTS, f"gyldige: {', '.join(_FACTS)}")
             )
             continue
-        text = read_text(value, where.for_field(f"facts.{name}"))
+        text = read_text(value, where.for_field(name))
         if text is not None:
             facts.append((fact, text))
     return tuple(facts)

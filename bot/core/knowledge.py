@@ -172,7 +172,7 @@ class Vocabulary:
     audiences: Mapping[str, Audience] = field(default_factory=dict)
     kinds: Mapping[Kind, KindNames] = field(default_factory=dict)
     synonyms: tuple[tuple[str, ...], ...] = ()  # each group: canonical form first
-    forms: Mapping[str, str] = field(default_factory=dict)  # folded "kæm" -> folded "hvem"
+    forms: Mapping[str, str] = field(default_factory=dict)  # "kæm" -> "hvem", lower case as typed
 
 
 @dataclass(frozen=True, slots=True)

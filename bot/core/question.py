@@ -47,6 +47,16 @@ class Filters:
             self.audiences or self.schemes or self.regions or self.organisers or self.locations
         )
 
+    def or_else(self, other: Filters) -> Filters:
+        """These filters, with `other`'s for each facet these leave open."""
+        return Filters(
+            audiences=self.audiences or other.audiences,
+            schemes=self.schemes or other.schemes,
+            regions=self.regions or other.regions,
+            organisers=self.organisers or other.organisers,
+            locations=self.locations or other.locations,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Question:
@@ -66,6 +76,7 @@ class Question:
     words: tuple[str, ...] = ()  # the folded words after dialect forms and spelling
     kind_named: Kind | None = None  # "er lesing et fokusområde?" names Kind.FOCUS_AREA
     context_terms: tuple[str, ...] = ()  # known terms from the rest of the message
+    context_filters: Filters = field(default_factory=Filters)  # ... and the filters it sets
     # "statlige eller kommunale?": the words beside "eller" are choices, and a choice the bot
     # does not know is no sign that the question is out of scope.
     alternatives: frozenset[str] = frozenset()
@@ -85,18 +96,11 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
     set itself, and the terms the bot recognises as search words; its other words count for
     nothing, so personal context cannot sink the confidence."""
     extra = tuple(term for term in context.content if known(term) and term not in q.content)
-    mine, theirs = q.filters, context.filters
-    filters = Filters(
-        audiences=mine.audiences or theirs.audiences,
-        schemes=mine.schemes or theirs.schemes,
-        regions=mine.regions or theirs.regions,
-        organisers=mine.organisers or theirs.organisers,
-        locations=mine.locations or theirs.locations,
-    )
-    if q.content:
-        return replace(q, filters=filters, context_terms=extra)
+    if q.content:  # the filters of the context count only when samlinger are asked about
+        return replace(q, context_filters=context.filters, context_terms=extra)
     carried = context.cues & {Cue.EVENT, Cue.DEADLINE, Cue.CANCELLED}
     period = q.period or context.period
+    filters = q.filters.or_else(context.filters)
     return replace(q, filters=filters, context_terms=extra, cues=q.cues | carried, period=period)
 
 
@@ -107,6 +111,15 @@ _LEADING_FILLERS = frozenset(
     fold(word) for word in ["og", "men", "hei", "sa", "da", "altsa", "forresten"]
 )
 _SPLIT_HEADS = ("neste", "forrige", "siste", "kommende")
+_STANDS = fold("står")
+_UNSUPPORTED_HEADS = tuple(
+    fold(phrase) for phrase in CUE_WORDS[Cue.UNSUPPORTED] if " " not in phrase and len(phrase) >= 5
+)
+
+
+def _is_unsupported(word: str) -> bool:
+    """A compound that starts with an attribute the sources never have ("parkeringsplass")."""
+    return len(word) > 6 and word.startswith(_UNSUPPORTED_HEADS)
 
 
 def cue_phrases(kb: KnowledgeBase, normaliser: Normaliser) -> CuePhrases:
@@ -174,6 +187,10 @@ class QuestionReader:
         tokens = self._normaliser.tokens(" ".join(corrected))
         terms = tuple(token.term for token in tokens)
         cues, rest, cue_terms, counted = self._find_cues(tokens)
+        if corrected and corrected[-1] == "for" and _STANDS in corrected:
+            cues.add(Cue.STANDS_FOR)  # "hva står DEKOM for?"
+        if any(_is_unsupported(token.word) for token in rest):
+            cues.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
         content = tuple(
             token.term
             for token in rest

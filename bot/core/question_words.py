@@ -72,8 +72,13 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "når, dato, datoen, tidspunkt, hvilken dag, kva dag, ukedag, vekedag, hvilket år, "
         "årstall, klokka"
     ),
-    Cue.NEXT: "neste, kommende, førstkommende, nærmeste, snart, fremover, framover",
-    Cue.PAST: "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, arrangert",
+    Cue.NEXT: (
+        "neste, kommende, førstkommende, nærmeste, snart, fremover, framover, på gang, neste gang"
+    ),
+    Cue.PAST: (
+        "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, arrangert, "
+        "over, ferdig, forbi"
+    ),
     Cue.DEADLINE: (
         "frist, fristen, påmeldingsfrist, påmelding, melde, meld, melder, påmeldt, "
         "registrering, søknadsfrist, for sent, tidsnok, rekker, rekke, rakk, åpen, åpent"
@@ -137,7 +142,10 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak"
     ),
-    Cue.EVENT: "samling, samlinger, skjer, arrangement, arrangementer, aktivitet",
+    Cue.EVENT: (
+        "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "
+        "programmet, agenda"
+    ),
     Cue.GREETING: (
         "hei, hallo, heisann, hallais, halla, hey, hi, hello, morn, god morgen, god dag, god "
         "kveld, goddag, står det bra til, hvordan går det, hvordan har du det"
@@ -155,7 +163,7 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
 }
 
 STOP_WORDS = """
-i på pa til fra frå for med om av ved hos hjå etter før over under mellom mot gjennom uten utan
+i på pa til fra frå for med om av ved hos hjå etter før under mellom mot gjennom uten utan
 innen rundt blant per og eller men som at så enn både da då nå no her der hit dit hvis dersom
 er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må måtte får fikk
 gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
@@ -170,7 +178,7 @@ hvordan korleis mon monn tru sammen være vere vært vore skje skjedde skjedd he
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest
-satt sette legger legge opp hverandre forstå forstås ifølge iflg
+satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
@@ -207,6 +215,7 @@ YES_NO_OPENERS = frozenset(
         "hører",
         "stemmer",
         "betyr",
+        "gikk",
     ]
 )
 
