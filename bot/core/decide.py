@@ -74,7 +74,8 @@ class Decider:
         if remembered is not None:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
         asked_events = self._events_asked(q, search)
-        if q.refers_back and not (q.topic or q.filters or q.context_terms or asked_events):
+        own_words = q.topic or q.filters or q.context_terms or q.period
+        if q.refers_back and not own_words and (q.follows_up or not asked_events):
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
         subject = self._subject(q, search)
         asks_about = asked_fact(q) is not None or q.has(Cue.WHEN) or q.yes_no
@@ -100,7 +101,9 @@ class Decider:
         if memory is None or not memory.fresh(now):
             return None
         own = self._subject(q, search)
-        named = bool(q.filters.schemes or q.filters.regions or q.context_terms)
+        filters = q.filters
+        named = bool(filters.schemes or filters.regions or filters.member_of or q.context_terms)
+        named = named or (own is not None and own.kind is q.kind_named)  # "… i nettverk med?"
         if (own is not None and (not q.refers_back or named)) or q.period is not None:
             return None
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN)
@@ -291,7 +294,7 @@ class Decider:
 
     def _answer_events(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """Narrow the samlinger down to those the question is about, then let them answer."""
-        q = replace(q, filters=q.filters.or_else(q.context_filters))
+        q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
         pool = self._events.matching(q.filters)
         specific = bool(q.filters)
         if q.topic:
@@ -309,7 +312,8 @@ class Decider:
     def _about_its_samlinger(self, q: Question, subject: Entry) -> bool:
         """ "hvem samarbeider vi med på begynneropplæring i DEKOM?": a scheme or region with an
         audience that its samlinger are for is a question about those samlinger."""
-        if subject.is_event or q.yes_no or not q.filters.audiences:
+        asks_of_them = q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COOPERATION, Cue.INTRODUCED_BY)
+        if subject.is_event or q.yes_no or not q.filters.audiences or not asks_of_them:
             return False
         if subject.kind.value not in _HAS_EVENTS:
             return False
@@ -330,6 +334,8 @@ class Decider:
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         about = next((h.entry for h in search.hits if not h.entry.is_event), None)
+        if about is not None and self._events.about(about.id):
+            return self._unknown(q, search)  # never "ingen samlinger om X" while X has some
         text = answers.no_events_about(about) + self._events.pointer(now)
         return self._reply(text, Intent.NEXT_EVENT, [], search.hits)
 
@@ -378,7 +384,8 @@ class Decider:
     @staticmethod
     def _coverage(q: Question, search: SearchResult) -> float:
         """Share of the question the bot understood, each recognised question word counting 1."""
-        return search.coverage(recognised_extra=float(len(q.cue_terms)))
+        extra = len(q.cue_terms) + (1 if q.period is not None else 0)  # "i dag" is understood
+        return search.coverage(recognised_extra=float(extra))
 
     def _reply(
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()

@@ -60,10 +60,10 @@ class WordForms:
         """Folded words: forms applied, unknown endings fixed, compounds joined or split.
         `typed` are the lower-case words as written; `drop` a run of folded words to leave out
         (a period such as "i morgen", read elsewhere)."""
+        if drop:
+            typed = _without_run(list(typed), list(drop), key=fold)
         folded = [self._exact.get(word) or fold(word) for word in typed]
         folded = [part for word in folded for part in word.split()]
-        if drop:
-            folded = _without_run(folded, list(drop))
         mapped: list[str] = []
         for word in folded:
             mapped.extend(self._word(word))
@@ -138,10 +138,11 @@ class WordForms:
         return None
 
 
-def _without_run(words: list[str], run: list[str]) -> list[str]:
-    """`words` with the first occurrence of `run` taken out."""
+def _without_run(words: list[str], run: list[str], key: Callable[[str], str] = str) -> list[str]:
+    """`words` with the first occurrence of `run` taken out, comparing `key(word)`."""
     size = len(run)
+    keys = [key(word) for word in words]
     for i in range(len(words) - size + 1):
-        if words[i : i + size] == run:
+        if keys[i : i + size] == run:
             return words[:i] + words[i + size :]
     return words

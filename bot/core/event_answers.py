@@ -145,7 +145,7 @@ class EventAnswers:
         if q.has(Cue.DEADLINE):
             return self._deadline(q, pool, specific, now)
         if q.yes_no and q.has(Cue.PAST) and specific and not q.has(Cue.NEXT):
-            return self._previous(q, pool, now)  # "ble den digitale styrersamlingen gjennomført?"
+            return self._about(q, pool, now)  # "ble styrersamlingen gjennomført?", "er den over?"
         if q.has(Cue.WHERE) or q.has(Cue.WHO):
             return self._where_or_who(q, pool, now)
         if q.period is not None:

@@ -178,6 +178,15 @@ class YesNo:
             [audiences[a].label if a in audiences else a for a in audience_ids]
         )
 
+    def names(self, q: Question, entry: Entry) -> bool:
+        """Whether the question names the entry itself: its id or its whole title."""
+        terms = set(q.terms)
+        for text in (entry.id.replace("-", " "), entry.title):
+            own = set(self._normaliser.terms(text)) - self._kind_words.get(entry.kind, frozenset())
+            if own and own <= terms:
+                return True
+        return False
+
     def supports(self, q: Question, entry: Entry, text: str) -> bool:
         """Whether `text` contains every content word of the question beyond the entry's name."""
         claim = self.claim(q, entry)

@@ -22,7 +22,9 @@ class Memory:
     at: datetime
 
     def fresh(self, now: datetime) -> bool:
-        return bool(self.subjects) and timedelta(0) <= now - self.at <= FORGET_AFTER
+        """Still worth referring to: at most `FORGET_AFTER` of silence. A clock that went back
+        (a replay with fixed moments, `ask --jsonl`) says nothing about silence."""
+        return bool(self.subjects) and now - self.at <= FORGET_AFTER
 
     @property
     def subject(self) -> str:

@@ -41,11 +41,18 @@ class Filters:
     regions: frozenset[str] = frozenset()
     organisers: frozenset[str] = frozenset()
     locations: frozenset[str] = frozenset()
+    # Regions a named member belongs to ("i Rennebu" -> Gauldalsregionen): they narrow samlinger
+    # only (`for_samlinger`), so "er Malvik med i Gauldalsregionen?" still names one region.
+    member_of: frozenset[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(
             self.audiences or self.schemes or self.regions or self.organisers or self.locations
         )
+
+    def for_samlinger(self) -> Filters:
+        """The filters that narrow samlinger: a named member's region counts as its region."""
+        return replace(self, regions=self.regions or self.member_of, member_of=frozenset())
 
     def or_else(self, other: Filters) -> Filters:
         """These filters, with `other`'s for each facet these leave open."""
@@ -55,6 +62,7 @@ class Filters:
             regions=self.regions or other.regions,
             organisers=self.organisers or other.organisers,
             locations=self.locations or other.locations,
+            member_of=self.member_of or other.member_of,
         )
 
 
@@ -73,6 +81,7 @@ class Question:
     counted: str | None = None  # "hvor mange kommuner" -> the term for "kommuner"
     yes_no: bool = False  # "er Oppdal med i ...?": opens with a verb, no question word
     refers_back: bool = False  # "den", "det", "dem": may be about what was said before
+    follows_up: bool = False  # "… da?", "og …": only makes sense after something said before
     words: tuple[str, ...] = ()  # the folded words after dialect forms and spelling
     kind_named: Kind | None = None  # "er lesing et fokusområde?" names Kind.FOCUS_AREA
     context_terms: tuple[str, ...] = ()  # known terms from the rest of the message
@@ -217,7 +226,8 @@ class QuestionReader:
             cue_terms=cue_terms,
             counted=counted,
             yes_no=yes_no,
-            refers_back=_refers_back(corrected),
+            refers_back=_refers_back(corrected) or _follows_up(corrected),
+            follows_up=_follows_up(corrected),
             words=tuple(corrected),
             kind_named=self._list_kind(content),
             alternatives=_alternatives(tokens, self.stop_words),
@@ -268,7 +278,7 @@ class QuestionReader:
         return None
 
 
-_FACET_ORDER = ("audiences", "schemes", "locations", "regions", "organisers")
+_FACET_ORDER = ("audiences", "schemes", "locations", "regions", "organisers", "member_of")
 
 
 class _Facets:
@@ -287,11 +297,18 @@ class _Facets:
         for audience in kb.vocabulary.audiences.values():
             for phrase in (audience.id.replace("-", " "), audience.label, *audience.words):
                 self._add("audiences", terms(phrase), audience.id)
+        organisers = {
+            fold(name) for event in kb.events if event.event for name in event.event.organisers
+        }
         for entry in kb:
             if entry.kind is Kind.SCHEME:
                 self._add("schemes", terms(entry.id.replace("-", " ")), entry.id)
             elif entry.kind in (Kind.REGION, Kind.NETWORK):
                 self._add("regions", terms(entry.id.replace("-", " ")), entry.id)
+                # "samlinger i Rennebu": the region Rennebu belongs to (an organiser stays one)
+                for member in entry.members:
+                    if fold(member) not in organisers:
+                        self._add("member_of", terms(member), entry.id)
         for entry in kb.events:
             assert entry.event is not None
             event = entry.event
@@ -345,7 +362,7 @@ def _alternatives(tokens: Sequence[Token], stop_words: frozenset[str]) -> frozen
 
 
 _EXPLETIVE_BEFORE = frozenset(
-    fold(word) for word in ["er", "var", "blir", "ble", "finnes", "fins", "skjer", "kommer"]
+    fold(word) for word in ["er", "var", "blir", "ble", "finnes", "fins", "skjer", "kommer", "har"]
 )
 
 
@@ -359,6 +376,12 @@ def _refers_back(typed: Sequence[str]) -> bool:
             continue
         return True
     return False
+
+
+def _follows_up(typed: Sequence[str]) -> bool:
+    """ "når er fristen da?", "og hvem er den for?": words that only make sense after
+    something said before."""
+    return len(typed) >= 2 and (typed[-1] == "da" or typed[0] == "og")
 
 
 def _vocabulary_words(kb: KnowledgeBase) -> set[str]:

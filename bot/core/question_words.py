@@ -240,6 +240,7 @@ BACK_REFERENCES = frozenset(
         "han",
         "dens",
         "dets",
+        "der",
     ]
 )
 
@@ -257,7 +258,6 @@ QUESTION_INTRODUCERS = (
     "lurer litt på",
     "kan du bekrefte at",
     "kan du bekrefte",
-    "stemmer det at",
 )
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")

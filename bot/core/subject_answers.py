@@ -79,7 +79,9 @@ class SubjectAnswers:
         if not found.confident:
             return Reply(found.text, False, Intent.UNKNOWN, matches_of(search.hits))
         text = found.text
-        if q.yes_no and self._yes_no.supports(q, subject, text):
+        year = str(q.period.start.year) if q.period is not None else None
+        confirmed = self._yes_no.supports(q, subject, text) or (year is not None and year in text)
+        if q.yes_no and confirmed:  # "trådte REKOM i kraft i 2019?"
             text = "Ja. " + text
         return self._reply(text, Intent.WHAT_IS, [subject], search.hits)
 
@@ -94,7 +96,13 @@ class SubjectAnswers:
 
     def _group(self, q: Question, search: SearchResult) -> Entry | None:
         """For "er X med i Y?": the entry Y with members that the question names."""
-        candidates = [self.kb.get(entry_id) for entry_id in q.filters.regions]
+        named = [self.kb.get(entry_id) for entry_id in sorted(q.filters.regions)]
+        # The region named by its own name first ("… del av Gauldalsregionen?"), not the one a
+        # mentioned member belongs to ("er Malvik …" also names the Trondheim–Malvik network).
+        candidates = sorted(
+            (entry for entry in named if entry is not None),
+            key=lambda entry: not self._yes_no.names(q, entry),
+        )
         if q.kind_named is not None:
             candidates += [entry for entry in self.kb if entry.kind is q.kind_named]
         candidates += [hit.entry for hit in search.hits if hit.named or hit.score >= 0.5]
