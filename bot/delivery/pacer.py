@@ -253,6 +253,8 @@ class Pacer(Generic[M]):
         never resent: UNCERTAIN); a queued one was not claimed (POSTPONED: a later run sends
         it). With an `error`, every caller of `deliver` gets that error instead."""
         in_flight = set(self._in_flight.values())
+        for task in self._in_flight:  # left to finish on their own; their errors are known
+            task.add_done_callback(_forget_result)
         for job in list(self._open):
             if error is not None:
                 if not job.done.done():
@@ -427,6 +429,11 @@ class Pacer(Generic[M]):
                 ledger.mark_failed(key, now)
             case "unconfirmed":
                 ledger.mark_unconfirmed(key, now)
+
+
+def _forget_result(task: asyncio.Task[Failure | None]) -> None:
+    if not task.cancelled():
+        task.exception()  # retrieved, so asyncio does not log it as never retrieved
 
 
 def _job_order(job: _Job[M]) -> tuple[int, int]:

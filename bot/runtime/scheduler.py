@@ -24,6 +24,9 @@ inside the job: a channel's shutdown may wait for running jobs, and it must not 
 wave. `stop` closes the pacer instead: sends in flight may finish, queued messages stay
 unclaimed for the next start.
 
+A wave that fails (a locked database, a full disk: bot.runtime.outage) is set again after a
+backoff, never left unscheduled; the admins are told once when it has failed for a while.
+
 Change notices run at start-up, after every successful reload, and again at the time the notice
 wave asks for (07:30 after quiet hours, or a minute later after flood control).
 
@@ -43,6 +46,7 @@ from typing import Any
 
 from bot.runtime import texts
 from bot.runtime.jobs import JobRunner
+from bot.runtime.outage import Outage, RetryPolicy
 from bot.runtime.reload import Fingerprint, Reloader, ReloadResult, knowledge_fingerprint
 from bot.runtime.retention import LedgerRetention
 from bot.runtime.tasks import Background
@@ -70,6 +74,7 @@ class Scheduler:
         *,
         tell_admins: TellAdmins | None = None,
         watch_interval: timedelta = WATCH_INTERVAL,
+        retry: RetryPolicy | None = None,
     ) -> None:
         self.waves = waves
         self.reloader = reloader
@@ -83,6 +88,9 @@ class Scheduler:
         self.next_due: datetime | None = None  # when the planner said the next one is due
         self._seen: Fingerprint | None = None  # the knowledge files at the last look
         self._reloading: asyncio.Task[Any] | None = None
+        policy = retry or RetryPolicy()
+        self.reminder_outage = Outage("påminnelser", self.clock, policy, tell_admins)
+        self.notice_outage = Outage("endringsvarsler", self.clock, policy, tell_admins)
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -105,9 +113,16 @@ class Scheduler:
     # -- reminders ------------------------------------------------------------------------------
 
     async def send_reminders(self) -> None:
-        """One reminder wave, then set the job for the next one."""
-        wave = await self.waves.run_reminders()
+        """One reminder wave, then set the job for the next one (or a retry, if it failed)."""
+        try:
+            wave = await self.waves.run_reminders()
+        except Exception as error:  # storage (locked, disk full) or a bug: try again later
+            retry_at = await self.reminder_outage.failed(error)
+            if self.waves.can_broadcast:
+                self.schedule_reminders(retry_at)
+            return
         self.schedule_reminders(wave.next_run)
+        await self.reminder_outage.succeeded()
 
     def schedule_reminders(self, moment: datetime | None) -> None:
         """(Re)set the reminder job to `moment` (at most MAX_SLEEP ahead)."""
@@ -134,10 +149,18 @@ class Scheduler:
     # -- change notices and reloads -------------------------------------------------------------
 
     async def send_notices(self) -> None:
-        wave = await self.waves.run_notices()
+        """One notice wave; the job is set again if it must wait or failed."""
+        try:
+            wave = await self.waves.run_notices()
+        except Exception as error:  # as for reminders: never left unscheduled
+            retry_at = await self.notice_outage.failed(error)
+            if self.waves.can_broadcast:
+                self.runner.run_once(NOTICE_JOB, retry_at, self._notice_tick)
+            return
         self.runner.cancel(NOTICE_JOB)
         if wave.next_run is not None:
             self.runner.run_once(NOTICE_JOB, wave.next_run, self._notice_tick)
+        await self.notice_outage.succeeded()
 
     async def _notice_tick(self) -> None:
         self.background.spawn(self.send_notices(), "notices")

@@ -1,11 +1,13 @@
-"""What the runtime tells coordinators (bokmål): reload summaries and broken knowledge files."""
+"""What the runtime tells coordinators (bokmål): reload summaries, broken knowledge files,
+and delivery that keeps failing."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from bot.core.changes import ChangeKind, EventChange
-from bot.core.knowledge import KnowledgeBase
+from bot.core.knowledge import OSLO, KnowledgeBase
 
 TITLE = "Kunnskapsbasen"
 MAX_ERRORS_TO_ADMINS = 30
@@ -46,3 +48,18 @@ def errors_for_admins(summary: str, errors: tuple[str, ...]) -> str:
     if len(errors) > len(shown):
         shown.append(f"… og {len(errors) - len(shown)} til. Kjør `python -m bot check`.")
     return "\n".join([RELOAD_FAILED_ADMINS, summary, *shown])
+
+
+def delivery_failing(what: str, since: datetime, error: BaseException) -> str:
+    local = since.astimezone(OSLO)
+    return (
+        f"Jeg har ikke fått sendt {what} siden kl. {local:%H:%M} ({local:%d.%m.}): "
+        f"databasen eller lagringen svarer ikke ({type(error).__name__}). "
+        "Jeg prøver igjen hele tiden og sender det som venter så snart det går. "
+        "Sjekk at disken ikke er full og at ingen annen prosess holder databasen låst. "
+        "Jeg sier fra her når det virker igjen."
+    )
+
+
+def delivery_recovered(what: str) -> str:
+    return f"Nå virker det igjen: {what} blir sendt som før."
