@@ -41,7 +41,7 @@ from bot.runtime.reload import Reloader
 from bot.runtime.retention import LedgerRetention, QuestionLogRetention
 from bot.runtime.scheduler import Scheduler
 from bot.runtime.tasks import Background
-from bot.runtime.waves import Send, Waves
+from bot.runtime.waves import Send, Split, Waves
 from bot.storage import Storage, StorageError, open_storage
 from bot.subscriptions import Subscriptions, install_subscriptions
 from bot.subscriptions.book import StoredChatStatus, SubscriptionBook
@@ -119,13 +119,15 @@ def build_bot(
     limits: Limits | None = None,
     pacer_clock: PacerClock | None = None,
     log_questions: bool = True,
+    split: Split | None = None,
 ) -> BuiltBot:
     """The whole bot for one channel.
 
     Without `storage` only the conversation (no subscriptions, no coordinator tools). `send`
     delivers one broadcast message (None: nothing is pushed, as in the terminal chat);
     `messenger_for(pause_blocked)` reaches any chat (hand-overs, admins); `log_questions=False`
-    keeps the question log out (the terminal chat: trying things is not usage).
+    keeps the question log out (the terminal chat: trying things is not usage); `split` cuts
+    a long broadcast into the messages `send` sends it in (announcements track each part).
     """
     live = LiveKnowledge.of(kb)
     admin_ids = settings.admin_ids
@@ -143,6 +145,7 @@ def build_bot(
         send=send,
         limits=limits or Limits(per_second=settings.broadcast_rate),
         pacer_clock=pacer_clock,
+        split=split,
     )
 
     def pause_blocked(chat_id: int) -> None:
@@ -251,7 +254,7 @@ def build_telegram_bot(
     """`build_bot` on Telegram: the pacer sends, hand-overs reach the coordinators, the jobs
     run on the JobQueue, replies make broadcasts give way. `request`s replace HTTP in tests."""
     from bot.channels.telegram.app import build_application, install_conversation
-    from bot.channels.telegram.broadcast import telegram_send
+    from bot.channels.telegram.broadcast import telegram_parts, telegram_send
     from bot.channels.telegram.jobs import JobQueueRunner
     from bot.channels.telegram.messenger import TelegramMessenger
 
@@ -282,6 +285,7 @@ def build_telegram_bot(
         messenger_for=lambda pause_blocked: TelegramMessenger(application.bot, pause_blocked),
         limits=limits,
         pacer_clock=pacer_clock,
+        split=telegram_parts,
     )
     built.append(bot)
     runtime = bot.runtime

@@ -103,6 +103,12 @@ ANNOUNCE_ALREADY = {
     "cancelled": "Kunngjøringen er avbrutt og kan ikke sendes.",
 }
 ANNOUNCE_REPORT = "Kunngjøringen er sendt. Levert til {delivered}, {deactivated} deaktivert."
+ANNOUNCE_REPORT_PARTS = (
+    "Den var lang og gikk ut som {parts} meldinger; «levert» betyr at alle {parts} kom frem."
+)
+ANNOUNCE_REPORT_PARTIAL = (
+    "{partial} fikk bare noen av meldingene (feil hos Telegram eller usikkert om resten kom frem)."
+)
 ANNOUNCE_REPORT_DEACTIVATED = "(De deaktiverte har blokkert boten og får ikke flere meldinger.)"
 ANNOUNCE_REPORT_MISSED = (
     "{missed} kunne ikke leveres (feil hos Telegram eller usikkert om de kom frem)."

@@ -31,6 +31,7 @@ MAX_PASSES = 5  # reminder passes per run: reminders falling due during a long w
 CLOSE_GRACE = 5.0  # seconds a shutdown waits for sends already in flight
 
 Send = Callable[[int, str], Awaitable[object]]
+Split = Callable[[str], list[str]]  # a long text as the messages the channel sends it in
 
 
 @dataclass(slots=True)
@@ -56,8 +57,10 @@ class Waves:
         send: Send | None = None,
         limits: Limits | None = None,
         pacer_clock: PacerClock | None = None,
+        split: Split | None = None,
     ) -> None:
         self.live = live
+        self._split = split
         self.store = store
         self.clock = clock
         self._reminder_lock = asyncio.Lock()
@@ -92,6 +95,11 @@ class Waves:
     async def broadcast(self, items: Iterable[Broadcast[str]]) -> DeliveryReport[str]:
         """Send many messages through the paced broadcaster; see bot.delivery.pacer."""
         return await self.pacer.deliver(items)
+
+    def parts(self, text: str) -> list[str]:
+        """`text` as the channel's messages (one each), so a caller can track every part in
+        the ledger; one part if the channel does not split."""
+        return self._split(text) if self._split is not None else [text]
 
     def note_interactive(self, chat_id: int) -> None:
         """An interactive reply went to `chat_id`: broadcasts give way (bot.delivery.pacer)."""
