@@ -8,6 +8,9 @@ STATS_DESCRIPTION = "Bruk av boten: spørsmål per dag, svarandel, ubesvarte"
 UNANSWERED_DESCRIPTION = "De siste ubesvarte spørsmålene, gruppert"
 ANNOUNCE_DESCRIPTION = "Send en kunngjøring til alle abonnenter"
 OPPDATER = "Last kunnskapsbasen på nytt"
+RELOAD_CONFIRMED = "Tatt i bruk."
+RELOAD_NOT_CONFIRMED = "Ikke tatt i bruk."
+RELOAD_CONFIRM_GONE = "Jeg finner ikke denne endringen lenger."
 
 # -- /statistikk ------------------------------------------------------------------------------
 

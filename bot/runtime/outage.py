@@ -15,15 +15,21 @@ The log gets one line per failed try; the first carries the traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Protocol
 
+from bot.conversation.messages import Keyboard
 from bot.runtime import texts
 
 logger = logging.getLogger(__name__)
 
-TellAdmins = Callable[[str], Awaitable[None]]
+
+class TellAdmins(Protocol):
+    """A message (with buttons, maybe) to every coordinator's private chat (ADMIN_IDS)."""
+
+    async def __call__(self, text: str, buttons: Keyboard = ()) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)

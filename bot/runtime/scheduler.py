@@ -40,14 +40,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.runtime import texts
 from bot.runtime.jobs import JobRunner
-from bot.runtime.outage import Outage, RetryPolicy
+from bot.runtime.outage import Outage, RetryPolicy, TellAdmins
 from bot.runtime.reload import Fingerprint, Reloader, ReloadResult, knowledge_fingerprint
+from bot.runtime.reload_guard import confirm_keyboard
 from bot.runtime.retention import LedgerRetention
 from bot.runtime.tasks import Background
 from bot.runtime.waves import Waves
@@ -58,7 +58,7 @@ MAX_SLEEP = timedelta(hours=1)
 WATCH_INTERVAL = timedelta(seconds=3)  # between looks at the knowledge folder
 REMINDER_JOB, NOTICE_JOB, WATCH_JOB = "reminders", "notices", "knowledge-watch"
 
-TellAdmins = Callable[[str], Awaitable[None]]
+__all__ = ["MAX_SLEEP", "WATCH_INTERVAL", "Scheduler", "TellAdmins"]
 
 
 class Scheduler:
@@ -172,6 +172,14 @@ class Scheduler:
             self.background.spawn(self._notices_then_reminders(), "after-reload")
         return result
 
+    async def confirm_reload(self, held: int) -> ReloadResult:
+        """A coordinator confirmed a held reload (bot.runtime.reload_guard): swap it in, then
+        notices and re-planning as after any reload."""
+        result = await self.reloader.confirm(held)
+        if result.ok and self.waves.can_broadcast:
+            self.background.spawn(self._notices_then_reminders(), "after-reload")
+        return result
+
     async def watch_knowledge(self) -> None:
         """Reload when the knowledge files changed and then stayed the same for an interval."""
         current = knowledge_fingerprint(self.reloader.knowledge_dir)
@@ -186,6 +194,10 @@ class Scheduler:
         result = await self.reload()
         if result.ok:
             logger.info("Knowledge files changed; reloaded")
+            return
+        if result.held is not None:  # logged by the reloader; the admins decide
+            if self.tell_admins is not None:
+                await self.tell_admins(result.summary, confirm_keyboard(result.held))
             return
         logger.error("Knowledge files changed but are invalid: %s", result.summary)
         if self.tell_admins is not None:

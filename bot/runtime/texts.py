@@ -8,6 +8,7 @@ from datetime import datetime
 
 from bot.core.changes import ChangeKind, EventChange
 from bot.core.knowledge import OSLO, KnowledgeBase
+from bot.runtime.reload_guard import Drastic
 
 TITLE = "Kunnskapsbasen"
 MAX_ERRORS_TO_ADMINS = 30
@@ -30,6 +31,30 @@ def reload_summary(kb: KnowledgeBase, changes: Iterable[EventChange]) -> str:
         return head + " Ingen endringer i samlingene som abonnenter må varsles om."
     parts = [f"{counts[kind]} {_CHANGE_WORDS[kind]}" for kind in ChangeKind if kind in counts]
     return f"{head} Endringer i samlinger: {', '.join(parts)}. Abonnentene får beskjed."
+
+
+NOTHING_HELD = (
+    "Ingen endring av kunnskapsbasen venter på bekreftelse (den er allerede tatt i bruk)."
+)
+HELD_OUTDATED = (
+    "Filene er endret igjen etter at jeg spurte, så jeg tar ikke i bruk den versjonen. "
+    "Jeg ser på de nye filene nå og spør på nytt om det trengs."
+)
+
+
+def held_summary(drastic: Drastic) -> str:
+    reasons = []
+    if drastic.emptied:
+        verb = "er tom eller slettet" if len(drastic.emptied) == 1 else "er tomme eller slettet"
+        reasons.append(f"{', '.join(drastic.emptied)} {verb}")
+    if drastic.removed:
+        reasons.append(f"{drastic.removed} av {drastic.samlinger} samlinger ville forsvinne")
+    return (
+        f"Kunnskapsbasen ble endret, men jeg har ikke tatt den i bruk: {' og '.join(reasons)}. "
+        "Den gamle er fortsatt i bruk, og ingen abonnenter har fått beskjed. "
+        "Var det meningen, trykk «Ja, ta i bruk» (da får abonnentene beskjed om det som er "
+        "tatt ut). Var det en feil, legg filen tilbake; da skjer ingenting."
+    )
 
 
 def invalid_summary(directory: object, problems: int) -> str:
