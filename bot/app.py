@@ -19,7 +19,7 @@ from bot.admin import texts as admin_texts
 from bot.admin.announcements import CANCEL, SEND, Announcements
 from bot.admin.handover import Handovers
 from bot.admin.question_log import QuestionLogger
-from bot.admin.reload import confirm_reload_action, reload_command
+from bot.admin.reload import confirm_notices_action, confirm_reload_action, reload_command
 from bot.admin.statistics import UsageStatistics
 from bot.config import Settings
 from bot.conversation import (
@@ -38,7 +38,7 @@ from bot.runtime.admins import admin_notifier
 from bot.runtime.jobs import JobRunner, ManualJobRunner
 from bot.runtime.live import LiveKnowledge
 from bot.runtime.reload import Reloader
-from bot.runtime.reload_guard import CONFIRM_RELOAD
+from bot.runtime.reload_guard import CONFIRM_NOTICES, CONFIRM_RELOAD
 from bot.runtime.retention import LedgerRetention, QuestionLogRetention
 from bot.runtime.scheduler import Scheduler
 from bot.runtime.tasks import Background
@@ -189,6 +189,7 @@ def build_bot(
     install_subscriptions(conversation, subscriptions)
     conversation.commands.add(reload_command(scheduler.reload))
     conversation.actions.add(CONFIRM_RELOAD, confirm_reload_action(scheduler.confirm_reload))
+    conversation.actions.add(CONFIRM_NOTICES, confirm_notices_action(scheduler.confirm_notices))
     _install_coordinators(conversation, coordinators)
     return BuiltBot(settings, live, conversation, chats, runtime, coordinators)
 

@@ -1,6 +1,6 @@
 """/oppdater (coordinators only): load the knowledge base again and say what changed; and the
-confirm button under a reload that was held because it would take much away at once
-(bot.runtime.reload_guard)."""
+confirm buttons under a reload that was held because it would take much away at once, and
+under removal notices held after a restart (bot.runtime.reload_guard)."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ logger = logging.getLogger(__name__)
 
 Reload = Callable[[], Awaitable[ReloadResult]]
 Confirm = Callable[[int], Awaitable[ReloadResult]]
+ConfirmNotices = Callable[[], bool]
 TITLE = "Kunnskapsbasen"
 
 
@@ -51,6 +52,28 @@ def confirm_reload_action(confirm: Confirm) -> Handler:
         return Response(
             (Outgoing(result.text, title=TITLE),),
             notice=short(texts.RELOAD_CONFIRMED if result.ok else texts.RELOAD_NOT_CONFIRMED),
+            keyboard=(),
+        )
+
+    return handle
+
+
+def confirm_notices_action(confirm: ConfirmNotices) -> Handler:
+    """The "Send beskjed" button under removal notices held after a restart
+    (bot.runtime.reload_guard.CONFIRM_NOTICES); `confirm` is the scheduler's."""
+
+    async def handle(context: Context) -> Response:
+        if not context.is_admin:
+            logger.warning(
+                "Refused held notices to user %s: not in ADMIN_IDS", context.chat.user_id
+            )
+            return Response(notice=short(conversation_texts.ADMIN_ONLY))
+        if not confirm():
+            return Response(notice=texts.NOTICES_NOT_HELD, keyboard=())
+        logger.info("Admin %s released the held removal notices", context.chat.user_id)
+        return Response(
+            (Outgoing(texts.NOTICES_RELEASED, title=TITLE),),
+            notice=texts.NOTICES_RELEASED_NOTICE,
             keyboard=(),
         )
 

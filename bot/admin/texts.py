@@ -11,6 +11,9 @@ OPPDATER = "Last kunnskapsbasen på nytt"
 RELOAD_CONFIRMED = "Tatt i bruk."
 RELOAD_NOT_CONFIRMED = "Ikke tatt i bruk."
 RELOAD_CONFIRM_GONE = "Jeg finner ikke denne endringen lenger."
+NOTICES_NOT_HELD = "Ingen varsler venter på bekreftelse."
+NOTICES_RELEASED = "Abonnentene får nå beskjed om samlingene som er tatt ut."
+NOTICES_RELEASED_NOTICE = "Sender …"
 
 # -- /statistikk ------------------------------------------------------------------------------
 

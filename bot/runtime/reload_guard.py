@@ -12,6 +12,11 @@ notified. The admins get one message with a confirm button (`CONFIRM_RELOAD`); p
 swaps the held version in (if the files are still the ones read), and only then do the change
 notices go out. Files that change again replace the held version, or, if the change is
 ordinary again (the file came back), are loaded as usual and the held version is dropped.
+
+A restart reads the files without a reload, so the notice wave holds the same storm itself
+(`too_many_removals`): when most of the samlinger the subscribers know of are gone since the
+saved snapshots, nothing is sent until a coordinator presses `CONFIRM_NOTICES`; restoring the
+file makes the removals, and the question, go away.
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ from pathlib import PurePath
 
 from bot.conversation.callbacks import Action, encode
 from bot.conversation.messages import Button, Keyboard
+from bot.core.changes import ChangeKind, EventChange
 from bot.core.knowledge import KnowledgeBase
 
 CONFIRM_RELOAD = "kb"  # the confirm button under a held reload (argument: its number)
+CONFIRM_NOTICES = "kv"  # "send the removal notices" after a restart (bot.runtime.waves)
 MIN_REMOVED = 2
 
 
@@ -49,8 +56,19 @@ def drastic_change(live: KnowledgeBase, loaded: KnowledgeBase) -> Drastic | None
     return Drastic(emptied, removed, len(live.events))
 
 
+def too_many_removals(changes: list[EventChange], upcoming_before: int) -> int:
+    """How many samlinger the notices would call removed, if that is most of the
+    `upcoming_before` the subscribers knew of (else 0: send as usual)."""
+    removed = sum(1 for change in changes if change.kind is ChangeKind.REMOVED)
+    return removed if removed >= MIN_REMOVED and 2 * removed > upcoming_before else 0
+
+
 def confirm_keyboard(held: int) -> Keyboard:
     return ((Button("✅ Ja, ta i bruk", encode(Action(CONFIRM_RELOAD, str(held)))),),)
+
+
+def notices_keyboard() -> Keyboard:
+    return ((Button("📣 Send beskjed", encode(Action(CONFIRM_NOTICES))),),)
 
 
 def _entries_per_file(kb: KnowledgeBase) -> Counter[str]:

@@ -47,7 +47,7 @@ from bot.runtime import texts
 from bot.runtime.jobs import JobRunner
 from bot.runtime.outage import Outage, RetryPolicy, TellAdmins
 from bot.runtime.reload import Fingerprint, Reloader, ReloadResult, knowledge_fingerprint
-from bot.runtime.reload_guard import confirm_keyboard
+from bot.runtime.reload_guard import confirm_keyboard, notices_keyboard
 from bot.runtime.retention import LedgerRetention
 from bot.runtime.tasks import Background
 from bot.runtime.waves import Waves
@@ -88,6 +88,7 @@ class Scheduler:
         self.next_due: datetime | None = None  # when the planner said the next one is due
         self._seen: Fingerprint | None = None  # the knowledge files at the last look
         self._reloading: asyncio.Task[Any] | None = None
+        self._asked_about_removals = 0  # held removal notices the admins were asked about
         policy = retry or RetryPolicy()
         self.reminder_outage = Outage("påminnelser", self.clock, policy, tell_admins)
         self.notice_outage = Outage("endringsvarsler", self.clock, policy, tell_admins)
@@ -106,8 +107,8 @@ class Scheduler:
         await self.waves.aclose()
         await self.background.cancel_all()
 
-    async def _notices_then_reminders(self) -> None:
-        await self.send_notices()
+    async def _notices_then_reminders(self, *, removals_confirmed: bool = False) -> None:
+        await self.send_notices(removals_confirmed=removals_confirmed)
         await self.send_reminders()
 
     # -- reminders ------------------------------------------------------------------------------
@@ -148,10 +149,11 @@ class Scheduler:
 
     # -- change notices and reloads -------------------------------------------------------------
 
-    async def send_notices(self) -> None:
-        """One notice wave; the job is set again if it must wait or failed."""
+    async def send_notices(self, *, removals_confirmed: bool = False) -> None:
+        """One notice wave; the job is set again if it must wait or failed. Notices that would
+        call most samlinger removed wait for a coordinator (asked once per such state)."""
         try:
-            wave = await self.waves.run_notices()
+            wave = await self.waves.run_notices(removals_confirmed=removals_confirmed)
         except Exception as error:  # as for reminders: never left unscheduled
             retry_at = await self.notice_outage.failed(error)
             if self.waves.can_broadcast:
@@ -161,6 +163,22 @@ class Scheduler:
         if wave.next_run is not None:
             self.runner.run_once(NOTICE_JOB, wave.next_run, self._notice_tick)
         await self.notice_outage.succeeded()
+        if not wave.held_removals:
+            self._asked_about_removals = 0
+        elif wave.held_removals != self._asked_about_removals:
+            self._asked_about_removals = wave.held_removals
+            logger.warning("Change notices held: %d samlinger would be removed", wave.held_removals)
+            if self.tell_admins is not None:
+                text = texts.removals_held(wave.held_removals)
+                await self.tell_admins(text, notices_keyboard())
+
+    def confirm_notices(self) -> bool:
+        """A coordinator said the held removal notices may go out (False: none are held)."""
+        if not self._asked_about_removals or not self.waves.can_broadcast:
+            return False
+        self._asked_about_removals = 0
+        self.background.spawn(self.send_notices(removals_confirmed=True), "notices")
+        return True
 
     async def _notice_tick(self) -> None:
         self.background.spawn(self.send_notices(), "notices")
@@ -177,7 +195,8 @@ class Scheduler:
         notices and re-planning as after any reload."""
         result = await self.reloader.confirm(held)
         if result.ok and self.waves.can_broadcast:
-            self.background.spawn(self._notices_then_reminders(), "after-reload")
+            notices = self._notices_then_reminders(removals_confirmed=True)
+            self.background.spawn(notices, "after-reload")
         return result
 
     async def watch_knowledge(self) -> None:

@@ -57,6 +57,15 @@ def held_summary(drastic: Drastic) -> str:
     )
 
 
+def removals_held(removed: int) -> str:
+    return (
+        f"{removed} samlinger som abonnentene kjenner til, er borte fra kunnskapsbasen siden "
+        "sist (en tom eller slettet fil?). Jeg har ikke sendt «tatt ut av oversikten» til noen. "
+        "Var det meningen, trykk «Send beskjed». Var det en feil, legg filen tilbake; da skjer "
+        "ingenting."
+    )
+
+
 def invalid_summary(directory: object, problems: int) -> str:
     return (
         f"Kunnskapsbasen i {directory} har {problems} feil og er ikke lastet. "

@@ -22,6 +22,7 @@ from bot.core.reminders import plan_reminders
 from bot.delivery.jobs import finish_notices, next_reminder_at, notice_batch, reminder_messages
 from bot.delivery.pacer import Broadcast, DeliveryReport, Limits, Outcome, Pacer, PacerClock
 from bot.runtime.live import LiveKnowledge
+from bot.runtime.reload_guard import too_many_removals
 from bot.storage import DeliveryKey, SubscriptionStore
 
 logger = logging.getLogger(__name__)
@@ -40,6 +41,7 @@ class WaveReport:
 
     report: DeliveryReport[str] = field(default_factory=DeliveryReport)
     next_run: datetime | None = None
+    held_removals: int = 0  # notices held: most samlinger would be "tatt ut" (reload_guard)
 
     def count(self, outcome: Outcome) -> int:
         return self.report.count(outcome)
@@ -169,11 +171,13 @@ class Waves:
     def next_reminder(self) -> datetime | None:
         return next_reminder_at(self.store, self.live.kb, self.clock())
 
-    async def run_notices(self) -> WaveReport:
+    async def run_notices(self, *, removals_confirmed: bool = False) -> WaveReport:
         """Tell subscribers in scope what changed since the saved snapshots (bot.core.changes).
 
         `next_run` is set when the notices must wait: quiet hours (until 07:30) or flood
-        control (a minute). The snapshots are saved only once every notice is settled.
+        control (a minute). The snapshots are saved only once every notice is settled. Unless
+        `removals_confirmed`, notices that would call most known samlinger removed are held
+        (`held_removals`; bot.runtime.reload_guard).
         """
         async with self._notice_lock:
             wave = WaveReport()
@@ -181,6 +185,10 @@ class Waves:
                 return wave
             kb, now = self.live.kb, self.clock()
             batch = notice_batch(self.store, kb, now)
+            if not removals_confirmed:
+                wave.held_removals = too_many_removals(batch.changes, batch.upcoming_before)
+                if wave.held_removals:
+                    return wave  # nothing sent, the snapshots kept: asked again next time
             if batch.messages:
                 logger.info(
                     "Sending %d change notice(s) about %d change(s)",

@@ -132,3 +132,30 @@ def test_ordinary_changes_are_not_held(tmp_path: Path) -> None:
     assert drastic_change(live, live) is None
     held = drastic_change(live, moved)
     assert held is not None and held.removed == 2 and held.emptied == ()
+
+
+async def test_a_restart_with_an_emptied_file_holds_the_removal_notices(tmp_path: Path) -> None:
+    knowledge = write_knowledge(tmp_path / "knowledge", EVENTS)
+    clock = Clock(SUBSCRIBED)
+    async with running_bot(tmp_path / "data", knowledge, clock) as first:
+        for chat_id in SUBSCRIBERS:
+            first.store.subscribe(chat_id, SUBSCRIBED, ALL_EVENTS)
+        await first.scheduler.send_notices()  # what the subscribers know: three samlinger
+    (knowledge / "samlinger.yaml").write_text("", encoding="utf-8")  # emptied while stopped
+
+    async with running_bot(tmp_path / "data", knowledge, clock) as bot:
+        await bot.scheduler.send_notices()  # as at start-up
+        await bot.scheduler.send_notices()  # and after the next reload: asked only once
+        assert to_subscribers(bot) == []
+        (asked,) = bot.api.sent_to(ADMIN)
+        assert "3 samlinger som abonnentene kjenner til, er borte" in asked.text
+        assert asked.button_labels == ["📣 Send beskjed"]
+        (button,) = (b["callback_data"] for row in asked.buttons for b in row)
+
+        await bot.press(ADMIN, button)
+        await bot.background.wait_idle()
+        removed = [call for call in to_subscribers(bot) if "tatt ut av oversikten" in call.text]
+        assert len(removed) == 3 * len(SUBSCRIBERS)
+        await bot.press(ADMIN, button)  # a second press sends nothing more
+        await bot.background.wait_idle()
+        assert len(to_subscribers(bot)) == 3 * len(SUBSCRIBERS)
