@@ -34,7 +34,8 @@ def reload_summary(kb: KnowledgeBase, changes: Iterable[EventChange]) -> str:
 
 
 NOTHING_HELD = (
-    "Ingen endring av kunnskapsbasen venter på bekreftelse (den er allerede tatt i bruk)."
+    "Denne endringen venter ikke lenger på bekreftelse: den er allerede tatt i bruk, "
+    "eller filene er endret igjen siden."
 )
 HELD_OUTDATED = (
     "Filene er endret igjen etter at jeg spurte, så jeg tar ikke i bruk den versjonen. "
