@@ -89,6 +89,7 @@ class Scheduler:
         self._seen: Fingerprint | None = None  # the knowledge files at the last look
         self._reloading: asyncio.Task[Any] | None = None
         self._asked_about_removals = 0  # held removal notices the admins were asked about
+        self._removals_confirmed = False  # a coordinator let them go; until they are sent
         policy = retry or RetryPolicy()
         self.reminder_outage = Outage("påminnelser", self.clock, policy, tell_admins)
         self.notice_outage = Outage("endringsvarsler", self.clock, policy, tell_admins)
@@ -151,9 +152,11 @@ class Scheduler:
 
     async def send_notices(self, *, removals_confirmed: bool = False) -> None:
         """One notice wave; the job is set again if it must wait or failed. Notices that would
-        call most samlinger removed wait for a coordinator (asked once per such state)."""
+        call most samlinger removed wait for a coordinator (asked once per such state); once
+        confirmed, they stay confirmed until they are sent (quiet hours, flood control)."""
+        self._removals_confirmed |= removals_confirmed
         try:
-            wave = await self.waves.run_notices(removals_confirmed=removals_confirmed)
+            wave = await self.waves.run_notices(removals_confirmed=self._removals_confirmed)
         except Exception as error:  # as for reminders: never left unscheduled
             retry_at = await self.notice_outage.failed(error)
             if self.waves.can_broadcast:
@@ -162,6 +165,8 @@ class Scheduler:
         self.runner.cancel(NOTICE_JOB)
         if wave.next_run is not None:
             self.runner.run_once(NOTICE_JOB, wave.next_run, self._notice_tick)
+        else:
+            self._removals_confirmed = False  # every notice is settled, the snapshots saved
         await self.notice_outage.succeeded()
         if not wave.held_removals:
             self._asked_about_removals = 0

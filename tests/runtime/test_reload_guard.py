@@ -159,3 +159,23 @@ async def test_a_restart_with_an_emptied_file_holds_the_removal_notices(tmp_path
         await bot.press(ADMIN, button)  # a second press sends nothing more
         await bot.background.wait_idle()
         assert len(to_subscribers(bot)) == 3 * len(SUBSCRIBERS)
+
+
+async def test_removals_confirmed_at_night_go_out_in_the_morning_without_asking_again(
+    bot: Bot,
+) -> None:
+    bot.clock.set(oslo(2030, 4, 2, 22, 0))  # quiet hours
+    samlinger(bot).unlink()
+    await watch(bot)
+    (asked,) = bot.api.sent_to(ADMIN)
+    (button,) = (b["callback_data"] for row in asked.buttons for b in row)
+    await bot.press(ADMIN, button)
+    await bot.background.wait_idle()
+    assert len(bot.live.kb.events) == 0
+    assert to_subscribers(bot) == []  # not at night
+
+    bot.clock.set(oslo(2030, 4, 3, 7, 30))
+    await bot.scheduler.send_notices()  # what the notice job does at 07:30
+    removed = [call for call in to_subscribers(bot) if "tatt ut av oversikten" in call.text]
+    assert len(removed) == 3 * len(SUBSCRIBERS)
+    assert not any("Send beskjed" in call.button_labels for call in bot.api.sent_to(ADMIN))
