@@ -12,8 +12,9 @@ coordinator who wrote an announcement can send or cancel it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,6 +26,7 @@ from bot.conversation.commands import Context
 from bot.conversation.interfaces import Messenger
 from bot.conversation.messages import Button, Outgoing, Response, say
 from bot.delivery.pacer import NOTICE_PRIORITY, Broadcast, DeliveryReport
+from bot.runtime.outage import RetryPolicy
 from bot.runtime.tasks import Background
 from bot.runtime.waves import Waves
 from bot.storage import (
@@ -55,6 +57,8 @@ class Announcements:
         clock: Callable[[], datetime],
         *,
         messenger: Messenger | None,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         self.announcements = announcements
         self.subscribers = subscribers
@@ -62,6 +66,8 @@ class Announcements:
         self.background = background
         self.clock = clock
         self.messenger = messenger
+        self.retry = retry or RetryPolicy()
+        self.sleep = sleep
 
     async def announce(self, context: Context) -> Response:
         text = context.argument.strip()
@@ -150,35 +156,40 @@ class Announcements:
 
         A long text goes out in the channel's parts, each with its own ledger key, so a
         failure on one part resends only that part and nobody gets a part twice; the report
-        counts, from the ledger, who got every part, who only some, and who none."""
+        counts, from the ledger, who got every part, who only some, and who none. A failure
+        (a locked database, a full disk) is tried again with backoff (bot.runtime.outage)
+        until it goes through; the author hears about it once."""
         parts = self.waves.parts(announcement_text(announcement.text))
         kinds = part_kinds(announcement.id, len(parts))
         recipients: set[int] = set()
         blocked: set[int] = set()
-        try:
-            for _ in range(BROADCAST_PASSES):
-                chats = self.subscribers.subscriber_chats()
-                recipients.update(chats)
-                items = [
-                    Broadcast(chat_id, part, _key(chat_id, kind), NOTICE_PRIORITY)
-                    for chat_id in chats
-                    for part, kind in zip(parts, kinds, strict=True)
-                ]
-                report: DeliveryReport[str] = await self.waves.broadcast(items)
-                blocked |= report.blocked_chats
-                if report.settled:  # else a later pass sends what was postponed, only that
-                    break
-            sent = self.subscribers.sent_per_chat(ANNOUNCEMENT_EVENT, kinds)
-        except Exception:  # Background logs the error with its traceback
-            logger.warning(
-                "Announcement %d failed; it is resumed at the next start", announcement.id
-            )
-            await self._tell(report_to, texts.ANNOUNCE_FAILED)
-            raise
-        tally = Tally.of(recipients, blocked, sent, len(parts))
-        self.announcements.finish_announcement(
-            announcement.id, tally.complete, len(blocked), self.clock()
-        )
+        failures = 0
+        while True:
+            try:
+                await self._deliver(parts, kinds, recipients, blocked)
+                sent = self.subscribers.sent_per_chat(ANNOUNCEMENT_EVENT, kinds)
+                tally = Tally.of(recipients, blocked, sent, len(parts))
+                self.announcements.finish_announcement(
+                    announcement.id, tally.complete, len(blocked), self.clock()
+                )
+                break
+            except Exception as error:
+                if not self.waves.can_broadcast:  # shutting down: resumed at the next start
+                    logger.warning("Announcement %d stopped by shutdown", announcement.id)
+                    return
+                failures += 1
+                delay = self.retry.delay(failures)
+                logger.warning(
+                    "Announcement %d failed (%s, %d in a row); trying again in %d s",
+                    announcement.id,
+                    type(error).__name__,
+                    failures,
+                    delay.total_seconds(),
+                    exc_info=error if failures == 1 else None,
+                )
+                if failures == 1:
+                    await self._tell(report_to, texts.ANNOUNCE_FAILED)
+                await self.sleep(delay.total_seconds())
         logger.info(
             "Announcement %d in %d part(s): all parts to %d chat(s), some to %d, none to %d, "
             "%d deactivated",
@@ -190,6 +201,23 @@ class Announcements:
             len(blocked),
         )
         await self._tell(report_to, tally.report(len(blocked)))
+
+    async def _deliver(
+        self, parts: list[str], kinds: list[str], recipients: set[int], blocked: set[int]
+    ) -> None:
+        """The passes of one try; `recipients` and `blocked` grow across tries."""
+        for _ in range(BROADCAST_PASSES):
+            chats = self.subscribers.subscriber_chats()
+            recipients.update(chats)
+            items = [
+                Broadcast(chat_id, part, _key(chat_id, kind), NOTICE_PRIORITY)
+                for chat_id in chats
+                for part, kind in zip(parts, kinds, strict=True)
+            ]
+            report: DeliveryReport[str] = await self.waves.broadcast(items)
+            blocked |= report.blocked_chats
+            if report.settled:  # else a later pass sends what was postponed, only that
+                return
 
     async def _tell(self, chat_id: int, text: str) -> None:
         if self.messenger is None:

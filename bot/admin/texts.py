@@ -120,8 +120,8 @@ ANNOUNCE_REPORT_MISSED = (
     "{missed} kunne ikke leveres (feil hos Telegram eller usikkert om de kom frem)."
 )
 ANNOUNCE_FAILED = (
-    "Noe gikk galt mens kunngjøringen ble sendt. Jeg prøver igjen neste gang boten starter; "
-    "ingen får den to ganger."
+    "Kunngjøringen stoppet på veien (for eksempel fordi databasen ikke svarer). Jeg prøver igjen "
+    "til den går gjennom, og sier fra her når den er levert; ingen får den to ganger."
 )
 
 
