@@ -20,7 +20,7 @@ from bot.admin import texts as admin_texts
 from bot.admin.announcements import CANCEL, SEND, Announcements
 from bot.admin.handover import Handovers
 from bot.admin.question_log import QuestionLogger
-from bot.admin.reload import reload_command
+from bot.admin.reload import confirm_notices_action, confirm_reload_action, reload_command
 from bot.admin.statistics import UsageStatistics
 from bot.config import Settings
 from bot.conversation import (
@@ -42,10 +42,11 @@ from bot.runtime.admins import admin_notifier
 from bot.runtime.jobs import JobRunner, ManualJobRunner
 from bot.runtime.live import LiveKnowledge
 from bot.runtime.reload import Reloader
+from bot.runtime.reload_guard import CONFIRM_NOTICES, CONFIRM_RELOAD
 from bot.runtime.retention import LedgerRetention, QuestionLogRetention
 from bot.runtime.scheduler import Scheduler
 from bot.runtime.tasks import Background
-from bot.runtime.waves import Send, Waves
+from bot.runtime.waves import Send, Split, Waves
 from bot.storage import Storage, StorageError, open_storage
 from bot.subscriptions import Subscriptions, install_subscriptions
 from bot.subscriptions.book import StoredChatStatus, SubscriptionBook
@@ -128,13 +129,15 @@ def build_bot(
     limits: Limits | None = None,
     pacer_clock: PacerClock | None = None,
     log_questions: bool = True,
+    split: Split | None = None,
 ) -> BuiltBot:
     """The whole bot for one channel.
 
     Without `storage` only the conversation (no subscriptions, no coordinator tools). `send`
     delivers one broadcast message (None: nothing is pushed, as in the terminal chat);
     `messenger_for(pause_blocked)` reaches any chat (hand-overs, admins); `log_questions=False`
-    keeps the question log out (the terminal chat: trying things is not usage).
+    keeps the question log out (the terminal chat: trying things is not usage); `split` cuts
+    a long broadcast into the messages `send` sends it in (announcements track each part).
     """
     admin_ids = settings.admin_ids
     if storage is None:
@@ -167,6 +170,7 @@ def build_bot(
         send=send,
         limits=limits or Limits(per_second=settings.broadcast_rate),
         pacer_clock=pacer_clock,
+        split=split,
     )
     reloader = Reloader(live, store, settings.knowledge_dir, clock, merge=feeds.merge, files_kb=kb)
     scheduler = Scheduler(
@@ -206,6 +210,8 @@ def build_bot(
     )
     install_subscriptions(conversation, subscriptions)
     conversation.commands.add(reload_command(scheduler.reload))
+    conversation.actions.add(CONFIRM_RELOAD, confirm_reload_action(scheduler.confirm_reload))
+    conversation.actions.add(CONFIRM_NOTICES, confirm_notices_action(scheduler.confirm_notices))
     _install_coordinators(conversation, coordinators)
     return BuiltBot(settings, live, conversation, chats, runtime, coordinators, polling)
 
@@ -273,7 +279,7 @@ def build_telegram_bot(
     """`build_bot` on Telegram: the pacer sends, hand-overs reach the coordinators, the jobs
     run on the JobQueue, replies make broadcasts give way. `request`s replace HTTP in tests."""
     from bot.channels.telegram.app import build_application, install_conversation
-    from bot.channels.telegram.broadcast import telegram_send
+    from bot.channels.telegram.broadcast import telegram_parts, telegram_send
     from bot.channels.telegram.jobs import JobQueueRunner
     from bot.channels.telegram.messenger import TelegramMessenger
 
@@ -304,6 +310,7 @@ def build_telegram_bot(
         messenger_for=lambda pause_blocked: TelegramMessenger(application.bot, pause_blocked),
         limits=limits,
         pacer_clock=pacer_clock,
+        split=telegram_parts,
     )
     built.append(bot)
     runtime = bot.runtime

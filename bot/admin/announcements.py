@@ -4,14 +4,18 @@
 number of recipients and "Send"/"Avbryt". "Send" moves it to "sending" in one atomic update (a
 double press, or a second coordinator, cannot send it twice) and broadcasts it through the
 paced broadcaster with one ledger key per chat (bot.delivery.ledger), so a restart mid-way
-resumes without sending anything twice (`resume`). The author then gets "Levert til N, M
-chatter deaktivert". Only the coordinator who wrote an announcement can send or cancel it.
+resumes without sending anything twice (`resume`). A text the channel sends in several messages
+gets one ledger key per part, so a failure on part 3 resends part 3 only. The author then gets
+"Levert til N, M chatter deaktivert", with how many got only some of the parts. Only the
+coordinator who wrote an announcement can send or cancel it.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from bot.admin import texts
@@ -21,7 +25,8 @@ from bot.conversation.callbacks import Action, encode
 from bot.conversation.commands import Context
 from bot.conversation.interfaces import Messenger
 from bot.conversation.messages import Button, Outgoing, Response, say
-from bot.delivery.pacer import NOTICE_PRIORITY, Broadcast, DeliveryReport, Outcome
+from bot.delivery.pacer import NOTICE_PRIORITY, Broadcast, DeliveryReport
+from bot.runtime.outage import RetryPolicy
 from bot.runtime.tasks import Background
 from bot.runtime.waves import Waves
 from bot.storage import (
@@ -52,6 +57,8 @@ class Announcements:
         clock: Callable[[], datetime],
         *,
         messenger: Messenger | None,
+        retry: RetryPolicy | None = None,
+        sleep: Callable[[float], Awaitable[object]] = asyncio.sleep,
     ) -> None:
         self.announcements = announcements
         self.subscribers = subscribers
@@ -59,6 +66,8 @@ class Announcements:
         self.background = background
         self.clock = clock
         self.messenger = messenger
+        self.retry = retry or RetryPolicy()
+        self.sleep = sleep
 
     async def announce(self, context: Context) -> Response:
         text = context.argument.strip()
@@ -143,56 +152,72 @@ class Announcements:
         return len(interrupted)
 
     async def _broadcast(self, announcement: Announcement, report_to: int) -> None:
-        """Send to every active subscriber through the pacer, then report to the author."""
-        kind = announcement_kind(announcement.id)
-        text = announcement_text(announcement.text)
-        try:
-            blocked: set[int] = set()
-            missed = 0
-            for _ in range(BROADCAST_PASSES):
-                items = [
-                    Broadcast(
-                        chat_id,
-                        text,
-                        DeliveryKey(chat_id, ANNOUNCEMENT_EVENT, kind),
-                        NOTICE_PRIORITY,
-                    )
-                    for chat_id in self.subscribers.subscriber_chats()
-                ]
-                report: DeliveryReport[str] = await self.waves.broadcast(items)
-                blocked |= report.blocked_chats
-                # A later pass sees these as already handled, so they are counted once.
-                missed += report.count(Outcome.FAILED) + report.count(Outcome.UNCERTAIN)
-                if report.settled:
-                    break
-            missed += report.count(Outcome.POSTPONED)
-        except Exception:  # Background logs the error with its traceback
-            logger.warning(
-                "Announcement %d failed; it is resumed at the next start", announcement.id
-            )
-            await self._tell(report_to, texts.ANNOUNCE_FAILED)
-            raise
-        delivered = self.subscribers.delivered(ANNOUNCEMENT_EVENT, kind)
-        self.announcements.finish_announcement(
-            announcement.id, delivered, len(blocked), self.clock()
-        )
+        """Send to every active subscriber through the pacer, then report to the author.
+
+        A long text goes out in the channel's parts, each with its own ledger key, so a
+        failure on one part resends only that part and nobody gets a part twice; the report
+        counts, from the ledger, who got every part, who only some, and who none. A failure
+        (a locked database, a full disk) is tried again with backoff (bot.runtime.outage)
+        until it goes through; the author hears about it once."""
+        parts = self.waves.parts(announcement_text(announcement.text))
+        kinds = part_kinds(announcement.id, len(parts))
+        recipients: set[int] = set()
+        blocked: set[int] = set()
+        failures = 0
+        while True:
+            try:
+                await self._deliver(parts, kinds, recipients, blocked)
+                sent = self.subscribers.sent_per_chat(ANNOUNCEMENT_EVENT, kinds)
+                tally = Tally.of(recipients, blocked, sent, len(parts))
+                self.announcements.finish_announcement(
+                    announcement.id, tally.complete, len(blocked), self.clock()
+                )
+                break
+            except Exception as error:
+                if not self.waves.can_broadcast:  # shutting down: resumed at the next start
+                    logger.warning("Announcement %d stopped by shutdown", announcement.id)
+                    return
+                failures += 1
+                delay = self.retry.delay(failures)
+                logger.warning(
+                    "Announcement %d failed (%s, %d in a row); trying again in %d s",
+                    announcement.id,
+                    type(error).__name__,
+                    failures,
+                    delay.total_seconds(),
+                    exc_info=error if failures == 1 else None,
+                )
+                if failures == 1:
+                    await self._tell(report_to, texts.ANNOUNCE_FAILED)
+                await self.sleep(delay.total_seconds())
         logger.info(
-            "Announcement %d: delivered to %d chat(s), %d deactivated, %d missed",
+            "Announcement %d in %d part(s): all parts to %d chat(s), some to %d, none to %d, "
+            "%d deactivated",
             announcement.id,
-            delivered,
+            len(parts),
+            tally.complete,
+            tally.partial,
+            tally.missed,
             len(blocked),
-            missed,
         )
-        lines = [
-            texts.ANNOUNCE_REPORT.format(
-                delivered=texts.chats(delivered), deactivated=texts.chats(len(blocked))
-            )
-        ]
-        if blocked:
-            lines.append(texts.ANNOUNCE_REPORT_DEACTIVATED)
-        if missed:
-            lines.append(texts.ANNOUNCE_REPORT_MISSED.format(missed=texts.chats(missed)))
-        await self._tell(report_to, "\n".join(lines))
+        await self._tell(report_to, tally.report(len(blocked)))
+
+    async def _deliver(
+        self, parts: list[str], kinds: list[str], recipients: set[int], blocked: set[int]
+    ) -> None:
+        """The passes of one try; `recipients` and `blocked` grow across tries."""
+        for _ in range(BROADCAST_PASSES):
+            chats = self.subscribers.subscriber_chats()
+            recipients.update(chats)
+            items = [
+                Broadcast(chat_id, part, _key(chat_id, kind), NOTICE_PRIORITY)
+                for chat_id in chats
+                for part, kind in zip(parts, kinds, strict=True)
+            ]
+            report: DeliveryReport[str] = await self.waves.broadcast(items)
+            blocked |= report.blocked_chats
+            if report.settled:  # else a later pass sends what was postponed, only that
+                return
 
     async def _tell(self, chat_id: int, text: str) -> None:
         if self.messenger is None:
@@ -234,3 +259,50 @@ def announcement_text(text: str) -> str:
 
 def announcement_kind(announcement_id: int) -> str:
     return f"kunngjoring:{announcement_id}"
+
+
+def _key(chat_id: int, kind: str) -> DeliveryKey:
+    return DeliveryKey(chat_id, ANNOUNCEMENT_EVENT, kind)
+
+
+def part_kinds(announcement_id: int, parts: int) -> list[str]:
+    """The ledger kind of each part: the first keeps the one-part key, the others add ":delN"."""
+    first = announcement_kind(announcement_id)
+    return [first, *(f"{first}:del{number}" for number in range(2, parts + 1))]
+
+
+@dataclass(frozen=True, slots=True)
+class Tally:
+    """Who got an announcement of `parts` parts, counted from the ledger."""
+
+    parts: int
+    complete: int  # every part
+    partial: int  # some parts
+    missed: int  # none (and not blocked)
+
+    @classmethod
+    def of(cls, recipients: set[int], blocked: set[int], sent: dict[int, int], parts: int) -> Tally:
+        counts = [sent.get(chat_id, 0) for chat_id in recipients]
+        unreached = [chat_id for chat_id in recipients - blocked if sent.get(chat_id, 0) == 0]
+        return cls(
+            parts,
+            complete=sum(1 for got in counts if got >= parts),
+            partial=sum(1 for got in counts if 0 < got < parts),
+            missed=len(unreached),
+        )
+
+    def report(self, deactivated: int) -> str:
+        lines = [
+            texts.ANNOUNCE_REPORT.format(
+                delivered=texts.chats(self.complete), deactivated=texts.chats(deactivated)
+            )
+        ]
+        if self.parts > 1:
+            lines.append(texts.ANNOUNCE_REPORT_PARTS.format(parts=self.parts))
+        if self.partial:
+            lines.append(texts.ANNOUNCE_REPORT_PARTIAL.format(partial=texts.chats(self.partial)))
+        if deactivated:
+            lines.append(texts.ANNOUNCE_REPORT_DEACTIVATED)
+        if self.missed:
+            lines.append(texts.ANNOUNCE_REPORT_MISSED.format(missed=texts.chats(self.missed)))
+        return "\n".join(lines)

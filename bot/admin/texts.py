@@ -8,6 +8,12 @@ STATS_DESCRIPTION = "Bruk av boten: spørsmål per dag, svarandel, ubesvarte"
 UNANSWERED_DESCRIPTION = "De siste ubesvarte spørsmålene, gruppert"
 ANNOUNCE_DESCRIPTION = "Send en kunngjøring til alle abonnenter"
 OPPDATER = "Last kunnskapsbasen på nytt"
+RELOAD_CONFIRMED = "Tatt i bruk."
+RELOAD_NOT_CONFIRMED = "Ikke tatt i bruk."
+RELOAD_CONFIRM_GONE = "Jeg finner ikke denne endringen lenger."
+NOTICES_NOT_HELD = "Ingen varsler venter på bekreftelse."
+NOTICES_RELEASED = "Abonnentene får nå beskjed om samlingene som er tatt ut."
+NOTICES_RELEASED_NOTICE = "Sender …"
 
 # -- /statistikk ------------------------------------------------------------------------------
 
@@ -103,13 +109,19 @@ ANNOUNCE_ALREADY = {
     "cancelled": "Kunngjøringen er avbrutt og kan ikke sendes.",
 }
 ANNOUNCE_REPORT = "Kunngjøringen er sendt. Levert til {delivered}, {deactivated} deaktivert."
+ANNOUNCE_REPORT_PARTS = (
+    "Den var lang og gikk ut som {parts} meldinger; «levert» betyr at alle {parts} kom frem."
+)
+ANNOUNCE_REPORT_PARTIAL = (
+    "{partial} fikk bare noen av meldingene (feil hos Telegram eller usikkert om resten kom frem)."
+)
 ANNOUNCE_REPORT_DEACTIVATED = "(De deaktiverte har blokkert boten og får ikke flere meldinger.)"
 ANNOUNCE_REPORT_MISSED = (
     "{missed} kunne ikke leveres (feil hos Telegram eller usikkert om de kom frem)."
 )
 ANNOUNCE_FAILED = (
-    "Noe gikk galt mens kunngjøringen ble sendt. Jeg prøver igjen neste gang boten starter; "
-    "ingen får den to ganger."
+    "Kunngjøringen stoppet på veien (for eksempel fordi databasen ikke svarer). Jeg prøver igjen "
+    "til den går gjennom, og sier fra her når den er levert; ingen får den to ganger."
 )
 
 

@@ -68,6 +68,7 @@ class NoticeBatch:
     messages: list[Broadcast[str]]
     snapshots: dict[str, EventSnapshot] = field(repr=False)
     not_before: datetime | None = None  # quiet hours: run the notice job again at this time
+    upcoming_before: int = 0  # samlinger the subscribers knew of that are not over yet
 
 
 def notice_batch(store: SubscriptionStore, kb: KnowledgeBase, now: datetime) -> NoticeBatch:
@@ -75,8 +76,13 @@ def notice_batch(store: SubscriptionStore, kb: KnowledgeBase, now: datetime) -> 
     previous = store.load_snapshots()
     changes = detect_changes(previous, kb, now)
     snapshots = updated_snapshots(previous, kb)
+    upcoming = sum(
+        1
+        for snapshot in (previous or {}).values()
+        if not snapshot.removed and not snapshot.as_event().is_over(now)
+    )
     if changes and is_quiet(now):
-        return NoticeBatch(changes, [], snapshots, not_before=out_of_quiet_hours(now))
+        return NoticeBatch(changes, [], snapshots, out_of_quiet_hours(now), upcoming)
     subscriptions = store.active_subscriptions()
     messages = [
         Broadcast(
@@ -90,7 +96,7 @@ def notice_batch(store: SubscriptionStore, kb: KnowledgeBase, now: datetime) -> 
     ]
     handled = store.handled(message.key for message in messages if message.key is not None)
     unsent = [message for message in messages if message.key not in handled]
-    return NoticeBatch(changes, unsent, snapshots)
+    return NoticeBatch(changes, unsent, snapshots, upcoming_before=upcoming)
 
 
 def finish_notices(

@@ -5,8 +5,10 @@ It is independent of Telegram: the `send` coroutine, the exception `Classifier` 
 bot.delivery.failures), the `Ledger` (bot.delivery.ledger) and the `PacerClock` are injected.
 
 Limits (`Limits`): at most 25 message starts per second overall, spaced evenly (one every
-40 ms, no bursts), and at most one per second to the same chat, with at most one message per
-chat in flight. Telegram allows about 30 per second overall and 1 per second per chat.
+40 ms, no bursts), at most one per second to the same chat, with at most one message per
+chat in flight, and at most 20 in any 60 seconds to one group (a negative chat id: groups,
+supergroups, channels), interactive replies there included. Telegram allows about 30 per second
+overall, 1 per second per chat and 20 per minute per group.
 
 Never twice, with the ledger (bot.delivery.ledger tells the guarantee): a message is claimed
 right before it is sent and marked sent once Telegram accepts it; one whose row cannot be
@@ -44,97 +46,40 @@ that is what bounds the crash window described in bot.delivery.ledger.
 from __future__ import annotations
 
 import asyncio
-import time
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from enum import StrEnum
+from dataclasses import dataclass
 from itertools import count
-from typing import Any, Generic, Literal, Protocol, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from bot.delivery.failures import Classifier, Failure, FailureKind, classify
+from bot.delivery.items import (
+    NOTICE_PRIORITY,
+    REMINDER_PRIORITY,
+    Broadcast,
+    DeliveryReport,
+    Limits,
+    Outcome,
+    PacerClock,
+    SystemPacerClock,
+)
 from bot.delivery.ledger import Ledger
-from bot.storage.records import DeliveryKey
 
 M = TypeVar("M")
 _LedgerState = Literal["sent", "released", "failed", "unconfirmed"]
+GROUP_WINDOW = 60.0  # seconds over which a group's messages are counted
 
-NOTICE_PRIORITY = 0
-REMINDER_PRIORITY = 1
-
-
-class PacerClock(Protocol):
-    """Time for the pacer: a monotonic clock for pacing, a wall clock for the ledger."""
-
-    def monotonic(self) -> float: ...
-
-    def now(self) -> datetime: ...
-
-    async def sleep(self, seconds: float) -> None: ...
-
-
-class SystemPacerClock:
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-    def now(self) -> datetime:
-        return datetime.now(UTC)
-
-    async def sleep(self, seconds: float) -> None:
-        await asyncio.sleep(seconds)
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    per_second: float = 25.0  # message starts per second, all chats together
-    per_chat_interval: float = 1.0  # seconds between two messages to the same chat
-    max_in_flight: int = 8  # sends awaiting Telegram's answer at once
-    max_attempts: int = 3  # tries per message for transient failures
-    retry_backoff: float = 1.0  # seconds before the 2nd try; doubles for each further try
-    max_retry_after: int = 5  # RetryAfters per message before it is postponed to a later run
-
-
-@dataclass(frozen=True, slots=True)
-class Broadcast(Generic[M]):
-    """One message for one chat; `key` ties it to its ledger row (None: not tracked)."""
-
-    chat_id: int
-    message: M
-    key: DeliveryKey | None = None
-    priority: int = REMINDER_PRIORITY  # lower goes first
-
-    def __post_init__(self) -> None:
-        if self.key is not None and self.key.chat_id != self.chat_id:
-            raise ValueError(f"ledger key {self.key} is for another chat than {self.chat_id}")
-
-
-class Outcome(StrEnum):
-    DELIVERED = "delivered"
-    ALREADY_HANDLED = "already_handled"  # the ledger refused the claim: sent before, or no chat
-    BLOCKED = "blocked"  # the chat blocked the bot (this message and its queued ones)
-    FAILED = "failed"  # given up
-    UNCERTAIN = "uncertain"  # may have arrived; not resent
-    POSTPONED = "postponed"  # released after too many RetryAfters; a later run may send it
-
-
-@dataclass(slots=True)
-class DeliveryReport(Generic[M]):
-    outcomes: list[tuple[Broadcast[M], Outcome]] = field(default_factory=list)
-
-    def count(self, outcome: Outcome) -> int:
-        return sum(1 for _item, seen in self.outcomes if seen is outcome)
-
-    def items(self, outcome: Outcome) -> list[Broadcast[M]]:
-        return [item for item, seen in self.outcomes if seen is outcome]
-
-    @property
-    def blocked_chats(self) -> set[int]:
-        return {item.chat_id for item, seen in self.outcomes if seen is Outcome.BLOCKED}
-
-    @property
-    def settled(self) -> bool:
-        """Every message is done for good: none was postponed to a later run."""
-        return all(seen is not Outcome.POSTPONED for _item, seen in self.outcomes)
+__all__ = [
+    "NOTICE_PRIORITY",
+    "REMINDER_PRIORITY",
+    "Broadcast",
+    "DeliveryReport",
+    "Limits",
+    "Outcome",
+    "Pacer",
+    "PacerClock",
+    "SystemPacerClock",
+]
 
 
 @dataclass(eq=False, slots=True)
@@ -172,6 +117,7 @@ class Pacer(Generic[M]):
         self._in_flight: dict[asyncio.Task[Failure | None], _Job[M]] = {}
         self._next_slot = float("-inf")  # when the next message may start, any chat
         self._chat_free_at: dict[int, float] = {}  # when a chat may get its next message
+        self._group_starts: dict[int, deque[float]] = {}  # a group's last starts, oldest first
         self._paused_until = float("-inf")
         self._orders = count()
         self._wakeup = asyncio.Event()
@@ -202,6 +148,7 @@ class Pacer(Generic[M]):
         self._chat_free_at[chat_id] = max(
             self._chat_free_at.get(chat_id, now), now + self._limits.per_chat_interval
         )
+        self._note_group_start(chat_id, now)
 
     @property
     def pending(self) -> int:
@@ -253,6 +200,8 @@ class Pacer(Generic[M]):
         never resent: UNCERTAIN); a queued one was not claimed (POSTPONED: a later run sends
         it). With an `error`, every caller of `deliver` gets that error instead."""
         in_flight = set(self._in_flight.values())
+        for task in self._in_flight:  # left to finish on their own; their errors are known
+            task.add_done_callback(_forget_result)
         for job in list(self._open):
             if error is not None:
                 if not job.done.done():
@@ -308,8 +257,25 @@ class Pacer(Generic[M]):
             self._next_slot,
             self._paused_until,
             self._chat_free_at.get(job.item.chat_id, float("-inf")),
+            self._group_free_at(job.item.chat_id),
             job.not_before,
         )
+
+    def _group_free_at(self, chat_id: int) -> float:
+        """A group that had its `per_group_per_minute` messages waits until the oldest of them
+        is a minute old; any other chat never waits for this."""
+        starts = self._group_starts.get(chat_id)
+        if starts is None or len(starts) < self._limits.per_group_per_minute:
+            return float("-inf")
+        return starts[0] + GROUP_WINDOW
+
+    def _note_group_start(self, chat_id: int, now: float) -> None:
+        if chat_id >= 0 or self._limits.per_group_per_minute <= 0:
+            return
+        starts = self._group_starts.get(chat_id)
+        if starts is None:
+            starts = self._group_starts[chat_id] = deque(maxlen=self._limits.per_group_per_minute)
+        starts.append(now)
 
     async def _idle(self, timeout: float | None) -> None:
         """Wait for a send to finish, new work, or `timeout` seconds, whichever comes first."""
@@ -337,6 +303,7 @@ class Pacer(Generic[M]):
             job.claimed = True
         self._next_slot = max(self._next_slot, now) + 1 / self._limits.per_second
         self._chat_free_at[job.item.chat_id] = now + self._limits.per_chat_interval
+        self._note_group_start(job.item.chat_id, now)
         task = asyncio.ensure_future(self._attempt(job))
         self._in_flight[task] = job
 
@@ -427,6 +394,11 @@ class Pacer(Generic[M]):
                 ledger.mark_failed(key, now)
             case "unconfirmed":
                 ledger.mark_unconfirmed(key, now)
+
+
+def _forget_result(task: asyncio.Task[Failure | None]) -> None:
+    if not task.cancelled():
+        task.exception()  # retrieved, so asyncio does not log it as never retrieved
 
 
 def _job_order(job: _Job[M]) -> tuple[int, int]:

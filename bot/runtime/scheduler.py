@@ -24,6 +24,9 @@ inside the job: a channel's shutdown may wait for running jobs, and it must not 
 wave. `stop` closes the pacer instead: sends in flight may finish, queued messages stay
 unclaimed for the next start.
 
+A wave that fails (a locked database, a full disk: bot.runtime.outage) is set again after a
+backoff, never left unscheduled; the admins are told once when it has failed for a while.
+
 Change notices run at start-up, after every successful reload, and again at the time the notice
 wave asks for (07:30 after quiet hours, or a minute later after flood control).
 
@@ -37,13 +40,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from bot.runtime import texts
 from bot.runtime.jobs import JobRunner
+from bot.runtime.outage import Outage, RetryPolicy, TellAdmins
 from bot.runtime.reload import Fingerprint, Reloader, ReloadResult, knowledge_fingerprint
+from bot.runtime.reload_guard import confirm_keyboard, notices_keyboard
 from bot.runtime.retention import LedgerRetention
 from bot.runtime.tasks import Background
 from bot.runtime.waves import Waves
@@ -54,7 +58,7 @@ MAX_SLEEP = timedelta(hours=1)
 WATCH_INTERVAL = timedelta(seconds=3)  # between looks at the knowledge folder
 REMINDER_JOB, NOTICE_JOB, WATCH_JOB = "reminders", "notices", "knowledge-watch"
 
-TellAdmins = Callable[[str], Awaitable[None]]
+__all__ = ["MAX_SLEEP", "WATCH_INTERVAL", "Scheduler", "TellAdmins"]
 
 
 class Scheduler:
@@ -70,6 +74,7 @@ class Scheduler:
         *,
         tell_admins: TellAdmins | None = None,
         watch_interval: timedelta = WATCH_INTERVAL,
+        retry: RetryPolicy | None = None,
     ) -> None:
         self.waves = waves
         self.reloader = reloader
@@ -83,6 +88,11 @@ class Scheduler:
         self.next_due: datetime | None = None  # when the planner said the next one is due
         self._seen: Fingerprint | None = None  # the knowledge files at the last look
         self._reloading: asyncio.Task[Any] | None = None
+        self._asked_about_removals = 0  # held removal notices the admins were asked about
+        self._removals_confirmed = False  # a coordinator let them go; until they are sent
+        policy = retry or RetryPolicy()
+        self.reminder_outage = Outage("påminnelser", self.clock, policy, tell_admins)
+        self.notice_outage = Outage("endringsvarsler", self.clock, policy, tell_admins)
 
     # -- lifecycle ------------------------------------------------------------------------------
 
@@ -98,16 +108,23 @@ class Scheduler:
         await self.waves.aclose()
         await self.background.cancel_all()
 
-    async def _notices_then_reminders(self) -> None:
-        await self.send_notices()
+    async def _notices_then_reminders(self, *, removals_confirmed: bool = False) -> None:
+        await self.send_notices(removals_confirmed=removals_confirmed)
         await self.send_reminders()
 
     # -- reminders ------------------------------------------------------------------------------
 
     async def send_reminders(self) -> None:
-        """One reminder wave, then set the job for the next one."""
-        wave = await self.waves.run_reminders()
+        """One reminder wave, then set the job for the next one (or a retry, if it failed)."""
+        try:
+            wave = await self.waves.run_reminders()
+        except Exception as error:  # storage (locked, disk full) or a bug: try again later
+            retry_at = await self.reminder_outage.failed(error)
+            if self.waves.can_broadcast:
+                self.schedule_reminders(retry_at)
+            return
         self.schedule_reminders(wave.next_run)
+        await self.reminder_outage.succeeded()
 
     def schedule_reminders(self, moment: datetime | None) -> None:
         """(Re)set the reminder job to `moment` (at most MAX_SLEEP ahead)."""
@@ -133,11 +150,40 @@ class Scheduler:
 
     # -- change notices and reloads -------------------------------------------------------------
 
-    async def send_notices(self) -> None:
-        wave = await self.waves.run_notices()
+    async def send_notices(self, *, removals_confirmed: bool = False) -> None:
+        """One notice wave; the job is set again if it must wait or failed. Notices that would
+        call most samlinger removed wait for a coordinator (asked once per such state); once
+        confirmed, they stay confirmed until they are sent (quiet hours, flood control)."""
+        self._removals_confirmed |= removals_confirmed
+        try:
+            wave = await self.waves.run_notices(removals_confirmed=self._removals_confirmed)
+        except Exception as error:  # as for reminders: never left unscheduled
+            retry_at = await self.notice_outage.failed(error)
+            if self.waves.can_broadcast:
+                self.runner.run_once(NOTICE_JOB, retry_at, self._notice_tick)
+            return
         self.runner.cancel(NOTICE_JOB)
         if wave.next_run is not None:
             self.runner.run_once(NOTICE_JOB, wave.next_run, self._notice_tick)
+        else:
+            self._removals_confirmed = False  # every notice is settled, the snapshots saved
+        await self.notice_outage.succeeded()
+        if not wave.held_removals:
+            self._asked_about_removals = 0
+        elif wave.held_removals != self._asked_about_removals:
+            self._asked_about_removals = wave.held_removals
+            logger.warning("Change notices held: %d samlinger would be removed", wave.held_removals)
+            if self.tell_admins is not None:
+                text = texts.removals_held(wave.held_removals)
+                await self.tell_admins(text, notices_keyboard())
+
+    def confirm_notices(self) -> bool:
+        """A coordinator said the held removal notices may go out (False: none are held)."""
+        if not self._asked_about_removals or not self.waves.can_broadcast:
+            return False
+        self._asked_about_removals = 0
+        self.background.spawn(self.send_notices(removals_confirmed=True), "notices")
+        return True
 
     async def _notice_tick(self) -> None:
         self.background.spawn(self.send_notices(), "notices")
@@ -156,6 +202,15 @@ class Scheduler:
             self.background.spawn(self._notices_then_reminders(), "after-feed")
         return result
 
+    async def confirm_reload(self, held: int) -> ReloadResult:
+        """A coordinator confirmed a held reload (bot.runtime.reload_guard): swap it in, then
+        notices and re-planning as after any reload."""
+        result = await self.reloader.confirm(held)
+        if result.ok and self.waves.can_broadcast:
+            notices = self._notices_then_reminders(removals_confirmed=True)
+            self.background.spawn(notices, "after-reload")
+        return result
+
     async def watch_knowledge(self) -> None:
         """Reload when the knowledge files changed and then stayed the same for an interval."""
         current = knowledge_fingerprint(self.reloader.knowledge_dir)
@@ -170,6 +225,10 @@ class Scheduler:
         result = await self.reload()
         if result.ok:
             logger.info("Knowledge files changed; reloaded")
+            return
+        if result.held is not None:  # logged by the reloader; the admins decide
+            if self.tell_admins is not None:
+                await self.tell_admins(result.summary, confirm_keyboard(result.held))
             return
         logger.error("Knowledge files changed but are invalid: %s", result.summary)
         if self.tell_admins is not None:

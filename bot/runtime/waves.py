@@ -22,6 +22,7 @@ from bot.core.reminders import plan_reminders
 from bot.delivery.jobs import finish_notices, next_reminder_at, notice_batch, reminder_messages
 from bot.delivery.pacer import Broadcast, DeliveryReport, Limits, Outcome, Pacer, PacerClock
 from bot.runtime.live import LiveKnowledge
+from bot.runtime.reload_guard import too_many_removals
 from bot.storage import DeliveryKey, SubscriptionStore
 
 logger = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ MAX_PASSES = 5  # reminder passes per run: reminders falling due during a long w
 CLOSE_GRACE = 5.0  # seconds a shutdown waits for sends already in flight
 
 Send = Callable[[int, str], Awaitable[object]]
+Split = Callable[[str], list[str]]  # a long text as the messages the channel sends it in
 
 
 @dataclass(slots=True)
@@ -39,6 +41,7 @@ class WaveReport:
 
     report: DeliveryReport[str] = field(default_factory=DeliveryReport)
     next_run: datetime | None = None
+    held_removals: int = 0  # notices held: most samlinger would be "tatt ut" (reload_guard)
 
     def count(self, outcome: Outcome) -> int:
         return self.report.count(outcome)
@@ -56,8 +59,10 @@ class Waves:
         send: Send | None = None,
         limits: Limits | None = None,
         pacer_clock: PacerClock | None = None,
+        split: Split | None = None,
     ) -> None:
         self.live = live
+        self._split = split
         self.store = store
         self.clock = clock
         self._reminder_lock = asyncio.Lock()
@@ -92,6 +97,11 @@ class Waves:
     async def broadcast(self, items: Iterable[Broadcast[str]]) -> DeliveryReport[str]:
         """Send many messages through the paced broadcaster; see bot.delivery.pacer."""
         return await self.pacer.deliver(items)
+
+    def parts(self, text: str) -> list[str]:
+        """`text` as the channel's messages (one each), so a caller can track every part in
+        the ledger; one part if the channel does not split."""
+        return self._split(text) if self._split is not None else [text]
 
     def note_interactive(self, chat_id: int) -> None:
         """An interactive reply went to `chat_id`: broadcasts give way (bot.delivery.pacer)."""
@@ -161,11 +171,13 @@ class Waves:
     def next_reminder(self) -> datetime | None:
         return next_reminder_at(self.store, self.live.kb, self.clock())
 
-    async def run_notices(self) -> WaveReport:
+    async def run_notices(self, *, removals_confirmed: bool = False) -> WaveReport:
         """Tell subscribers in scope what changed since the saved snapshots (bot.core.changes).
 
         `next_run` is set when the notices must wait: quiet hours (until 07:30) or flood
-        control (a minute). The snapshots are saved only once every notice is settled.
+        control (a minute). The snapshots are saved only once every notice is settled. Unless
+        `removals_confirmed`, notices that would call most known samlinger removed are held
+        (`held_removals`; bot.runtime.reload_guard).
         """
         async with self._notice_lock:
             wave = WaveReport()
@@ -173,6 +185,10 @@ class Waves:
                 return wave
             kb, now = self.live.kb, self.clock()
             batch = notice_batch(self.store, kb, now)
+            if not removals_confirmed:
+                wave.held_removals = too_many_removals(batch.changes, batch.upcoming_before)
+                if wave.held_removals:
+                    return wave  # nothing sent, the snapshots kept: asked again next time
             if batch.messages:
                 logger.info(
                     "Sending %d change notice(s) about %d change(s)",

@@ -96,6 +96,35 @@ async def test_messages_are_spaced_evenly_at_25_per_second(
     assert clock.time == pytest.approx(49 * 0.04)  # no longer than needed
 
 
+async def test_a_group_gets_at_most_20_messages_a_minute_and_private_chats_do_not_wait(
+    telegram: FakeTelegram, clock: FakeClock
+) -> None:
+    group, other_group = -100_123, -100_456
+    items = [message(group, f"Lærerrommet {n}") for n in range(1, 26)]
+    items += [message(other_group, "Personalrommet 1"), message(7, "Kari 1")]
+    report = await pacer(telegram, clock).deliver(items)
+    assert report.count(Outcome.DELIVERED) == 27
+    to_group = [moment for moment, chat_id, _text in telegram.delivered if chat_id == group]
+    assert to_group[:20] == pytest.approx([float(n) for n in range(20)])  # 1 per second
+    assert to_group[20:] == pytest.approx([60.0, 61.0, 62.0, 63.0, 64.0])  # a minute after
+    assert all(b - a >= 60.0 for a, b in zip(to_group, to_group[20:], strict=False))
+    others = {text: moment for moment, chat_id, text in telegram.delivered if chat_id != group}
+    assert others == {"Personalrommet 1": pytest.approx(0.04), "Kari 1": pytest.approx(0.08)}
+
+
+async def test_replies_in_a_group_count_against_its_20_a_minute(
+    telegram: FakeTelegram, clock: FakeClock
+) -> None:
+    group = -100_123
+    sender = pacer(telegram, clock)
+    for second in range(20):  # the bot answered in the group once a second for 20 s
+        clock.time = float(second)
+        sender.note_interactive(group)
+    clock.time = 20.0
+    await sender.deliver([message(group, "Påminnelse til gruppa"), message(5, "Påminnelse")])
+    assert schedule(telegram.delivered) == [(20.0, "Påminnelse"), (60.0, "Påminnelse til gruppa")]
+
+
 async def test_one_message_per_second_per_chat_without_holding_up_other_chats(
     telegram: FakeTelegram, clock: FakeClock
 ) -> None:

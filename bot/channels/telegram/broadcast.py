@@ -5,6 +5,7 @@ No retries here: the pacer decides what a failure means (bot.delivery.failures).
 
 from __future__ import annotations
 
+import html
 from collections.abc import Awaitable, Callable
 
 from telegram import Bot
@@ -28,6 +29,13 @@ def telegram_send(bot: Bot) -> Send:
             )
 
     return send
+
+
+def telegram_parts(text: str) -> list[str]:
+    """`text` cut where `send` would cut it, so each part goes out as exactly one message and
+    a broadcast can track (and resend) each part on its own (bot.admin.announcements)."""
+    parts = [html.unescape(part) for part in render_html(Outgoing(text))]
+    return parts or [text]
 
 
 class LocalChatError(Exception):

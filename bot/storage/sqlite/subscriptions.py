@@ -8,7 +8,7 @@ ledger's claim → send → mark rules are described in bot.delivery.ledger.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime, timedelta
 
 from bot.core.changes import EventSnapshot
@@ -242,6 +242,19 @@ class SqliteSubscriptionStore:
             )
             or 0
         )
+
+    def sent_per_chat(self, event_id: str, kinds: Sequence[str]) -> dict[int, int]:
+        """For a message sent in parts (one ledger kind each): how many of `kinds` the ledger
+        says each chat got; chats that got none are left out."""
+        if not kinds:
+            return {}
+        marks = ", ".join("?" for _ in kinds)
+        rows = self._db.rows(
+            "SELECT chat_id, count(*) FROM deliveries WHERE event_id = ?"
+            f" AND kind IN ({marks}) AND state = 'sent' GROUP BY chat_id",
+            (event_id, *kinds),
+        )
+        return {int(chat_id or 0): int(sent or 0) for chat_id, sent in rows}
 
     def settle_stale_claims(self, now: datetime, older_than: timedelta = CLAIM_TIMEOUT) -> int:
         """Mark claims older than `older_than` unconfirmed; returns how many (maybe lost).
