@@ -105,6 +105,8 @@ class BotApi:
         self.calls: list[Call] = []
         self.commands: list[JSON] = []
         self.failures: dict[str, list[Failure]] = {}
+        self.delays: dict[str, list[float]] = {}
+        self.polls = 0  # getUpdates calls, which are not recorded in `calls`  # seconds before answering (successfully)
         self.chat_types: dict[int, str] = {}
         self.listeners: list[Callable[[Call], None]] = []
         self._updates: list[JSON] = []
@@ -146,6 +148,11 @@ class BotApi:
     def fail_next(self, method: str, failure: Failure) -> None:
         self.failures.setdefault(method, []).append(failure)
 
+    def answer_slowly(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next `times` calls to `method` succeed, but only after `seconds`: slower than
+        a client's read time-out, the message has arrived although the client gave up."""
+        self.delays.setdefault(method, []).extend([seconds] * times)
+
     def next_failure(self, method: str) -> Failure | None:
         queued = self.failures.get(method)
         return queued.pop(0) if queued else None
@@ -155,7 +162,11 @@ class BotApi:
     ) -> tuple[int, JSON]:
         """Record a call and answer it as (HTTP status, JSON body)."""
         record = Call(method, params, files or {})
-        if method != "getUpdates":
+        if method == "getUpdates":
+            self.polls += 1
+            async with self.changed:
+                self.changed.notify_all()
+        else:
             self.calls.append(record)
             for listener in self.listeners:
                 listener(record)
@@ -164,6 +175,9 @@ class BotApi:
         failure = self.next_failure(method)
         if failure is not None:
             return failure.status, failure.body()
+        delays = self.delays.get(method)
+        if delays:
+            await asyncio.sleep(delays.pop(0))
         if method == "getUpdates":
             return 200, {"ok": True, "result": await self._get_updates(params)}
         result = self._result(method, params, record)
@@ -191,6 +205,17 @@ class BotApi:
                     await self.changed.wait()
 
         return await asyncio.wait_for(find(), timeout)
+
+    async def wait_for_polling(self, timeout: float = 10.0, *, after: int = 0) -> None:
+        """Until getUpdates was called more than `after` times (the bot has started polling),
+        waiting up to `timeout`."""
+
+        async def polled() -> None:
+            async with self.changed:
+                while self.polls <= after:
+                    await self.changed.wait()
+
+        await asyncio.wait_for(polled(), timeout)
 
     def _result(self, method: str, params: JSON, call: Call) -> Any:
         if method == "getMe":
