@@ -34,6 +34,7 @@ class Settings:
     log_level: str = "INFO"
     broadcast_rate: float = 25.0  # reminders and notices per second, all chats together
     question_log_retention_days: int = 180  # logged questions and hand-overs are kept this long
+    read_timeout: float = 20.0  # seconds to wait for Telegram's answer to a sent message
 
     def require_token(self) -> str:
         """The token, checked for the `<digits>:<35ish chars>` shape BotFather hands out."""
@@ -82,6 +83,7 @@ def load_settings(
         log_level=_log_level(get("LOG_LEVEL")),
         broadcast_rate=_broadcast_rate(get("BROADCAST_RATE")),
         question_log_retention_days=_retention_days(get("QUESTION_LOG_RETENTION_DAYS")),
+        read_timeout=_read_timeout(get("TELEGRAM_READ_TIMEOUT")),
     )
 
 
@@ -195,3 +197,23 @@ def _retention_days(value: str | None) -> int:
             "(QUESTION_LOG_RETENTION_DAYS must be a whole number of days.)"
         )
     return int(value)
+
+
+MAX_READ_TIMEOUT = 300.0
+
+
+def _read_timeout(value: str | None) -> float:
+    """Seconds to wait for Telegram's answer to a sent message (default 20). A message whose
+    answer comes later is not sent again, since it may well have arrived."""
+    if value is None:
+        return 20.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= MAX_READ_TIMEOUT:
+        raise ConfigError(
+            f"TELEGRAM_READ_TIMEOUT må være et antall sekunder mellom 0 og {MAX_READ_TIMEOUT:.0f}, "
+            f"ikke «{value}». (TELEGRAM_READ_TIMEOUT must be a positive number of seconds.)"
+        )
+    return seconds

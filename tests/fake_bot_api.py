@@ -105,8 +105,8 @@ class BotApi:
         self.calls: list[Call] = []
         self.commands: list[JSON] = []
         self.failures: dict[str, list[Failure]] = {}
-        self.delays: dict[str, list[float]] = {}
-        self.polls = 0  # getUpdates calls, which are not recorded in `calls`  # seconds before answering (successfully)
+        self.delays: dict[str, list[float]] = {}  # seconds before answering (successfully)
+        self.polls = 0  # getUpdates calls, which are not recorded in `calls`
         self.chat_types: dict[int, str] = {}
         self.listeners: list[Callable[[Call], None]] = []
         self._updates: list[JSON] = []
@@ -177,7 +177,9 @@ class BotApi:
             return failure.status, failure.body()
         delays = self.delays.get(method)
         if delays:
-            await asyncio.sleep(delays.pop(0))
+            deadline = time.monotonic() + delays.pop(0)
+            while not self.closed and time.monotonic() < deadline:  # `close` ends it early
+                await asyncio.sleep(0.05)
         if method == "getUpdates":
             return 200, {"ok": True, "result": await self._get_updates(params)}
         result = self._result(method, params, record)
