@@ -150,9 +150,10 @@ async def test_a_stop_while_the_bot_is_still_starting_is_clean(tmp_path: Path) -
     api = BotApi()
     async with LoopbackServer(api, TOKEN) as server:
         env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
+        api.answer_slowly("setMyCommands", 2.0)  # part of starting, after getMe
         async with bot_process(tmp_path, env) as bot:
             await api.wait_for(lambda c: c.method == "setMyCommands", START_TIMEOUT)
-            exit_code = await bot.stop()  # SIGTERM while the jobs are being set up
+            exit_code = await bot.stop()  # SIGTERM while the bot is still starting
             stderr = bot.stderr
     assert exit_code == 0, stderr
     assert "Traceback" not in stderr
