@@ -107,6 +107,7 @@ class BotApi:
         self.failures: dict[str, list[Failure]] = {}
         self.delays: dict[str, list[float]] = {}  # seconds before answering (successfully)
         self.polls = 0  # getUpdates calls, which are not recorded in `calls`
+        self.slow_answers = 0  # calls waiting in `answer_slowly`
         self.chat_types: dict[int, str] = {}
         self.listeners: list[Callable[[Call], None]] = []
         self._updates: list[JSON] = []
@@ -178,8 +179,12 @@ class BotApi:
         delays = self.delays.get(method)
         if delays:
             deadline = time.monotonic() + delays.pop(0)
-            while not self.closed and time.monotonic() < deadline:  # `close` ends it early
-                await asyncio.sleep(0.05)
+            self.slow_answers += 1
+            try:
+                while not self.closed and time.monotonic() < deadline:  # `close` ends it early
+                    await asyncio.sleep(0.05)
+            finally:
+                self.slow_answers -= 1
         if method == "getUpdates":
             return 200, {"ok": True, "result": await self._get_updates(params)}
         result = self._result(method, params, record)
@@ -396,6 +401,10 @@ class LoopbackServer:
 
     async def close(self) -> None:
         await self.api.close()
+        for _ in range(10):  # let slow answers see `closed` and end, rather than cancel them
+            if not self.api.slow_answers:
+                break
+            await asyncio.sleep(0.05)
         if self._server is not None:
             self._server.close()
         for task in list(self._connections):

@@ -46,6 +46,7 @@ class SqliteConnection:
         self._path = path
         self._identity = _identity(path) if path is not None else None
         self._file_event: FileEvent | None = None  # what `guard_file` did since it was asked
+        self._migrations: Sequence[Migration] = MIGRATIONS
 
     @classmethod
     def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Self:
@@ -62,6 +63,7 @@ class SqliteConnection:
                 if connection.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
                     raise DatabaseDamagedError(f"{path}: quick_check found damaged pages")
             database = cls(connection, path)
+            database._migrations = migrations
             database._migrate(migrations)
         except BaseException:
             connection.close()
@@ -98,6 +100,7 @@ class SqliteConnection:
         with _translated(), _os_errors():
             if event is FileEvent.RESTORED:
                 partial = path.with_name(path.name + ".restoring")
+                path.parent.mkdir(parents=True, exist_ok=True)  # the whole folder may be gone
                 partial.unlink(missing_ok=True)
                 copy = sqlite3.connect(partial)
                 try:
@@ -110,6 +113,8 @@ class SqliteConnection:
                 self._connection.close()
             self._connection = _connect(path)
         self._identity = _identity(path)
+        if event is FileEvent.REPLACED:
+            self._migrate(self._migrations)  # an older backup gets the newer tables
         self._file_event = event
         return event
 
