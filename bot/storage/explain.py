@@ -19,7 +19,7 @@ DOCKER_UID = 10001  # the user the Docker image runs as (see the Dockerfile)
 def explain(error: Exception, data_dir: Path) -> str:
     """What went wrong and what to do, without a traceback; the English gist in brackets."""
     uid = os.getuid()
-    who = f"uid {uid}" + ("" if uid == DOCKER_UID else f"; i Docker-bildet uid {DOCKER_UID}")
+    docker = f"Docker-bildet kjører som uid {DOCKER_UID}, så på verten: `chown -R {DOCKER_UID}"
     if isinstance(error, DataDirInUseError):
         holder = f" (prosess {error.holder})" if error.holder else ""
         return (
@@ -31,14 +31,14 @@ def explain(error: Exception, data_dir: Path) -> str:
         isinstance(error, PermissionError) and not isinstance(error, DatabaseReadOnlyError)
     ):
         return (
-            f"Boten kjører som {who} og får ikke skrive i BOT_DATA_DIR={data_dir}; gi den "
-            f"brukeren skrivetilgang til mappa (for Docker: `chown -R {DOCKER_UID} <mappa på "
-            f"verten>`). (The data folder is not writable: {error}.)"
+            f"Boten (uid {uid}) får ikke skrive i BOT_DATA_DIR={data_dir}; gi den brukeren "
+            f"skrivetilgang til mappa ({docker} <mappa>`). (The data folder is not writable: "
+            f"{error}.)"
         )
     if isinstance(error, DatabaseReadOnlyError):
         return (
-            f"Databasen i {data_dir} er skrivebeskyttet for boten ({who}); gi den skrivetilgang "
-            "til databasefila og mappa, og start boten igjen. "
+            f"Databasen i {data_dir} er skrivebeskyttet for boten (uid {uid}); gi den "
+            f"skrivetilgang til databasefila og mappa ({docker} <mappa>`), og start boten igjen. "
             f"(The database is read-only: {error}.)"
         )
     if isinstance(error, DatabaseDamagedError):

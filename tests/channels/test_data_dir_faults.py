@@ -119,7 +119,7 @@ async def test_a_data_dir_the_bot_may_not_write_names_the_uid(tmp_path: Path) ->
     with unwritable(data):
         exit_code, stderr = await run_to_exit(tmp_path, env)
     assert exit_code == 1
-    assert f"Boten kjører som uid {os.getuid()}" in stderr
+    assert f"Boten (uid {os.getuid()}) får ikke skrive i BOT_DATA_DIR" in stderr
     assert "uid 10001" in stderr  # what the Docker image runs as
     assert "Traceback" not in stderr
 
