@@ -27,7 +27,7 @@ from typing import Any
 from telegram import Update
 from telegram._utils.defaultvalue import DEFAULT_NONE, DefaultValue
 from telegram._utils.types import JSONDict, ODVInput
-from telegram.error import InvalidToken, TelegramError
+from telegram.error import InvalidToken, NetworkError, TelegramError
 from telegram.ext import ExtBot
 from telegram.request import BaseRequest
 
@@ -161,6 +161,10 @@ class PollingBot(ExtBot[None]):
                 await asyncio.sleep(FATAL_PAUSE)
                 return ()
             raise
+        if not isinstance(result, list):  # not what the Bot API sends: count it as a failure
+            self.watch.failed(NetworkError(f"getUpdates answered {type(result).__name__}"))
+            await asyncio.sleep(FATAL_PAUSE)  # PTB would poll again at once
+            return ()
         self.watch.succeeded()
         read = (self._read(update) for update in result if isinstance(update, dict))
         updates = tuple(update for update in read if update is not None)
