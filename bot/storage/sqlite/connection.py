@@ -2,7 +2,10 @@
 
 One file (`BOT_DATA_DIR/kompetansebot.sqlite3`), WAL journal, foreign keys on,
 `synchronous=FULL` so a committed "sent" survives a power cut, and one transaction per
-operation. Every sqlite3 error leaves this module as `StorageError` (its cause kept).
+operation. Every sqlite3 error leaves this module as `StorageError` (its cause kept); the faults
+a person must fix before the bot can start (a folder it may not write, a read-only or damaged
+file) are subclasses of their own, checked when the database is opened (bot.storage.errors).
+The file is watched while it is open: see `guard_file`.
 
 Async callers: the API is synchronous on purpose. Every call is one short transaction on a local
 file (well under a millisecond to a few milliseconds with the fsync), so it is called directly
