@@ -90,6 +90,23 @@ async def test_a_coordinators_answer_relayed_over_a_slow_connection_arrives_once
     assert "Traceback" not in stderr
 
 
+async def test_a_reply_held_up_by_a_two_minute_flood_wait_is_kept(tmp_path: Path) -> None:
+    api = BotApi()
+    updates = Updates()
+    async with LoopbackServer(api, TOKEN) as server:
+        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
+        async with bot_process(tmp_path, env) as bot:  # killed at the end: it is still waiting
+            await api.wait_for_polling(START_TIMEOUT)
+            api.fail_next("sendMessage", Failure(429, "Too Many Requests", retry_after=120))
+            await api.enqueue(updates.message(ALICE, "/start"))
+            await api.wait_for(lambda c: c.method == "sendMessage", REPLY_TIMEOUT)
+            await api.enqueue(updates.message(1002, "/hjelp"))  # another chat: still answered
+            await reply_containing(api, "Kommandoer:")
+            stderr = bot.stderr
+    assert "Flood control: sending in 120.0 s" in stderr  # kept, to be sent when allowed
+    assert "RetryAfter" not in stderr  # not given up as an error
+
+
 async def test_an_update_without_a_date_is_skipped_once_and_the_bot_answers_on(
     tmp_path: Path,
 ) -> None:
