@@ -42,7 +42,8 @@ Monotonic = Callable[[], float]
 
 
 class PollingWatch:
-    """Counts polls that fail in a row; tells `on_fatal` once when polling cannot go on."""
+    """Counts polls that fail in a row; tells `when_given_up` callbacks once when polling
+    cannot go on. `fatal` is then the reason, one Norwegian sentence for the operator."""
 
     def __init__(self, *, give_up_after: float = GIVE_UP_AFTER, clock: Monotonic = time.monotonic):
         self.give_up_after = give_up_after
@@ -83,7 +84,7 @@ class PollingWatch:
         if self.fatal is not None:
             return
         self.fatal = reason
-        logger.error("Giving up polling: %s", reason)
+        logger.error("Giving up polling; stopping, to exit 1")  # the reason goes to stderr
         for callback in self._on_fatal:
             callback(reason)
 
