@@ -39,6 +39,7 @@ from bot.feeds.cache import FeedCache
 from bot.feeds.fetch import FeedFetcher
 from bot.feeds.poller import EventFeeds, FeedPolling
 from bot.runtime.admins import admin_notifier
+from bot.runtime.database_watch import DatabaseWatch
 from bot.runtime.jobs import JobRunner, ManualJobRunner
 from bot.runtime.live import LiveKnowledge
 from bot.runtime.reload import Reloader
@@ -47,7 +48,8 @@ from bot.runtime.retention import LedgerRetention, QuestionLogRetention
 from bot.runtime.scheduler import Scheduler
 from bot.runtime.tasks import Background
 from bot.runtime.waves import Send, Split, Waves
-from bot.storage import Storage, StorageError, open_storage
+from bot.storage import DataDirLock, Storage, StorageError, database_path, open_storage
+from bot.storage.explain import explain
 from bot.subscriptions import Subscriptions, install_subscriptions
 from bot.subscriptions.book import StoredChatStatus, SubscriptionBook
 from bot.subscriptions.calendars import CalendarFiles
@@ -67,6 +69,7 @@ class Runtime:
     scheduler: Scheduler
     retention: QuestionLogRetention
     runner: JobRunner
+    database_watch: DatabaseWatch | None = None  # the file deleted, replaced or missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +99,8 @@ class BuiltBot:
         announcements, which need the broadcaster), then the calendar feeds' polling."""
         if self.runtime is not None:
             await self.runtime.scheduler.start()
+            if self.runtime.database_watch is not None:
+                await self.runtime.database_watch.start(self.runtime.runner)
         self.start_coordinators()
         if self.runtime is not None and self.feeds is not None:
             self.feeds.start(self.runtime.runner)
@@ -192,6 +197,7 @@ def build_bot(
         scheduler,
         QuestionLogRetention(storage, clock, settings.question_log_retention_days),
         runner,
+        DatabaseWatch(storage, database_path(settings.data_dir), messenger, admin_ids),
     )
     coordinators = Coordinators(
         QuestionLogger(storage.questions),
@@ -245,11 +251,7 @@ def open_storage_or_explain(settings: Settings, err: TextIO) -> Storage | None:
     try:
         return open_storage(settings.data_dir)
     except (StorageError, OSError) as error:
-        print(
-            f"Kunne ikke åpne databasen i {settings.data_dir}: {error}. Sjekk BOT_DATA_DIR. "
-            "(Could not open the database.)",
-            file=err,
-        )
+        print(explain(error, settings.data_dir), file=err)
         return None
 
 
@@ -332,10 +334,19 @@ def run_telegram(settings: Settings, kb: KnowledgeBase, err: TextIO) -> int:
     os.environ.setdefault("PTB_TIMEDELTA", "true")  # opt in to PTB's timedelta durations
     token = settings.require_token()
     configure_logging(settings.log_level, secrets=[token])
+    try:  # one bot per BOT_DATA_DIR (bot.storage.lock), held until the process ends
+        lock = DataDirLock.acquire(settings.data_dir)
+    except StorageError as error:
+        print(explain(error, settings.data_dir), file=err)
+        return 1
+    missing = lock.existed and not database_path(settings.data_dir).exists()
     storage = open_storage_or_explain(settings, err)
     if storage is None:
         return 1
     telegram = build_telegram_bot(settings, kb, storage)
+    watch = telegram.bot.runtime.database_watch if telegram.bot.runtime is not None else None
+    if missing and watch is not None:
+        watch.missing_at_start()
     logger.info(
         "Starting Kompetansebot: %d entries, %d samlinger, data in %s",
         len(kb),
@@ -346,3 +357,4 @@ def run_telegram(settings: Settings, kb: KnowledgeBase, err: TextIO) -> int:
         return run_polling(telegram.application, err)
     finally:
         telegram.bot.close()
+        lock.release()

@@ -36,6 +36,7 @@ class Settings:
     question_log_retention_days: int = 180  # logged questions and hand-overs are kept this long
     event_feeds: tuple[str, ...] = ()  # iCalendar URLs whose events become samlinger
     event_feed_interval: int = 900  # seconds between polls of the calendar feeds
+    read_timeout: float = 20.0  # seconds to wait for Telegram's answer to a sent message
 
     def require_token(self) -> str:
         """The token, checked for the `<digits>:<35ish chars>` shape BotFather hands out."""
@@ -86,6 +87,7 @@ def load_settings(
         question_log_retention_days=_retention_days(get("QUESTION_LOG_RETENTION_DAYS")),
         event_feeds=_event_feeds(get("EVENT_FEEDS")),
         event_feed_interval=_feed_interval(get("EVENT_FEED_INTERVAL")),
+        read_timeout=_read_timeout(get("TELEGRAM_READ_TIMEOUT")),
     )
 
 
@@ -224,3 +226,23 @@ def _feed_interval(value: str | None) -> int:
             f"ikke «{value}». (EVENT_FEED_INTERVAL must be a whole number of seconds.)"
         )
     return int(value)
+
+
+MAX_READ_TIMEOUT = 300.0
+
+
+def _read_timeout(value: str | None) -> float:
+    """Seconds to wait for Telegram's answer to a sent message (default 20). A message whose
+    answer comes later is not sent again, since it may well have arrived."""
+    if value is None:
+        return 20.0
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= MAX_READ_TIMEOUT:
+        raise ConfigError(
+            f"TELEGRAM_READ_TIMEOUT må være et antall sekunder mellom 0 og {MAX_READ_TIMEOUT:.0f}, "
+            f"ikke «{value}». (TELEGRAM_READ_TIMEOUT must be a positive number of seconds.)"
+        )
+    return seconds

@@ -105,6 +105,9 @@ class BotApi:
         self.calls: list[Call] = []
         self.commands: list[JSON] = []
         self.failures: dict[str, list[Failure]] = {}
+        self.delays: dict[str, list[float]] = {}  # seconds before answering (successfully)
+        self.polls = 0  # getUpdates calls, which are not recorded in `calls`
+        self.slow_answers = 0  # calls waiting in `answer_slowly`
         self.chat_types: dict[int, str] = {}
         self.group_admins: dict[int, list[int]] = {}  # getChatAdministrators: user ids, owner first
         self.listeners: list[Callable[[Call], None]] = []
@@ -147,6 +150,11 @@ class BotApi:
     def fail_next(self, method: str, failure: Failure) -> None:
         self.failures.setdefault(method, []).append(failure)
 
+    def answer_slowly(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next `times` calls to `method` succeed, but only after `seconds`: slower than
+        a client's read time-out, the message has arrived although the client gave up."""
+        self.delays.setdefault(method, []).extend([seconds] * times)
+
     def next_failure(self, method: str) -> Failure | None:
         queued = self.failures.get(method)
         return queued.pop(0) if queued else None
@@ -156,7 +164,11 @@ class BotApi:
     ) -> tuple[int, JSON]:
         """Record a call and answer it as (HTTP status, JSON body)."""
         record = Call(method, params, files or {})
-        if method != "getUpdates":
+        if method == "getUpdates":
+            self.polls += 1
+            async with self.changed:
+                self.changed.notify_all()
+        else:
             self.calls.append(record)
             for listener in self.listeners:
                 listener(record)
@@ -165,6 +177,15 @@ class BotApi:
         failure = self.next_failure(method)
         if failure is not None:
             return failure.status, failure.body()
+        delays = self.delays.get(method)
+        if delays:
+            deadline = time.monotonic() + delays.pop(0)
+            self.slow_answers += 1
+            try:
+                while not self.closed and time.monotonic() < deadline:  # `close` ends it early
+                    await asyncio.sleep(0.05)
+            finally:
+                self.slow_answers -= 1
         if method == "getUpdates":
             return 200, {"ok": True, "result": await self._get_updates(params)}
         result = self._result(method, params, record)
@@ -192,6 +213,17 @@ class BotApi:
                     await self.changed.wait()
 
         return await asyncio.wait_for(find(), timeout)
+
+    async def wait_for_polling(self, timeout: float = 10.0, *, after: int = 0) -> None:
+        """Until getUpdates was called more than `after` times (the bot has started polling),
+        waiting up to `timeout`."""
+
+        async def polled() -> None:
+            async with self.changed:
+                while self.polls <= after:
+                    await self.changed.wait()
+
+        await asyncio.wait_for(polled(), timeout)
 
     def _result(self, method: str, params: JSON, call: Call) -> Any:
         if method == "getMe":
@@ -397,6 +429,10 @@ class LoopbackServer:
 
     async def close(self) -> None:
         await self.api.close()
+        for _ in range(10):  # let slow answers see `closed` and end, rather than cancel them
+            if not self.api.slow_answers:
+                break
+            await asyncio.sleep(0.05)
         if self._server is not None:
             self._server.close()
         for task in list(self._connections):

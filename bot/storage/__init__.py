@@ -6,7 +6,15 @@ type against `Storage` and its stores; the composition root opens one with `open
 
 from pathlib import Path
 
-from bot.storage.errors import SchemaError, StorageError
+from bot.storage.errors import (
+    DatabaseDamagedError,
+    DatabaseReadOnlyError,
+    DataDirInUseError,
+    DataDirNotWritableError,
+    SchemaError,
+    StorageError,
+)
+from bot.storage.lock import LOCK_FILE, DataDirLock
 from bot.storage.protocols import (
     AnnouncementStore,
     ChangeStore,
@@ -26,6 +34,7 @@ from bot.storage.records import (
     DeliveryKey,
     DeliveryState,
     Expired,
+    FileEvent,
     Handover,
     HandoverState,
 )
@@ -49,6 +58,7 @@ def open_storage(data_dir: Path) -> Storage:
 __all__ = [
     "CLAIM_TIMEOUT",
     "DATABASE_FILE",
+    "LOCK_FILE",
     "MIGRATIONS",
     "SCHEMA_VERSION",
     "Announcement",
@@ -58,10 +68,16 @@ __all__ = [
     "ChangeStore",
     "ChatData",
     "ChatRecord",
+    "DataDirInUseError",
+    "DataDirLock",
+    "DataDirNotWritableError",
+    "DatabaseDamagedError",
+    "DatabaseReadOnlyError",
     "Delivery",
     "DeliveryKey",
     "DeliveryState",
     "Expired",
+    "FileEvent",
     "Handover",
     "HandoverState",
     "HandoverStore",

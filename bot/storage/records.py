@@ -132,3 +132,10 @@ class ChatData:
             + self.coordinator_messages
             + self.announcements
         )
+
+
+class FileEvent(StrEnum):
+    """What happened to the database file while it was open (Storage.database_file_event)."""
+
+    RESTORED = "restored"  # deleted; written back from the open connection, nothing lost
+    REPLACED = "replaced"  # another file was put in its place; that one is used from now on

@@ -46,6 +46,15 @@ def test_token_is_redacted_from_messages_arguments_and_tracebacks() -> None:
     assert "ValueError" in output
 
 
+def test_token_is_redacted_however_an_error_message_spelled_it() -> None:
+    redactor = RedactingFilter([TOKEN])
+    lowered = f"httpx.ConnectError: cannot reach https://api.telegram.org/bot{TOKEN}/x".lower()
+    assert TOKEN.lower() not in redactor.redact(lowered)
+    assert TOKEN.upper() not in redactor.redact(f"FEIL: {TOKEN.upper()}")
+    encoded = TOKEN.replace(":", "%3A").lower()
+    assert redactor.redact(f"url=bot{encoded}/getMe") == "url=bot<TOKEN>/getMe"
+
+
 def test_configure_logging_quiets_httpx_and_filters_root_handlers(
     restore_logging: None, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -1,7 +1,9 @@
-"""send_with_retry: bounded, honours flood waits, never retries what cannot succeed."""
+"""send_with_retry: bounded, honours flood waits, never retries what cannot succeed, and never
+sends again what may have arrived."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
@@ -41,25 +43,74 @@ async def test_flood_wait_is_honoured() -> None:
     assert sleeps.waits == [7.0]
 
 
-async def test_network_errors_back_off_exponentially() -> None:
+def not_sent(error: Exception, cause: Exception) -> Exception:
+    """`error` as PTB raises it when httpx failed with `cause` (PTB chains it `from`)."""
+    error.__cause__ = cause
+    return error
+
+
+def connect_failed() -> Exception:
+    return not_sent(NetworkError("httpx.ConnectError"), httpx.ConnectError("refused"))
+
+
+def answer_late() -> Exception:
+    return not_sent(TimedOut(), httpx.ReadTimeout("read"))
+
+
+async def test_sends_that_surely_did_not_arrive_back_off_exponentially() -> None:
     sleeps = Sleeps()
-    call = Flaky(TimedOut(), NetworkError("reset"), NetworkError("reset"))
+    connect_timeout = not_sent(TimedOut(), httpx.ConnectTimeout("connect"))
+    bad_gateway = NetworkError("Bad Gateway (502)")  # Telegram's answer: no httpx cause
+    call = Flaky(connect_timeout, connect_failed(), bad_gateway)
     assert await send_with_retry(call, sleep=sleeps, attempts=4, first_delay=0.5) == "sendt"
     assert sleeps.waits == [0.5, 1.0, 2.0]
 
 
 async def test_attempts_are_bounded() -> None:
     sleeps = Sleeps()
-    call = Flaky(*[TimedOut() for _ in range(10)])
-    with pytest.raises(TimedOut):
+    call = Flaky(*[connect_failed() for _ in range(10)])
+    with pytest.raises(NetworkError):
         await send_with_retry(call, sleep=sleeps, attempts=3)
     assert call.calls == 3
 
 
-async def test_a_very_long_flood_wait_is_not_waited_for() -> None:
+@pytest.mark.parametrize(
+    "error",
+    [answer_late(), not_sent(NetworkError("lost"), httpx.RemoteProtocolError("closed"))],
+    ids=["the answer came too late", "the connection broke after sending"],
+)
+async def test_a_message_that_may_have_arrived_is_not_sent_again(error: Exception) -> None:
+    call = Flaky(error)
+    with pytest.raises(NetworkError):
+        await send_with_retry(call, sleep=Sleeps())
+    assert call.calls == 1
+
+
+async def test_an_edit_is_repeated_after_a_late_answer_since_twice_changes_nothing() -> None:
+    call = Flaky(answer_late())
+    assert await send_with_retry(call, sleep=Sleeps(), idempotent=True) == "sendt"
+    assert call.calls == 2
+
+
+async def test_a_reply_is_kept_through_a_two_minute_flood_wait() -> None:
+    sleeps = Sleeps()
+    call = Flaky(RetryAfter(120))
+    assert await send_with_retry(call, sleep=sleeps) == "sendt"
+    assert sleeps.waits == [120.0]
+    assert call.calls == 2
+
+
+async def test_flood_waits_do_not_use_up_the_attempts() -> None:
+    sleeps = Sleeps()
+    call = Flaky(RetryAfter(30), connect_failed(), RetryAfter(30), connect_failed())
+    assert await send_with_retry(call, sleep=sleeps, attempts=3, first_delay=0.5) == "sendt"
+    assert sleeps.waits == [30.0, 0.5, 30.0, 1.0]
+
+
+async def test_a_flood_wait_of_more_than_an_hour_is_not_waited_for() -> None:
     sleeps = Sleeps()
     with pytest.raises(RetryAfter):
-        await send_with_retry(Flaky(RetryAfter(3600)), sleep=sleeps)
+        await send_with_retry(Flaky(RetryAfter(7200)), sleep=sleeps)
     assert sleeps.waits == []
 
 

@@ -184,7 +184,7 @@ class TelegramHandlers:
         ]
         call = partial(query.answer, results, cache_time=INLINE_CACHE_SECONDS, is_personal=False)
         try:
-            await send_with_retry(call)
+            await send_with_retry(call, idempotent=True)
         except BadRequest as error:  # typically "query is too old": the user typed on
             logger.debug("Inline answer dropped: %s", error)
 
@@ -209,8 +209,15 @@ class TelegramHandlers:
             self.chats.mark_inactive(chat_id)
             logger.info("Chat %s has blocked or removed the bot; marked inactive", chat_id)
             return
-        if update is None and context.job is None and isinstance(error, NetworkError):
-            logger.warning("Polling problem: %s; retrying", type(error).__name__)  # PTB retries
+        if update is None and context.job is None and isinstance(error, TelegramError):
+            return  # a failed poll: logged (and counted) by bot.channels.telegram.polling
+        if isinstance(error, NetworkError) and not isinstance(error, BadRequest):
+            logger.warning(  # bot.channels.telegram.sending: a send that may have arrived
+                "Reply in chat %s (update %s) not confirmed by Telegram (%s); not sent again",
+                chat_id,
+                update_id,
+                type(error).__name__,
+            )
             return
         if context.job is not None:
             logger.error(
@@ -240,7 +247,7 @@ async def _answer_button(query: CallbackQuery, notice: str | None) -> None:
     """Answer a button press. Failing to (a press too old, the network) must not stop the
     answer itself from being delivered."""
     try:
-        await send_with_retry(partial(query.answer, notice))
+        await send_with_retry(partial(query.answer, notice), idempotent=True)
     except TelegramError as error:
         logger.info("Could not answer a button press: %s", type(error).__name__)
 

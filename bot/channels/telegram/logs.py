@@ -2,12 +2,15 @@
 
 httpx logs each request URL at INFO, and Bot API URLs contain the token; so httpx and httpcore
 are turned down to WARNING, and a filter on every root handler redacts the token from messages
-and tracebacks anyway, in case some other library prints a URL.
+and tracebacks anyway, in case some other library prints a URL. It matches case-insensitively
+(an error message may have lower-cased the URL) and also finds the token URL-encoded
+(`%3A` for the colon).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 REDACTED = "<TOKEN>"
@@ -20,11 +23,15 @@ class RedactingFilter(logging.Filter):
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
         self.secrets = [secret for secret in secrets if secret]
+        forms = {form for secret in self.secrets for form in (secret, secret.replace(":", "%3A"))}
+        self._pattern = (
+            re.compile("|".join(re.escape(form) for form in sorted(forms)), re.IGNORECASE)
+            if forms
+            else None
+        )
 
     def redact(self, text: str) -> str:
-        for secret in self.secrets:
-            text = text.replace(secret, REDACTED)
-        return text
+        return text if self._pattern is None else self._pattern.sub(REDACTED, text)
 
     def filter(self, record: logging.LogRecord) -> bool:
         try:

@@ -1,8 +1,14 @@
 """Sending with bounded retries, and delivering a conversation's messages to a chat.
 
-Flood control (`RetryAfter`) is honoured by waiting the time Telegram asks for; time-outs and
-network errors are retried with exponential back-off. Everything else, notably `Forbidden` (the
-user blocked the bot) and `BadRequest`, is raised at once: retrying cannot help.
+A message is never sent twice. What a failure means is decided as for broadcasts
+(bot.delivery.failures.classify): flood control (`RetryAfter`) is waited out, however long
+Telegram asks (up to an hour), and the message is then sent; a send that surely did not reach
+Telegram (the connection failed before anything was sent, or Telegram answered 5xx) is retried
+with exponential back-off; a time-out while waiting for the answer, or a connection lost after
+the request went out, may mean the message arrived, so it is raised, not resent. Calls that
+change nothing when done twice (editing, answering a button, the command menu) pass
+`idempotent=True` and are retried after those too. `Forbidden` (the user blocked the bot) and
+`BadRequest` are raised at once: retrying cannot help.
 """
 
 from __future__ import annotations
@@ -17,11 +23,12 @@ from typing import TypeVar
 
 from telegram import Bot, InputFile, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
+from telegram.error import BadRequest, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.channels.telegram.render import CAPTION_LIMIT, inline_keyboard, keyboard, render_html
 from bot.conversation import Keyboard, Outgoing
+from bot.delivery.failures import FailureKind, classify
 
 T = TypeVar("T")
 logger = logging.getLogger(__name__)
@@ -29,7 +36,8 @@ logger = logging.getLogger(__name__)
 ATTEMPTS = 4
 FIRST_DELAY = 0.5  # seconds before the first retry after a network error; doubles each time
 MAX_DELAY = 8.0
-MAX_FLOOD_WAIT = 60.0  # longer flood waits are not worth holding a reply for
+MAX_FLOOD_WAIT = 3600.0  # a reply is kept through flood waits up to an hour
+FLOOD_WAITS = 5  # flood waits for one message, on top of `attempts`
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 Sleep = Callable[[float], Awaitable[None]]
@@ -41,30 +49,36 @@ async def send_with_retry(
     attempts: int = ATTEMPTS,
     first_delay: float = FIRST_DELAY,
     sleep: Sleep = asyncio.sleep,
+    idempotent: bool = False,
 ) -> T:
-    """Await `call()`, retrying flood control, time-outs and network errors a bounded number
-    of times. The last error is raised when every attempt failed."""
+    """Await `call()`: flood waits are waited out, failures that surely did not reach Telegram
+    are retried (`attempts` in all), and so are uncertain ones when `idempotent`. Anything
+    else, or the last failure, is raised."""
     delay = first_delay
-    for attempt in range(1, attempts + 1):
+    attempt = floods = 0
+    while True:
         try:
             return await call()
-        except RetryAfter as error:
-            wait = retry_after_seconds(error)
-            if attempt == attempts or wait > MAX_FLOOD_WAIT:
-                raise
-            logger.warning("Flood control: waiting %.1f s (attempt %d)", wait, attempt)
-            await sleep(wait)
         except BadRequest:
             raise  # a subclass of NetworkError, but the request itself is wrong
-        except (TimedOut, NetworkError) as error:
-            if attempt == attempts:
+        except RetryAfter as error:
+            wait = retry_after_seconds(error)
+            floods += 1
+            if floods > FLOOD_WAITS or wait > MAX_FLOOD_WAIT:
+                raise
+            logger.warning("Flood control: sending in %.1f s", wait)
+            await sleep(wait)
+        except Exception as error:
+            kind = classify(error).kind
+            retry = kind is FailureKind.TRANSIENT or (idempotent and kind is FailureKind.UNCERTAIN)
+            attempt += 1
+            if not retry or attempt >= attempts:
                 raise
             logger.warning(
                 "%s; retrying in %.1f s (attempt %d)", type(error).__name__, delay, attempt
             )
             await sleep(delay)
             delay = min(delay * 2, MAX_DELAY)
-    raise AssertionError("unreachable")  # the loop returns or raises
 
 
 def retry_after_seconds(error: RetryAfter) -> float:
@@ -81,8 +95,8 @@ class Sender:
         self.bot = bot
         self.sleep = sleep
 
-    async def _retry(self, call: Callable[[], Awaitable[T]]) -> T:
-        return await send_with_retry(call, sleep=self.sleep)
+    async def _retry(self, call: Callable[[], Awaitable[T]], *, idempotent: bool = False) -> T:
+        return await send_with_retry(call, sleep=self.sleep, idempotent=idempotent)
 
     async def send(
         self, chat_id: int, message: Outgoing, reply_to: int | None = None
@@ -113,7 +127,7 @@ class Sender:
             reply_markup=inline_keyboard(buttons),
         )
         try:
-            await self._retry(call)
+            await self._retry(call, idempotent=True)
         except BadRequest as error:  # "message is not modified", or too old to edit
             logger.info("Could not change the buttons in chat %s: %s", chat_id, error)
 
@@ -134,7 +148,7 @@ class Sender:
             link_preview_options=NO_PREVIEW,
         )
         try:
-            await self._retry(edit)
+            await self._retry(edit, idempotent=True)
         except BadRequest as error:
             if "not modified" not in str(error).lower():
                 logger.info("Could not edit message in chat %s (%s); sending anew", chat_id, error)

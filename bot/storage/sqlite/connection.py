@@ -2,7 +2,10 @@
 
 One file (`BOT_DATA_DIR/kompetansebot.sqlite3`), WAL journal, foreign keys on,
 `synchronous=FULL` so a committed "sent" survives a power cut, and one transaction per
-operation. Every sqlite3 error leaves this module as `StorageError` (its cause kept).
+operation. Every sqlite3 error leaves this module as `StorageError` (its cause kept); the faults
+a person must fix before the bot can start (a folder it may not write, a read-only or damaged
+file) are subclasses of their own, checked when the database is opened (bot.storage.errors).
+The file is watched while it is open: see `guard_file`.
 
 Async callers: the API is synchronous on purpose. Every call is one short transaction on a local
 file (well under a millisecond to a few milliseconds with the fsync), so it is called directly
@@ -13,6 +16,8 @@ thread means no two calls ever interleave.
 
 from __future__ import annotations
 
+import logging
+import os
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
@@ -20,34 +25,48 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Self
 
-from bot.storage.errors import SchemaError, StorageError
+from bot.storage.errors import (
+    DatabaseDamagedError,
+    DatabaseReadOnlyError,
+    DataDirNotWritableError,
+    SchemaError,
+    StorageError,
+)
+from bot.storage.records import FileEvent
 from bot.storage.schema import MIGRATIONS, Migration
 
 Value = str | int | None
 Row = tuple[Value, ...]
 Params = Sequence[Value] | Mapping[str, Value]  # positional (?) or named (:name)
+logger = logging.getLogger(__name__)
 
 
 class SqliteConnection:
     """Owns the connection: opening, migrating, transactions and queries for the stores."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
         self._connection = connection
+        self._path = path
+        self._identity = _identity(path) if path is not None else None
+        self._file_event: FileEvent | None = None  # what `guard_file` did since it was asked
+        self._migrations: Sequence[Migration] = MIGRATIONS
 
     @classmethod
     def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Self:
-        """Open (creating it and its folder if needed) and migrate the database at `path`."""
-        path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            connection = sqlite3.connect(path, isolation_level=None, timeout=5.0)
-        except sqlite3.Error as error:
-            raise StorageError(f"could not open {path}: {error}") from error
+        """Open (creating it and its folder if needed) and migrate the database at `path`.
+
+        Before anything is read: the folder must be writable, the file readable and writable,
+        and SQLite's `quick_check` must find no damaged page; each fault is its own
+        StorageError subclass, so the caller can say what to do in one sentence.
+        """
+        _check_access(path)
+        connection = _connect(path)
         try:
             with _translated():
-                connection.execute("PRAGMA foreign_keys = ON")
-                connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("PRAGMA synchronous = FULL")
-            database = cls(connection)
+                if connection.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
+                    raise DatabaseDamagedError(f"{path}: quick_check found damaged pages")
+            database = cls(connection, path)
+            database._migrations = migrations
             database._migrate(migrations)
         except BaseException:
             connection.close()
@@ -55,7 +74,58 @@ class SqliteConnection:
         return database
 
     def close(self) -> None:
+        try:  # a database deleted while the bot ran is put back before it stops
+            self.guard_file()
+        except StorageError as error:
+            logger.error("Could not write the deleted database back: %s", error)
         self._connection.close()
+
+    # -- the file under the connection ---------------------------------------------------------
+
+    def guard_file(self) -> FileEvent | None:
+        """Notice a database file that was deleted or replaced while it was open.
+
+        Checked before every write transaction (one `stat`) and by the runtime's periodic
+        watch. A deleted file is written back from the open connection (SQLite's backup), so no
+        subscription is lost; a replaced file (someone put a backup in place) is reopened. The
+        event is kept until `take_file_event` reports it.
+        """
+        if self._path is None or _identity(self._path) == self._identity:
+            return None
+        path = self._path
+        event = FileEvent.REPLACED if path.exists() else FileEvent.RESTORED
+        logger.error(
+            "The database %s was %s while the bot was running; %s",
+            path,
+            "replaced" if event is FileEvent.REPLACED else "deleted",
+            "using the new file" if event is FileEvent.REPLACED else "writing it back",
+        )
+        with _translated(), _os_errors():
+            if event is FileEvent.RESTORED:
+                partial = path.with_name(path.name + ".restoring")
+                path.parent.mkdir(parents=True, exist_ok=True)  # the whole folder may be gone
+                partial.unlink(missing_ok=True)
+                copy = sqlite3.connect(partial)
+                try:
+                    self._connection.backup(copy)
+                finally:
+                    copy.close()
+                self._connection.close()  # its journal files go with the deleted file
+                partial.replace(path)
+            else:
+                self._connection.close()
+            self._connection = _connect(path)
+        self._identity = _identity(path)
+        if event is FileEvent.REPLACED:
+            self._migrate(self._migrations)  # an older backup gets the newer tables
+        self._file_event = event
+        return event
+
+    def take_file_event(self) -> FileEvent | None:
+        """Check the file now; what happened to it since the last call (None: nothing)."""
+        self.guard_file()
+        event, self._file_event = self._file_event, None
+        return event
 
     @property
     def schema_version(self) -> int:
@@ -90,6 +160,7 @@ class SqliteConnection:
         SQLite may have rolled back by itself (a full disk): then the original error is
         raised, not the ROLLBACK's, and the connection is never left inside a transaction.
         """
+        self.guard_file()
         with _translated():
             connection = self._connection
             connection.execute("BEGIN IMMEDIATE")
@@ -117,12 +188,61 @@ class SqliteConnection:
         return None if found is None else found[0]
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
+
+
+def _check_access(path: Path) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DataDirNotWritableError(f"cannot create {folder}: {error.strerror}") from error
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataDirNotWritableError(f"cannot write in {folder}")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise DatabaseReadOnlyError(f"cannot write {path}")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A connection with the bot's settings: WAL, foreign keys, synchronous=FULL."""
+    with _translated():
+        connection = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+    try:
+        with _translated():
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+@contextmanager
+def _os_errors() -> Iterator[None]:
+    try:
+        yield
+    except OSError as error:
+        raise StorageError(f"{type(error).__name__}: {error}") from error
+
+
 @contextmanager
 def _translated() -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        raise StorageError(f"{type(error).__name__}: {error}") from error
+        text = str(error).lower()
+        kind = StorageError
+        if "malformed" in text or "not a database" in text:
+            kind = DatabaseDamagedError
+        elif "readonly" in text or "read-only" in text:
+            kind = DatabaseReadOnlyError
+        raise kind(f"{type(error).__name__}: {error}") from error
 
 
 def stamp(moment: datetime) -> str:

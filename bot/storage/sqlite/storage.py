@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Self
 
 from bot.storage.pseudonyms import ChatPseudonyms
-from bot.storage.records import ChatData
+from bot.storage.records import ChatData, FileEvent
 from bot.storage.schema import MIGRATIONS, Migration
 from bot.storage.sqlite.announcements import SqliteAnnouncementStore
 from bot.storage.sqlite.changes import SqliteChangeStore
@@ -61,6 +61,11 @@ class SqliteStorage:
 
     def close(self) -> None:
         self._connection.close()
+
+    def database_file_event(self) -> FileEvent | None:
+        """Whether the database file was deleted (and written back) or replaced since the
+        last call; checked now and before every write."""
+        return self._connection.take_file_event()
 
     def __enter__(self) -> Self:
         return self
