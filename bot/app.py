@@ -34,6 +34,8 @@ from bot.conversation.conversation import Clock
 from bot.conversation.replies import FEEDBACK_DOWN, FEEDBACK_UP, HANDOVER
 from bot.core.knowledge import KnowledgeBase
 from bot.delivery.pacer import Limits, PacerClock
+from bot.editing.dialogue import EditingDialogues
+from bot.editing.editor import Editor
 from bot.runtime.admins import admin_notifier
 from bot.runtime.jobs import JobRunner, ManualJobRunner
 from bot.runtime.live import LiveKnowledge
@@ -174,6 +176,9 @@ def build_bot(
         Announcements(storage.announcements, store, waves, background, clock, messenger=messenger),
     )
     subscriptions = Subscriptions(book, live, CalendarFiles(book, live, store))
+    editing = EditingDialogues(
+        Editor(settings.knowledge_dir, storage.changes, scheduler.reload), live, storage.changes
+    )
     conversation = Conversation(
         live,
         clock=clock,
@@ -181,10 +186,15 @@ def build_bot(
         admin_ids=admin_ids,
         question_log=coordinators.questions if log_questions else None,
         reply_router=coordinators.handovers,
+        dialogues=editing,
     )
     install_subscriptions(conversation, subscriptions)
     conversation.commands.add(reload_command(scheduler.reload))
     _install_coordinators(conversation, coordinators)
+    for command in editing.commands():
+        conversation.commands.add(command)
+    for code, handler in editing.actions():
+        conversation.actions.add(code, handler)
     return BuiltBot(settings, live, conversation, chats, runtime, coordinators)
 
 

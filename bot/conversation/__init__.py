@@ -28,6 +28,7 @@ from bot.conversation.commands import ActionRegistry, Command, CommandRegistry, 
 from bot.conversation.conversation import Conversation, parse_command, system_clock
 from bot.conversation.interfaces import (
     ChatStatus,
+    Dialogues,
     EventServices,
     InMemoryChatStatus,
     Messenger,
@@ -68,6 +69,7 @@ __all__ = [
     "CommandRegistry",
     "Context",
     "Conversation",
+    "Dialogues",
     "Document",
     "EventServices",
     "Handler",

@@ -19,7 +19,7 @@ from bot.conversation.builtin import install_builtins
 from bot.conversation.callbacks import BadButtonError, decode
 from bot.conversation.commands import ActionRegistry, CommandRegistry, Context
 from bot.conversation.inline import inline_answers
-from bot.conversation.interfaces import EventServices, QuestionLog, ReplyRouter
+from bot.conversation.interfaces import Dialogues, EventServices, QuestionLog, ReplyRouter
 from bot.conversation.messages import (
     SILENCE,
     ButtonPress,
@@ -75,6 +75,7 @@ class Conversation:
         admin_ids: frozenset[int] = frozenset(),
         question_log: QuestionLog | None = None,
         reply_router: ReplyRouter | None = None,
+        dialogues: Dialogues | None = None,
     ) -> None:
         self.live = live
         self.clock = clock
@@ -84,6 +85,7 @@ class Conversation:
         # coordinator's reply to a handed-over question is routed to the asker.
         self.question_log = question_log
         self.reply_router = reply_router
+        self.dialogues = dialogues  # the coordinators' editing dialogues (bot.editing)
         self.commands = CommandRegistry()
         self.actions = ActionRegistry()
         install_builtins(self)
@@ -138,6 +140,11 @@ class Conversation:
             return await self._command(message, command)
         if not message.chat.is_private and not message.addressed:
             return SILENCE
+        if message.chat.is_private and self.dialogues is not None:
+            context = self.context(message.chat, message.text)
+            answered = await self.dialogues.continue_dialogue(context, message.text)
+            if answered is not None:
+                return answered
         if message.reply_to is not None and self.reply_router is not None:
             context = self.context(message.chat, message.text)
             routed = await self.reply_router.route_reply(context, message.reply_to, message.text)

@@ -179,6 +179,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX change_log_by_admin ON change_log (admin_id, changed_at)",
         ),
     ),
+    Migration(
+        5,
+        "undo in the change log",
+        # `undoes`: the id of the change this row took back (/angre); NULL for an edit.
+        ("ALTER TABLE change_log ADD COLUMN undoes INTEGER REFERENCES change_log (id)",),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
