@@ -9,6 +9,7 @@ so the coordinator hears at once what to fix, in the words of `python -m bot che
 
 from __future__ import annotations
 
+import asyncio
 from dataclasses import replace
 
 from bot.conversation.commands import Command, Context, Handler
@@ -64,7 +65,7 @@ class EditingDialogues:
             return say(Outgoing(texts.PRIVATE_ONLY))
         session = self.sessions.start(context, "new")
         if context.argument.strip():
-            return self._fast_path(context, session)
+            return await self._fast_path(context, session)
         session.step = NEW_STEPS[0]
         asked = views.prompt(session, self.live.kb)
         return Response((Outgoing(texts.STEPS_INTRO), *asked.messages))
@@ -116,12 +117,12 @@ class EditingDialogues:
         if name == "audience" and text.strip().casefold() == "ferdig":
             return await self.pressed_done(context)
         if text.strip().casefold() in _SKIP_WORDS and session.step not in REQUIRED:
-            return self._skip(context, session)
+            return await self._skip(context, session)
         try:
             value = read_value(name, text, context.now.date(), self.live.kb)
         except ValueProblemError as problem:
             return views.prompt(session, self.live.kb, str(problem))
-        return self._answer(context, session, name, value)
+        return await self._answer(context, session, name, value)
 
     # -- buttons --------------------------------------------------------------------------------
 
@@ -138,21 +139,21 @@ class EditingDialogues:
                 chosen.append(context.argument)
             asked = views.prompt(session, self.live.kb).messages[0]
             return say(replace(asked, replace=True))  # the same question, ticks updated
-        return self._answer(context, session, name, context.argument)
+        return await self._answer(context, session, name, context.argument)
 
     async def pressed_done(self, context: Context) -> Response:
         session = self.sessions.get(context)
         if session is None or session.field_of_step() != "audience":
             return Response(notice=texts.EXPIRED)
         if not session.audience:
-            return self._skip(context, session)
-        return self._answer(context, session, "audience", list(session.audience))
+            return await self._skip(context, session)
+        return await self._answer(context, session, "audience", list(session.audience))
 
     async def pressed_skip(self, context: Context) -> Response:
         session = self.sessions.get(context)
         if session is None or session.field_of_step() is None:
             return Response(notice=texts.EXPIRED)
-        return self._skip(context, session)
+        return await self._skip(context, session)
 
     async def pressed_abort(self, context: Context) -> Response:
         self.sessions.end(context)
@@ -225,31 +226,37 @@ class EditingDialogues:
             return None
         return session
 
-    def _answer(self, context: Context, session: Session, name: str, value: Value) -> Response:
+    async def _answer(
+        self, context: Context, session: Session, name: str, value: Value
+    ) -> Response:
         """Check the answer with the loader; on to the next step, or say what to fix."""
         trial = {**session.fields, name: value}
-        candidate = self._try(context, session, trial)
+        candidate = await self._try(context, session, trial)
         own = [p for p in candidate.problems if (p.field or "").split(".")[0] == name]
         if own:
             return views.prompt(session, self.live.kb, own[0].message)
         session.fields = trial
-        return self._advance(context, session, candidate)
+        return await self._advance(context, session, candidate)
 
-    def _skip(self, context: Context, session: Session) -> Response:
+    async def _skip(self, context: Context, session: Session) -> Response:
         if session.purpose == "edit":  # "Fjern verdien": the field is cleared
             name = session.field_of_step()
             assert name is not None
             session.fields = {name: None}  # type: ignore[dict-item]
-            return self._advance(context, session, self._try(context, session, session.fields))
+            return await self._advance(
+                context, session, await self._try(context, session, session.fields)
+            )
         session.fields.pop(session.field_of_step() or "", None)
-        return self._advance(context, session, None)
+        return await self._advance(context, session, None)
 
-    def _advance(self, context: Context, session: Session, candidate: Candidate | None) -> Response:
+    async def _advance(
+        self, context: Context, session: Session, candidate: Candidate | None
+    ) -> Response:
         session.step = session.next_step()
         session.audience = []
         if session.step is not None:
             return views.prompt(session, self.live.kb)
-        candidate = candidate or self._try(context, session, session.fields)
+        candidate = candidate or await self._try(context, session, session.fields)
         entry = candidate.entry
         if entry is None or candidate.kb is None:
             problems = "; ".join(p.message for p in candidate.problems[:3])
@@ -257,20 +264,22 @@ class EditingDialogues:
         intro = texts.PREVIEW if session.purpose == "new" else texts.PREVIEW_EDIT
         return views.preview(candidate.kb, entry, context.now, intro)
 
-    def _try(self, context: Context, session: Session, fields: dict[str, Value]) -> Candidate:
+    async def _try(self, context: Context, session: Session, fields: dict[str, Value]) -> Candidate:
         today = context.now.date()
-        if session.purpose == "new":
-            return self.editor.try_new(fields, self.live.kb, today)
-        assert session.entry_id is not None
+        if session.purpose == "new":  # the loader takes a moment: off the event loop
+            return await asyncio.to_thread(self.editor.try_new, fields, self.live.kb, today)
+        entry_id = session.entry_id
+        assert entry_id is not None
         ((name, value),) = fields.items()
-        return self.editor.try_edit(session.entry_id, name, value, today)
+        return await asyncio.to_thread(self.editor.try_edit, entry_id, name, value, today)
 
-    def _fast_path(self, context: Context, session: Session) -> Response:
+    async def _fast_path(self, context: Context, session: Session) -> Response:
         kb = self.live.kb
         fast = read_fast_path(context.argument, context.now.date(), kb)
         candidate = None
         if not fast.errors:
-            candidate = self.editor.try_new(fast.fields, kb, context.now.date())
+            today = context.now.date()
+            candidate = await asyncio.to_thread(self.editor.try_new, fast.fields, kb, today)
             fast.errors += problem_lines(fast, candidate.problems, candidate.entry_id)
         if fast.errors or candidate is None or candidate.entry is None or candidate.kb is None:
             self.sessions.end(context)
