@@ -195,6 +195,9 @@ class EditingDialogues:
         if session is None or session.entry_id is None or context.argument not in FIELDS:
             return Response(notice=texts.EXPIRED)
         session.step, session.fields, session.audience = context.argument, {}, []
+        event = self.live.kb.get(session.entry_id)
+        if context.argument == "audience" and event is not None and event.event is not None:
+            session.audience = list(event.event.audience)  # ticked as they are now
         return views.prompt(session, self.live.kb)
 
     async def picked_for_cancel(self, context: Context) -> Response:

@@ -44,7 +44,9 @@ PROBLEM = "Det går ikke: {problem}."
 PREVIEW = "Slik ser lærerne samlingen. Trykk «Lagre» for å legge den ut."
 PREVIEW_EDIT = "Slik ser lærerne samlingen etter endringen. Trykk «Lagre» for å legge den ut."
 SAVED = "Lagret: «{title}». Den er med i svarene nå, og abonnentene får beskjed."
-SAVED_EDIT = "Lagret: {label} for «{title}» er endret. Abonnentene får beskjed om nytt tid og sted."
+SAVED_EDIT = (
+    "Lagret: {label} for «{title}» er endret. Abonnentene får beskjed når tid eller sted endres."
+)
 NO_COMING = "Det er ingen kommende samlinger å velge mellom."
 PICK_EDIT = "Hvilken samling vil du endre?"
 PICK_FIELD = "Hva vil du endre i «{title}»?"
