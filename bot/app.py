@@ -177,7 +177,9 @@ def build_bot(
     )
     subscriptions = Subscriptions(book, live, CalendarFiles(book, live, store))
     editing = EditingDialogues(
-        Editor(settings.knowledge_dir, storage.changes, scheduler.reload), live, storage.changes
+        Editor(settings.knowledge_dir, live, storage.changes, scheduler.reload),
+        live,
+        storage.changes,
     )
     conversation = Conversation(
         live,

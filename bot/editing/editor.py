@@ -26,6 +26,7 @@ from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.loading import Problem
 from bot.editing.entry_file import EntryFile, editing_lock, replace_file, set_field, validate
 from bot.editing.values import FIELDS, Value, ValueProblemError, read_value, value_text, yaml_value
+from bot.runtime.live import LiveKnowledge
 from bot.storage import ChangeStore
 from bot.storage.records import Change
 
@@ -62,8 +63,11 @@ class Saved:
 class Editor:
     """Creates, edits, cancels and un-does samlinger in the files of `knowledge_dir`."""
 
-    def __init__(self, knowledge_dir: Path, changes: ChangeStore, reload: Reload) -> None:
+    def __init__(
+        self, knowledge_dir: Path, live: LiveKnowledge, changes: ChangeStore, reload: Reload
+    ) -> None:
         self.knowledge_dir = knowledge_dir
+        self.live = live
         self.changes = changes
         self.reload = reload
 
@@ -91,7 +95,8 @@ class Editor:
         def apply() -> tuple[str, str | None, str | None, str]:
             path = self.knowledge_dir / NEW_EVENTS_FILE
             document = EntryFile(path)
-            entry = new_entry(fields, kb, now.date(), taken=_ids_in(self.knowledge_dir))
+            taken = {e.id for e in kb} | {str(e.get("id")) for e in document.entries}
+            entry = new_entry(fields, kb, now.date(), taken=taken)
             document.append(entry)
             entry_id = str(entry["id"])
             self._save(entry_id, path, document)
@@ -170,6 +175,13 @@ class Editor:
         return Saved(change, new or old or entry_id)
 
     def _open(self, entry_id: str) -> tuple[Path, EntryFile, CommentedMap]:
+        """The file that holds the entry now: where the live one was read, else any."""
+        live = self.live.kb.get(entry_id)
+        if live is not None and live.origin is not None:
+            document = EntryFile(Path(live.origin.path))
+            entry = document.find(entry_id)
+            if entry is not None:
+                return Path(live.origin.path), document, entry
         for path in sorted(self.knowledge_dir.glob("*.yaml")):
             if path.name in ("sources.yaml", "vocabulary.yaml"):
                 continue
@@ -251,13 +263,3 @@ def _current_text(entry: CommentedMap, field: str) -> str | None:
     if isinstance(value, bool | date):
         return value_text(value)
     return str(value)
-
-
-def _ids_in(directory: Path) -> set[str]:
-    ids: set[str] = set()
-    for path in directory.glob("*.yaml"):
-        if path.name not in ("sources.yaml", "vocabulary.yaml"):
-            ids.update(
-                str(e.get("id")) for e in EntryFile(path).entries if isinstance(e, CommentedMap)
-            )
-    return ids
