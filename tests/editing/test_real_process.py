@@ -1,6 +1,7 @@
 """A coordinator keeps the samlinger current from Telegram, through the real `python -m bot
 run` process and the loopback Bot API: add with the fast path, teachers find it, subscribers
-hear about it, /avlys and /angre reach them, and it is all still there after a restart."""
+hear about it, /avlys and /angre reach them, it is all still there after a restart, and
+/endresamling moves it."""
 
 from __future__ import annotations
 
@@ -138,4 +139,19 @@ async def test_a_samling_added_from_telegram_is_answered_announced_cancelled_and
                 ),
                 REPLY_TIMEOUT + 1,
             )
+
+            await api.enqueue(updates.message(ADMIN, "/endresamling"))
+            pick = await reply(api, ADMIN, "Hvilken samling vil du endre?")
+            await api.enqueue(updates.button(ADMIN, button(pick, TITLE)))
+            fields = await reply(api, ADMIN, f"Hva vil du endre i «{TITLE}»?")
+            await api.enqueue(updates.button(ADMIN, button(fields, "dato")))
+            await reply(api, ADMIN, "Hvilken dag?")
+            moved = day + timedelta(days=7)
+            await api.enqueue(updates.message(ADMIN, f"{moved:%d.%m.%Y}"))
+            preview = await reply(api, ADMIN, f"«{TITLE}» er {long_date(moved)}")
+            await api.enqueue(updates.button(ADMIN, button(preview, "Lagre")))
+            await reply(api, ADMIN, "Lagret: dato")
+            notice = await reply(api, SUBSCRIBER, f"Endring for «{TITLE}»")
+            assert long_date(moved) in notice.text
             assert await again.stop() == 0, again.stderr
+    assert f"start: {moved.isoformat()}" in samlinger.read_text(encoding="utf-8")
