@@ -213,6 +213,9 @@ class EditingDialogues:
         if session is None or user is None or not context.is_admin:
             return Response(notice=texts.EXPIRED)
         event = self.live.kb.get(context.argument)
+        if event is not None and event.event is not None and event.event.cancelled:
+            self.sessions.end(context)
+            return Response((Outgoing(texts.ALREADY_CANCELLED.format(title=event.title)),))
         try:
             await self.editor.cancel(user, context.argument, context.now)
         except EditError as error:

@@ -82,7 +82,10 @@ class Editor:
         return self._candidate(str(entry["id"]), path, document)
 
     def try_edit(self, entry_id: str, field: str, value: Value | None, today: date) -> Candidate:
-        path, document, entry = self._open(entry_id)
+        try:
+            path, document, entry = self._open(entry_id)
+        except EditError as gone:  # removed meanwhile (by hand, or someone's /angre)
+            return Candidate(entry_id, None, (Problem("", 0, entry_id, field, str(gone)),))
         set_field(entry, field, None if value is None else yaml_value(value))
         set_field(entry, "updated", today)
         return self._candidate(entry_id, path, document)

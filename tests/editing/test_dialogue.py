@@ -184,3 +184,37 @@ async def test_two_coordinators_saving_at_once_keep_both_samlinger(editing: Edit
     kb = load_knowledge_base(editing.knowledge)
     assert "nettverkssamling-barnehage-2027-01-13" in kb
     assert "nettverkssamling-skole-2027-01-13" in kb
+
+
+async def test_a_second_samling_with_the_same_title_and_day_gets_its_own_id(
+    editing: Editing,
+) -> None:
+    for _ in range(2):
+        await editing.press((await editing.say(FAST)).messages[1], "Lagre")
+    kb = load_knowledge_base(editing.knowledge)
+    assert "nettverkssamling-barnehage-2027-01-13" in kb
+    assert "nettverkssamling-barnehage-2027-01-13-2" in kb
+
+
+async def test_a_stale_avlys_button_does_not_cancel_twice(editing: Editing) -> None:
+    await editing.press((await editing.say(FAST)).messages[1], "Lagre")
+    pick = await editing.say("/avlys")
+    confirm = await editing.press(pick.messages[0], "Nettverkssamling barnehage")
+    await editing.press(confirm.messages[0], "Avlys")
+    again = await editing.press(confirm.messages[0], "Avlys")  # still on screen
+    assert again.notice is not None and "utløpt" in again.notice
+    history = texts(await editing.say("/endringer"))
+    assert history.count("avlyst: tomt → ja") == 1
+
+
+async def test_a_stale_avlys_button_in_a_new_dialogue_says_it_is_already_cancelled(
+    editing: Editing,
+) -> None:
+    for _ in range(2):
+        await editing.press((await editing.say(FAST)).messages[1], "Lagre")
+    pick = await editing.say("/avlys")
+    confirm = await editing.press(pick.messages[0], "Nettverkssamling barnehage")
+    await editing.press(confirm.messages[0], "Avlys")
+    await editing.say("/avlys")  # the twin is still coming, so a new dialogue opens
+    again = await editing.press(confirm.messages[0], "Avlys")
+    assert "er allerede avlyst" in texts(again)
