@@ -4,15 +4,16 @@
 #   docker run -d --name kompetansebot --restart unless-stopped \
 #       -e TELEGRAM_BOT_TOKEN=123456:ABC... -v kompetansebot-data:/data kompetansebot
 #
-# The knowledge base is baked into the image (and checked while building); mount another one
-# with `-v /path/to/knowledge:/app/knowledge:ro` to change it without rebuilding.
+# The knowledge base is checked into the image (and checked while building) and copied to the
+# data volume, /data/knowledge, at the first start (deploy/start.sh); from then on the copy on
+# the volume is the one in use, so changes from Telegram survive restarts and image updates.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    KNOWLEDGE_DIR=/app/knowledge \
+    KNOWLEDGE_DIR=/data/knowledge \
     BOT_DATA_DIR=/data \
     LOG_LEVEL=INFO
 
@@ -25,6 +26,7 @@ RUN pip install .
 
 COPY knowledge ./knowledge
 RUN python -m bot check --kb knowledge
+COPY deploy/start.sh ./deploy/start.sh
 
 RUN useradd --system --uid 10001 --no-create-home --shell /usr/sbin/nologin bot \
     && mkdir -p /data \
@@ -34,4 +36,4 @@ VOLUME ["/data"]
 
 # SIGTERM (docker stop) makes the bot finish the updates it is handling and exit 0.
 STOPSIGNAL SIGTERM
-CMD ["python", "-m", "bot", "run"]
+CMD ["sh", "/app/deploy/start.sh", "run"]

@@ -35,6 +35,8 @@ from bot.conversation.conversation import Clock
 from bot.conversation.replies import FEEDBACK_DOWN, FEEDBACK_UP, HANDOVER
 from bot.core.knowledge import KnowledgeBase
 from bot.delivery.pacer import Limits, PacerClock
+from bot.editing.dialogue import EditingDialogues
+from bot.editing.editor import Editor
 from bot.feeds.cache import FeedCache
 from bot.feeds.fetch import FeedFetcher
 from bot.feeds.poller import EventFeeds, FeedPolling
@@ -206,6 +208,11 @@ def build_bot(
         Announcements(storage.announcements, store, waves, background, clock, messenger=messenger),
     )
     subscriptions = Subscriptions(book, live, CalendarFiles(book, live, store))
+    editing = EditingDialogues(
+        Editor(settings.knowledge_dir, live, storage.changes, scheduler.reload),
+        live,
+        storage.changes,
+    )
     conversation = Conversation(
         live,
         clock=clock,
@@ -213,12 +220,17 @@ def build_bot(
         admin_ids=admin_ids,
         question_log=coordinators.questions if log_questions else None,
         reply_router=coordinators.handovers,
+        dialogues=editing,
     )
     install_subscriptions(conversation, subscriptions)
     conversation.commands.add(reload_command(scheduler.reload))
     conversation.actions.add(CONFIRM_RELOAD, confirm_reload_action(scheduler.confirm_reload))
     conversation.actions.add(CONFIRM_NOTICES, confirm_notices_action(scheduler.confirm_notices))
     _install_coordinators(conversation, coordinators)
+    for command in editing.commands():
+        conversation.commands.add(command)
+    for code, handler in editing.actions():
+        conversation.actions.add(code, handler)
     return BuiltBot(settings, live, conversation, chats, runtime, coordinators, polling)
 
 

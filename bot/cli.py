@@ -78,6 +78,10 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     today = parse_now(args.now).date()
     for warning in freshness_warnings(kb, today):
         print(f"Advarsel: {warning}", file=out)
+    from bot.editing.findable import unfindable_titles
+
+    for unfindable in unfindable_titles(kb, Engine(kb), parse_now(args.now)):
+        print(f"Advarsel: {unfindable}", file=out)
     return EXIT_OK
 
 

@@ -75,7 +75,8 @@ class TerminalChat:
             self._write(f"({response.notice})\n")
         if not response.messages:
             return
-        self.choices = [button for m in response.messages for row in m.buttons for button in row]
+        pressable = (button for m in response.messages for row in m.buttons for button in row)
+        self.choices = [button for button in pressable if not button.url]
         number = 0
         for message in response.messages:
             self._write(render_plain(message) + "\n")
@@ -83,6 +84,9 @@ class TerminalChat:
                 self._write(f"Filen er lagret her: {self._save(message.document)}\n")
             for row in message.buttons:
                 for button in row:
+                    if button.url:  # a link cannot be pressed here: show where it goes
+                        self._write(f"  {button.label}: {button.url}\n")
+                        continue
                     number += 1
                     self._write(f"  [{number}] {button.label}\n")
         if self.choices:

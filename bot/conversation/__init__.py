@@ -15,7 +15,11 @@ Extending it, in the composition root (`bot/app.py`), without touching this pack
 * the coordinator tools (bot.admin): a `question_log` logs every answered question and adds
   👍/👎 or "Spør en koordinator" under the answer; a `reply_router` gets replies to the bot's
   messages first (a coordinator answering a handed-over question). Both are constructor
-  arguments of `Conversation`.
+  arguments of `Conversation`;
+* dialogues of several steps (bot.editing: a coordinator adding a samling): pass `dialogues`,
+  and a text in a private chat goes to the open dialogue before it counts as a question;
+* a link under a message: `Button.link(label, url)` (a URL button on Telegram, a printed link
+  in the terminal).
 
 The knowledge it answers from is a `LiveKnowledge` (bot.runtime.live), read per message.
 
@@ -28,6 +32,7 @@ from bot.conversation.commands import ActionRegistry, Command, CommandRegistry, 
 from bot.conversation.conversation import Conversation, parse_command, system_clock
 from bot.conversation.interfaces import (
     ChatStatus,
+    Dialogues,
     EventServices,
     InMemoryChatStatus,
     Messenger,
@@ -68,6 +73,7 @@ __all__ = [
     "CommandRegistry",
     "Context",
     "Conversation",
+    "Dialogues",
     "Document",
     "EventServices",
     "Handler",

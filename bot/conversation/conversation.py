@@ -20,7 +20,7 @@ from bot.conversation.callbacks import BadButtonError, decode
 from bot.conversation.chat_memory import ChatMemories
 from bot.conversation.commands import ActionRegistry, Command, CommandRegistry, Context
 from bot.conversation.inline import inline_answers
-from bot.conversation.interfaces import EventServices, QuestionLog, ReplyRouter
+from bot.conversation.interfaces import Dialogues, EventServices, QuestionLog, ReplyRouter
 from bot.conversation.messages import (
     SILENCE,
     ButtonPress,
@@ -77,6 +77,7 @@ class Conversation:
         admin_ids: frozenset[int] = frozenset(),
         question_log: QuestionLog | None = None,
         reply_router: ReplyRouter | None = None,
+        dialogues: Dialogues | None = None,
     ) -> None:
         self.live = live
         self.clock = clock
@@ -87,6 +88,7 @@ class Conversation:
         self.question_log = question_log
         self.reply_router = reply_router
         self.memories = ChatMemories()
+        self.dialogues = dialogues  # the coordinators' editing dialogues (bot.editing)
         self.commands = CommandRegistry()
         self.actions = ActionRegistry()
         install_builtins(self)
@@ -170,6 +172,11 @@ class Conversation:
             routed = await self.reply_router.route_reply(context, message.reply_to, message.text)
             if routed is not None:
                 return routed
+        if message.chat.is_private and self.dialogues is not None:  # after: a hand-over reply
+            context = self.context(message.chat, message.text)  # is never a dialogue answer
+            answered = await self.dialogues.continue_dialogue(context, message.text)
+            if answered is not None:
+                return answered
         question = _without_mention(message.text, message.bot_username)
         now = self.clock()
         knowledge = self.live.current  # one snapshot for the answer and its buttons

@@ -80,6 +80,16 @@ class ReplyRouter(Protocol):
     ) -> Response | None: ...
 
 
+class Dialogues(Protocol):
+    """Conversations of several steps that a feature leads (a coordinator adding a samling).
+
+    While one is open for the sender, a text in a private chat goes to it before it counts as
+    a question. None: no dialogue is open, the text is a question as usual.
+    """
+
+    async def continue_dialogue(self, context: Context, text: str) -> Response | None: ...
+
+
 class UnreachableChatError(Exception):
     """The chat blocked the bot or no longer exists: nothing was delivered."""
 

@@ -40,8 +40,15 @@ class Chat:
 
 @dataclass(frozen=True, slots=True)
 class Button:
+    """A button under a message: it calls back with `data`, or, with a `url`, opens a link."""
+
     label: str
-    data: str  # callback data made by `bot.conversation.callbacks.encode`
+    data: str  # callback data made by `bot.conversation.callbacks.encode`; "" for a link
+    url: str | None = None  # a link button (registration, more information)
+
+    @classmethod
+    def link(cls, label: str, url: str) -> Button:
+        return cls(label, "", url)
 
 
 Keyboard = tuple[tuple[Button, ...], ...]  # rows of buttons

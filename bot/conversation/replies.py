@@ -69,6 +69,22 @@ def entry_label(entry: Entry) -> str:
     return f"{label} (avlyst)" if entry.event.cancelled else label
 
 
+def link_rows(entry: Entry, now: datetime) -> Keyboard:
+    """The entry's link as a button: "Meld deg på" while a samling takes registrations,
+    otherwise "Les mer"."""
+    if entry.url is None:
+        return ()
+    details = entry.event
+    registering = (
+        details is not None
+        and details.is_upcoming(now)
+        and (details.deadline is not None or details.registration is not None)
+        and (details.deadline_at() or now) >= now
+    )
+    label = texts.BUTTON_REGISTER if registering else texts.BUTTON_READ_MORE
+    return ((Button.link(label, entry.url),),)
+
+
 class Replies:
     """Formats answers for one knowledge base; knows whether event services are plugged in."""
 
@@ -126,7 +142,7 @@ class Replies:
         if reply.intent in _LISTS:
             listed = [self.kb.get(m.id) for m in reply.matches[:MAX_LIST_BUTTONS]]
             return self.entry_rows(listed, ANSWER)
-        rows: list[tuple[Button, ...]] = []
+        rows: list[tuple[Button, ...]] = list(link_rows(lead, now))
         if lead.is_event and reply.intent in _ABOUT_ONE_EVENT:
             rows += self.event_service_rows(lead, now)
         follow_ups = [self.kb.get(entry_id) for entry_id in lead.related]

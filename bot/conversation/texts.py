@@ -61,6 +61,8 @@ BUTTON_CALENDAR = "📅 Legg i kalender"
 BUTTON_GOOD = "👍"
 BUTTON_BAD = "👎"
 BUTTON_HANDOVER = "Spør en koordinator"
+BUTTON_REGISTER = "✍️ Meld deg på"  # a link button under a samling that takes registrations
+BUTTON_READ_MORE = "🔗 Les mer"  # a link button under any other entry with a url
 
 # Short notices shown where a button was pressed (Telegram allows 200 characters).
 BUTTON_BROKEN = "Denne knappen virker ikke. Skriv /start for å begynne på nytt."

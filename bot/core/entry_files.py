@@ -38,10 +38,15 @@ from bot.core.yaml_values import (
     read_text,
     read_texts,
     read_time,
+    read_url,
 )
 
 # Enum lookup by value is slow on Python 3.11 (~25 µs); a large knowledge base does it per entry.
 _KINDS = {kind.value: kind for kind in Kind}
+
+# An entry's id travels in button data ("1:<code>:<id>", codes of up to three letters), which
+# Telegram limits to 64 bytes; a longer id would silently lose "Påminn meg" and its siblings.
+MAX_ID_BYTES = 64 - len("1:abc:")
 
 Target = Literal["source", "tag", "audience", "entry", "scheme", "region"]
 
@@ -102,6 +107,7 @@ ENTRY_FIELDS: dict[str, EntryField] = {
     "facts": EntryField(_read_facts),
     "members": EntryField(read_texts),
     "applies_to": EntryField(read_texts, refers_to="audience"),
+    "url": EntryField(read_url),  # registration or more information (http or https)
     # Events only:
     "start": EntryField(read_date, event_only=True),  # required for events; see _check_entry
     "start_time": EntryField(read_time, event_only=True),
@@ -185,7 +191,14 @@ def _drop_event_fields(pairs: Pairs, where: Where) -> None:
 
 
 def _check_entry(node: MappingNode, kind: Kind | None, record: Record, where: Where) -> None:
-    """Rules that involve more than one field."""
+    """Rules that involve more than one field, and the id's length."""
+    entry_id = record.get("id", str)
+    if entry_id is not None and len(entry_id.encode()) > MAX_ID_BYTES:
+        where.for_field("id").report(
+            record.nodes["id"],
+            f"id-en er {len(entry_id.encode())} tegn lang; knappene under svaret har plass til "
+            f"{MAX_ID_BYTES}, så forkort den, f.eks. '{_shortened_id(entry_id)}'",
+        )
     if kind is Kind.EVENT and "start" not in record.keys:
         where.for_field("start").report(
             node, "en samling (kind: event) mangler feltet 'start' (dato, ÅÅÅÅ-MM-DD)"
@@ -198,6 +211,12 @@ def _check_entry(node: MappingNode, kind: Kind | None, record: Record, where: Wh
             record.keys["items_title"], "items_title brukes bare sammen med items; legg til items"
         )
     _check_event_dates(record, where)
+
+
+def _shortened_id(entry_id: str) -> str:
+    """The id cut at a hyphen so it fits, as a suggestion."""
+    cut = entry_id[:MAX_ID_BYTES]
+    return cut[: cut.rindex("-")] if "-" in cut else cut
 
 
 def _check_event_dates(record: Record, where: Where) -> None:
@@ -246,6 +265,7 @@ def _build_entry(record: Record, path: str, line: int) -> Entry:
         facts=record.get("facts", tuple) or (),
         members=record.get("members", tuple) or (),
         applies_to=record.get("applies_to", tuple) or (),
+        url=record.get("url", str),
         event=_build_event(record) if kind is Kind.EVENT else None,
         origin=Origin(path, line),
     )

@@ -137,6 +137,7 @@ class Entry:
     facts: tuple[tuple[Fact, str], ...] = ()  # one sentence per fact, from the source page
     members: tuple[str, ...] = ()  # names that belong to it: municipalities, schools, partners
     applies_to: tuple[str, ...] = ()  # audience ids it is for ("gjelder REKOM skolen?")
+    url: str | None = None  # registration or more information, shown as a link button
 
     @property
     def is_event(self) -> bool:

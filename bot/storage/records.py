@@ -107,6 +107,7 @@ class Change:
     field: str
     old_value: str | None
     new_value: str | None
+    undoes: int | None = None  # the id of the change this one took back (/angre)
 
 
 @dataclass(frozen=True, slots=True)

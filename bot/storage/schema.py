@@ -191,6 +191,12 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE handovers ADD COLUMN chat_key TEXT",
         ),
     ),
+    Migration(
+        6,
+        "undo in the change log",
+        # `undoes`: the id of the change this row took back (/angre); NULL for an edit.
+        ("ALTER TABLE change_log ADD COLUMN undoes INTEGER REFERENCES change_log (id)",),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version

@@ -148,3 +148,58 @@ def test_items_title_needs_items(tmp_path: Path) -> None:
     )
     assert where(problem) == ("samlinger.yaml", 7, "kommuner", "items_title")
     assert problem.message == "items_title brukes bare sammen med items; legg til items"
+
+
+def test_an_id_too_long_for_a_button_is_reported_with_a_shorter_one(tmp_path: Path) -> None:
+    long_id = "nettverkssamling-for-skoleledere-i-gauldalsregionen-om-vurdering-2027-v"
+    assert len(long_id) == 71  # valid as a slug, but "Påminn meg" could not carry it
+    problem = problem_in_events(
+        tmp_path,
+        f"""\
+        - id: {long_id}
+          kind: event
+          title: Nettverkssamling
+          source: gauldalsregionen
+          updated: 2024-03-01
+          start: 2027-01-13
+        """,
+    )
+    file, line, _shown_id, field = where(problem)
+    assert (file, line, field) == ("samlinger.yaml", 1, "id")
+    assert "id-en er 71 tegn lang" in problem.message
+    assert "'nettverkssamling-for-skoleledere-i-gauldalsregionen-om'" in problem.message
+
+
+def test_a_link_must_be_http_or_https(tmp_path: Path) -> None:
+    problem = problem_in_events(
+        tmp_path,
+        """\
+        - id: samling
+          kind: event
+          title: Samling
+          source: gauldalsregionen
+          updated: 2024-03-01
+          start: 2027-01-13
+          url: ftp://example.org/pamelding
+        """,
+    )
+    assert where(problem) == ("samlinger.yaml", 7, "samling", "url")
+    assert "er ikke en nettadresse" in problem.message
+
+
+def test_any_entry_can_have_a_link(tmp_path: Path) -> None:
+    kb = load_knowledge_base(
+        write_kb(
+            tmp_path,
+            """\
+            - id: lesing
+              kind: topic
+              title: Lesing
+              answer: Om lesing.
+              source: gauldalsregionen
+              updated: 2024-03-01
+              url: https://example.org/lesing
+            """,
+        )
+    )
+    assert kb["lesing"].url == "https://example.org/lesing"

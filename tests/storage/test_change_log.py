@@ -65,3 +65,17 @@ def test_the_change_log_survives_a_restart(tmp_path: Path) -> None:
         change = first.changes.record(ADMIN, "samling", "cancelled", "false", "true", NOW)
     with SqliteStorage.open(path) as again:
         assert again.changes.latest(1) == [change]
+
+
+def test_an_undo_names_what_it_undid_and_the_one_before_is_next(storage: SqliteStorage) -> None:
+    first = storage.changes.record(ADMIN, "samling", "title", "a", "b", NOW)
+    second = storage.changes.record(ADMIN, "samling", "title", "b", "c", NOW + timedelta(1))
+    storage.changes.record(OTHER, "samling", "title", "c", "d", NOW + timedelta(2))
+    assert storage.changes.last_undoable_by(ADMIN) == second
+    undo = storage.changes.record(
+        ADMIN, "samling", "title", "c", "b", NOW + timedelta(3), second.id
+    )
+    assert undo.undoes == second.id
+    assert storage.changes.last_undoable_by(ADMIN) == first  # neither the undo nor the undone
+    storage.changes.record(ADMIN, "samling", "title", "b", "a", NOW + timedelta(4), first.id)
+    assert storage.changes.last_undoable_by(ADMIN) is None

@@ -60,9 +60,9 @@ def test_an_empty_file_is_migrated(tmp_path: Path) -> None:
 
 def test_the_previous_version_is_migrated_and_keeps_its_data(tmp_path: Path) -> None:
     path = tmp_path / "kompetansebot.sqlite3"
-    previous = MIGRATIONS[:-1]
+    previous = MIGRATIONS[:-2]  # before the chat pseudonyms (5) and undo in the change log (6)
     with SqliteStorage.open(path, migrations=previous) as old:
-        assert old.schema_version == SCHEMA_VERSION - 1
+        assert old.schema_version == SCHEMA_VERSION - 2
         old.subscriptions.subscribe(1, NOW, Scope.parse("scheme:dekom"))
         assert old.subscriptions.claim(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
         old.subscriptions.mark_sent(DeliveryKey(1, "dekom-engelsk", "week:2026-03-10"), NOW)
@@ -75,9 +75,11 @@ def test_the_previous_version_is_migrated_and_keeps_its_data(tmp_path: Path) -> 
     raw.close()
     assert old_question is not None
     assert "chat_key" not in columns(path, "question_log")  # the newest migration has not run
+    assert "undoes" not in columns(path, "change_log")
     with SqliteStorage.open(path) as db:
         assert db.schema_version == SCHEMA_VERSION
         assert "chat_key" in columns(path, "question_log")
+        assert "undoes" in columns(path, "change_log")
         assert db.questions.asked_in(old_question, 1) is None  # logged without a chat: unknown
         new_question = db.questions.log_question(NOW, "Og REKOM?", "rekom", None, True, "x", 1)
         assert db.questions.asked_in(new_question, 1)

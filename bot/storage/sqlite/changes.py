@@ -1,6 +1,7 @@
 """The change log in SQLite: every edit a coordinator makes to a samling from Telegram, one row
-per field (who, when, which samling, which field, old value → new value). Used by the coming
-coordinator-editing feature to show recent changes and to undo one's own last change."""
+per field (who, when, which samling, which field, old value → new value). The editing feature
+(bot.editing) shows the recent ones (/endringer) and takes back one's own last one (/angre): the
+undo is a change too, which names the change it undid."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from datetime import datetime
 from bot.storage.records import Change
 from bot.storage.sqlite.connection import Row, SqliteConnection, parse_stamp, stamp, text_or_none
 
-_COLUMNS = "id, admin_id, changed_at, event_id, field, old_value, new_value"
+_COLUMNS = "id, admin_id, changed_at, event_id, field, old_value, new_value, undoes"
 
 
 class SqliteChangeStore:
@@ -26,13 +27,14 @@ class SqliteChangeStore:
         old_value: str | None,
         new_value: str | None,
         now: datetime,
+        undoes: int | None = None,
     ) -> Change:
-        """Add one change; returns it as stored."""
+        """Add one change (`undoes`: the change it takes back); returns it as stored."""
         with self._db.transaction() as sql:
             cursor = sql.execute(
                 "INSERT INTO change_log (admin_id, changed_at, event_id, field, old_value,"
-                " new_value) VALUES (?, ?, ?, ?, ?, ?)",
-                (admin_id, stamp(now), event_id, field, old_value, new_value),
+                " new_value, undoes) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (admin_id, stamp(now), event_id, field, old_value, new_value, undoes),
             )
         assert cursor.lastrowid is not None
         row = self._db.row(f"SELECT {_COLUMNS} FROM change_log WHERE id = ?", (cursor.lastrowid,))
@@ -56,9 +58,19 @@ class SqliteChangeStore:
         )
         return None if row is None else _change_from(row)
 
+    def last_undoable_by(self, admin_id: int) -> Change | None:
+        """This coordinator's latest change that is not an undo and has not been undone."""
+        row = self._db.row(
+            f"SELECT {_COLUMNS} FROM change_log WHERE admin_id = ? AND undoes IS NULL"
+            " AND id NOT IN (SELECT undoes FROM change_log WHERE undoes IS NOT NULL)"
+            " ORDER BY changed_at DESC, id DESC LIMIT 1",
+            (admin_id,),
+        )
+        return None if row is None else _change_from(row)
+
 
 def _change_from(row: Row) -> Change:
-    id_, admin_id, changed_at, event_id, field, old_value, new_value = row
+    id_, admin_id, changed_at, event_id, field, old_value, new_value, undoes = row
     return Change(
         id=int(id_ or 0),
         admin_id=int(admin_id or 0),
@@ -67,4 +79,5 @@ def _change_from(row: Row) -> Change:
         field=str(field),
         old_value=text_or_none(old_value),
         new_value=text_or_none(new_value),
+        undoes=None if undoes is None else int(undoes),
     )
