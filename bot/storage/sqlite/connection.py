@@ -1,8 +1,17 @@
 """The one SQLite connection every SQLite store shares, and the row helpers they use.
 
-One file (`BOT_DATA_DIR/kompetansebot.sqlite3`), WAL journal, foreign keys on,
-`synchronous=FULL` so a committed "sent" survives a power cut, and one transaction per
-operation. Every sqlite3 error leaves this module as `StorageError` (its cause kept).
+One file (`BOT_DATA_DIR/kompetansebot.sqlite3`), WAL journal, foreign keys on, and one
+transaction per operation. Every sqlite3 error leaves this module as `StorageError` (its cause
+kept).
+
+Durability: every transaction is committed with `synchronous=FULL` (on disk when COMMIT
+returns), so a committed claim or "sent" in the delivery ledger survives a power cut (see
+bot.delivery.ledger), unless a store asks for `transaction(durable=False)`: the question log
+does, because it is written for every answered question and losing its last rows in a power cut
+costs nothing a user would miss. Such a commit runs with `synchronous=NORMAL`: in WAL mode it
+survives a crash or kill of the process, the database stays intact after a power cut, and only
+the last such commits may be lost then; it skips the fsync that cost a few percent of the CPU of
+every answer. The next durable commit syncs the journal with them.
 
 Async callers: the API is synchronous on purpose. Every call is one short transaction on a local
 file (well under a millisecond to a few milliseconds with the fsync), so it is called directly
@@ -27,12 +36,18 @@ Value = str | int | None
 Row = tuple[Value, ...]
 Params = Sequence[Value]
 
+# PRAGMA synchronous levels (https://sqlite.org/pragma.html#pragma_synchronous).
+_NORMAL = 1
+_FULL = 2
+_LEVEL_NAMES = {0: "off", _NORMAL: "normal", _FULL: "full", 3: "extra"}
+
 
 class SqliteConnection:
     """Owns the connection: opening, migrating, transactions and queries for the stores."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._connection = connection
+        self._level: int | None = None  # the synchronous level last set, None: not known
 
     @classmethod
     def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Self:
@@ -46,8 +61,8 @@ class SqliteConnection:
             with _translated():
                 connection.execute("PRAGMA foreign_keys = ON")
                 connection.execute("PRAGMA journal_mode = WAL")
-                connection.execute("PRAGMA synchronous = FULL")
             database = cls(connection)
+            database._set_level(_FULL)
             database._migrate(migrations)
         except BaseException:
             connection.close()
@@ -64,6 +79,19 @@ class SqliteConnection:
     @property
     def journal_mode(self) -> str:
         return str(self.value("PRAGMA journal_mode"))
+
+    @property
+    def synchronous(self) -> str:
+        """The synchronous level the last transaction was committed with: "full" or "normal"."""
+        level = int(self.value("PRAGMA synchronous") or 0)
+        return _LEVEL_NAMES.get(level, str(level))
+
+    def _set_level(self, level: int) -> None:
+        """Set PRAGMA synchronous (outside a transaction), only when it changes."""
+        if level != self._level:
+            with _translated():
+                self._connection.execute(f"PRAGMA synchronous = {level:d}")
+            self._level = level
 
     def _migrate(self, migrations: Sequence[Migration]) -> None:
         for number, migration in enumerate(migrations, start=1):
@@ -84,8 +112,10 @@ class SqliteConnection:
     # -- for the stores -------------------------------------------------------------------------
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK if anything raises."""
+    def transaction(self, *, durable: bool = True) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE … COMMIT, or ROLLBACK if anything raises. Durable (the default):
+        on disk when it returns; `durable=False`: may be lost in a power cut (module docstring)."""
+        self._set_level(_FULL if durable else _NORMAL)
         with _translated():
             connection = self._connection
             connection.execute("BEGIN IMMEDIATE")

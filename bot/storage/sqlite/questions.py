@@ -1,6 +1,10 @@
 """The question log in SQLite: what was asked, when, which entry answered it, whether the bot
 was confident, the intent and the 👍/👎 feedback. NO chat id, user id or name: the coordinators
-need to see what teachers ask and what the bot could not answer, not who asked."""
+need to see what teachers ask and what the bot could not answer, not who asked.
+
+A question and its feedback are written with `durable=False` (synchronous=NORMAL, see
+bot.storage.sqlite.connection): this insert runs for every answered question, and the last
+few rows of a statistic are not worth an fsync each."""
 
 from __future__ import annotations
 
@@ -28,7 +32,7 @@ class SqliteQuestionStore:
         intent: str,
     ) -> int:
         """Log one question (no chat or user); returns its id for the 👍/👎 buttons."""
-        with self._db.transaction() as sql:
+        with self._db.transaction(durable=False) as sql:
             cursor = sql.execute(
                 "INSERT INTO question_log"
                 " (asked_at, question, normalised, entry_id, confident, intent)"
@@ -42,7 +46,7 @@ class SqliteQuestionStore:
         """Record 👍 (+1) or 👎 (-1) once; False if already given or the row is gone."""
         if value not in (-1, 1):
             raise ValueError(f"feedback must be +1 or -1, not {value}")
-        with self._db.transaction() as sql:
+        with self._db.transaction(durable=False) as sql:
             cursor = sql.execute(
                 "UPDATE question_log SET feedback = ? WHERE id = ? AND feedback IS NULL",
                 (value, question_id),
