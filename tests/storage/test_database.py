@@ -211,7 +211,7 @@ def test_the_ledger_is_on_disk_before_a_send_and_the_question_log_skips_the_fsyn
     storage: SqliteStorage,
 ) -> None:
     """A claim or "sent" must survive a power cut (never twice); a logged question need not,
-    and waiting for the disk on every answered question cost CPU on the answer path."""
+    and waiting for the disk on every answered question held up the answer path."""
     db = storage.subscriptions
     db.subscribe(1, NOW)
     question_id = storage.questions.log_question(
