@@ -19,10 +19,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 
 WORKDIR /app
 
-# Dependencies first, so editing the code or the knowledge base does not reinstall them.
-COPY pyproject.toml README.md ./
+# Dependencies first, so editing the knowledge base does not reinstall them; at the versions
+# pinned in constraints.txt (scripts/lock), the same ones the tests and CI run with.
+COPY pyproject.toml README.md constraints.txt ./
 COPY bot ./bot
-RUN pip install .
+RUN pip install -c constraints.txt .
 
 COPY knowledge ./knowledge
 RUN python -m bot check --kb knowledge

@@ -12,8 +12,10 @@ field; `read_record` reads a mapping with a `Spec` per field. The schema modules
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import TypeVar
 
@@ -133,7 +135,8 @@ def read_document(path: Path, where: Where) -> Document | None:
         documents = _compose_all(text)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        where.report(mark.line + 1 if mark else 1, _yaml_error_message(error))
+        message = _missing_dash(text, error) or _yaml_error_message(error)
+        where.report(mark.line + 1 if mark else 1, message)
         return None
     except yaml.reader.ReaderError as error:
         line = text.count("\n", 0, error.position) + 1
@@ -209,6 +212,31 @@ _YAML_MESSAGES = (
         "etter | eller > kan bare en kommentar stå på samme linje; skriv teksten på linjene under",
     ),
 )
+
+
+_KEY_AT = re.compile(r"([A-Za-z_][\w-]*):(?:\s|$)")
+
+
+def _missing_dash(text: str, error: yaml.MarkedYAMLError) -> str | None:
+    """The message for `key: ...` where YAML expected the end of a list or mapping (YAML itself
+    only says "expected <block end>"). At the list's own indentation such a field cannot
+    belong anywhere, so the '- ' is almost surely what is missing (as in '- id: ...'); deeper
+    in, it may be the '- ' or the indentation, and an `id:` makes the dash the likely one."""
+    mark = error.problem_mark
+    if mark is None or "expected <block end>" not in (error.problem or ""):
+        return None
+    lines = text.splitlines()
+    key = _KEY_AT.match(lines[mark.line], mark.column) if mark.line < len(lines) else None
+    if key is None:
+        return None
+    in_list = error.context == "while parsing a block collection"
+    if not in_list and key.group(1) != "id":
+        return None
+    return (
+        f"YAML-feil: mangler '- ' foran '{key.group(1)}:'"
+        f"{'' if in_list else ', eller er innrykket feil'}? Hvert punkt i en liste begynner "
+        "med '- ', og en ny oppføring med '- id: ...'"
+    )
 
 
 def _yaml_error_message(error: yaml.MarkedYAMLError) -> str:
@@ -315,13 +343,80 @@ def read_record(
 
 
 def top_level_list(document: Document, where: Where, what: str) -> list[Node] | None:
-    """The items of a file that holds a list; None (and a problem) if it holds something else."""
+    """The items of a file that holds a list; None (and a problem) if it holds something else.
+    An item holding the fields of two, the '- ' of the second left out, is read as two items
+    and reported once (`split_at_repeated`)."""
     if document.root is None:
         return []
     if isinstance(document.root, SequenceNode):
-        return list(document.root.value)
+        items: list[Node] = []
+        for item in document.root.value:
+            if not isinstance(item, MappingNode):
+                items.append(item)
+                continue
+            parts = split_at_repeated(item, "id")
+            for above, part in pairwise(parts):
+                _report_missing_dash(part, above, where)
+            items += parts
+        return items
     where.report(document.root, f"filen skal være en liste av {what}, med '- ' foran hver")
     return None
+
+
+def _report_missing_dash(item: MappingNode, above: MappingNode, where: Where) -> None:
+    """One problem instead of a duplicate key for every field (see `split_at_repeated`); both
+    items are still read, so nothing else fails because of it."""
+    named = peek_id(above)
+    joined_to = f"'{named}'" if named else f"den på linje {line_of(above)}"
+    where.for_entry(peek_id(item)).for_field("id").report(
+        item,
+        "mangler '- ' foran 'id:'? Hvert punkt i lista begynner med '- id: ...'; uten '- ' "
+        f"leses feltene herfra som en del av punktet over ({joined_to}), og hvert av dem står "
+        "to ganger",
+    )
+
+
+def split_at_repeated(node: MappingNode, name: str) -> list[MappingNode]:
+    """`node` cut before every repeated `name` key that starts a record of its own.
+
+    Without the '- ' before the second item of a list, YAML joins its fields to the item above:
+
+        - id: a            one mapping: id, kind, title, id, kind, title
+          kind: event
+          id: b            <- '- ' missing
+          kind: event
+
+    Each `name` key written again, followed by another field the mapping already had, starts a
+    new part here (a lone repeated key stays a duplicate key). One part when nothing repeats.
+    """
+    parts: list[list[tuple[Node, Node]]] = [[]]
+    for pair in node.value:
+        key = pair[0]
+        if isinstance(key, ScalarNode) and key.value == name and _has_key(parts[-1], name):
+            parts.append([])
+        parts[-1].append(pair)
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if any(_has_key(kept[-1], key.value) for key, _value in part[1:]):
+            kept.append(part)
+        else:
+            kept[-1] = [*kept[-1], *part]
+    if len(kept) == 1:
+        return [node]
+    return [
+        MappingNode(
+            node.tag,
+            pairs,
+            node.start_mark if number == 0 else pairs[0][0].start_mark,
+            pairs[-1][1].end_mark,
+            node.flow_style,
+        )
+        for number, pairs in enumerate(kept)
+    ]
+
+
+def _has_key(pairs: list[tuple[Node, Node]], name: object) -> bool:
+    return any(isinstance(key, ScalarNode) and key.value == name for key, _value in pairs)
 
 
 def peek_id(node: MappingNode) -> str | None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from bot.core.loading import find_problems, load_knowledge_base
 from bot.core.yaml_reader import Problem
 from tests.core.knowledge_files import (
+    SOURCES,
     VOCABULARY,
     only_problem,
     problem_in_events,
@@ -40,6 +41,100 @@ def test_a_key_written_twice_in_one_entry_is_reported(tmp_path: Path) -> None:
     assert where(problem) == ("samlinger.yaml", 7, "samling", "title")
     assert problem.message == (
         "'title' står to ganger (også på linje 3); YAML beholder bare den siste, så slett den ene"
+    )
+
+
+def test_a_missing_dash_before_id_is_named_once_instead_of_every_field_twice(
+    tmp_path: Path,
+) -> None:
+    """Without '- ', YAML joins the second samling to the first: each of its fields was
+    reported as written twice, all blamed on the first samling, and nothing said why."""
+    problem = problem_in_events(
+        tmp_path,
+        """\
+        - id: lesesamling-2020
+          kind: event
+          title: Samling om lesing
+          source: gauldalsregionen
+          updated: 2024-03-01
+          start: 2020-09-18
+          related: [skrivesamling-2020]
+
+          id: skrivesamling-2020
+          kind: event
+          title: Samling om skriving
+          source: gauldalsregionen
+          updated: 2024-03-01
+          start: 2020-10-14
+          related: [lesesamling-2020]
+        """,
+    )
+    assert where(problem) == ("samlinger.yaml", 9, "skrivesamling-2020", "id")
+    assert problem.message.startswith("mangler '- ' foran 'id:'? ")
+    assert "som en del av punktet over ('lesesamling-2020')" in problem.message
+
+
+def test_a_missing_dash_in_the_sources_is_named_too(tmp_path: Path) -> None:
+    sources = SOURCES.replace("- id: gauldalsregionen", "  id: gauldalsregionen")
+    problem = only_problem(write_kb(tmp_path, sources=sources))
+    assert where(problem) == ("sources.yaml", 7, "gauldalsregionen", "id")
+    assert "som en del av punktet over ('udir-dekom')" in problem.message
+
+
+def test_an_id_written_twice_in_one_entry_is_still_a_duplicate_key(tmp_path: Path) -> None:
+    problem = problem_in_events(
+        tmp_path,
+        """\
+        - id: samling
+          kind: event
+          title: Samling om lesing
+          source: gauldalsregionen
+          updated: 2024-03-01
+          start: 2020-09-18
+          id: lesesamling
+        """,
+    )
+    assert where(problem) == ("samlinger.yaml", 7, "samling", "id")
+    assert problem.message.startswith("'id' står to ganger (også på linje 1)")
+
+
+def test_a_missing_dash_at_the_start_of_the_line_is_named(tmp_path: Path) -> None:
+    problem = problem_in_events(
+        tmp_path,
+        """\
+        - id: lesesamling-2020
+          kind: event
+          title: Samling om lesing
+          source: gauldalsregionen
+          updated: 2024-03-01
+          start: 2020-09-18
+
+        id: skrivesamling-2020
+          kind: event
+        """,
+    )
+    assert where(problem) == ("samlinger.yaml", 8, None, None)
+    assert problem.message.startswith("YAML-feil: mangler '- ' foran 'id:'? ")
+
+
+def test_a_missing_dash_or_a_wrong_indentation_deeper_in_is_named(tmp_path: Path) -> None:
+    problem = problem_in_events(
+        tmp_path,
+        """\
+        - id: lesesamling-2020
+          kind: event
+          title: Samling om lesing
+          source: gauldalsregionen
+          updated: 2024-03-01
+          start: 2020-09-18
+          tags: [lesing]
+
+            id: skrivesamling-2020
+        """,
+    )
+    assert problem.line == 9
+    assert problem.message.startswith(
+        "YAML-feil: mangler '- ' foran 'id:', eller er innrykket feil? "
     )
 
 

@@ -207,6 +207,25 @@ def test_claim_then_mark_sent_happens_once(db: SubscriptionStore) -> None:
     assert not db.mark_sent(key(), LATER)  # only a claimed row can be marked
 
 
+def test_the_ledger_is_on_disk_before_a_send_and_the_question_log_skips_the_fsync(
+    storage: SqliteStorage,
+) -> None:
+    """A claim or "sent" must survive a power cut (never twice); a logged question need not,
+    and waiting for the disk on every answered question held up the answer path."""
+    db = storage.subscriptions
+    db.subscribe(1, NOW)
+    question_id = storage.questions.log_question(
+        NOW, "Når er neste samling?", "neste samling", None, False, "next_event"
+    )
+    assert storage.synchronous == "normal"
+    assert db.claim(key(), NOW)
+    assert storage.synchronous == "full"
+    assert storage.questions.set_feedback(question_id, 1)
+    assert storage.synchronous == "normal"
+    assert db.mark_sent(key(), LATER)
+    assert storage.synchronous == "full"
+
+
 def test_a_released_row_can_be_claimed_again_and_counts_attempts(db: SubscriptionStore) -> None:
     db.subscribe(1, NOW)
     assert db.claim(key(), NOW)

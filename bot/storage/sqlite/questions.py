@@ -2,7 +2,11 @@
 was confident, the intent and the 👍/👎 feedback. NO chat id, user id or name: the coordinators
 need to see what teachers ask and what the bot could not answer, not who asked. Each row has
 the chat's keyed pseudonym (bot.storage.pseudonyms), so /slettmeg can find the chat's questions
-and a button press can be checked against the chat the answer was shown in."""
+and a button press can be checked against the chat the answer was shown in.
+
+A question and its feedback are written with `durable=False` (synchronous=NORMAL, see
+bot.storage.sqlite.connection): this insert runs for every answered question, and the last
+few rows of a statistic are not worth an fsync each."""
 
 from __future__ import annotations
 
@@ -34,7 +38,7 @@ class SqliteQuestionStore:
     ) -> int:
         """Log one question (the chat only as its pseudonym); returns its id for the buttons."""
         chat_key = None if chat_id is None else self._pseudonyms.of(chat_id)
-        with self._db.transaction() as sql:
+        with self._db.transaction(durable=False) as sql:
             cursor = sql.execute(
                 "INSERT INTO question_log"
                 " (asked_at, question, normalised, entry_id, confident, intent, chat_key)"
@@ -48,7 +52,7 @@ class SqliteQuestionStore:
         """Record 👍 (+1) or 👎 (-1) once; False if already given or the row is gone."""
         if value not in (-1, 1):
             raise ValueError(f"feedback must be +1 or -1, not {value}")
-        with self._db.transaction() as sql:
+        with self._db.transaction(durable=False) as sql:
             cursor = sql.execute(
                 "UPDATE question_log SET feedback = ? WHERE id = ? AND feedback IS NULL",
                 (value, question_id),

@@ -81,6 +81,11 @@ class SqliteStorage:
     def journal_mode(self) -> str:
         return self._connection.journal_mode
 
+    @property
+    def synchronous(self) -> str:
+        """How the last transaction was committed: "full" (on disk) or "normal"."""
+        return self._connection.synchronous
+
     def forget_chat(self, chat_id: int) -> ChatData:
         """/slettmeg: delete everything that came from the chat, in one step; what it was.
 
