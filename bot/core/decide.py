@@ -36,6 +36,7 @@ CONFIDENT_COVERAGE = 0.65  # ... and the question's words must mostly be known
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
 SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
 SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
+TITLE_PHRASE = 0.85  # this close to an entry's title, with its cue words from the title
 SMALLTALK_LEXICAL = 0.5  # small talk with words that match an entry this well is a question
 EVENT_CUES = (Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED, Cue.WHERE)
 
@@ -68,6 +69,9 @@ class Decider:
         search = self._index.search((*asked, *q.context_terms), limit=6)
         if q.is_smalltalk_only or self._only_chatter(q, search):
             return self._smalltalk(q)
+        titled = self._named_by_title(q, search)
+        if titled is not None:
+            return self._answer_entry(titled, search, now)
         remembered = self._remembered(q, search, memory, now)
         if q.has(Cue.UNSUPPORTED):
             return self._subjects.unsupported(remembered or self._subject(q, search), search)
@@ -118,6 +122,23 @@ class Decider:
         if q.has(*samling_cues) and not chosen.is_event and not q.refers_back:
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
+
+    def _named_by_title(self, q: Question, search: SearchResult) -> Entry | None:
+        """A message that is an entry's title, more or less word for word ("DEKOM –
+        begynneropplæring i samarbeid med NTNU"), asks for that entry, whatever its words cue."""
+        top = search.hits[0] if search.hits else None
+        if top is None or top.phrase < TITLE_PHRASE or top.lexical < TITLE_PHRASE:
+            return None
+        if not q.cue_terms or q.yes_no or q.period is not None or q.has(Cue.UNSUPPORTED):
+            return None
+        title = set(self._normaliser.terms(top.entry.title))
+        return top.entry if set(q.cue_terms) <= title else None  # the cue words are the title's
+
+    def _answer_entry(self, entry: Entry, search: SearchResult, now: datetime) -> Reply:
+        if entry.event is not None:
+            text = answers.event_summary(self.kb, entry, now)
+            return self._reply(text, Intent.EVENT_INFO, [entry], search.hits)
+        return self._reply(answers.entry_text(entry), Intent.WHAT_IS, [entry], search.hits)
 
     def _ordinal(self, q: Question, subjects: Sequence[Entry]) -> Entry:
         """ "og den andre?": the second subject of the last answer, or the second member of

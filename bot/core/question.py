@@ -159,7 +159,9 @@ class QuestionReader:
         known_words: Iterable[str],
     ) -> None:
         self._normaliser = normaliser
-        self._cues = cues
+        self._cues_by_first: dict[str, CuePhrases] = {}  # longest first, as `cues` is sorted
+        for phrase, cue in cues:
+            self._cues_by_first.setdefault(phrase[0], []).append((phrase, cue))
         self.stop_words = STOP_WORDS_FOLDED
         cue_words = {word for texts in CUE_WORDS.values() for text in texts for word in words(text)}
         targets = (set(known_words) | _vocabulary_words(kb) | cue_words) - self.stop_words
@@ -245,7 +247,7 @@ class QuestionReader:
         counting = False
         i = 0
         while i < len(terms):
-            for phrase, cue in self._cues:
+            for phrase, cue in self._cues_by_first.get(terms[i], ()):
                 if len(phrase) == 1 and tokens[i].word in self.stop_words:
                     continue  # "kommer" stems like "kommende", but says nothing
                 if tuple(terms[i : i + len(phrase)]) == phrase:

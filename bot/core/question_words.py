@@ -84,7 +84,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "registrering, søknadsfrist, for sent, tidsnok, rekker, rekke, rakk, åpen, åpent"
     ),
     Cue.WHERE: (
-        "hvor, sted, stedet, lokale, adresse, digital, digitalt, fysisk, foregår, foregå, "
+        "hvor, sted, stedet, adresse, digital, digitalt, fysisk, foregår, foregå, "
         "gjennomføres, reise, oppmøte, noensteds"
     ),
     Cue.WHO: (
