@@ -108,8 +108,8 @@ class Decider:
         filters = q.filters
         named = bool(filters.schemes or filters.regions or filters.member_of or q.context_terms)
         named = named or (own is not None and own.kind is q.kind_named)  # "… i nettverk med?"
-        if (own is not None and (not q.refers_back or named)) or q.period is not None:
-            return None
+        if (own is not None and (not q.refers_back or named or q.topic)) or q.period is not None:
+            return None  # the question names what it is about ("og målet med læringsmiljø?")
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN)
         if q.topic and not q.refers_back and not (asks_of_it and self._all_known(q.topic)):
             return None  # "hvem skal kommunene samarbeide med?" still asks about the last one
@@ -142,8 +142,12 @@ class Decider:
 
     def _ordinal(self, q: Question, subjects: Sequence[Entry]) -> Entry:
         """ "og den andre?": the second subject of the last answer, or the second member of
-        the one it was about ("hvilke fokusområder …?" → "og hva er målet med det andre?")."""
+        the one it was about ("hvilke fokusområder …?" → "og hva er målet med det andre?");
+        a member named by a word of its name ("og ledelsesområdet?") is that member."""
         first = subjects[0]
+        by_name = self._member_named(q, first)
+        if by_name is not None:
+            return by_name
         position = next((_ORDINALS[word] for word in q.words if word in _ORDINALS), None)
         if position is None:
             return first
@@ -152,6 +156,17 @@ class Decider:
             if named is not None:
                 return named
         return subjects[position] if position < len(subjects) else first
+
+    def _member_named(self, q: Question, group: Entry) -> Entry | None:
+        """The entry of the group's member whose name shares a word with the question."""
+        asked = set(q.topic)
+        for term in q.topic:
+            asked.update(part for part, _quality in self._index.resolve(term))
+        for member in group.members:
+            entry = self._by_title.get(fold(member))
+            if entry is not None and asked & set(self._normaliser.terms(member)):
+                return entry
+        return None
 
     def _subject(self, q: Question, search: SearchResult) -> Entry | None:
         """The entry the question is about: the clear best match when the question has words of

@@ -53,6 +53,8 @@ def asked_fact(q: Question) -> Fact | None:
             return fact
     if q.has(Cue.COOPERATION) and q.has(Cue.WHO, Cue.LIST):
         return Fact.PARTNERS  # "hvem samarbeider de med?", "hvilke aktører samarbeider?"
+    if q.has(Cue.WHO) and "sammen" in q.words:
+        return Fact.PARTNERS  # "hvem jobber skolene sammen med?"
     return None
 
 

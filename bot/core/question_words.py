@@ -126,7 +126,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.MEMBERS: (
         "med i, er med, består av, medlemmer, medlem, deltar, deltakar, en del av, del av, "
-        "inngår, hører til"
+        "inngår, hører til, en av, ett av, blant"
     ),
     Cue.PARTNERS: (
         "partner, hovedpartner, samarbeidspartner, samarbeidspartnere, samarbeider med, "

@@ -26,6 +26,7 @@ from bot.core.knowledge import Entry, Fact, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
+from bot.core.text import fold, stem, typed_words
 
 CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at least this well
 
@@ -56,6 +57,8 @@ class SubjectAnswers:
             mentioned = self._yes_no.mentioned_members(q)
             membership = q.has(Cue.MEMBERS) or (bool(mentioned) and "med" in q.words)
             group = self._group(q, search) if membership else None
+            if group is not None and not mentioned:
+                mentioned = _unknown_names(q, search)  # "er Huseby skole en av …?" → "Nei, …"
             for candidate in self._candidates(group or subject, q, search):
                 verdict = self._yes_no.judge(q, candidate, mentioned)
                 if verdict is not None:
@@ -68,10 +71,14 @@ class SubjectAnswers:
 
     def _fact(self, q: Question, subject: Entry, fact: Fact, search: SearchResult) -> Reply:
         """The fact asked for, or a sentence of the entry that says exactly what was asked
-        ("hvorfor skal kommunene gå sammen i nettverk?"); "Ja." first when it confirms."""
+        ("hvorfor skal kommunene gå sammen i nettverk?" asks for the reason the entry gives);
+        "Ja." first when it confirms."""
         found = answer_fact(subject, fact)
-        if len(self._yes_no.claim(q, subject)) >= 2 and not self._yes_no.supports(
-            q, subject, found.text
+        claim = self._yes_no.claim(q, subject)
+        if (
+            fact is Fact.GOALS
+            and len(claim) >= 2
+            and not self._yes_no.supports(q, subject, found.text)
         ):
             sentence = self._yes_no.supporting_sentence(q, subject)
             if sentence is not None:
@@ -133,3 +140,10 @@ class SubjectAnswers:
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
     ) -> Reply:
         return reply_about(self.kb, text, intent, entries, hits)
+
+
+def _unknown_names(q: Question, search: SearchResult) -> list[str]:
+    """Names the bot has never seen, as typed ("Huseby"): when a group's members are all known,
+    such a name is not one of them."""
+    unknown = {match.term for match in search.terms if not match.known and len(match.term) >= 4}
+    return [word.capitalize() for word in typed_words(q.text) if stem(fold(word)) in unknown][:2]
