@@ -49,9 +49,11 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             number == len(sentences) and not sentence.rstrip().endswith((".", "!"))
         )
 
-        def opens_question(word: str, asked: bool = asked) -> bool:
+        def opens_question(word: str, after_og: bool = False, asked: bool = asked) -> bool:
+            """After a plain "og" only a question word starts a new question: "… og har ikke
+            fått med meg så mye" goes on telling."""
             kind = opener(word)
-            return kind == "wh" or (kind == "yes_no" and asked)
+            return kind == "wh" or (kind == "yes_no" and asked and not after_og)
 
         clauses.extend(_parts(sentence, opens_question))
     return [clause for clause in clauses if clause.text]
@@ -61,7 +63,7 @@ def _sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
 
 
-def _parts(sentence: str, opens_question: Callable[[str], bool]) -> list[Clause]:
+def _parts(sentence: str, opens_question: Callable[..., bool]) -> list[Clause]:
     """A sentence split where a new question starts: after a comma, a dash or "og"."""
     asked = sentence.rstrip().endswith("?")
     folded = fold(sentence)
@@ -80,7 +82,8 @@ def _parts(sentence: str, opens_question: Callable[[str], bool]) -> list[Clause]
     for match in _PART_BREAK.finditer(sentence):
         rest = sentence[match.end() :]
         first = _first_word(rest)
-        if first and opens_question(first) and match.start() > start:
+        after_og = match.group(0).strip() == "og"
+        if first and opens_question(first, after_og) and match.start() > start:
             pieces.append(sentence[start : match.start()])
             start = match.end()
     pieces.append(sentence[start:])

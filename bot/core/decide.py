@@ -148,7 +148,8 @@ class Decider:
         by_name = self._member_named(q, first)
         if by_name is not None:
             return by_name
-        position = next((_ORDINALS[word] for word in q.words if word in _ORDINALS), None)
+        words = (*q.words, *q.context_words)
+        position = next((_ORDINALS[word] for word in words if word in _ORDINALS), None)
         if position is None:
             return first
         if first.members and position < len(first.members):

@@ -48,13 +48,13 @@ _MAX_SUMMARY_WORDS = 25
 
 def asked_fact(q: Question) -> Fact | None:
     """The fact a question asks for, if any ("når" about a scheme asks when it came)."""
-    for cue, fact in FACT_CUES:
-        if q.has(cue):
-            return fact
     if q.has(Cue.COOPERATION) and q.has(Cue.WHO, Cue.LIST):
         return Fact.PARTNERS  # "hvem samarbeider de med?", "hvilke aktører samarbeider?"
     if q.has(Cue.WHO) and "sammen" in q.words:
         return Fact.PARTNERS  # "hvem jobber skolene sammen med?"
+    for cue, fact in FACT_CUES:
+        if q.has(cue):
+            return fact
     return None
 
 

@@ -86,6 +86,7 @@ class Question:
     kind_named: Kind | None = None  # "er lesing et fokusområde?" names Kind.FOCUS_AREA
     context_terms: tuple[str, ...] = ()  # known terms from the rest of the message
     context_filters: Filters = field(default_factory=Filters)  # ... and the filters it sets
+    context_words: tuple[str, ...] = ()  # ... and its words ("og den første av dem, hvilke …")
     # "statlige eller kommunale?": the words beside "eller" are choices, and a choice the bot
     # does not know is no sign that the question is out of scope.
     alternatives: frozenset[str] = frozenset()
@@ -106,11 +107,20 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
     nothing, so personal context cannot sink the confidence."""
     extra = tuple(term for term in context.content if known(term) and term not in q.content)
     if q.content:  # the filters of the context count only when samlinger are asked about
-        return replace(q, context_filters=context.filters, context_terms=extra)
+        return replace(
+            q, context_filters=context.filters, context_terms=extra, context_words=context.words
+        )
     carried = context.cues & {Cue.EVENT, Cue.DEADLINE, Cue.CANCELLED}
     period = q.period or context.period
     filters = q.filters.or_else(context.filters)
-    return replace(q, filters=filters, context_terms=extra, cues=q.cues | carried, period=period)
+    return replace(
+        q,
+        filters=filters,
+        context_terms=extra,
+        context_words=context.words,
+        cues=q.cues | carried,
+        period=period,
+    )
 
 
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
@@ -121,6 +131,9 @@ _LEADING_FILLERS = frozenset(
 )
 _SPLIT_HEADS = ("neste", "forrige", "siste", "kommende")
 _STANDS = fold("står")
+_YES_NO = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
+_YES_NO_STEMS = frozenset(stem(word) for word in _YES_NO if len(word) > 4)
+_BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
 _UNSUPPORTED_HEADS = tuple(
     fold(phrase) for phrase in CUE_WORDS[Cue.UNSUPPORTED] if " " not in phrase and len(phrase) >= 5
 )
@@ -184,7 +197,7 @@ class QuestionReader:
         first = standard[0] if standard else word
         if first in self._question_openers:
             return "wh"
-        return "yes_no" if first in YES_NO_OPENERS else None
+        return "yes_no" if first in _YES_NO else None
 
     def read(self, text: str, today: date) -> Question:
         written = typed_words(text)
@@ -214,7 +227,8 @@ class QuestionReader:
             topic = tuple(t for t in topic if t not in self._kinds[list_kind])
         plural = any(word in self._plural for word in fold(text).split())
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
-        yes_no = opener in YES_NO_OPENERS and self._question_openers.isdisjoint(corrected)
+        verb = opener in _YES_NO or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
+        yes_no = verb and self._question_openers.isdisjoint(corrected)
         return Question(
             text=text,
             terms=terms,
@@ -372,7 +386,7 @@ def _refers_back(typed: Sequence[str]) -> bool:
     """Whether a word points back to what was said before ("når trådte den i kraft?"); the
     "det" of "er det noen samling" points at nothing."""
     for i, word in enumerate(typed):
-        if word not in BACK_REFERENCES:
+        if word not in _BACK_REFERENCES:
             continue
         if word == "det" and i > 0 and typed[i - 1] in _EXPLETIVE_BEFORE:
             continue

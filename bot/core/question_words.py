@@ -88,7 +88,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "gjennomføres, reise, oppmøte, noensteds"
     ),
     Cue.WHO: (
-        "hvem, målgruppe, målgruppen, for hvem, deltakere, delta, aktuell, rettet mot, retta "
+        "hvem, målgruppe, målgruppen, for hvem, deltakere, aktuell, rettet mot, retta "
         "mot, ment for, beregnet for, yrkesgruppe, yrkesgrupper"
     ),
     Cue.CANCELLED: (
@@ -106,7 +106,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.STANDS_FOR: "står for, forkortelse, forkortelsen, kort for, forkortet",
     Cue.IN_FORCE: (
         "i kraft, trådte, tredde, innført, innføres, startet, starta, begynte, siden når, fra "
-        "når, avsluttet, på plass"
+        "når, avsluttet, på plass, i gang, pågår, pågående"
     ),
     Cue.INTRODUCED_BY: (
         "står bak, innfører, innførte, laget, bestemt, bestemte, fastsatt, fastsette, "
@@ -125,7 +125,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "til, meningen, poenget, begrunnelse, begrunnelsen, grunnen, årsaken"
     ),
     Cue.MEMBERS: (
-        "med i, er med, består av, medlemmer, medlem, deltar, deltakar, en del av, del av, "
+        "med i, er med, består av, medlemmer, medlem, deltakar, en del av, del av, "
         "inngår, hører til, en av, ett av, blant"
     ),
     Cue.PARTNERS: (
@@ -179,6 +179,7 @@ ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
+dag dagen tilsvarende inn
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -51,7 +51,8 @@ class SubjectAnswers:
         fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
         if q.has(Cue.COUNT) and subject.items:
             return self._reply(answers.counted_text(subject), Intent.LIST, [subject], search.hits)
-        if q.has(Cue.LIST) and q.kind_named is not None and subject.items:
+        lists = q.kind_named is not None or fact in (None, Fact.MEMBERS)  # "hvilke tema …?"
+        if q.has(Cue.LIST) and lists and subject.items:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
             mentioned = self._yes_no.mentioned_members(q)
