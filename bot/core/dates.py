@@ -164,6 +164,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("numeric", r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?(?:(?P<y>\d{2}|\d{4})\b)?"),
         ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
         ("today", r"\b(i dag|idag)\b"),
+        ("yesterday", r"\b(i gar|igar)\b"),
         (
             "weekday",
             r"\b(?:pa |neste |forrige |sist )?"
@@ -221,6 +222,9 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today, past)
     if name == "today":
         return Period(today, today, f"i dag ({long_date(today)})")
+    if name == "yesterday":
+        day = today - timedelta(days=1)
+        return Period(day, day, f"i går ({long_date(day)})")
     if name == "weekday":
         wanted = _FOLDED_WEEKDAYS.index(match.group("wd"))
         ahead = (wanted - today.weekday()) % 7

@@ -20,7 +20,7 @@ from itertools import combinations
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around
-from bot.core.fact_answers import YesNo, asked_fact, not_known
+from bot.core.fact_answers import YesNo, asked_fact, fact_text, not_known
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
@@ -67,6 +67,8 @@ class Decider:
         """`memory`: what the chat talked about last, for follow-ups."""
         asked = [t for t in q.content if t not in q.alternatives or self._index.resolve(t)]
         search = self._index.search((*asked, *q.context_terms), limit=6)
+        if q.yes_no and any(len(t) >= 7 and not self._index.resolve(t) for t in asked):
+            return self._unknown(q, search)  # "får man studiepoeng for …?": not in the sources
         if q.is_smalltalk_only or self._only_chatter(q, search):
             return self._smalltalk(q)
         titled = self._named_by_title(q, search)
@@ -191,6 +193,11 @@ class Decider:
             of_kind = [entry for entry in self.kb if entry.kind is q.kind_named]
             if len(of_kind) == 1:
                 return of_kind[0]
+        fact = asked_fact(q)
+        if fact is not None:  # "kva er måla for ordningane?": the one match that has goals
+            having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]
+            if len(having) == 1:
+                return having[0]
         return None
 
     def _named_entity(self, q: Question, *, strict: bool = True) -> Entry | None:
@@ -298,6 +305,8 @@ class Decider:
         of_kind = [entry for entry in self.kb if entry.kind == q.list_kind]
         if not of_kind:
             return None
+        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+            return self._unknown(q, search)  # "hvilke fokusområder har Bergen kommune?"
         names = self.kb.vocabulary.kinds.get(q.list_kind)
         plural = names.plural if names else q.list_kind.value
         return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)

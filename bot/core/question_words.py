@@ -179,7 +179,7 @@ ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
-dag dagen tilsvarende inn
+dag dagen tilsvarende inn nevnt nevner nevnes
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
