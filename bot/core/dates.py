@@ -83,6 +83,7 @@ class Period:
     # day whatever year it is in ("styrersamlingen 21. oktober").
     year_given: bool = True
     day_month: tuple[int, int] | None = None  # (day, month) of a single day without a year
+    weekday: int | None = None  # "på en fredag": a named samling matches on any such weekday
 
     def overlaps(self, first: date, last: date) -> bool:
         return first <= self.end and last >= self.start
@@ -229,7 +230,7 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         wanted = _FOLDED_WEEKDAYS.index(match.group("wd"))
         ahead = (wanted - today.weekday()) % 7
         day = today - timedelta(days=(7 - ahead) % 7) if past else today + timedelta(days=ahead)
-        return Period(day, day, long_date(day))
+        return Period(day, day, long_date(day), weekday=wanted)
     if name == "tomorrow":
         day = today + timedelta(days=1)
         return Period(day, day, f"i morgen ({long_date(day)})")

@@ -67,6 +67,9 @@ class Decider:
         """`memory`: what the chat talked about last, for follow-ups."""
         asked = [t for t in q.content if t not in q.alternatives or self._index.resolve(t)]
         search = self._index.search((*asked, *q.context_terms), limit=6)
+        group = self._subjects.membership_group(q, search) if q.yes_no else None
+        if group is not None:  # "er Byåsen skole med i Lesetråder?" → "Nei, …"
+            return self._subjects.answer(q, group, search, now, follow_up=True)
         if q.yes_no and any(len(t) >= 7 and not self._index.resolve(t) for t in asked):
             return self._unknown(q, search)  # "får man studiepoeng for …?": not in the sources
         if q.is_smalltalk_only or self._only_chatter(q, search):
@@ -85,6 +88,7 @@ class Decider:
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
         subject = self._subject(q, search)
         asks_about = asked_fact(q) is not None or q.has(Cue.WHEN) or q.yes_no
+        asks_about = asks_about or (q.has(Cue.FOR_WHOM) and subject is not None)
         if subject is not None and self._about_its_samlinger(q, subject):
             return self._answer_events(q, search, now)
         if subject is not None and not subject.is_event and not asked_events and asks_about:
@@ -121,9 +125,20 @@ class Decider:
             return None
         chosen = self._ordinal(q, known)
         samling_cues = (Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED, Cue.PAST)
-        if q.has(*samling_cues) and not chosen.is_event and not q.refers_back:
+        if q.has(*samling_cues) and not q.refers_back and (not chosen.is_event or q.filters):
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
+
+    @staticmethod
+    def _for_audiences(entries: Sequence[Entry], audiences: frozenset[str]) -> Entry | None:
+        """ "ordningen for barnehagene": the one entry that applies to them and to the fewest
+        others (REKOM, not the three schemes together)."""
+        fitting = [e for e in entries if audiences and audiences <= set(e.applies_to)]
+        if not fitting:
+            return None
+        narrowest = min(len(e.applies_to) for e in fitting)
+        best = [e for e in fitting if len(e.applies_to) == narrowest]
+        return best[0] if len(best) == 1 else None
 
     def _named_by_title(self, q: Question, search: SearchResult) -> Entry | None:
         """A message that is an entry's title, more or less word for word ("DEKOM –
@@ -183,7 +198,8 @@ class Decider:
             if top.score >= CONFIDENT_SCORE and margin >= CONFIDENT_MARGIN:
                 best = top.entry
         named = self._named_entity(q, strict=False)
-        if q.topic and best is not None:
+        beyond_kind = [term for term in q.topic if term not in q.kind_words]
+        if beyond_kind and best is not None:
             return best
         if named is not None:
             return named
@@ -193,6 +209,9 @@ class Decider:
             of_kind = [entry for entry in self.kb if entry.kind is q.kind_named]
             if len(of_kind) == 1:
                 return of_kind[0]
+            for_them = self._for_audiences(of_kind, q.filters.audiences)
+            if for_them is not None:
+                return for_them
         fact = asked_fact(q)
         if fact is not None:  # "kva er måla for ordningane?": the one match that has goals
             having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]

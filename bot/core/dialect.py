@@ -46,6 +46,7 @@ class WordForms:
         forms: Mapping[str, str],
         known: Callable[[str], bool],
         split_heads: Iterable[str] = (),
+        spell: Callable[[str], str] | None = None,
     ) -> None:
         self._exact = {variant: fold(word) for variant, word in forms.items()}
         # Forms without æ, ø, å also match a word after folding (a joined or split word).
@@ -53,6 +54,7 @@ class WordForms:
             variant: word for variant, word in self._exact.items() if fold(variant) == variant
         }
         self._known = known
+        self._spell = spell  # a word the speller can mend is a typo, not a compound
         self._heads = tuple(sorted(set(split_heads), key=len, reverse=True))
         self._cache: dict[str, tuple[str, ...]] = {}
 
@@ -79,7 +81,13 @@ class WordForms:
         elif word.isdigit() or self._known(word):
             result = (word,)
         else:
-            result = self._ending(word) or self._split(word) or self._head_form(word) or (word,)
+            result = (
+                self._ending(word)
+                or self._split(word)
+                or self._head_form(word)
+                or self._compound(word)
+                or (word,)
+            )
         if len(self._cache) < 50_000:
             self._cache[word] = result
         return result
@@ -103,6 +111,20 @@ class WordForms:
                 candidate = standard.replace(" ", "") + rest
                 if self._known(candidate):
                     return (candidate,)
+        return ()
+
+    def _compound(self, word: str) -> tuple[str, ...]:
+        """An unknown compound of two known words, the longest head first, a linking s or e
+        dropped: "engelsksamlinga" → "engelsk samlinga", "trinnslærera" → "trinn lærera"."""
+        if len(word) < 2 * MIN_PART + 2 or (self._spell is not None and self._spell(word) != word):
+            return ()
+        for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            if not self._known(tail):
+                continue
+            for candidate in (head, head[:-1] if head[-1] in "se" else ""):
+                if len(candidate) >= MIN_PART and self._known(candidate):
+                    return (candidate, tail)
         return ()
 
     def _split(self, word: str) -> tuple[str, ...]:

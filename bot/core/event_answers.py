@@ -105,7 +105,11 @@ class EventAnswers:
         """The samlinger of `pool` in the period. A named samling with a day or month but no
         year ("styrersamlingen 21. oktober") is found on that day whatever year it is in."""
         found = [e for e in pool if period.overlaps(event_of(e).start, event_of(e).last_day)]
-        if found or period.year_given or not named:
+        if found or not named:
+            return found
+        if period.weekday is not None:  # "er samlingen på en fredag?"
+            return [e for e in pool if event_of(e).start.weekday() == period.weekday]
+        if period.year_given:
             return found
         if period.day_month is not None:
             day, month = period.day_month

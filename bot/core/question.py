@@ -84,6 +84,7 @@ class Question:
     follows_up: bool = False  # "… da?", "og …": only makes sense after something said before
     words: tuple[str, ...] = ()  # the folded words after dialect forms and spelling
     kind_named: Kind | None = None  # "er lesing et fokusområde?" names Kind.FOCUS_AREA
+    kind_words: tuple[str, ...] = ()  # the terms that named it ("fokusområde")
     context_terms: tuple[str, ...] = ()  # known terms from the rest of the message
     context_filters: Filters = field(default_factory=Filters)  # ... and the filters it sets
     context_words: tuple[str, ...] = ()  # ... and its words ("og den første av dem, hvilke …")
@@ -120,6 +121,7 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
         context_words=context.words,
         cues=q.cues | carried,
         period=period,
+        kind_named=q.kind_named or context.kind_named,
     )
 
 
@@ -184,7 +186,7 @@ class QuestionReader:
         def known(word: str) -> bool:
             return word in self.stop_words or word in targets or stem(word) in known_stems
 
-        self.forms = WordForms(kb.vocabulary.forms, known, _SPLIT_HEADS)
+        self.forms = WordForms(kb.vocabulary.forms, known, _SPLIT_HEADS, self._speller.correct)
         self._question_openers = frozenset(fold(word) for word in INTERROGATIVES)
         self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
         self._kinds = self._kind_terms(kb, normaliser)
@@ -213,6 +215,10 @@ class QuestionReader:
         cues, rest, cue_terms, counted = self._find_cues(tokens)
         if corrected and corrected[-1] == "for" and _STANDS in corrected:
             cues.add(Cue.STANDS_FOR)  # "hva står DEKOM for?"
+        elif corrected and corrected[-1] == "for" and Cue.WHO in cues:
+            cues.add(Cue.FOR_WHOM)  # "hvem er den for?"
+        if Cue.FOR_WHOM in cues:
+            cues.add(Cue.WHO)
         if any(_is_unsupported(token.word) for token in rest):
             cues.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
         content = tuple(
@@ -226,6 +232,7 @@ class QuestionReader:
         if list_kind is not None:
             topic = tuple(t for t in topic if t not in self._kinds[list_kind])
         plural = any(word in self._plural for word in fold(text).split())
+        kind_named = self._list_kind(content)
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
         verb = opener in _YES_NO or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
         yes_no = verb and self._question_openers.isdisjoint(corrected)
@@ -245,7 +252,8 @@ class QuestionReader:
             refers_back=_refers_back(corrected) or _follows_up(corrected),
             follows_up=_follows_up(corrected),
             words=tuple(corrected),
-            kind_named=self._list_kind(content),
+            kind_named=kind_named,
+            kind_words=tuple(t for t in content if kind_named and t in self._kinds[kind_named]),
             alternatives=_alternatives(tokens, self.stop_words),
         )
 

@@ -19,6 +19,7 @@ class Cue(StrEnum):
     DEADLINE = "deadline"
     WHERE = "where"
     WHO = "who"
+    FOR_WHOM = "for_whom"  # "hvem er den for?", "målgruppe": the audience, not a person
     CANCELLED = "cancelled"
     EVENT = "event"
     # What is asked about an entry
@@ -87,9 +88,10 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "hvor, sted, stedet, adresse, digital, digitalt, fysisk, foregår, foregå, "
         "gjennomføres, reise, oppmøte, noensteds"
     ),
-    Cue.WHO: (
-        "hvem, målgruppe, målgruppen, for hvem, deltakere, aktuell, rettet mot, retta "
-        "mot, ment for, beregnet for, yrkesgruppe, yrkesgrupper"
+    Cue.WHO: "hvem, deltakere, aktuell",
+    Cue.FOR_WHOM: (
+        "for hvem, målgruppe, målgruppen, rettet mot, retta mot, ment for, beregnet for, "
+        "yrkesgruppe, yrkesgrupper, hvem gjelder"
     ),
     Cue.CANCELLED: (
         "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt"
@@ -106,7 +108,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.STANDS_FOR: "står for, forkortelse, forkortelsen, kort for, forkortet",
     Cue.IN_FORCE: (
         "i kraft, trådte, tredde, innført, innføres, startet, starta, begynte, siden når, fra "
-        "når, avsluttet, på plass, i gang, pågår, pågående"
+        "når, avsluttet, i gang, pågår, pågående"
     ),
     Cue.INTRODUCED_BY: (
         "står bak, innfører, innførte, laget, bestemt, bestemte, fastsatt, fastsette, "
@@ -125,8 +127,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "til, meningen, poenget, begrunnelse, begrunnelsen, grunnen, årsaken"
     ),
     Cue.MEMBERS: (
-        "med i, er med, består av, medlemmer, medlem, deltakar, en del av, del av, "
-        "inngår, hører til, en av, ett av, blant"
+        "med i, er med, består av, medlemmer, medlem, deltakar, en del av, del av, inngår, "
+        "hører til, en av, ett av, blant, et av, ei av"
     ),
     Cue.PARTNERS: (
         "partner, hovedpartner, samarbeidspartner, samarbeidspartnere, samarbeider med, "
@@ -179,7 +181,7 @@ ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
-dag dagen tilsvarende inn nevnt nevner nevnes
+dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -22,7 +22,7 @@ from bot.core.fact_answers import (
     summary,
 )
 from bot.core.index import Hit, SearchResult
-from bot.core.knowledge import Entry, Fact, KnowledgeBase
+from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
@@ -56,8 +56,7 @@ class SubjectAnswers:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
             mentioned = self._yes_no.mentioned_members(q)
-            membership = q.has(Cue.MEMBERS) or (bool(mentioned) and "med" in q.words)
-            group = self._group(q, search) if membership else None
+            group = self.membership_group(q, search)
             if group is not None and not mentioned:
                 mentioned = _unknown_names(q, search)  # "er Huseby skole en av …?" → "Nei, …"
             for candidate in self._candidates(group or subject, q, search):
@@ -66,7 +65,7 @@ class SubjectAnswers:
                     return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)
         if fact is not None:
             return self._fact(q, subject, fact, search)
-        if q.has(Cue.WHO, Cue.WHERE) and follow_up:
+        if q.has(Cue.FOR_WHOM) or (q.has(Cue.WHO, Cue.WHERE) and follow_up):
             return self._who_or_where(subject, search)
         return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
 
@@ -102,9 +101,21 @@ class SubjectAnswers:
         unique = list(dict.fromkeys(entry.id for entry in found if not entry.is_event))
         return [self.kb[entry_id] for entry_id in unique]
 
+    def membership_group(self, q: Question, search: SearchResult) -> Entry | None:
+        """For "er X med i Y?" (a membership question): the group Y, if it lists its members."""
+        mentioned = self._yes_no.mentioned_members(q)
+        with_med = "med" in q.words and (bool(mentioned) or self._group(q, search) is not None)
+        if not (q.has(Cue.MEMBERS) or with_med):
+            return None
+        if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED) or q.period is not None:
+            return None  # "er det noen DEKOM-samling med NTNU snart?" asks about samlinger
+        return self._group(q, search)
+
     def _group(self, q: Question, search: SearchResult) -> Entry | None:
         """For "er X med i Y?": the entry Y with members that the question names."""
-        named = [self.kb.get(entry_id) for entry_id in sorted(q.filters.regions)]
+        named = [
+            self.kb.get(entry_id) for entry_id in sorted(q.filters.regions | q.filters.member_of)
+        ]
         # The region named by its own name first ("… del av Gauldalsregionen?"), not the one a
         # mentioned member belongs to ("er Malvik …" also names the Trondheim–Malvik network).
         candidates = sorted(
@@ -119,7 +130,13 @@ class SubjectAnswers:
                 continue
             if q.kind_named is None or entry.kind is q.kind_named or q.filters.regions:
                 return entry
+            if self._members_are(entry, q.kind_named):  # "et av fokusområdene"
+                return entry
         return None
+
+    def _members_are(self, group: Entry, kind: Kind) -> bool:
+        titles = {fold(entry.title): entry.kind for entry in self.kb}
+        return all(titles.get(fold(member)) is kind for member in group.members)
 
     def _who_or_where(self, subject: Entry, search: SearchResult) -> Reply:
         """ "Hvem passer den for?" about a scheme: who it applies to, else not known."""
