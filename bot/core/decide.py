@@ -20,7 +20,7 @@ from itertools import combinations
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around
-from bot.core.fact_answers import YesNo, asked_fact, fact_text, not_known
+from bot.core.fact_answers import YesNo, asked_fact, not_known
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
@@ -28,17 +28,20 @@ from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
 from bot.core.subject_answers import SubjectAnswers
-from bot.core.text import Normaliser, fold
+from bot.core.subjects import (
+    CONFIDENT_MARGIN,
+    CONFIDENT_SCORE,
+    EVENT_CUES,
+    SubjectFinder,
+    runner_up_score,
+)
+from bot.core.text import Normaliser
 
-CONFIDENT_SCORE = 0.6  # an entry answer needs at least this score ...
-CONFIDENT_MARGIN = 0.08  # ... this lead over the runner-up ...
 CONFIDENT_COVERAGE = 0.65  # ... and the question's words must mostly be known
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
 SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
 SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
-TITLE_PHRASE = 0.85  # this close to an entry's title, with its cue words from the title
 SMALLTALK_LEXICAL = 0.5  # small talk with words that match an entry this well is a question
-EVENT_CUES = (Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED, Cue.WHERE)
 
 
 class Decider:
@@ -55,10 +58,10 @@ class Decider:
         self._index = index
         self._normaliser = normaliser
         self._events = events
+        self._find = SubjectFinder(kb, index, normaliser)
         self._subjects = SubjectAnswers(kb, events, YesNo(kb, normaliser))
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
-        self._by_title = {fold(entry.title): entry for entry in kb}
 
     def help_text(self) -> str:
         return help_texts.help_text(self._topics)
@@ -74,19 +77,19 @@ class Decider:
             return self._unknown(q, search)  # "får man studiepoeng for …?": not in the sources
         if q.is_smalltalk_only or self._only_chatter(q, search):
             return self._smalltalk(q)
-        titled = self._named_by_title(q, search)
+        titled = self._find.named_by_title(q, search)
         if titled is not None:
             return self._answer_entry(titled, search, now)
-        remembered = self._remembered(q, search, memory, now)
+        remembered = self._find.remembered(q, search, memory, now)
         if q.has(Cue.UNSUPPORTED):
-            return self._subjects.unsupported(remembered or self._subject(q, search), search)
+            return self._subjects.unsupported(remembered or self._find.subject(q, search), search)
         if remembered is not None:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
         asked_events = self._events_asked(q, search)
         own_words = q.topic or q.filters or q.context_terms or q.period
         if q.refers_back and not own_words and (q.follows_up or not asked_events):
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
-        subject = self._subject(q, search)
+        subject = self._find.subject(q, search)
         asks_about = asked_fact(q) is not None or q.has(Cue.WHEN) or q.yes_no
         asks_about = asks_about or (q.has(Cue.FOR_WHOM) and subject is not None)
         if subject is not None and self._about_its_samlinger(q, subject):
@@ -95,7 +98,7 @@ class Decider:
             if self._coverage(q, search) < CONFIDENT_COVERAGE:
                 return self._unknown(q, search)
             return self._subjects.answer(q, subject, search, now, follow_up=False)
-        named = self._named_entity(q)
+        named = self._find.named_entity(q)
         if named is not None:
             return self._answer_named(named, q, search, now)
         if self._is_about_events(q, search):
@@ -104,138 +107,11 @@ class Decider:
 
     # -- the subject --------------------------------------------------------------------------
 
-    def _remembered(
-        self, q: Question, search: SearchResult, memory: Memory | None, now: datetime
-    ) -> Entry | None:
-        """The chat's last subject when this question is a follow-up to it."""
-        if memory is None or not memory.fresh(now):
-            return None
-        own = self._subject(q, search)
-        filters = q.filters
-        named = bool(filters.schemes or filters.regions or filters.member_of or q.context_terms)
-        named = named or (own is not None and own.kind is q.kind_named)  # "… i nettverk med?"
-        if (own is not None and (not q.refers_back or named or q.topic)) or q.period is not None:
-            return None  # the question names what it is about ("og målet med læringsmiljø?")
-        asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN)
-        if q.topic and not q.refers_back and not (asks_of_it and self._all_known(q.topic)):
-            return None  # "hvem skal kommunene samarbeide med?" still asks about the last one
-        subjects = [self.kb.get(entry_id) for entry_id in memory.subjects]
-        known = [entry for entry in subjects if entry is not None]
-        if not known:
-            return None
-        chosen = self._ordinal(q, known)
-        samling_cues = (Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED, Cue.PAST)
-        if q.has(*samling_cues) and not q.refers_back and (not chosen.is_event or q.filters):
-            return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
-        return chosen  # "og den andre ordningen?" is the second subject
-
-    @staticmethod
-    def _for_audiences(entries: Sequence[Entry], audiences: frozenset[str]) -> Entry | None:
-        """ "ordningen for barnehagene": the one entry that applies to them and to the fewest
-        others (REKOM, not the three schemes together)."""
-        fitting = [e for e in entries if audiences and audiences <= set(e.applies_to)]
-        if not fitting:
-            return None
-        narrowest = min(len(e.applies_to) for e in fitting)
-        best = [e for e in fitting if len(e.applies_to) == narrowest]
-        return best[0] if len(best) == 1 else None
-
-    def _named_by_title(self, q: Question, search: SearchResult) -> Entry | None:
-        """A message that is an entry's title, more or less word for word ("DEKOM –
-        begynneropplæring i samarbeid med NTNU"), asks for that entry, whatever its words cue."""
-        top = search.hits[0] if search.hits else None
-        if top is None or top.phrase < TITLE_PHRASE or top.lexical < TITLE_PHRASE:
-            return None
-        if not q.cue_terms or q.yes_no or q.period is not None or q.has(Cue.UNSUPPORTED):
-            return None
-        title = set(self._normaliser.terms(top.entry.title))
-        return top.entry if set(q.cue_terms) <= title else None  # the cue words are the title's
-
     def _answer_entry(self, entry: Entry, search: SearchResult, now: datetime) -> Reply:
         if entry.event is not None:
             text = answers.event_summary(self.kb, entry, now)
             return self._reply(text, Intent.EVENT_INFO, [entry], search.hits)
         return self._reply(answers.entry_text(entry), Intent.WHAT_IS, [entry], search.hits)
-
-    def _ordinal(self, q: Question, subjects: Sequence[Entry]) -> Entry:
-        """ "og den andre?": the second subject of the last answer, or the second member of
-        the one it was about ("hvilke fokusområder …?" → "og hva er målet med det andre?");
-        a member named by a word of its name ("og ledelsesområdet?") is that member."""
-        first = subjects[0]
-        by_name = self._member_named(q, first)
-        if by_name is not None:
-            return by_name
-        words = (*q.words, *q.context_words)
-        position = next((_ORDINALS[word] for word in words if word in _ORDINALS), None)
-        if position is None:
-            return first
-        if first.members and position < len(first.members):
-            named = self._by_title.get(fold(first.members[position]))
-            if named is not None:
-                return named
-        return subjects[position] if position < len(subjects) else first
-
-    def _member_named(self, q: Question, group: Entry) -> Entry | None:
-        """The entry of the group's member whose name shares a word with the question."""
-        asked = set(q.topic)
-        for term in q.topic:
-            asked.update(part for part, _quality in self._index.resolve(term))
-        for member in group.members:
-            entry = self._by_title.get(fold(member))
-            if entry is not None and asked & set(self._normaliser.terms(member)):
-                return entry
-        return None
-
-    def _subject(self, q: Question, search: SearchResult) -> Entry | None:
-        """The entry the question is about: the clear best match when the question has words of
-        its own beyond names, else the scheme or region it names, else the one entry of the kind
-        it names ("regionen", "prosjektet")."""
-        hits = search.hits
-        best = None
-        if hits:
-            top = hits[0]
-            margin = top.score - _runner_up_score(hits)
-            if top.score >= CONFIDENT_SCORE and margin >= CONFIDENT_MARGIN:
-                best = top.entry
-        named = self._named_entity(q, strict=False)
-        beyond_kind = [term for term in q.topic if term not in q.kind_words]
-        if beyond_kind and best is not None:
-            return best
-        if named is not None:
-            return named
-        if best is not None:
-            return best
-        if q.kind_named is not None:
-            of_kind = [entry for entry in self.kb if entry.kind is q.kind_named]
-            if len(of_kind) == 1:
-                return of_kind[0]
-            for_them = self._for_audiences(of_kind, q.filters.audiences)
-            if for_them is not None:
-                return for_them
-        fact = asked_fact(q)
-        if fact is not None:  # "kva er måla for ordningane?": the one match that has goals
-            having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]
-            if len(having) == 1:
-                return having[0]
-        return None
-
-    def _named_entity(self, q: Question, *, strict: bool = True) -> Entry | None:
-        """A question that only names a scheme or region ("dekom", "hva er REKOM?") is about it.
-
-        With a question word about samlinger, an audience, a place or other topic words, the
-        question is about something more specific, and the search decides (`strict`).
-        """
-        filters = q.filters
-        if strict and (q.topic or q.period or q.list_kind or q.has(*EVENT_CUES)):
-            return None
-        if strict and (filters.audiences or filters.locations):
-            return None
-        named = [self.kb.get(entry_id) for entry_id in (*filters.schemes, *filters.regions)]
-        entities = [entry for entry in named if entry is not None]
-        schemes = [entry for entry in entities if entry.kind is Kind.SCHEME]
-        if len(entities) == 1 or len(schemes) == 1:
-            return schemes[0] if schemes else entities[0]
-        return None
 
     # -- entries ------------------------------------------------------------------------------
 
@@ -262,7 +138,7 @@ class Decider:
             return self._reply(answers.entry_pair_text(pair), Intent.WHAT_IS, pair, hits)
         confident = (
             top.score >= CONFIDENT_SCORE
-            and top.score - _runner_up_score(hits) >= CONFIDENT_MARGIN
+            and top.score - runner_up_score(hits) >= CONFIDENT_MARGIN
             and self._coverage(q, search) >= CONFIDENT_COVERAGE
             and _can_answer(top.entry, q)
         )
@@ -366,13 +242,19 @@ class Decider:
             found = self._events.on_topic(q.topic, pool)
             if found:
                 pool, specific = found, True
-            elif not (q.filters and (q.has(Cue.EVENT) or (q.yes_no and self._all_known(q.topic)))):
+            elif not self._filters_say_enough(q):
                 return self._no_event_on_topic(q, search, now)
         if q.period is not None:
             pool = self._events.in_period(q.period, pool, named=specific)
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         return self._events.with_verdict(q, self._events.answer(q, pool, specific, now), now)
+
+    def _filters_say_enough(self, q: Question) -> bool:
+        """ "samlinga for 1. trinn", "er engelsk på barnetrinnet et DEKOM-tiltak?": the filters
+        name the samlinger, and the other words are ones the bot knows ("tiltak")."""
+        known = q.has(Cue.EVENT) or (q.yes_no and self._find.all_known(q.topic))
+        return bool(q.filters) and known
 
     def _about_its_samlinger(self, q: Question, subject: Entry) -> bool:
         """ "hvem samarbeider vi med på begynneropplæring i DEKOM?": a scheme or region with an
@@ -383,11 +265,6 @@ class Decider:
         if subject.kind.value not in _HAS_EVENTS:
             return False
         return bool(self._events.matching(q.filters)) and bool(self._events.about(subject.id))
-
-    def _all_known(self, terms: Sequence[str]) -> bool:
-        """ "er engelsk på barnetrinnet et DEKOM-tiltak?": the filters say which samlinger, and
-        the other words are ones the bot knows ("tiltak"), so the filters say enough."""
-        return all(self._index.resolve(term) for term in terms)
 
     def _no_event_on_topic(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """The question names something no samling is about."""
@@ -458,7 +335,6 @@ class Decider:
         return reply_about(self.kb, text, intent, entries, hits)
 
 
-_ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
 _HAS_EVENTS = frozenset({Kind.SCHEME.value, Kind.REGION.value, Kind.NETWORK.value})
 
 
@@ -480,12 +356,3 @@ def _can_answer(entry: Entry, q: Question) -> bool:
     if q.has(Cue.WHEN):
         return any(ch.isdigit() for ch in entry.answer + " ".join(entry.items))
     return True
-
-
-def _runner_up_score(hits: Sequence[Hit]) -> float:
-    """The best score of a competing entry; entries linked as related do not compete."""
-    top = hits[0].entry
-    for hit in hits[1:]:
-        if hit.entry.id not in top.related and top.id not in hit.entry.related:
-            return hit.score
-    return 0.0

@@ -18,7 +18,7 @@ from datetime import datetime
 from bot.core import answers, help_texts
 from bot.core.bulk import cyclic_gc_paused
 from bot.core.clauses import Clause, split_clauses
-from bot.core.decide import CONFIDENT_SCORE, Decider
+from bot.core.decide import Decider
 from bot.core.event_answers import EventAnswers
 from bot.core.index import SearchIndex
 from bot.core.knowledge import OSLO, KnowledgeBase
@@ -32,6 +32,7 @@ from bot.core.question import (
 )
 from bot.core.question_words import SOFT_CUES
 from bot.core.reply import Intent, Reply, combined, reply_about
+from bot.core.subjects import CONFIDENT_SCORE
 from bot.core.text import Normaliser
 
 MAX_QUESTION_LENGTH = 500

@@ -1,0 +1,174 @@
+"""Finding what a question is about: the entry it names, the clear best match, an entry's own
+title, the one entry of a kind ("prosjektet"), or — for a follow-up — what the chat's memory says
+was talked about last ("når trådte den i kraft?", "og den andre?", "og ledelsesområdet?").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.core.fact_answers import asked_fact, fact_text
+from bot.core.index import Hit, SearchIndex, SearchResult
+from bot.core.knowledge import Entry, Kind, KnowledgeBase
+from bot.core.memory import Memory
+from bot.core.question import Question
+from bot.core.question_words import Cue
+from bot.core.text import Normaliser, fold
+
+CONFIDENT_SCORE = 0.6  # a subject needs at least this score ...
+CONFIDENT_MARGIN = 0.08  # ... and this lead over the runner-up
+TITLE_PHRASE = 0.85  # this close to an entry's title, with its cue words from the title
+EVENT_CUES = (Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED, Cue.WHERE)
+_ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
+
+
+class SubjectFinder:
+    """Finds the subject of a question among the entries of one knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase, index: SearchIndex, normaliser: Normaliser) -> None:
+        self.kb = kb
+        self._index = index
+        self._normaliser = normaliser
+        self._by_title = {fold(entry.title): entry for entry in kb}
+
+    def remembered(
+        self, q: Question, search: SearchResult, memory: Memory | None, now: datetime
+    ) -> Entry | None:
+        """The chat's last subject when this question is a follow-up to it."""
+        if memory is None or not memory.fresh(now):
+            return None
+        own = self.subject(q, search)
+        filters = q.filters
+        named = bool(filters.schemes or filters.regions or filters.member_of or q.context_terms)
+        named = named or (own is not None and own.kind is q.kind_named)  # "… i nettverk med?"
+        if (own is not None and (not q.refers_back or named or q.topic)) or q.period is not None:
+            return None  # the question names what it is about ("og målet med læringsmiljø?")
+        asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN)
+        if q.topic and not q.refers_back and not (asks_of_it and self.all_known(q.topic)):
+            return None  # "hvem skal kommunene samarbeide med?" still asks about the last one
+        subjects = [self.kb.get(entry_id) for entry_id in memory.subjects]
+        known = [entry for entry in subjects if entry is not None]
+        if not known:
+            return None
+        chosen = self._ordinal(q, known)
+        samling_cues = (Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED, Cue.PAST)
+        if q.has(*samling_cues) and not q.refers_back and (not chosen.is_event or q.filters):
+            return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
+        return chosen  # "og den andre ordningen?" is the second subject
+
+    def _ordinal(self, q: Question, subjects: Sequence[Entry]) -> Entry:
+        """ "og den andre?": the second subject of the last answer, or the second member of
+        the one it was about ("hvilke fokusområder …?" → "og hva er målet med det andre?");
+        a member named by a word of its name ("og ledelsesområdet?") is that member."""
+        first = subjects[0]
+        by_name = self._member_named(q, first)
+        if by_name is not None:
+            return by_name
+        words = (*q.words, *q.context_words)
+        position = next((_ORDINALS[word] for word in words if word in _ORDINALS), None)
+        if position is None:
+            return first
+        if first.members and position < len(first.members):
+            named = self._by_title.get(fold(first.members[position]))
+            if named is not None:
+                return named
+        return subjects[position] if position < len(subjects) else first
+
+    def _member_named(self, q: Question, group: Entry) -> Entry | None:
+        """The entry of the group's member whose name shares a word with the question."""
+        asked = set(q.topic)
+        for term in q.topic:
+            asked.update(part for part, _quality in self._index.resolve(term))
+        for member in group.members:
+            entry = self._by_title.get(fold(member))
+            if entry is not None and asked & set(self._normaliser.terms(member)):
+                return entry
+        return None
+
+    def subject(self, q: Question, search: SearchResult) -> Entry | None:
+        """The entry the question is about: the clear best match when the question has words of
+        its own beyond names, else the scheme or region it names, else the one entry of the kind
+        it names ("regionen", "prosjektet")."""
+        hits = search.hits
+        best = None
+        if hits:
+            top = hits[0]
+            margin = top.score - runner_up_score(hits)
+            if top.score >= CONFIDENT_SCORE and margin >= CONFIDENT_MARGIN:
+                best = top.entry
+        named = self.named_entity(q, strict=False)
+        beyond_kind = [term for term in q.topic if term not in q.kind_words]
+        if beyond_kind and best is not None:
+            return best
+        if named is not None:
+            return named
+        if best is not None:
+            return best
+        if q.kind_named is not None:
+            of_kind = [entry for entry in self.kb if entry.kind is q.kind_named]
+            if len(of_kind) == 1:
+                return of_kind[0]
+            for_them = self._for_audiences(of_kind, q.filters.audiences)
+            if for_them is not None:
+                return for_them
+        fact = asked_fact(q)
+        if fact is not None:  # "kva er måla for ordningane?": the one match that has goals
+            having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]
+            if len(having) == 1:
+                return having[0]
+        return None
+
+    def named_entity(self, q: Question, *, strict: bool = True) -> Entry | None:
+        """A question that only names a scheme or region ("dekom", "hva er REKOM?") is about it.
+
+        With a question word about samlinger, an audience, a place or other topic words, the
+        question is about something more specific, and the search decides (`strict`).
+        """
+        filters = q.filters
+        if strict and (q.topic or q.period or q.list_kind or q.has(*EVENT_CUES)):
+            return None
+        if strict and (filters.audiences or filters.locations):
+            return None
+        named = [self.kb.get(entry_id) for entry_id in (*filters.schemes, *filters.regions)]
+        entities = [entry for entry in named if entry is not None]
+        schemes = [entry for entry in entities if entry.kind is Kind.SCHEME]
+        if len(entities) == 1 or len(schemes) == 1:
+            return schemes[0] if schemes else entities[0]
+        return None
+
+    @staticmethod
+    def _for_audiences(entries: Sequence[Entry], audiences: frozenset[str]) -> Entry | None:
+        """ "ordningen for barnehagene": the one entry that applies to them and to the fewest
+        others (REKOM, not the three schemes together)."""
+        fitting = [e for e in entries if audiences and audiences <= set(e.applies_to)]
+        if not fitting:
+            return None
+        narrowest = min(len(e.applies_to) for e in fitting)
+        best = [e for e in fitting if len(e.applies_to) == narrowest]
+        return best[0] if len(best) == 1 else None
+
+    def named_by_title(self, q: Question, search: SearchResult) -> Entry | None:
+        """A message that is an entry's title, more or less word for word ("DEKOM –
+        begynneropplæring i samarbeid med NTNU"), asks for that entry, whatever its words cue."""
+        top = search.hits[0] if search.hits else None
+        if top is None or top.phrase < TITLE_PHRASE or top.lexical < TITLE_PHRASE:
+            return None
+        if not q.cue_terms or q.yes_no or q.period is not None or q.has(Cue.UNSUPPORTED):
+            return None
+        title = set(self._normaliser.terms(top.entry.title))
+        return top.entry if set(q.cue_terms) <= title else None  # the cue words are the title's
+
+    def all_known(self, terms: Sequence[str]) -> bool:
+        """ "er engelsk på barnetrinnet et DEKOM-tiltak?": the filters say which samlinger, and
+        the other words are ones the bot knows ("tiltak"), so the filters say enough."""
+        return all(self._index.resolve(term) for term in terms)
+
+
+def runner_up_score(hits: Sequence[Hit]) -> float:
+    """The best score of a competing entry; entries linked as related do not compete."""
+    top = hits[0].entry
+    for hit in hits[1:]:
+        if hit.entry.id not in top.related and top.id not in hit.entry.related:
+            return hit.score
+    return 0.0
