@@ -79,7 +79,7 @@ class Decider:
             return self._smalltalk(q)
         titled = self._find.named_by_title(q, search)
         if titled is not None:
-            return self._answer_entry(titled, search, now)
+            return self.answer_entry(titled, now, search.hits)
         remembered = self._find.remembered(q, search, memory, now)
         if q.has(Cue.UNSUPPORTED):
             return self._subjects.unsupported(remembered or self._find.subject(q, search), search)
@@ -105,13 +105,12 @@ class Decider:
             return self._answer_events(q, search, now)
         return self._answer_entries(q, search, now)
 
-    # -- the subject --------------------------------------------------------------------------
-
-    def _answer_entry(self, entry: Entry, search: SearchResult, now: datetime) -> Reply:
+    def answer_entry(self, entry: Entry, now: datetime, hits: Sequence[Hit] = ()) -> Reply:
+        """One entry in full: a samling's summary, or the entry's answer."""
         if entry.event is not None:
             text = answers.event_summary(self.kb, entry, now)
-            return self._reply(text, Intent.EVENT_INFO, [entry], search.hits)
-        return self._reply(answers.entry_text(entry), Intent.WHAT_IS, [entry], search.hits)
+            return self._reply(text, Intent.EVENT_INFO, [entry], hits)
+        return self._reply(answers.entry_text(entry), Intent.WHAT_IS, [entry], hits)
 
     # -- entries ------------------------------------------------------------------------------
 

@@ -15,7 +15,7 @@ import re
 import unicodedata
 from datetime import datetime
 
-from bot.core import answers, help_texts
+from bot.core import help_texts
 from bot.core.bulk import cyclic_gc_paused
 from bot.core.clauses import Clause, split_clauses
 from bot.core.decide import Decider
@@ -31,7 +31,7 @@ from bot.core.question import (
     with_context,
 )
 from bot.core.question_words import SOFT_CUES
-from bot.core.reply import Intent, Reply, combined, reply_about
+from bot.core.reply import Intent, Reply, combined
 from bot.core.subjects import CONFIDENT_SCORE
 from bot.core.text import Normaliser
 
@@ -84,11 +84,7 @@ class Engine:
         entry = self.kb.get(entry_id)
         if entry is None:
             return None
-        now = now.astimezone(OSLO)
-        if entry.event is not None:
-            text = answers.event_summary(self.kb, entry, now)
-            return reply_about(self.kb, text, Intent.EVENT_INFO, [entry])
-        return reply_about(self.kb, answers.entry_text(entry), Intent.WHAT_IS, [entry])
+        return self._decider.answer_entry(entry, now.astimezone(OSLO))
 
     def help_text(self) -> str:
         return self._decider.help_text()
