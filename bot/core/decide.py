@@ -4,11 +4,14 @@ The engine has already split the message into question parts and read each one. 
 `Question` (with its search result, the chat's memory and the terms the message's context
 added) becomes a `Reply`:
 
-1. small talk, and attributes the sources never have (prices, passwords) — never confident;
-2. the subject: the entry the question names, or, for a follow-up ("når trådte den i kraft?",
-   "hvem passer den for?"), what the chat talked about last;
-3. a typed fact ("hvem står bak", "hva står X for"), a yes or no ("er Oppdal med i …?"),
-   samlinger, or the entry itself — each only when the question was understood well enough.
+1. membership ("er Oppdal med i …?", answered from the group's members), a yes/no about
+   something the sources never name, small talk, and attributes the sources never have
+   (prices, passwords) — the last two never confident;
+2. the subject (bot.core.subjects): an entry's own title, the entry the question names, or, for
+   a follow-up ("når trådte den i kraft?", "hvem passer den for?"), what the chat talked about
+   last;
+3. a typed fact ("hvem står bak", "hva står X for"), a yes or no, samlinger, or the entry
+   itself — each only when the question was understood well enough.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from bot.core.subjects import (
 )
 from bot.core.text import Normaliser
 
-CONFIDENT_COVERAGE = 0.65  # ... and the question's words must mostly be known
+CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
 SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
 SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
@@ -72,7 +75,7 @@ class Decider:
         search = self._index.search((*asked, *q.context_terms), limit=6)
         group = self._subjects.membership_group(q, search) if q.yes_no else None
         if group is not None:  # "er Byåsen skole med i Lesetråder?" → "Nei, …"
-            return self._subjects.answer(q, group, search, now, follow_up=True)
+            return self._subjects.answer(q, group, search, now, follow_up=False)
         if q.yes_no and any(len(t) >= 7 and not self._index.resolve(t) for t in asked):
             return self._unknown(q, search)  # "får man studiepoeng for …?": not in the sources
         if q.is_smalltalk_only or self._only_chatter(q, search):
