@@ -28,7 +28,7 @@ from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question
-from bot.core.question_words import Cue
+from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
 from bot.core.subject_answers import SubjectAnswers
 from bot.core.subjects import (
@@ -83,16 +83,16 @@ class Decider:
         titled = self._find.named_by_title(q, search)
         if titled is not None:
             return self.answer_entry(titled, now, search.hits)
-        remembered = self._find.remembered(q, search, memory, now)
+        subject = self._find.subject(q, search)
+        remembered = self._find.remembered(q, subject, memory, now)
         if q.has(Cue.UNSUPPORTED):
-            return self._subjects.unsupported(remembered or self._find.subject(q, search), search)
+            return self._subjects.unsupported(remembered or subject, search)
         if remembered is not None:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
         asked_events = self._events_asked(q, search)
         own_words = q.topic or q.filters or q.context_terms or q.period
         if q.refers_back and not own_words and (q.follows_up or not asked_events):
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
-        subject = self._find.subject(q, search)
         asks_about = asked_fact(q) is not None or q.has(Cue.WHEN) or q.yes_no
         asks_about = asks_about or (q.has(Cue.FOR_WHOM) and subject is not None)
         if subject is not None and self._about_its_samlinger(q, subject):
@@ -157,15 +157,10 @@ class Decider:
             return Reply(text, False, Intent.UNKNOWN, matches_of(hits))
         if not confident:
             return self._unknown(q, search)
-        intent = Intent.LIST if q.has(Cue.LIST, Cue.COUNT) and top.entry.items else Intent.WHAT_IS
-        if top.entry.event is not None:
-            text = answers.event_summary(self.kb, top.entry, now)
-            return self._reply(text, Intent.EVENT_INFO, [top.entry], hits)
-        if q.has(Cue.COUNT) and top.entry.items:
-            text = answers.counted_text(top.entry)
-        else:
-            text = answers.entry_text(top.entry)
-        return self._reply(text, intent, [top.entry], hits)
+        if entry.event is not None or not (q.has(Cue.LIST, Cue.COUNT) and entry.items):
+            return self.answer_entry(entry, now, hits)
+        text = answers.counted_text(entry) if q.has(Cue.COUNT) else answers.entry_text(entry)
+        return self._reply(text, Intent.LIST, [entry], hits)
 
     def _can_count(self, q: Question, entry: Entry) -> bool:
         """ "Hvor mange X?" is answerable when the entry's list is a list of X."""
@@ -213,8 +208,7 @@ class Decider:
     def _events_asked(self, q: Question, search: SearchResult) -> bool:
         """Whether the question is about samlinger rather than about an entry: a year alone
         ("modellen fra 2017") about a clear match that is no samling is not."""
-        samling_cues = (Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED)
-        if q.has(Cue.WHERE) and asked_fact(q) is not None and not q.has(*samling_cues):
+        if q.has(Cue.WHERE) and asked_fact(q) is not None and not q.has(*SAMLING_CUES):
             return q.period is not None  # "hvor er den beskrevet?" asks for a fact
         if q.has(*EVENT_CUES):
             return True
@@ -264,7 +258,7 @@ class Decider:
         asks_of_them = q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COOPERATION, Cue.INTRODUCED_BY)
         if subject.is_event or q.yes_no or not q.filters.audiences or not asks_of_them:
             return False
-        if subject.kind.value not in _HAS_EVENTS:
+        if subject.kind not in _HAS_EVENTS:
             return False
         return bool(self._events.matching(q.filters)) and bool(self._events.about(subject.id))
 
@@ -337,7 +331,7 @@ class Decider:
         return reply_about(self.kb, text, intent, entries, hits)
 
 
-_HAS_EVENTS = frozenset({Kind.SCHEME.value, Kind.REGION.value, Kind.NETWORK.value})
+_HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to
 
 
 def _asks_for_a_list(q: Question) -> bool:

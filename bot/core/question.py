@@ -228,11 +228,11 @@ class QuestionReader:
         )
         filters, filter_terms = self._facets.find(content)
         topic = tuple(t for t in content if t not in filter_terms)
-        list_kind = self._list_kind(content) if Cue.LIST in cues else None
+        kind_named = self._list_kind(content)
+        list_kind = kind_named if Cue.LIST in cues else None
         if list_kind is not None:
             topic = tuple(t for t in topic if t not in self._kinds[list_kind])
         plural = any(word in self._plural for word in fold(text).split())
-        kind_named = self._list_kind(content)
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
         verb = opener in _YES_NO or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
         yes_no = verb and self._question_openers.isdisjoint(corrected)

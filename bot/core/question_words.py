@@ -46,6 +46,8 @@ class Cue(StrEnum):
     IDENTITY = "identity"
 
 
+# Cues that make a question one about samlinger (WHERE alone may ask where a region is).
+SAMLING_CUES = frozenset({Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED})
 SMALLTALK_CUES = frozenset({Cue.GREETING, Cue.THANKS, Cue.HELP, Cue.GOODBYE, Cue.IDENTITY})
 # Cues that ask for something *about* an entry. Their words are taken out of the question's
 # content, but the knowledge base's own texts keep them: "samarbeider" in an entry still matches.

@@ -13,13 +13,13 @@ from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question
-from bot.core.question_words import Cue
+from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.text import Normaliser, fold
 
 CONFIDENT_SCORE = 0.6  # a subject needs at least this score ...
 CONFIDENT_MARGIN = 0.08  # ... and this lead over the runner-up
 TITLE_PHRASE = 0.85  # this close to an entry's title, with its cue words from the title
-EVENT_CUES = (Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED, Cue.WHERE)
+EVENT_CUES = (*SAMLING_CUES, Cue.WHERE)
 _ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
 
 
@@ -33,12 +33,12 @@ class SubjectFinder:
         self._by_title = {fold(entry.title): entry for entry in kb}
 
     def remembered(
-        self, q: Question, search: SearchResult, memory: Memory | None, now: datetime
+        self, q: Question, own: Entry | None, memory: Memory | None, now: datetime
     ) -> Entry | None:
-        """The chat's last subject when this question is a follow-up to it."""
+        """The chat's last subject when this question is a follow-up to it; `own` is the
+        subject the question itself names, if any (`subject`)."""
         if memory is None or not memory.fresh(now):
             return None
-        own = self.subject(q, search)
         filters = q.filters
         named = bool(filters.schemes or filters.regions or filters.member_of or q.context_terms)
         named = named or (own is not None and own.kind is q.kind_named)  # "… i nettverk med?"
@@ -52,8 +52,7 @@ class SubjectFinder:
         if not known:
             return None
         chosen = self._ordinal(q, known)
-        samling_cues = (Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED, Cue.PAST)
-        if q.has(*samling_cues) and not q.refers_back and (not chosen.is_event or q.filters):
+        if q.has(*SAMLING_CUES) and not q.refers_back and (not chosen.is_event or q.filters):
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
 
