@@ -13,8 +13,6 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 
-from bot.core.text import words
-
 MIN_LENGTH = 5
 CUTOFF = 80.0
 
@@ -46,7 +44,3 @@ class Speller:
         if len(self._cache) < 100_000:
             self._cache[word] = best
         return best
-
-    def correct_text(self, text: str) -> str:
-        """Folded words of a text, each corrected; punctuation is dropped."""
-        return " ".join(self.correct(word) for word in words(text))
