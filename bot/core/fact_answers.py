@@ -41,13 +41,12 @@ FACT_NAMES = {
     Fact.GOALS: "hva målet er",
     Fact.MEMBERS: "hvem som er med",
 }
-# Lists that hold a fact when the entry has no sentence for it: goals, members, parts.
-_LIST_HEADINGS = {Fact.GOALS: ("mal",), Fact.MEMBERS: ("kommune", "med i", "prosjektskole")}
 _MAX_SUMMARY_WORDS = 25
 
 
 def asked_fact(q: Question) -> Fact | None:
-    """The fact a question asks for, if any ("når" about a scheme asks when it came)."""
+    """The fact a question's cues ask for, if any ("hvem står bak?", "hvem samarbeider de med?").
+    A plain "når" about an entry is read as `Fact.WHEN` by the caller."""
     if q.has(Cue.COOPERATION) and q.has(Cue.WHO, Cue.LIST):
         return Fact.PARTNERS  # "hvem samarbeider de med?", "hvilke aktører samarbeider?"
     if q.has(Cue.WHO) and "sammen" in q.words:
@@ -65,7 +64,7 @@ class FactAnswer:
 
 
 def fact_text(entry: Entry, fact: Fact) -> str | None:
-    """The entry's sentence for `fact`, or its list when the list is that fact."""
+    """The entry's sentence for `fact`; else its `members`, or its list of goals ("Mål for …")."""
     sentence = entry.fact(fact)
     if sentence is None and fact is Fact.WHEN:
         sentence = entry.fact(Fact.PERIOD)
@@ -74,9 +73,9 @@ def fact_text(entry: Entry, fact: Fact) -> str | None:
         fact = Fact.MEMBERS
     if sentence is not None:
         return sentence
-    headings = _LIST_HEADINGS.get(fact, ())
-    heading = fold(entry.items_title or "")
-    if entry.items and any(word in heading for word in headings):
+    if fact is Fact.MEMBERS and entry.members:
+        return f"{answers.short_title(entry)}: {answers.join_words(list(entry.members))}."
+    if fact is Fact.GOALS and entry.items and "mal" in fold(entry.items_title or ""):
         return f"{entry.items_title}:\n" + "\n".join(f"• {item}" for item in entry.items)
     return None
 
