@@ -96,7 +96,7 @@ def event_line(entry: Entry, now: datetime) -> str:
         line += " – AVLYST"
     elif event.is_over(now):
         line += " – har vært"  # plain past: the pages rarely say how a samling went
-    elif event.deadline is not None and now < (event.deadline_at() or now):
+    elif event.deadline is not None and event.deadline_open(now):
         line += f" – påmeldingsfrist {short_date(event.deadline)}"
     return line
 
@@ -151,7 +151,7 @@ def deadline_sentence(entry: Entry, now: datetime, *, named: bool = False) -> st
     if event.deadline is None:
         return f"Jeg har ingen påmeldingsfrist registrert for «{entry.title}»."
     subject = f"Påmeldingsfristen for «{entry.title}»" if named else "Påmeldingsfristen"
-    verb = "er" if deadline_is_open(entry, now) else "var"
+    verb = "er" if _details(entry).deadline_open(now) else "var"
     return f"{subject} {verb} {deadline_day(entry, now)}."
 
 
@@ -159,13 +159,8 @@ def deadline_day(entry: Entry, now: datetime) -> str:
     """ "torsdag 24. september 2020 (om 4 dager)": the day, with a hint while it is open."""
     deadline = _details(entry).deadline
     assert deadline is not None
-    hint = relative_hint(deadline, now.date()) if deadline_is_open(entry, now) else None
+    hint = relative_hint(deadline, now.date()) if _details(entry).deadline_open(now) else None
     return long_date(deadline) + (f" ({hint})" if hint else "")
-
-
-def deadline_is_open(entry: Entry, now: datetime) -> bool:
-    deadline_at = _details(entry).deadline_at()
-    return deadline_at is not None and now < deadline_at
 
 
 def filter_phrase(kb: KnowledgeBase, filters: Filters) -> str:

@@ -127,7 +127,7 @@ class EventAnswers:
         if event is None:
             verdict = False
         elif q.has(Cue.DEADLINE):
-            verdict = not event.cancelled and _deadline_open(event, now)
+            verdict = not event.cancelled and event.deadline_open(now)
         elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
             verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
         elif q.has(Cue.WHERE) and not _ONLINE.isdisjoint(q.words):
@@ -255,7 +255,7 @@ class EventAnswers:
             chosen = most_relevant(pool, now)
             return self._reply(answers.deadline_of_event(chosen, now), Intent.DEADLINE, [chosen])
         scope = answers.filter_phrase(self.kb, q.filters)
-        open_ = [e for e in pool if _deadline_open(event_of(e), now) and not event_of(e).cancelled]
+        open_ = [e for e in pool if event_of(e).deadline_open(now) and not event_of(e).cancelled]
         if open_:
             return self._reply(answers.open_deadlines(scope, open_, now), Intent.DEADLINE, open_)
         past = [e for e in pool if event_of(e).deadline is not None]
@@ -296,8 +296,3 @@ def around(events: Sequence[Entry], now: datetime, count: int) -> list[Entry]:
     if ahead:
         return ahead[:count]
     return list(events[-count:])
-
-
-def _deadline_open(event: EventDetails, now: datetime) -> bool:
-    deadline_at = event.deadline_at()
-    return deadline_at is not None and now < deadline_at

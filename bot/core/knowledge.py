@@ -105,6 +105,11 @@ class EventDetails:
             return None
         return datetime.combine(self.deadline + timedelta(days=1), time(0, 0), OSLO)
 
+    def deadline_open(self, now: datetime) -> bool:
+        """Whether one can still register: before the end of the deadline's day."""
+        deadline_at = self.deadline_at()
+        return deadline_at is not None and now < deadline_at
+
     def is_over(self, now: datetime) -> bool:
         return now >= self.ends_at()
 
