@@ -41,6 +41,7 @@ from bot.feeds.cache import FeedCache
 from bot.feeds.fetch import FeedFetcher
 from bot.feeds.poller import EventFeeds, FeedPolling
 from bot.runtime.admins import admin_notifier
+from bot.runtime.database_watch import TITLE as DATABASE_TITLE
 from bot.runtime.database_watch import DatabaseWatch
 from bot.runtime.jobs import JobRunner, ManualJobRunner
 from bot.runtime.live import LiveKnowledge
@@ -71,7 +72,7 @@ class Runtime:
     scheduler: Scheduler
     retention: QuestionLogRetention
     runner: JobRunner
-    database_watch: DatabaseWatch | None = None  # the file deleted, replaced or missing
+    database_watch: DatabaseWatch  # the file deleted, replaced or missing
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +102,7 @@ class BuiltBot:
         announcements, which need the broadcaster), then the calendar feeds' polling."""
         if self.runtime is not None:
             await self.runtime.scheduler.start()
-            if self.runtime.database_watch is not None:
-                await self.runtime.database_watch.start(self.runtime.runner)
+            await self.runtime.database_watch.start(self.runtime.runner)
         self.start_coordinators()
         if self.runtime is not None and self.feeds is not None:
             self.feeds.start(self.runtime.runner)
@@ -160,7 +160,10 @@ def build_bot(
         store.deactivate_chat(chat_id, clock())
 
     messenger = messenger_for(pause_blocked) if messenger_for is not None else None
-    tell_admins = admin_notifier(messenger, admin_ids) if messenger is not None else None
+    tell_admins = tell_about_database = None
+    if messenger is not None:
+        tell_admins = admin_notifier(messenger, admin_ids)
+        tell_about_database = admin_notifier(messenger, admin_ids, title=DATABASE_TITLE)
     feeds = EventFeeds(
         settings.event_feeds,
         FeedCache(settings.data_dir / "kalendere"),
@@ -199,7 +202,7 @@ def build_bot(
         scheduler,
         QuestionLogRetention(storage, clock, settings.question_log_retention_days),
         runner,
-        DatabaseWatch(storage, database_path(settings.data_dir), messenger, admin_ids),
+        DatabaseWatch(storage, database_path(settings.data_dir), tell_about_database),
     )
     coordinators = Coordinators(
         QuestionLogger(storage.questions),
@@ -356,9 +359,8 @@ def run_telegram(settings: Settings, kb: KnowledgeBase, err: TextIO) -> int:
     if storage is None:
         return 1
     telegram = build_telegram_bot(settings, kb, storage)
-    watch = telegram.bot.runtime.database_watch if telegram.bot.runtime is not None else None
-    if missing and watch is not None:
-        watch.missing_at_start()
+    if missing and telegram.bot.runtime is not None:
+        telegram.bot.runtime.database_watch.missing_at_start()
     logger.info(
         "Starting Kompetansebot: %d entries, %d samlinger, data in %s",
         len(kb),

@@ -75,12 +75,12 @@ def cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         file=out,
     )
     # Warnings (stale entries, sources without a link) never fail the check.
-    today = parse_now(args.now).date()
-    for warning in freshness_warnings(kb, today):
+    now = parse_now(args.now)
+    for warning in freshness_warnings(kb, now.date()):
         print(f"Advarsel: {warning}", file=out)
     from bot.editing.findable import unfindable_titles
 
-    for unfindable in unfindable_titles(kb, Engine(kb), parse_now(args.now)):
+    for unfindable in unfindable_titles(kb, Engine(kb), now):
         print(f"Advarsel: {unfindable}", file=out)
     return EXIT_OK
 

@@ -9,20 +9,18 @@ earlier run means every subscription is gone: that is logged loudly and told to 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
 from datetime import timedelta
 from pathlib import Path
 
-from bot.conversation.interfaces import Messenger
-from bot.conversation.messages import Outgoing
 from bot.runtime.jobs import JobRunner
+from bot.runtime.outage import TellAdmins
 from bot.storage import FileEvent, Storage, StorageError
 
 logger = logging.getLogger(__name__)
 
 WATCH_JOB = "database-file"
 WATCH_INTERVAL = timedelta(seconds=5)  # one stat() each time
-TITLE = "Databasen"
+TITLE = "Databasen"  # of the messages to the admins
 
 
 def restored_text(path: Path) -> str:
@@ -49,17 +47,10 @@ def missing_text(path: Path) -> str:
 
 
 class DatabaseWatch:
-    def __init__(
-        self,
-        storage: Storage,
-        path: Path,
-        messenger: Messenger | None,
-        admin_ids: Collection[int],
-    ) -> None:
+    def __init__(self, storage: Storage, path: Path, tell_admins: TellAdmins | None) -> None:
         self.storage = storage
         self.path = path
-        self.messenger = messenger
-        self.admin_ids = admin_ids
+        self.tell_admins = tell_admins  # titled TITLE (bot.runtime.admins.admin_notifier)
         self._at_start: str | None = None
 
     def missing_at_start(self) -> None:
@@ -89,10 +80,5 @@ class DatabaseWatch:
             await self.tell(replaced_text(self.path))
 
     async def tell(self, text: str) -> None:
-        if self.messenger is None:
-            return
-        for admin_id in sorted(self.admin_ids):
-            try:
-                await self.messenger.send(admin_id, Outgoing(text, title=TITLE))
-            except Exception as error:  # the network, or an admin who blocked the bot
-                logger.warning("Could not tell admin %s: %s", admin_id, type(error).__name__)
+        if self.tell_admins is not None:
+            await self.tell_admins(text)

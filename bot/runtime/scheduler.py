@@ -137,14 +137,12 @@ class Scheduler:
         self.reminders_at = None
         self.background.spawn(self.send_reminders(), "reminders")
 
-    def reminders_changed(self, chat_id: int | None = None) -> None:
-        """Subscriptions changed: fire the reminder job earlier if a reminder is due earlier."""
+    def reminders_changed(self, chat_id: int) -> None:
+        """A chat's subscriptions changed: fire the reminder job earlier if one of its reminders
+        is due earlier."""
         if not self.waves.can_broadcast:
             return
-        if chat_id is None:
-            moment = self.waves.next_reminder()
-        else:
-            moment = self.waves.next_reminder_for(chat_id)
+        moment = self.waves.next_reminder_for(chat_id)
         if moment is not None and (self.reminders_at is None or moment < self.reminders_at):
             self.schedule_reminders(moment)
 
@@ -190,25 +188,25 @@ class Scheduler:
 
     async def reload(self) -> ReloadResult:
         """Load the knowledge base again; if it is live, send notices, then re-plan reminders."""
-        result = await self.reloader.reload()
-        if result.ok and self.waves.can_broadcast:
-            self.background.spawn(self._notices_then_reminders(), "after-reload")
-        return result
+        return self._after_swap(await self.reloader.reload(), "after-reload")
 
     async def refresh(self) -> ReloadResult:
         """A calendar feed changed: merge it again; notices and re-planning as after a reload."""
-        result = await self.reloader.refresh()
-        if result.ok and self.waves.can_broadcast:
-            self.background.spawn(self._notices_then_reminders(), "after-feed")
-        return result
+        return self._after_swap(await self.reloader.refresh(), "after-feed")
 
     async def confirm_reload(self, held: int) -> ReloadResult:
         """A coordinator confirmed a held reload (bot.runtime.reload_guard): swap it in, then
         notices and re-planning as after any reload."""
         result = await self.reloader.confirm(held)
+        return self._after_swap(result, "after-reload", removals_confirmed=True)
+
+    def _after_swap(
+        self, result: ReloadResult, name: str, *, removals_confirmed: bool = False
+    ) -> ReloadResult:
+        """If `result` went live: notices, then reminders re-planned, in the background."""
         if result.ok and self.waves.can_broadcast:
-            notices = self._notices_then_reminders(removals_confirmed=True)
-            self.background.spawn(notices, "after-reload")
+            notices = self._notices_then_reminders(removals_confirmed=removals_confirmed)
+            self.background.spawn(notices, name)
         return result
 
     async def watch_knowledge(self) -> None:

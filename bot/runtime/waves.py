@@ -168,9 +168,6 @@ class Waves:
         due = [r.due_at for r, key in zip(planned, keys, strict=True) if key not in handled]
         return min(due, default=None)
 
-    def next_reminder(self) -> datetime | None:
-        return next_reminder_at(self.store, self.live.kb, self.clock())
-
     async def run_notices(self, *, removals_confirmed: bool = False) -> WaveReport:
         """Tell subscribers in scope what changed since the saved snapshots (bot.core.changes).
 

@@ -15,8 +15,8 @@ from bot.storage import SqliteStorage, database_path
 from tests.channels.test_end_to_end import (
     REPLY_TIMEOUT,
     START_TIMEOUT,
-    bot_environment,
     bot_process,
+    loopback_environment,
     reply_containing,
 )
 from tests.fake_bot_api import TOKEN, BotApi, Call, Failure, LoopbackServer, Updates
@@ -29,10 +29,9 @@ async def test_hand_over_and_statistics_in_the_running_bot(tmp_path: Path) -> No
     api = BotApi()
     updates = Updates()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(
+        env = loopback_environment(
             tmp_path,
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_BASE_URL=server.base_url,
+            server,
             ADMIN_IDS=str(ADMIN),
             LOG_LEVEL="INFO",
         )
@@ -98,10 +97,9 @@ async def test_a_failure_on_part_3_of_an_announcement_resends_part_3_only(tmp_pa
     api.listeners.append(fail_part_3)
     updates = Updates()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(
+        env = loopback_environment(
             tmp_path,
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_BASE_URL=server.base_url,
+            server,
             ADMIN_IDS=str(ADMIN),
             BROADCAST_RATE="150",
             LOG_LEVEL="INFO",

@@ -21,6 +21,7 @@ from tests.channels.test_end_to_end import (
     START_TIMEOUT,
     bot_environment,
     bot_process,
+    loopback_environment,
     reply_containing,
     run_to_exit,
 )
@@ -76,7 +77,7 @@ async def test_a_second_bot_on_the_same_data_dir_refuses_to_start(tmp_path: Path
     second = tmp_path / "andre"
     second.mkdir()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
+        env = loopback_environment(tmp_path, server)
         async with bot_process(tmp_path, env) as first:
             await api.wait_for(lambda c: c.method == "setMyCommands", START_TIMEOUT)
             exit_code, stderr = await run_to_exit(second, env)
@@ -129,10 +130,9 @@ async def test_a_database_deleted_while_running_is_written_back(tmp_path: Path) 
     database = subscribed_database(data, ALICE)
     api = BotApi()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(
+        env = loopback_environment(
             tmp_path,
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_BASE_URL=server.base_url,
+            server,
             ADMIN_IDS=str(ADMIN),
         )
         async with bot_process(tmp_path, env) as bot:
@@ -154,10 +154,9 @@ async def test_a_database_missing_at_the_next_start_is_told_loudly(tmp_path: Pat
     data = tmp_path / "data"
     api = BotApi()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(
+        env = loopback_environment(
             tmp_path,
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_BASE_URL=server.base_url,
+            server,
             ADMIN_IDS=str(ADMIN),
         )
         async with bot_process(tmp_path, env) as bot:
@@ -180,7 +179,7 @@ async def test_a_database_missing_at_the_next_start_is_told_loudly(tmp_path: Pat
 async def test_the_lock_is_released_when_the_bot_stops(tmp_path: Path) -> None:
     api = BotApi()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
+        env = loopback_environment(tmp_path, server)
         for _ in range(2):
             polls = api.polls
             async with bot_process(tmp_path, env) as bot:

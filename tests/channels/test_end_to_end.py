@@ -38,6 +38,13 @@ def bot_environment(tmp_path: Path, **settings: str) -> dict[str, str]:
     return env
 
 
+def loopback_environment(tmp_path: Path, server: LoopbackServer, **settings: str) -> dict[str, str]:
+    """`bot_environment` for a bot that talks to `server` with the test token."""
+    return bot_environment(
+        tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url, **settings
+    )
+
+
 @dataclass
 class BotProcess:
     process: asyncio.subprocess.Process
@@ -78,13 +85,23 @@ async def bot_process(tmp_path: Path, env: dict[str, str]) -> AsyncIterator[BotP
         stderr.close()
 
 
+@asynccontextmanager
+async def polling_bot(tmp_path: Path, api: BotApi, **settings: str) -> AsyncIterator[BotProcess]:
+    """`bot_process` against `api` on a loopback server, once the bot polls for updates."""
+    async with LoopbackServer(api, TOKEN) as server:
+        env = loopback_environment(tmp_path, server, **settings)
+        async with bot_process(tmp_path, env) as bot:
+            await api.wait_for_polling(START_TIMEOUT)
+            yield bot
+
+
 async def test_bot_answers_start_a_question_and_a_button_then_stops_cleanly(
     tmp_path: Path,
 ) -> None:
     api = BotApi()
     updates = Updates()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
+        env = loopback_environment(tmp_path, server)
         async with bot_process(tmp_path, env) as bot:
             menu = await api.wait_for(lambda c: c.method == "setMyCommands", START_TIMEOUT)
             assert [c["command"] for c in menu.params["commands"]][:3] == [
@@ -129,7 +146,7 @@ async def reply_containing(api: BotApi, text: str) -> Call:
 async def test_rejected_token_is_explained_without_a_traceback(tmp_path: Path) -> None:
     api = BotApi()
     async with LoopbackServer(api, "999:" + "x" * 35) as server:
-        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
+        env = loopback_environment(tmp_path, server)
         async with bot_process(tmp_path, env) as bot:
             exit_code = await asyncio.wait_for(bot.process.wait(), START_TIMEOUT)
             stderr = bot.stderr

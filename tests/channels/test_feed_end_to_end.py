@@ -19,8 +19,8 @@ from tests.channels.test_end_to_end import (
     REPLY_TIMEOUT,
     ROOT,
     START_TIMEOUT,
-    bot_environment,
     bot_process,
+    loopback_environment,
     reply_containing,
 )
 from tests.fake_bot_api import TOKEN, BotApi, Call, LoopbackServer, Updates
@@ -87,10 +87,9 @@ async def test_feed_event_is_answered_moved_cancelled_and_kept_when_broken(
     with serve(calendar) as url:
         knowledge = knowledge_with_feed(tmp_path, url)
         async with LoopbackServer(api, TOKEN) as server:
-            env = bot_environment(
+            env = loopback_environment(
                 tmp_path,
-                TELEGRAM_BOT_TOKEN=TOKEN,
-                TELEGRAM_BASE_URL=server.base_url,
+                server,
                 KNOWLEDGE_DIR=str(knowledge),
                 ADMIN_IDS=str(ADMIN),
                 EVENT_FEED_INTERVAL="1",

@@ -11,8 +11,9 @@ from pathlib import Path
 from tests.channels.test_end_to_end import (
     REPLY_TIMEOUT,
     START_TIMEOUT,
-    bot_environment,
     bot_process,
+    loopback_environment,
+    polling_bot,
     reply_containing,
 )
 from tests.fake_bot_api import TOKEN, BotApi, Call, Failure, LoopbackServer, Updates
@@ -31,23 +32,15 @@ async def test_a_reply_whose_answer_is_slower_than_the_timeout_arrives_once(
 ) -> None:
     api = BotApi()
     updates = Updates()
-    async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(
-            tmp_path,
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_BASE_URL=server.base_url,
-            TELEGRAM_READ_TIMEOUT="1",
-        )
-        async with bot_process(tmp_path, env) as bot:
-            await api.wait_for_polling(START_TIMEOUT)
-            api.answer_slowly("sendMessage", SLOWER_THAN_PTB_DEFAULT)  # but it has arrived
-            await api.enqueue(updates.message(ALICE, "Hva er DEKOM?"))
-            await reply_containing(api, "DEKOM er den desentraliserte ordningen")
-            await api.enqueue(updates.message(ALICE, "/hjelp"))  # handled after the first
-            await reply_containing(api, "Kommandoer:")
-            assert len(copies(api, ALICE, "DEKOM er den desentraliserte ordningen")) == 1
-            assert await bot.stop() == 0
-            stderr = bot.stderr
+    async with polling_bot(tmp_path, api, TELEGRAM_READ_TIMEOUT="1") as bot:
+        api.answer_slowly("sendMessage", SLOWER_THAN_PTB_DEFAULT)  # but it has arrived
+        await api.enqueue(updates.message(ALICE, "Hva er DEKOM?"))
+        await reply_containing(api, "DEKOM er den desentraliserte ordningen")
+        await api.enqueue(updates.message(ALICE, "/hjelp"))  # handled after the first
+        await reply_containing(api, "Kommandoer:")
+        assert len(copies(api, ALICE, "DEKOM er den desentraliserte ordningen")) == 1
+        assert await bot.stop() == 0
+        stderr = bot.stderr
     assert "not sent again" in stderr
     assert "Traceback" not in stderr
 
@@ -57,52 +50,41 @@ async def test_a_coordinators_answer_relayed_over_a_slow_connection_arrives_once
 ) -> None:
     api = BotApi()
     updates = Updates()
-    async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(
-            tmp_path,
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_BASE_URL=server.base_url,
-            ADMIN_IDS=str(ADMIN),
+    async with polling_bot(tmp_path, api, ADMIN_IDS=str(ADMIN)) as bot:
+        await api.enqueue(updates.message(ALICE, "Hvor kan jeg parkere bilen?"))
+        unsure = await reply_containing(api, "Det vet jeg dessverre ikke")
+        (handover,) = (
+            button["callback_data"]
+            for row in unsure.buttons
+            for button in row
+            if button["text"] == "Spør en koordinator"
         )
-        async with bot_process(tmp_path, env) as bot:
-            await api.wait_for_polling(START_TIMEOUT)
-            await api.enqueue(updates.message(ALICE, "Hvor kan jeg parkere bilen?"))
-            unsure = await reply_containing(api, "Det vet jeg dessverre ikke")
-            (handover,) = (
-                button["callback_data"]
-                for row in unsure.buttons
-                for button in row
-                if button["text"] == "Spør en koordinator"
-            )
-            await api.enqueue(updates.button(ALICE, handover))
-            shown = await reply_containing(api, "Kari spurte:")
+        await api.enqueue(updates.button(ALICE, handover))
+        shown = await reply_containing(api, "Kari spurte:")
 
-            api.answer_slowly("sendMessage", SLOWER_THAN_PTB_DEFAULT)  # the relay to Kari
-            answer = updates.message(ADMIN, "Bak rådhuset.", reply_to_message=shown.result)
-            await api.enqueue(answer)
-            await api.wait_for(
-                lambda c: c.chat_id == ADMIN and "Svaret er sendt til Kari" in c.text,
-                REPLY_TIMEOUT + SLOWER_THAN_PTB_DEFAULT,
-            )
-            assert len(copies(api, ALICE, "Bak rådhuset.")) == 1
-            assert await bot.stop() == 0
-            stderr = bot.stderr
+        api.answer_slowly("sendMessage", SLOWER_THAN_PTB_DEFAULT)  # the relay to Kari
+        answer = updates.message(ADMIN, "Bak rådhuset.", reply_to_message=shown.result)
+        await api.enqueue(answer)
+        await api.wait_for(
+            lambda c: c.chat_id == ADMIN and "Svaret er sendt til Kari" in c.text,
+            REPLY_TIMEOUT + SLOWER_THAN_PTB_DEFAULT,
+        )
+        assert len(copies(api, ALICE, "Bak rådhuset.")) == 1
+        assert await bot.stop() == 0
+        stderr = bot.stderr
     assert "Traceback" not in stderr
 
 
 async def test_a_reply_held_up_by_a_two_minute_flood_wait_is_kept(tmp_path: Path) -> None:
     api = BotApi()
     updates = Updates()
-    async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
-        async with bot_process(tmp_path, env) as bot:  # killed at the end: it is still waiting
-            await api.wait_for_polling(START_TIMEOUT)
-            api.fail_next("sendMessage", Failure(429, "Too Many Requests", retry_after=120))
-            await api.enqueue(updates.message(ALICE, "/start"))
-            await api.wait_for(lambda c: c.method == "sendMessage", REPLY_TIMEOUT)
-            await api.enqueue(updates.message(1002, "/hjelp"))  # another chat: still answered
-            await reply_containing(api, "Kommandoer:")
-            stderr = bot.stderr
+    async with polling_bot(tmp_path, api) as bot:  # killed at the end: it is still waiting
+        api.fail_next("sendMessage", Failure(429, "Too Many Requests", retry_after=120))
+        await api.enqueue(updates.message(ALICE, "/start"))
+        await api.wait_for(lambda c: c.method == "sendMessage", REPLY_TIMEOUT)
+        await api.enqueue(updates.message(1002, "/hjelp"))  # another chat: still answered
+        await reply_containing(api, "Kommandoer:")
+        stderr = bot.stderr
     assert "Flood control: sending in 120.0 s" in stderr  # kept, to be sent when allowed
     assert "RetryAfter" not in stderr  # not given up as an error
 
@@ -112,21 +94,16 @@ async def test_an_update_without_a_date_is_skipped_once_and_the_bot_answers_on(
 ) -> None:
     api = BotApi()
     updates = Updates()
-    async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(
-            tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url, LOG_LEVEL="INFO"
-        )
-        async with bot_process(tmp_path, env) as bot:
-            await api.wait_for_polling(START_TIMEOUT)
-            broken = updates.message(ALICE, "hemmelig spørsmål om lønn")
-            del broken["message"]["date"]
-            await api.enqueue(broken)
-            polls = api.polls
-            await api.enqueue(updates.message(ALICE, "/start"))
-            await reply_containing(api, "Velkommen til Kompetansebot")
-            assert api.polls - polls < 10  # no busy loop fetching the broken update again
-            assert await bot.stop() == 0
-            stderr = bot.stderr
+    async with polling_bot(tmp_path, api, LOG_LEVEL="INFO") as bot:
+        broken = updates.message(ALICE, "hemmelig spørsmål om lønn")
+        del broken["message"]["date"]
+        await api.enqueue(broken)
+        polls = api.polls
+        await api.enqueue(updates.message(ALICE, "/start"))
+        await reply_containing(api, "Velkommen til Kompetansebot")
+        assert api.polls - polls < 10  # no busy loop fetching the broken update again
+        assert await bot.stop() == 0
+        stderr = bot.stderr
     assert stderr.count(f"Skipped update {broken['update_id']}") == 1
     assert "hemmelig" not in stderr
     assert "CRITICAL" not in stderr and "Traceback" not in stderr
@@ -135,14 +112,11 @@ async def test_an_update_without_a_date_is_skipped_once_and_the_bot_answers_on(
 async def test_a_token_revoked_while_polling_ends_the_process(tmp_path: Path) -> None:
     api = BotApi()
     updates = Updates()
-    async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
-        async with bot_process(tmp_path, env) as bot:
-            await api.wait_for_polling(START_TIMEOUT)
-            api.fail_next("getUpdates", Failure(401, "Unauthorized"))
-            await api.enqueue(updates.message(ALICE, "/start"))  # ends the long poll under way
-            exit_code = await asyncio.wait_for(bot.process.wait(), START_TIMEOUT)
-            stderr = bot.stderr
+    async with polling_bot(tmp_path, api) as bot:
+        api.fail_next("getUpdates", Failure(401, "Unauthorized"))
+        await api.enqueue(updates.message(ALICE, "/start"))  # ends the long poll under way
+        exit_code = await asyncio.wait_for(bot.process.wait(), START_TIMEOUT)
+        stderr = bot.stderr
     assert exit_code == 1  # so systemd's and Docker's restart policies act
     assert "Telegram godtar ikke lenger TELEGRAM_BOT_TOKEN" in stderr
     assert "Traceback" not in stderr
@@ -151,13 +125,10 @@ async def test_a_token_revoked_while_polling_ends_the_process(tmp_path: Path) ->
 
 async def test_stopping_does_not_wait_for_a_slow_last_poll(tmp_path: Path) -> None:
     api = BotApi()
-    async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
-        async with bot_process(tmp_path, env) as bot:
-            await api.wait_for_polling(START_TIMEOUT)
-            api.answer_slowly("getUpdates", 30.0)  # the confirming getUpdates while stopping
-            exit_code = await bot.stop()
-            stderr = bot.stderr
+    async with polling_bot(tmp_path, api) as bot:
+        api.answer_slowly("getUpdates", 30.0)  # the confirming getUpdates while stopping
+        exit_code = await bot.stop()
+        stderr = bot.stderr
     assert exit_code == 0, stderr
     assert "Could not confirm the last updates while stopping (TimedOut)" in stderr  # one line
     assert "Traceback" not in stderr
@@ -166,7 +137,7 @@ async def test_stopping_does_not_wait_for_a_slow_last_poll(tmp_path: Path) -> No
 async def test_a_stop_while_the_bot_is_still_starting_is_clean(tmp_path: Path) -> None:
     api = BotApi()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(tmp_path, TELEGRAM_BOT_TOKEN=TOKEN, TELEGRAM_BASE_URL=server.base_url)
+        env = loopback_environment(tmp_path, server)
         api.answer_slowly("setMyCommands", 2.0)  # part of starting, after getMe
         async with bot_process(tmp_path, env) as bot:
             await api.wait_for(lambda c: c.method == "setMyCommands", START_TIMEOUT)

@@ -12,8 +12,8 @@ from bot.core.reminders import ALL_EVENTS
 from bot.storage import SqliteStorage, database_path
 from tests.channels.test_end_to_end import (
     START_TIMEOUT,
-    bot_environment,
     bot_process,
+    loopback_environment,
     reply_containing,
 )
 from tests.fake_bot_api import TOKEN, BotApi, LoopbackServer, Updates
@@ -44,10 +44,9 @@ async def test_an_emptied_samlinger_file_notifies_nobody_in_the_running_bot(
     api = BotApi()
     updates = Updates()
     async with LoopbackServer(api, TOKEN) as server:
-        env = bot_environment(
+        env = loopback_environment(
             tmp_path,
-            TELEGRAM_BOT_TOKEN=TOKEN,
-            TELEGRAM_BASE_URL=server.base_url,
+            server,
             ADMIN_IDS=str(ADMIN),
             KNOWLEDGE_DIR=str(knowledge),
             PYTHONTZPATH=str(tmp_path / "tz"),
