@@ -132,13 +132,16 @@ class Draft:
 
     where: Where  # its file and id
     line: int
-    kind: Kind | None
     record: Record
     entry: Entry | None  # None when the entry itself has problems
 
     @property
     def id(self) -> str | None:
         return self.record.get("id", str)
+
+    @property
+    def kind(self) -> Kind | None:
+        return self.record.get("kind", Kind)
 
 
 def read_entries(path: Path, problems: list[Problem]) -> list[Draft] | None:
@@ -167,10 +170,9 @@ def _read_entry(node: MappingNode, where: Where) -> Draft:
         _drop_event_fields(pairs, where)
     record = read_record(node, pairs, ENTRY_FIELDS, where, "oppføringen")
     _check_entry(node, kind, record, where)
-    entry = (
-        _build_entry(record, where.path, line_of(node)) if len(where.problems) == before else None
-    )
-    return Draft(where, line_of(node), kind, record, entry)
+    line = line_of(node)
+    entry = _build_entry(record, where.path, line) if len(where.problems) == before else None
+    return Draft(where, line, record, entry)
 
 
 def _peek_kind(pairs: Pairs) -> Kind | None:

@@ -13,8 +13,10 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from bot.core.entry_files import Target
 from bot.core.knowledge import EventFeed, Origin
 from bot.core.yaml_reader import (
+    TAG_NULL,
     Problem,
     Spec,
     Where,
@@ -74,7 +76,7 @@ def read_feeds(path: Path, problems: list[Problem]) -> list[FeedAsRead]:
     if "feeds" not in pairs:
         return []
     _key, node = pairs["feeds"]
-    if isinstance(node, ScalarNode) and node.tag.endswith(":null"):
+    if isinstance(node, ScalarNode) and node.tag == TAG_NULL:
         return []
     if not isinstance(node, SequenceNode):
         where.for_field("feeds").report(
@@ -106,14 +108,17 @@ def read_feeds(path: Path, problems: list[Problem]) -> list[FeedAsRead]:
     return feeds
 
 
-def feed_references(feeds: list[FeedAsRead]) -> Iterator[tuple[str, str, Node, Where]]:
+_REFERENCES: tuple[Target, ...] = ("audience", "scheme", "region")  # fields named as targets
+
+
+def feed_references(feeds: list[FeedAsRead]) -> Iterator[tuple[Target, str, Node, Where]]:
     """(target, id, node, where) for every id a calendar's defaults refer to."""
     for feed in feeds:
-        for name, target in (("audience", "audience"), ("scheme", "scheme"), ("region", "region")):
-            node = feed.nodes.get(name)
+        for target in _REFERENCES:
+            node = feed.nodes.get(target)
             if node is None:
                 continue
             values = node.value if isinstance(node, SequenceNode) else [node]
             for value_node in values:
                 if isinstance(value_node, ScalarNode) and value_node.value:
-                    yield target, str(value_node.value), value_node, feed.where.for_field(name)
+                    yield target, str(value_node.value), value_node, feed.where.for_field(target)

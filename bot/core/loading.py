@@ -1,9 +1,9 @@
 """Load the knowledge base from its YAML files and check everything an editor can get wrong.
 
 The files are read by `bot.core.yaml_reader`, which keeps the line of every key and value, so
-each problem points at its line. `sources_file`, `vocabulary_file` and `entry_files` read the
-three kinds of file; this module reads them all, checks the ids and references between them and
-builds the `KnowledgeBase`.
+each problem points at its line. `sources_file`, `vocabulary_file`, `entry_files` and
+`feeds_file` read the four kinds of file; this module reads them all, checks the ids and
+references between them and builds the `KnowledgeBase`.
 
 Every problem in every file is collected before anything is reported, so one run of the check
 shows the editor the whole list. The format is described in `docs/knowledge-format.md`.
@@ -65,7 +65,7 @@ def _load(directory: Path) -> tuple[KnowledgeBase | None, list[Problem]]:
     all_read = True  # if not, an id that seems unknown may be in the file that was not read
     for path in sorted(directory.glob("*.yaml")):
         if path.name not in (SOURCES_FILE, VOCABULARY_FILE, FEEDS_FILE) and path.is_file():
-            file_drafts = read_entries(directory / path.name, problems)
+            file_drafts = read_entries(path, problems)
             all_read = all_read and file_drafts is not None
             drafts.extend(file_drafts or [])
     feeds = read_feeds(directory / FEEDS_FILE, problems)
@@ -117,7 +117,7 @@ def _check_references(
             entries.setdefault(draft.id, draft)
     source_ids = sources.ids if sources is not None else None
     tags = vocabulary.tags if vocabulary is not None else None
-    audiences = vocabulary.audiences if vocabulary is not None else None
+    audiences = _audiences(vocabulary)
     for draft in drafts:
         for target, value, node, name in _references(draft):
             where = draft.where.for_field(name)
@@ -127,8 +127,7 @@ def _check_references(
                 hint = "taggene står i vocabulary.yaml"
                 where.report(node, unknown_value("tagg", value, tags, hint))
             elif target == "audience" and audiences is not None and value not in audiences:
-                hint = "målgruppene står under audiences i vocabulary.yaml"
-                where.report(node, unknown_value("målgruppe", value, audiences, hint))
+                where.report(node, _unknown_audience(value, audiences))
             elif target in ("entry", "scheme", "region"):
                 message = _entry_reference_problem(target, value, draft, entries)
                 if message and (all_entries_read or value in entries):
@@ -144,14 +143,13 @@ def _check_feed_references(
 ) -> None:
     """The calendars' default audience, scheme and region must exist, like an entry's."""
     entries = {draft.id: draft for draft in drafts if draft.id is not None}
+    audiences = _audiences(vocabulary)
     for target, value, node, where in feed_references(feeds):
         if target == "audience":
-            audiences = vocabulary.audiences if vocabulary is not None else None
             if audiences is not None and value not in audiences:
-                hint = "målgruppene står under audiences i vocabulary.yaml"
-                where.report(node, unknown_value("målgruppe", value, audiences, hint))
+                where.report(node, _unknown_audience(value, audiences))
             continue
-        what, kinds = _REFERENCE_KINDS["scheme" if target == "scheme" else "region"]
+        what, kinds = _REFERENCE_KINDS[target]
         found = entries.get(value)
         if found is not None and found.kind in kinds:
             continue
@@ -160,6 +158,15 @@ def _check_feed_references(
         choices = [entry_id for entry_id, other in entries.items() if other.kind in kinds]
         allowed = " eller ".join(f"kind: {kind}" for kind in kinds)
         where.report(node, unknown_value(what, value, choices, f"må ha {allowed}"))
+
+
+def _audiences(vocabulary: VocabularyAsRead | None) -> Mapping[str, object] | None:
+    return vocabulary.audiences if vocabulary is not None else None
+
+
+def _unknown_audience(value: str, audiences: Mapping[str, object]) -> str:
+    hint = "målgruppene står under audiences i vocabulary.yaml"
+    return unknown_value("målgruppe", value, audiences, hint)
 
 
 _REFERENCE_KINDS: dict[Target, tuple[str, tuple[Kind, ...]]] = {

@@ -52,8 +52,8 @@ def read_sources(path: Path, problems: list[Problem]) -> SourcesAsRead | None:
     nodes = top_level_list(document, where, "kilder")
     if nodes is None:
         return None
-    sources = SourcesAsRead(set(), {})
-    lines: dict[str, int] = {}
+    built: dict[str, Source] = {}
+    lines: dict[str, int] = {}  # every id written, with the line its source starts on
     for node in nodes:
         if not isinstance(node, MappingNode):
             where.report(node, "hver kilde skal være felt med verdier, som '- id: ...'")
@@ -73,9 +73,8 @@ def read_sources(path: Path, problems: list[Problem]) -> SourcesAsRead | None:
             )
             continue
         lines[source_id] = line_of(node)
-        sources.ids.add(source_id)
         if len(problems) == before:
-            sources.built[source_id] = Source(
+            built[source_id] = Source(
                 id=source_id,
                 title=record.need("title", str),
                 publisher=record.need("publisher", str),
@@ -84,4 +83,4 @@ def read_sources(path: Path, problems: list[Problem]) -> SourcesAsRead | None:
                 updated=record.get("updated", date),
                 origin=Origin(str(path), lines[source_id]),
             )
-    return sources
+    return SourcesAsRead(set(lines), built)

@@ -195,8 +195,7 @@ def _read_forms(node: Node, where: Where) -> dict[str, str] | None:
         variants = read_texts(value, word_where)
         if variants is None:
             continue
-        items = value.value if isinstance(value, SequenceNode) else [value]
-        for variant, item in zip(variants, items, strict=True):
+        for variant, item in zip(variants, value.value, strict=True):  # read_texts: a list
             form = variant.strip().lower()
             if " " in form:
                 word_where.report(item, f"'{variant}' er flere ord; en form er ett ord")

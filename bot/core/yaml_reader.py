@@ -7,7 +7,7 @@ YAML's surprises in the editor's terms (see `bot.core.yaml_values`).
 
 Nothing here knows the knowledge schema: a `Where` collects `Problem`s for one file, entry and
 field; `read_record` reads a mapping with a `Spec` per field. The schema modules
-(`sources_file`, `vocabulary_file`, `entry_files`) build on it.
+(`sources_file`, `vocabulary_file`, `entry_files`, `feeds_file`) build on it.
 """
 
 from __future__ import annotations

@@ -31,6 +31,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _NORWEGIAN_DATE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _TIME = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _HOURS_MINUTES = re.compile(r"(\d{1,2})[:.](\d{2})")
+_TRUE = ("yes", "y", "true", "on")  # the plain values YAML 1.1 reads as true
 
 
 def read_text(node: Node, where: Where) -> str | None:
@@ -53,7 +54,7 @@ def misread_text(node: ScalarNode) -> str:
     if node.tag == TAG_NULL:
         return "mangler verdi; skriv en tekst eller fjern feltet"
     if node.tag == TAG_BOOL:
-        truth = "true" if value.lower() in ("yes", "y", "true", "on") else "false"
+        truth = "true" if value.lower() in _TRUE else "false"
         read_as = f"'{value}' ble lest som en sannhetsverdi ({truth})"
     elif node.tag == TAG_INT and ":" in value:
         read_as = f"{value} ble lest som tallet {_sexagesimal(value)}"
@@ -176,7 +177,7 @@ def _time_example(value: str) -> str:
 
 def read_bool(node: Node, where: Where) -> bool | None:
     if isinstance(node, ScalarNode) and node.tag == TAG_BOOL:
-        return node.value.lower() in ("yes", "y", "true", "on")
+        return node.value.lower() in _TRUE
     where.report(node, "skal være true eller false (uten anførselstegn)")
     return None
 

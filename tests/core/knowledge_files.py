@@ -129,3 +129,32 @@ def only_problem(directory: Path) -> Problem:
 
 def problem_in_events(tmp_path: Path, events: str) -> Problem:
     return only_problem(write_kb(tmp_path, events))
+
+
+AN_EVENT = dedent("""\
+    - id: samling
+      kind: event
+      title: Samling
+      source: gauldalsregionen
+      updated: 2024-03-01
+      start: 2020-09-18
+    """)
+
+A_TOPIC = dedent("""\
+    - id: lesing
+      kind: topic
+      title: Lesing
+      answer: Om lesing.
+      source: udir-dekom
+      updated: 2024-03-01
+    """)
+
+
+def event_with(*fields: str) -> str:
+    """The valid event `samling` (lines 1-6) followed by `fields`, the first on line 7."""
+    return AN_EVENT + "".join(f"  {line}\n" for line in fields)
+
+
+def topic_with(*fields: str) -> str:
+    """The valid topic `lesing` (lines 1-6) followed by `fields`, the first on line 7."""
+    return A_TOPIC + "".join(f"  {line}\n" for line in fields)

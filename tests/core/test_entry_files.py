@@ -7,6 +7,7 @@ from pathlib import Path
 
 from bot.core.loading import load_knowledge_base
 from tests.core.knowledge_files import (
+    event_with,
     problem_in_events,
     where,
     write_kb,
@@ -46,53 +47,19 @@ def test_an_event_needs_a_start(tmp_path: Path) -> None:
 
 
 def test_a_deadline_after_the_start_is_reported(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          deadline: 2020-09-20
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with("deadline: 2020-09-20"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "deadline")
     assert problem.message.startswith("påmeldingsfristen 2020-09-20 er etter starten 2020-09-18")
 
 
 def test_an_end_before_the_start_is_reported(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          end: 2020-09-17
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with("end: 2020-09-17"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "end")
     assert problem.message == "slutten 2020-09-17 er før starten 2020-09-18"
 
 
 def test_an_end_time_before_the_start_time_on_the_same_day_is_reported(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          start_time: "12:00"
-          end_time: "10:00"
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with('start_time: "12:00"', 'end_time: "10:00"'))
     assert where(problem) == ("samlinger.yaml", 8, "samling", "end_time")
     assert problem.message == (
         "samlingen slutter (2020-09-18 kl. 10:00) før eller samtidig med at den starter "

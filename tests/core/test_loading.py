@@ -17,7 +17,9 @@ from tests.core.knowledge_files import (
     EVENTS,
     SCHEMES,
     SOURCES,
+    event_with,
     problem_in_events,
+    topic_with,
     where,
     write_kb,
 )
@@ -144,20 +146,7 @@ def test_an_id_used_in_two_files_names_both(tmp_path: Path) -> None:
 
 
 def test_an_unknown_tag_suggests_a_known_one(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: lesing
-          kind: topic
-          title: Lesing
-          answer: Om lesing.
-          source: udir-dekom
-          updated: 2024-03-01
-          tags:
-            - dekom
-            - lessing
-        """,
-    )
+    problem = problem_in_events(tmp_path, topic_with("tags:", "  - dekom", "  - lessing"))
     assert where(problem) == ("samlinger.yaml", 9, "lesing", "tags")
     assert problem.message == (
         "ukjent tagg 'lessing' — mente du 'lesing'? (taggene står i vocabulary.yaml)"
@@ -165,18 +154,7 @@ def test_an_unknown_tag_suggests_a_known_one(tmp_path: Path) -> None:
 
 
 def test_an_unknown_audience_is_reported(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          audience: [skole, barnehage]
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with("audience: [skole, barnehage]"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "audience")
     assert problem.message.startswith("ukjent målgruppe 'barnehage'")
 
@@ -198,18 +176,7 @@ def test_an_unknown_source_is_reported(tmp_path: Path) -> None:
 
 
 def test_related_must_name_an_existing_entry(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: lesing
-          kind: topic
-          title: Lesing
-          answer: Om lesing.
-          source: udir-dekom
-          updated: 2024-03-01
-          related: [dekomm]
-        """,
-    )
+    problem = problem_in_events(tmp_path, topic_with("related: [dekomm]"))
     assert where(problem) == ("samlinger.yaml", 7, "lesing", "related")
     assert problem.message == (
         "ukjent oppføring 'dekomm' — mente du 'dekom'? (ingen oppføring har denne id-en)"
@@ -217,35 +184,13 @@ def test_related_must_name_an_existing_entry(tmp_path: Path) -> None:
 
 
 def test_related_must_not_point_at_itself(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: lesing
-          kind: topic
-          title: Lesing
-          answer: Om lesing.
-          source: udir-dekom
-          updated: 2024-03-01
-          related: [dekom, lesing]
-        """,
-    )
+    problem = problem_in_events(tmp_path, topic_with("related: [dekom, lesing]"))
     assert where(problem) == ("samlinger.yaml", 7, "lesing", "related")
     assert problem.message == "oppføringen peker på seg selv; fjern 'lesing' fra related"
 
 
 def test_scheme_must_point_at_a_scheme(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          scheme: gauldalsregionen
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with("scheme: gauldalsregionen"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "scheme")
     assert problem.message == (
         "'gauldalsregionen' har kind: region, men må være en ordning (kind: scheme)"
@@ -253,18 +198,7 @@ def test_scheme_must_point_at_a_scheme(tmp_path: Path) -> None:
 
 
 def test_region_must_point_at_a_region_or_network(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          region: gauldal
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with("region: gauldal"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "region")
     assert problem.message == (
         "ukjent region 'gauldal' — mente du 'gauldalsregionen'? "

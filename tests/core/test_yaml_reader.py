@@ -10,6 +10,7 @@ from bot.core.yaml_reader import Problem
 from tests.core.knowledge_files import (
     SOURCES,
     VOCABULARY,
+    event_with,
     only_problem,
     problem_in_events,
     where,
@@ -146,18 +147,7 @@ def test_a_key_written_twice_in_the_vocabulary_is_reported(tmp_path: Path) -> No
 
 
 def test_an_unknown_field_suggests_the_one_that_was_meant(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          deadlin: 2020-09-01
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with("deadlin: 2020-09-01"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "deadlin")
     assert problem.message == "ukjent felt 'deadlin' — mente du 'deadline'?"
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.core.knowledge_files import (
+    event_with,
     problem_in_events,
+    topic_with,
     where,
 )
 
@@ -32,18 +34,7 @@ def test_no_in_a_title_is_read_as_false(tmp_path: Path) -> None:
 
 
 def test_an_unquoted_time_is_read_as_a_number(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          start_time: 9:30
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with("start_time: 9:30"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "start_time")
     assert problem.message == (
         '9:30 ble lest som tallet 570; skriv klokkeslett i anførselstegn, f.eks. "09:30"'
@@ -136,18 +127,7 @@ def test_a_date_must_be_written_year_month_day(tmp_path: Path, written: str, mes
 
 
 def test_a_text_where_a_list_is_expected_is_reported(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: lesing
-          kind: topic
-          title: Lesing
-          answer: Om lesing.
-          source: udir-dekom
-          updated: 2024-03-01
-          tags: lesing
-        """,
-    )
+    problem = problem_in_events(tmp_path, topic_with("tags: lesing"))
     assert where(problem) == ("samlinger.yaml", 7, "lesing", "tags")
     assert problem.message.startswith("skal være en liste")
 
@@ -185,18 +165,7 @@ def test_an_id_must_be_a_slug(tmp_path: Path) -> None:
 
 
 def test_format_is_digital_or_fysisk(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          format: Digitalt
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with("format: Digitalt"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "format")
     assert problem.message == (
         "ukjent verdi 'Digitalt' — mente du 'digital'? (skriv digital eller fysisk)"
@@ -204,17 +173,6 @@ def test_format_is_digital_or_fysisk(tmp_path: Path) -> None:
 
 
 def test_cancelled_is_true_or_false(tmp_path: Path) -> None:
-    problem = problem_in_events(
-        tmp_path,
-        """\
-        - id: samling
-          kind: event
-          title: Samling
-          source: gauldalsregionen
-          updated: 2024-03-01
-          start: 2020-09-18
-          cancelled: "ja"
-        """,
-    )
+    problem = problem_in_events(tmp_path, event_with('cancelled: "ja"'))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "cancelled")
     assert problem.message == "skal være true eller false (uten anførselstegn)"
