@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.admin import texts
-from bot.admin.buttons import number, short
+from bot.admin.buttons import number
 from bot.conversation import texts as conversation_texts
 from bot.conversation.callbacks import Action, encode
 from bot.conversation.commands import Context
@@ -233,7 +233,7 @@ class Announcements:
             logger.warning(
                 "Refused an announcement button to user %s: not in ADMIN_IDS", context.chat.user_id
             )
-            return None, Response(notice=short(conversation_texts.ADMIN_ONLY))
+            return None, Response(notice=conversation_texts.ADMIN_ONLY)
         announcement_id = number(context.argument)
         announcement = (
             self.announcements.announcement(announcement_id)

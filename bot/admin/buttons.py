@@ -22,8 +22,3 @@ def _code(button: Button) -> str | None:
         return decode(button.data).code
     except BadButtonError:
         return None
-
-
-def short(text: str, limit: int = 200) -> str:
-    """Telegram shows at most 200 characters where a button was pressed."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"

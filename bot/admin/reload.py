@@ -8,7 +8,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.admin import texts
-from bot.admin.buttons import number, short
+from bot.admin.buttons import number
 from bot.conversation import texts as conversation_texts
 from bot.conversation.commands import Command, Context, Handler
 from bot.conversation.messages import Outgoing, Response, say
@@ -43,7 +43,7 @@ def confirm_reload_action(confirm: Confirm) -> Handler:
             logger.warning(
                 "Refused a reload confirmation to user %s: not in ADMIN_IDS", context.chat.user_id
             )
-            return Response(notice=short(conversation_texts.ADMIN_ONLY))
+            return Response(notice=conversation_texts.ADMIN_ONLY)
         held = number(context.argument)
         if held is None:
             return Response(notice=texts.RELOAD_CONFIRM_GONE, keyboard=())
@@ -51,7 +51,7 @@ def confirm_reload_action(confirm: Confirm) -> Handler:
         logger.info("Admin %s confirmed held reload %d: %s", context.chat.user_id, held, result.ok)
         return Response(
             (Outgoing(result.text, title=TITLE),),
-            notice=short(texts.RELOAD_CONFIRMED if result.ok else texts.RELOAD_NOT_CONFIRMED),
+            notice=texts.RELOAD_CONFIRMED if result.ok else texts.RELOAD_NOT_CONFIRMED,
             keyboard=(),
         )
 
@@ -67,7 +67,7 @@ def confirm_notices_action(confirm: ConfirmNotices) -> Handler:
             logger.warning(
                 "Refused held notices to user %s: not in ADMIN_IDS", context.chat.user_id
             )
-            return Response(notice=short(conversation_texts.ADMIN_ONLY))
+            return Response(notice=conversation_texts.ADMIN_ONLY)
         if not confirm():
             return Response(notice=texts.NOTICES_NOT_HELD, keyboard=())
         logger.info("Admin %s released the held removal notices", context.chat.user_id)

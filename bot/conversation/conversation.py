@@ -167,13 +167,13 @@ class Conversation:
             return await self._command(message, command)
         if not message.chat.is_private and not message.addressed:
             return SILENCE
+        context = self.context(message.chat, message.text)
         if message.reply_to is not None and self.reply_router is not None:
-            context = self.context(message.chat, message.text)
             routed = await self.reply_router.route_reply(context, message.reply_to, message.text)
             if routed is not None:
                 return routed
-        if message.chat.is_private and self.dialogues is not None:  # after: a hand-over reply
-            context = self.context(message.chat, message.text)  # is never a dialogue answer
+        # After the router: a coordinator's reply to a hand-over is never a dialogue answer.
+        if message.chat.is_private and self.dialogues is not None:
             answered = await self.dialogues.continue_dialogue(context, message.text)
             if answered is not None:
                 return answered

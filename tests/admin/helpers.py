@@ -6,22 +6,21 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, Collection
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from telegram.error import Forbidden
 
 from bot.admin.statistics import UsageStatistics
-from bot.app import BuiltBot, Runtime, build_telegram_bot
+from bot.app import BuiltBot
 from bot.channels.telegram.app import BotApplication
 from bot.config import Settings
-from bot.conversation import Conversation
 from bot.core.knowledge import OSLO
 from bot.core.loading import load_knowledge_base
-from bot.storage import Storage, SubscriptionStore, open_storage
-from tests.channels.fake_request import FakeRequest
-from tests.channels.harness import DrivenApplication
+from bot.storage import Storage, open_storage
+from tests.built_bot import BuiltBotHarness, started, telegram_bot
+from tests.built_bot import Clock as Clock  # re-exported: the suites import it from here
 from tests.conftest import KNOWLEDGE_DIR
 from tests.delivery.fakes import FakeClock
 from tests.fake_bot_api import TOKEN, BotApi, Call, Updates
@@ -33,42 +32,14 @@ ADMIN_2 = 4343  # another coordinator
 UNKNOWN_QUESTION = "Hvor kan jeg parkere bilen?"  # the engine has no answer
 
 
-class Clock:
-    def __init__(self, now: datetime = NOW) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
-
-
 @dataclass
-class Bot(DrivenApplication):
+class Bot(BuiltBotHarness):
     api: BotApi
     app: BotApplication
     built: BuiltBot
     clock: Clock
     updates: Updates = field(default_factory=Updates)
     errors: list[BaseException | None] = field(default_factory=list)
-
-    @property
-    def runtime(self) -> Runtime:
-        assert self.built.runtime is not None
-        return self.built.runtime
-
-    @property
-    def storage(self) -> Storage:
-        return self.runtime.storage
-
-    @property
-    def store(self) -> SubscriptionStore:
-        return self.runtime.storage.subscriptions
-
-    @property
-    def conversation(self) -> Conversation:
-        return self.built.conversation
 
     @property
     def statistics(self) -> UsageStatistics:
@@ -134,7 +105,7 @@ async def running_bot(
     """Open the database in `data_dir` and start the bot as `bot.app.run_telegram` does: the
     coordinator tools get their messenger, retention runs, interrupted announcements resume.
     The broadcaster paces on a fake clock, so nothing waits for real time."""
-    clock = clock or Clock()
+    clock = clock or Clock(NOW)
     api = BotApi()
     settings = Settings(
         token=TOKEN,
@@ -143,23 +114,16 @@ async def running_bot(
         admin_ids=frozenset(admins),
         question_log_retention_days=retention_days,
     )
-    telegram = build_telegram_bot(
+    telegram = telegram_bot(
+        api,
         settings,
         load_knowledge_base(KNOWLEDGE_DIR),
         storage or open_storage(data_dir),
         clock=clock,
-        request=FakeRequest(api),
-        get_updates_request=FakeRequest(api),
         pacer_clock=FakeClock(),
         wrap_send=send_wrapper,
     )
     bot = Bot(api, telegram.application, telegram.bot, clock)
-
-    bot.record_errors()
-    try:
-        async with bot.app:
-            bot.built.start_coordinators()  # retention, interrupted announcements resume
-            yield bot
-            await bot.runtime.waves.aclose(grace=0)
-    finally:
-        telegram.bot.close()
+    # retention runs, interrupted announcements resume
+    async with started(bot, lambda bot: bot.built.start_coordinators()) as running:
+        yield running

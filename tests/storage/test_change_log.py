@@ -2,22 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-
-import pytest
 
 from bot.storage import SqliteStorage
 
 NOW = datetime(2026, 11, 22, 12, 0, tzinfo=UTC)
 ADMIN, OTHER = 4242, 4343
-
-
-@pytest.fixture
-def storage(tmp_path: Path) -> Iterator[SqliteStorage]:
-    with SqliteStorage.open(tmp_path / "kompetansebot.sqlite3") as opened:
-        yield opened
 
 
 def test_a_change_is_stored_with_who_when_what_and_both_values(storage: SqliteStorage) -> None:

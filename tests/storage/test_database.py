@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -12,23 +11,12 @@ import pytest
 from bot.core.changes import EventSnapshot, updated_snapshots
 from bot.core.knowledge import KnowledgeBase
 from bot.core.reminders import ALL_EVENTS, DEFAULT_LEAD_TIMES, LeadTime, Scope
-from bot.storage import DeliveryKey, DeliveryState, SqliteStorage, SubscriptionStore, database_path
+from bot.storage import DeliveryKey, DeliveryState, SqliteStorage, SubscriptionStore
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 LATER = NOW + timedelta(hours=1)
 BARNEHAGE = Scope.parse("audience:barnehage")
 DEKOM = Scope.parse("scheme:dekom")
-
-
-@pytest.fixture
-def path(tmp_path: Path) -> Path:
-    return database_path(tmp_path / "data")
-
-
-@pytest.fixture
-def storage(path: Path) -> Iterator[SqliteStorage]:
-    with SqliteStorage.open(path) as opened:
-        yield opened
 
 
 @pytest.fixture

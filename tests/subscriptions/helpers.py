@@ -7,17 +7,16 @@ import shutil
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import yaml
 from icalendar import Calendar
 
-from bot.app import BuiltBot, Runtime, build_telegram_bot
+from bot.app import BuiltBot
 from bot.channels.telegram.app import BotApplication
 from bot.config import Settings
-from bot.conversation import Conversation
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.loading import load_knowledge_base
 from bot.delivery.pacer import Limits
@@ -25,30 +24,14 @@ from bot.runtime.live import LiveKnowledge
 from bot.runtime.scheduler import Scheduler
 from bot.runtime.tasks import Background
 from bot.runtime.waves import Waves
-from bot.storage import Storage, SubscriptionStore, open_storage
-from tests.channels.fake_request import FakeRequest
-from tests.channels.harness import DrivenApplication
+from bot.storage import open_storage
+from tests.built_bot import BuiltBotHarness, started, telegram_bot
+from tests.built_bot import Clock as Clock  # re-exported: the suites import it from here
 from tests.delivery.fakes import FakeClock
 from tests.fake_bot_api import JSON, TOKEN, BotApi, Call, Failure, Updates
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = 4242
-
-
-class Clock:
-    """The bot's clock in a test: it says what `now` is; the test moves it."""
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def set(self, now: datetime) -> None:
-        self.now = now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 def samling(
@@ -125,7 +108,7 @@ class RecordingApi(BotApi):
 
 
 @dataclass
-class Bot(DrivenApplication):
+class Bot(BuiltBotHarness):
     """A real Application with the subscription services, over the in-process fake Bot API.
 
     Updates are processed with `process_update`; jobs are not run by the JobQueue but called
@@ -139,19 +122,6 @@ class Bot(DrivenApplication):
     pacer_clock: FakeClock
     updates: Updates = field(default_factory=Updates)
     errors: list[BaseException | None] = field(default_factory=list)
-
-    @property
-    def runtime(self) -> Runtime:
-        assert self.built.runtime is not None
-        return self.built.runtime
-
-    @property
-    def storage(self) -> Storage:
-        return self.runtime.storage
-
-    @property
-    def store(self) -> SubscriptionStore:
-        return self.runtime.storage.subscriptions
 
     @property
     def scheduler(self) -> Scheduler:
@@ -168,10 +138,6 @@ class Bot(DrivenApplication):
     @property
     def live(self) -> LiveKnowledge:
         return self.built.live
-
-    @property
-    def conversation(self) -> Conversation:
-        return self.built.conversation
 
     async def message(self, chat_id: int, text: str) -> list[Call]:
         return await self.send(self.updates.message(chat_id, text))
@@ -208,24 +174,16 @@ async def running_bot(
         token=TOKEN, data_dir=data_dir, knowledge_dir=knowledge_dir, admin_ids=frozenset({ADMIN})
     )
     pacer_clock = FakeClock()
-    telegram = build_telegram_bot(
+    telegram = telegram_bot(
+        api,
         settings,
         load(knowledge_dir),
         open_storage(data_dir),
         clock=clock,
-        request=FakeRequest(api),
-        get_updates_request=FakeRequest(api),
         limits=limits,
         pacer_clock=pacer_clock,
         wrap_send=send_wrapper,
     )
     bot = Bot(api, telegram.application, telegram.bot, clock, pacer_clock)
-
-    bot.record_errors()
-    try:
-        async with bot.app:
-            bot.waves.settle_after_restart()
-            yield bot
-            await bot.waves.aclose(grace=0)
-    finally:
-        telegram.bot.close()
+    async with started(bot, lambda bot: bot.waves.settle_after_restart()) as running:
+        yield running

@@ -57,13 +57,16 @@ _LEVEL_NAMES = {0: "off", _NORMAL: "normal", _FULL: "full", 3: "extra"}
 class SqliteConnection:
     """Owns the connection: opening, migrating, transactions and queries for the stores."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path, migrations: Sequence[Migration]
+    ) -> None:
+        """Use `open`: it checks the file and makes the connection this takes over."""
         self._connection = connection
         self._path = path
-        self._identity = _identity(path) if path is not None else None
+        self._identity = _identity(path)
         self._file_event: FileEvent | None = None  # what `guard_file` did since it was asked
-        self._migrations: Sequence[Migration] = MIGRATIONS
-        self._level: int | None = None  # the synchronous level last set, None: not known
+        self._migrations = migrations  # run again on a file put in place of ours
+        self._level = _FULL  # the synchronous level last set (_connect sets FULL)
 
     @classmethod
     def open(cls, path: Path, *, migrations: Sequence[Migration] = MIGRATIONS) -> Self:
@@ -79,9 +82,7 @@ class SqliteConnection:
             with _translated():
                 if connection.execute("PRAGMA quick_check(1)").fetchone() != ("ok",):
                     raise DatabaseDamagedError(f"{path}: quick_check found damaged pages")
-            database = cls(connection, path)
-            database._migrations = migrations
-            database._level = _FULL  # _connect sets synchronous=FULL
+            database = cls(connection, path, migrations)
             database._migrate(migrations)
         except BaseException:
             connection.close()
@@ -105,7 +106,7 @@ class SqliteConnection:
         subscription is lost; a replaced file (someone put a backup in place) is reopened. The
         event is kept until `take_file_event` reports it.
         """
-        if self._path is None or _identity(self._path) == self._identity:
+        if _identity(self._path) == self._identity:
             return None
         path = self._path
         event = FileEvent.REPLACED if path.exists() else FileEvent.RESTORED
