@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from benchmarks.generate_kb import generate
+from benchmarks.table import markdown_table
 from bot.core.knowledge import OSLO
 from bot.core.loading import load_knowledge_base
 from bot.editing.editor import Editor
@@ -70,11 +71,7 @@ def main() -> int:
             directory = Path(temp) / f"kb-{size}"
             generate(kb, size, directory)
             rows.append(measure(f"generated {size:,}", directory, Path(temp) / f"data-{size}"))
-    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |")
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+    print(markdown_table(headers, rows))
     print(f"\nMedian of {ROUNDS}; the save excludes the reload (which indexes, as any reload).")
     return 0
 

@@ -28,6 +28,7 @@ from rapidfuzz import fuzz, process
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate_kb import generate
+from benchmarks.table import markdown_table
 from bot.core.engine import Engine
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.loading import load_knowledge_base
@@ -121,12 +122,7 @@ def main() -> int:
             directory = Path(temp) / f"kb-{size}"
             questions = generate(real, size, directory) + variants(REAL_QUESTIONS)
             rows.append(measure(f"generated {size:,}", directory, questions))
-    widths = [max(len(row[i]) for row in [headers, *rows]) for i in range(len(headers))]
-    line = "| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |"
-    print(line)
-    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
-    for row in rows:
-        print("| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |")
+    print(markdown_table(headers, rows))
     print("\np50 ratio = ours / WRatio (below 1 means faster than the baseline).")
     return 0
 

@@ -99,14 +99,16 @@ def read_slug(node: Node, where: Where) -> str | None:
     where.report(
         node,
         f"id-en '{short(value)}' er ikke gyldig; bruk bare a–z, 0–9 og bindestrek, "
-        f"f.eks. '{short(_slugify(value))}'",
+        f"f.eks. '{short(slugify(value) or 'min-id')}'",
     )
     return None
 
 
-def _slugify(value: str) -> str:
-    value = value.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    return re.sub(r"[^a-z0-9]+", "-", value).strip("-") or "min-id"
+def slugify(text: str) -> str:
+    """An id made of a text: "Nettverkssamling Øst" -> "nettverkssamling-ost"; "" if nothing
+    is left."""
+    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def read_date(node: Node, where: Where) -> date | None:

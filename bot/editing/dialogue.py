@@ -186,9 +186,7 @@ class EditingDialogues:
         if session is None or event is None:
             return Response(notice=texts.EXPIRED)
         session.entry_id = event.id
-        return say(
-            Outgoing(texts.PICK_FIELD.format(title=event.title), buttons=views.field_rows(event))
-        )
+        return say(Outgoing(texts.PICK_FIELD.format(title=event.title), buttons=views.field_rows()))
 
     async def picked_field(self, context: Context) -> Response:
         session = self._session_for(context, "edit")
@@ -280,12 +278,10 @@ class EditingDialogues:
         return await asyncio.to_thread(self.editor.try_edit, entry_id, name, value, today)
 
     async def _fast_path(self, context: Context, session: Session) -> Response:
-        kb = self.live.kb
-        fast = read_fast_path(context.argument, context.now.date(), kb)
+        fast = read_fast_path(context.argument, context.now.date(), self.live.kb)
         candidate = None
         if not fast.errors:
-            today = context.now.date()
-            candidate = await asyncio.to_thread(self.editor.try_new, fast.fields, kb, today)
+            candidate = await self._try(context, session, fast.fields)
             fast.errors += problem_lines(fast, candidate.problems, candidate.entry_id)
         if fast.errors or candidate is None or candidate.entry is None or candidate.kb is None:
             self.sessions.end(context)

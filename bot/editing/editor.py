@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from ruamel.yaml.comments import CommentedMap
 from bot.core.entry_files import MAX_ID_BYTES
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.loading import Problem
+from bot.core.yaml_values import slugify
 from bot.editing.entry_file import EntryFile, editing_lock, replace_file, set_field, validate
 from bot.editing.values import FIELDS, Value, ValueProblemError, read_value, value_text, yaml_value
 from bot.runtime.live import LiveKnowledge
@@ -234,17 +234,12 @@ def event_id(title: str, start: object, taken: set[str]) -> str:
     """`nettverkssamling-skole-2027-01-14`: short enough for button data, and unique."""
     day = start.isoformat() if isinstance(start, date) else "uten-dato"
     room = MAX_ID_BYTES - len(day) - 4  # "-" before the date, and "-99" to tell twins apart
-    slug = _slug(title)[:room].rstrip("-")
+    slug = slugify(title)[:room].rstrip("-")
     base = f"{slug}-{day}" if slug else f"samling-{day}"
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
     return candidate
-
-
-def _slug(text: str) -> str:
-    text = text.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
 def _source_for(kb: KnowledgeBase, region: object) -> str:
@@ -258,11 +253,5 @@ def _source_for(kb: KnowledgeBase, region: object) -> str:
 
 
 def _current_text(entry: CommentedMap, field: str) -> str | None:
-    value = entry.get(field)
-    if value is None:
-        return None
-    if isinstance(value, list | tuple):
-        return value_text([str(item) for item in value])
-    if isinstance(value, bool | date):
-        return value_text(value)
-    return str(value)
+    """The field's value as the change log writes it (ruamel reads a sequence as a list)."""
+    return value_text(entry.get(field))

@@ -18,7 +18,7 @@ from bot.core.knowledge import OSLO, Entry, KnowledgeBase
 from bot.core.reply import Intent, reply_about
 from bot.editing import texts
 from bot.editing.editor import CREATED
-from bot.editing.sessions import REQUIRED, Session
+from bot.editing.sessions import CHOICE_FIELDS, REQUIRED, Session
 from bot.editing.values import FAST_PATH_FIELDS, FIELDS, choices
 from bot.storage.records import Change
 
@@ -44,7 +44,7 @@ def prompt(session: Session, kb: KnowledgeBase, problem: str | None = None) -> R
     lines = [texts.PROBLEM.format(problem=problem)] if problem else []
     lines.append(texts.PROMPTS[name])
     rows: list[tuple[Button, ...]] = []
-    if name in ("format", "audience", "scheme", "region"):
+    if name in CHOICE_FIELDS:
         chosen = set(session.audience)
         for value, label in choices(name, kb):
             mark = "✅ " if name == "audience" and value in chosen else ""
@@ -72,7 +72,7 @@ def event_rows(events: Sequence[Entry], code: str) -> Keyboard:
     return tuple((button(entry_label(event), Action(code, event.id)),) for event in events)
 
 
-def field_rows(entry: Entry) -> Keyboard:
+def field_rows() -> Keyboard:
     """Two fields a row, by their Norwegian names."""
     buttons = [button(FIELDS[name].label, Action(FIELD_PICK, name)) for name in FAST_PATH_FIELDS]
     rows = [tuple(buttons[n : n + 2]) for n in range(0, len(buttons), 2)]

@@ -16,20 +16,13 @@ from bot.conversation import ButtonPress, Chat, ChatType, Outgoing, Response, Te
 from bot.core.knowledge import OSLO
 from bot.core.loading import load_knowledge_base
 from bot.storage import open_storage
+from tests.subscriptions.helpers import Clock
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = 4242
 OTHER_ADMIN = 4343
 TEACHER = 1001
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=OSLO)
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @dataclass
@@ -74,7 +67,7 @@ def editing(tmp_path: Path) -> Iterator[Editing]:
         admin_ids=frozenset({ADMIN, OTHER_ADMIN}),
     )
     storage = open_storage(settings.data_dir)
-    clock = Clock()
+    clock = Clock(NOW)
     bot = build_bot(settings, load_knowledge_base(knowledge), clock=clock, storage=storage)
     try:
         yield Editing(bot, knowledge, clock)
