@@ -16,10 +16,11 @@ from bot.core.question_words import QUESTION_INTRODUCERS
 from bot.core.text import fold
 
 # Sentence ends: ? and ! always; a full stop after a word, not after a number or a short
-# abbreviation ("1. trinn", "21. oktober", "st. meld.", "kl. 9").
+# abbreviation ("1. trinn", "21. oktober", "st. meld.", "kl. 9"), but after a year when a
+# capital letter follows ("høsten 2019. Når var …").
 _SENTENCE_END = re.compile(
     r"(?<=[?!])\s*|(?<=[^\W\d_][.])(?<!\bca[.])(?<!\bnr[.])(?<!\bkl[.])(?<!\bst[.])"
-    r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])\s+|\n+"
+    r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])\s+|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
 )
 _PART_BREAK = re.compile(r"\s*(?:,|\s[-–]\s|;)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+")
 _INTRODUCER = re.compile(

@@ -76,7 +76,8 @@ class Decider:
         group = self._subjects.membership_group(q, search) if q.yes_no else None
         if group is not None:  # "er Byåsen skole med i Lesetråder?" → "Nei, …"
             return self._subjects.answer(q, group, search, now, follow_up=False)
-        if q.yes_no and any(len(t) >= 7 and not self._index.resolve(t) for t in asked):
+        unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
+        if q.yes_no and unknown:
             return self._unknown(q, search)  # "får man studiepoeng for …?": not in the sources
         if q.is_smalltalk_only or self._only_chatter(q, search):
             return self._smalltalk(q)
@@ -231,8 +232,13 @@ class Decider:
 
     def _answer_events(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """Narrow the samlinger down to those the question is about, then let them answer."""
-        q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
+        # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
+        context = replace(q.context_filters, locations=frozenset())
+        q = replace(q, filters=q.filters.or_else(context).for_samlinger())
         pool = self._events.matching(q.filters)
+        if _asks_whether_for(q):
+            q = replace(q, cues=q.cues | {Cue.FOR_WHOM, Cue.WHO})  # "er den for ungdomstrinnet?"
+            pool = self._events.most_for(q.filters.audiences, pool)
         specific = bool(q.filters)
         if q.topic:
             found = self._events.on_topic(q.topic, pool)
@@ -323,7 +329,8 @@ class Decider:
     def _coverage(q: Question, search: SearchResult) -> float:
         """Share of the question the bot understood, each recognised question word counting 1."""
         extra = len(q.cue_terms) + (1 if q.period is not None else 0)  # "i dag" is understood
-        return search.coverage(recognised_extra=float(extra))
+        filter_words = frozenset(q.content) - frozenset(q.topic)  # audiences, places
+        return search.coverage(recognised_extra=float(extra), also_known=filter_words)
 
     def _reply(
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
@@ -331,7 +338,17 @@ class Decider:
         return reply_about(self.kb, text, intent, entries, hits)
 
 
+# What a yes/no question about samlinger may ask besides who they are for.
+_ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
 _HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to
+
+
+def _asks_whether_for(q: Question) -> bool:
+    """ "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "er det
+    fleire samlingar for leiarar?" asks which there are."""
+    if not q.yes_no or not q.filters.audiences or q.period is not None or q.plural:
+        return False
+    return not q.has(*_ASKS_OTHER) and q.words[1:2] not in (("det",), ("der",))
 
 
 def _asks_for_a_list(q: Question) -> bool:

@@ -59,6 +59,13 @@ class EventAnswers:
             return list(self._events)
         return [self._events[position] for position in sorted(chosen)]
 
+    @staticmethod
+    def most_for(audiences: frozenset[str], pool: Sequence[Entry]) -> list[Entry]:
+        """The samlinger of `pool` for most of the audiences: "er engelsksamlinga for lærere på
+        ungdomstrinnet?" is about the English samling, not every samling for lærere."""
+        best = max((len(audiences & set(event_of(e).audience)) for e in pool), default=0)
+        return [e for e in pool if len(audiences & set(event_of(e).audience)) == best]
+
     def about(self, entry_id: str) -> list[Entry]:
         """Events of a scheme or region entry."""
         positions = self._by.get(("schemes", entry_id), set()) | self._by.get(
@@ -138,6 +145,8 @@ class EventAnswers:
             verdict = event.is_over(now) and not event.cancelled
         elif q.has(Cue.NEXT):
             verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
+        elif q.has(Cue.FOR_WHOM) and q.filters.audiences:  # "er den for ungdomstrinnet?"
+            verdict = not event.cancelled and q.filters.audiences <= set(event.audience)
         else:
             verdict = not event.cancelled  # "er X et DEKOM-tiltak?", "er det samling i dag?"
         return replace(reply, text=("Ja. " if verdict else "Nei. ") + reply.text)

@@ -58,16 +58,24 @@ class SearchResult:
     hits: tuple[Hit, ...]
     terms: tuple[TermMatch, ...]
 
-    def coverage(self, recognised_extra: float = 0.0) -> float:
+    def coverage(
+        self, recognised_extra: float = 0.0, also_known: frozenset[str] = frozenset()
+    ) -> float:
         """Share of the question's weight the knowledge base recognised.
 
         `recognised_extra` adds weight the caller recognised itself (question words), on both
-        sides of the fraction. A question with no weight at all counts as not understood.
+        sides of the fraction; `also_known` are terms the caller understood although no entry
+        has them (an audience from the vocabulary, "ungdomstrinnet"). A question with no weight
+        at all counts as not understood.
         """
         total = sum(match.weight for match in self.terms) + recognised_extra
         if total == 0:
             return 0.0
-        known = sum(m.weight * max(q for _, q in m.known) for m in self.terms if m.known)
+        known = sum(
+            m.weight * (1.0 if m.term in also_known else max(q for _, q in m.known))
+            for m in self.terms
+            if m.known or m.term in also_known
+        )
         return (known + recognised_extra) / total
 
 

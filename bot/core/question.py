@@ -114,8 +114,12 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
     carried = context.cues & {Cue.EVENT, Cue.DEADLINE, Cue.CANCELLED}
     period = q.period or context.period
     filters = q.filters.or_else(context.filters)
+    # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
+    topic = tuple(term for term in context.topic if known(term)) if q.refers_back else ()
     return replace(
         q,
+        content=topic,
+        topic=topic,
         filters=filters,
         context_terms=extra,
         context_words=context.words,
