@@ -232,9 +232,7 @@ class Decider:
 
     def _answer_events(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """Narrow the samlinger down to those the question is about, then let them answer."""
-        # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
-        context = replace(q.context_filters, locations=frozenset())
-        q = replace(q, filters=q.filters.or_else(context).for_samlinger())
+        q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
         pool = self._events.matching(q.filters)
         if _asks_whether_for(q):
             q = replace(q, cues=q.cues | {Cue.FOR_WHOM, Cue.WHO})  # "er den for ungdomstrinnet?"

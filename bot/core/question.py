@@ -107,13 +107,13 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
     set itself, and the terms the bot recognises as search words; its other words count for
     nothing, so personal context cannot sink the confidence."""
     extra = tuple(term for term in context.content if known(term) and term not in q.content)
+    # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
+    told = replace(context.filters, locations=frozenset())
     if q.content:  # the filters of the context count only when samlinger are asked about
-        return replace(
-            q, context_filters=context.filters, context_terms=extra, context_words=context.words
-        )
+        return replace(q, context_filters=told, context_terms=extra, context_words=context.words)
     carried = context.cues & {Cue.EVENT, Cue.DEADLINE, Cue.CANCELLED}
     period = q.period or context.period
-    filters = q.filters.or_else(context.filters)
+    filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     topic = tuple(term for term in context.topic if known(term)) if q.refers_back else ()
     return replace(
