@@ -192,7 +192,10 @@ def short_title(entry: Entry) -> str:
     "Lesetråder" for "Skolebibliotekprosjekt – Lesetråder"."""
     title = entry.title
     if title.endswith(")") and " (" in title:
-        return title[title.rindex(" (") + 2 : -1]
+        inside = title[title.rindex(" (") + 2 : -1]
+        if " " not in inside and not any(ch.isdigit() for ch in inside):
+            return inside  # a name ("DEKOM"), not a remark ("fra 2017")
+        return title[: title.rindex(" (")]
     if entry.kind is Kind.EVENT:
         return title
     return title.split(" – ")[-1]

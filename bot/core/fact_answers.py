@@ -148,12 +148,15 @@ class YesNo:
     def judge(self, q: Question, entry: Entry, mentioned: Sequence[str]) -> str | None:
         """ "Ja. …" or "Nei. …" when the knowledge base can tell, else None."""
         own = {fold(name) for name in entry.members}
+        sorts = {self._sort(name) for name in entry.members}
         outsiders = [
-            name for name in mentioned if fold(name) not in own and _not_in_title(name, entry)
+            name
+            for name in mentioned
+            if fold(name) not in own and _not_in_title(name, entry) and self._sort(name) in sorts
         ]
         insiders = [name for name in mentioned if fold(name) in own]
         title = answers.short_title(entry)
-        membership = q.has(Cue.MEMBERS) or "med" in q.words  # "er de med på …?"
+        membership = q.has(Cue.MEMBERS) or q.says_med  # "er de med på …?"
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:
@@ -172,6 +175,12 @@ class YesNo:
         if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
             return "Ja. " + answers.entry_text(entry)
         return None
+
+    def _sort(self, name: str) -> Kind | None:
+        """What kind of thing a member name is: a scheme ("Dekom") is never one of the
+        municipalities of a region, so "er Holtålen med i samarbeidet om DEKOM?" is no "Nei"."""
+        entry = self._kb.get(fold(name))
+        return entry.kind if entry is not None else None
 
     def _labels(self, audience_ids: Sequence[str]) -> str:
         audiences = self._kb.vocabulary.audiences

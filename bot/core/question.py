@@ -96,6 +96,16 @@ class Question:
         return any(cue in self.cues for cue in cues)
 
     @property
+    def says_med(self) -> bool:
+        """ "er Oppdal med i …?", "er de med på …?", "er NTNU med?": "med" of taking part, not
+        of "hjelpe oss med rammeplanen"."""
+        words = self.words
+        return any(
+            word == "med" and (i + 1 == len(words) or words[i + 1] in _TAKING_PART)
+            for i, word in enumerate(words)
+        )
+
+    @property
     def is_smalltalk_only(self) -> bool:
         talk = SMALLTALK_CUES
         return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
@@ -129,6 +139,7 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
     )
 
 
+_TAKING_PART = frozenset(["i", "pa", "blant", "som", "der", "og"])  # after "med"
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
 STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
 _PAST_TENSE = frozenset(fold(word) for word in ["var", "ble", "hadde", "holdt", "gjennomført"])
@@ -239,7 +250,8 @@ class QuestionReader:
         plural = any(word in self._plural for word in fold(text).split())
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
         verb = opener in _YES_NO or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
-        yes_no = verb and self._question_openers.isdisjoint(corrected)
+        no_question_word = self._question_openers.isdisjoint(corrected)
+        yes_no = (verb or _is_tag_question(text, corrected)) and no_question_word
         return Question(
             text=text,
             terms=terms,
@@ -404,6 +416,17 @@ def _refers_back(typed: Sequence[str]) -> bool:
             continue
         return True
     return False
+
+
+def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
+    """ "Trondheim er vel med i Gauldalsregionen?", "NTNU er hovedpartner, ikke sant?": a
+    statement asked to be confirmed."""
+    if not text.rstrip().endswith("?") or len(typed) < 3:
+        return False
+    return "vel" in typed[1:4] or tuple(typed[-2:]) in _TAGS or typed[-1] == "eller"
+
+
+_TAGS = frozenset({("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det")})
 
 
 def _follows_up(typed: Sequence[str]) -> bool:

@@ -104,7 +104,7 @@ class SubjectAnswers:
     def membership_group(self, q: Question, search: SearchResult) -> Entry | None:
         """For "er X med i Y?" (a membership question): the group Y, if it lists its members."""
         mentioned = self._yes_no.mentioned_members(q)
-        with_med = "med" in q.words and (bool(mentioned) or self._group(q, search) is not None)
+        with_med = q.says_med and (bool(mentioned) or self._group(q, search) is not None)
         if not (q.has(Cue.MEMBERS) or with_med):
             return None
         if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED) or q.period is not None:

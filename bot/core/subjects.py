@@ -69,7 +69,7 @@ class SubjectFinder:
         if position is None:
             return first
         if first.members and position < len(first.members):
-            named = self._by_title.get(fold(first.members[position]))
+            named = self._member_entry(first.members[position])
             if named is not None:
                 return named
         return subjects[position] if position < len(subjects) else first
@@ -80,10 +80,20 @@ class SubjectFinder:
         for term in q.topic:
             asked.update(part for part, _quality in self._index.resolve(term))
         for member in group.members:
-            entry = self._by_title.get(fold(member))
+            entry = self._member_entry(member)
             if entry is not None and asked & set(self._normaliser.terms(member)):
                 return entry
         return None
+
+    def _member_entry(self, member: str) -> Entry | None:
+        """The entry a group's member is, by its id, its title or the start of its title
+        ("desentralisert ordning" is "Desentralisert ordning for kompetanseutvikling …")."""
+        name = fold(member)
+        found = self.kb.get(name) or self._by_title.get(name)
+        if found is not None:
+            return found
+        starting = [entry for title, entry in self._by_title.items() if title.startswith(name)]
+        return starting[0] if len(starting) == 1 else None
 
     def subject(self, q: Question, search: SearchResult) -> Entry | None:
         """The entry the question is about: the clear best match when the question has words of
