@@ -71,7 +71,11 @@ class Decider:
 
     def decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """`memory`: what the chat talked about last, for follow-ups."""
-        asked = [t for t in q.content if t not in q.alternatives or self._index.resolve(t)]
+        # "statlige eller kommunale?": an unknown choice beside a known one is no sign that the
+        # question is out of scope; "vikar eller overtid?", both unknown, is.
+        known_choice = q.period is not None or any(map(self._index.resolve, q.alternatives))
+        forgiven = q.alternatives if known_choice else frozenset()  # "fredag eller lørdag?"
+        asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
         search = self._index.search((*asked, *q.context_terms), limit=6)
         group = self._subjects.membership_group(q, search) if q.yes_no else None
         if group is not None:  # "er Byåsen skole med i Lesetråder?" → "Nei, …"
@@ -269,6 +273,8 @@ class Decider:
     def _no_event_on_topic(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """The question names something no samling is about."""
         explicit = q.period is not None or q.has(Cue.EVENT, Cue.NEXT)
+        if q.has(Cue.DEADLINE, Cue.CANCELLED) and not q.has(Cue.EVENT):
+            explicit = False  # "søknadsfristen for videreutdanning neste år": not a samling's
         if not explicit:
             if q.has(Cue.DEADLINE, Cue.CANCELLED, Cue.PAST):
                 return self._unknown(q, search)

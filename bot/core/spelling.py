@@ -8,13 +8,17 @@ words are never a target, so "været" is not "corrected" into a word the bot the
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 
 MIN_LENGTH = 5
 CUTOFF = 80.0
+LONG_WORD = 9  # from this length a typo may be two edits (a swap counts as one)
+SAME_STEM = 0.75  # words that share this much of their start differ only in their ending
 
 
 class Speller:
@@ -38,9 +42,24 @@ class Speller:
             candidates = self._buckets.get((word[0], size))
             if not candidates:
                 continue
-            found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=best_score)
-            if found is not None and found[1] > best_score:
-                best, best_score = found[0], found[1]
+            found = process.extract(
+                word, candidates, scorer=fuzz.ratio, score_cutoff=best_score, limit=3
+            )
+            for candidate, score, _ in found:
+                if score > best_score and _few_edits(word, candidate):
+                    best, best_score = candidate, score
+                    break
         if len(self._cache) < 100_000:
             self._cache[word] = best
         return best
+
+
+def _few_edits(typed: str, known: str) -> bool:
+    """A typo is one or two slips, or another ending of the same word ("implementere",
+    "implementering"), not another word: "fagforeningen" is no "fagfornying", though most of
+    the letters agree."""
+    allowed = 2 if len(typed) >= LONG_WORD else 1
+    if DamerauLevenshtein.distance(typed, known, score_cutoff=allowed) <= allowed:
+        return True
+    shared = len(os.path.commonprefix([typed, known]))
+    return shared >= SAME_STEM * min(len(typed), len(known))
