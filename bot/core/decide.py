@@ -22,7 +22,7 @@ from datetime import datetime
 from itertools import combinations
 
 from bot.core import answers, help_texts
-from bot.core.event_answers import EventAnswers, around
+from bot.core.event_answers import EventAnswers, around, as_whether_for, asks_whether_for
 from bot.core.fact_answers import YesNo, asked_fact, not_known
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
@@ -238,8 +238,8 @@ class Decider:
         """Narrow the samlinger down to those the question is about, then let them answer."""
         q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
         pool = self._events.matching(q.filters)
-        if _asks_whether_for(q):
-            q = replace(q, cues=q.cues | {Cue.FOR_WHOM, Cue.WHO})  # "er den for ungdomstrinnet?"
+        if asks_whether_for(q):
+            q = as_whether_for(q)
             pool = self._events.most_for(q.filters.audiences, pool)
         specific = bool(q.filters)
         if q.topic:
@@ -342,17 +342,7 @@ class Decider:
         return reply_about(self.kb, text, intent, entries, hits)
 
 
-# What a yes/no question about samlinger may ask besides who they are for.
-_ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
 _HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to
-
-
-def _asks_whether_for(q: Question) -> bool:
-    """ "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "er det
-    fleire samlingar for leiarar?" asks which there are."""
-    if not q.yes_no or not q.filters.audiences or q.period is not None or q.plural:
-        return False
-    return not q.has(*_ASKS_OTHER) and q.words[1:2] not in (("det",), ("der",))
 
 
 def _asks_for_a_list(q: Question) -> bool:

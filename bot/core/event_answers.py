@@ -228,7 +228,8 @@ class EventAnswers:
         held = [e for e in pool if event_of(e).is_over(now) and not event_of(e).cancelled]
         if not held:
             text = answers.no_held_events(scope) + self.pointer(now, pool)
-            return self._reply(text, Intent.PREVIOUS_EVENT, [])
+            coming = [e for e in pool if event_of(e).is_upcoming(now)][:1]
+            return self._reply(text, Intent.PREVIOUS_EVENT, coming)  # "og når er fristen?"
         last = held[-1]
         text = answers.previous_event(self.kb, scope, last, now)
         return self._reply(text, Intent.PREVIOUS_EVENT, [last])
@@ -286,6 +287,23 @@ class EventAnswers:
 
     def _reply(self, text: str, intent: Intent, entries: Sequence[Entry]) -> Reply:
         return reply_about(self.kb, text, intent, entries)
+
+
+def asks_whether_for(q: Question) -> bool:
+    """ "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "er det
+    fleire samlingar for leiarar?" asks which there are."""
+    if not q.yes_no or not q.filters.audiences or q.period is not None or q.plural:
+        return False
+    return not q.has(*_ASKS_OTHER) and q.words[1:2] not in (("det",), ("der",))
+
+
+def as_whether_for(q: Question) -> Question:
+    """The question read as "who is it for?", so the answer says who, after "Ja." or "Nei."."""
+    return replace(q, cues=q.cues | {Cue.FOR_WHOM, Cue.WHO})
+
+
+# What a yes/no question about samlinger may ask besides who they are for.
+_ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
 
 
 def event_of(entry: Entry) -> EventDetails:

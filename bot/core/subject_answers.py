@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.core import answers, help_texts
-from bot.core.event_answers import EventAnswers
+from bot.core.event_answers import EventAnswers, as_whether_for, asks_whether_for
 from bot.core.fact_answers import (
     FactAnswer,
     YesNo,
@@ -45,6 +45,8 @@ class SubjectAnswers:
         """A fact, a yes or no, or the entry itself, about a known subject; for a samling, the
         samling answer ("og den neste etter den?" in a follow-up: the ones after it)."""
         if subject.is_event:
+            if asks_whether_for(q):
+                q = as_whether_for(q)  # "og er den for ungdomstrinnet?"
             pool = self._events.after(subject) if q.has(Cue.NEXT) and follow_up else [subject]
             reply = self._events.answer(q, pool, True, now)
             return self._events.with_verdict(q, reply, now)

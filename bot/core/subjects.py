@@ -41,7 +41,11 @@ class SubjectFinder:
             return None
         filters = q.filters
         named = bool(filters.schemes or filters.regions or filters.member_of or q.context_terms)
-        named = named or (own is not None and own.kind is q.kind_named)  # "… i nettverk med?"
+        # "hvilket nettverk er Malvik med i?" names what it asks for; "hvilken stortingsmelding
+        # står den i?" asks what the last subject is described in.
+        own_words = [term for term in q.topic if term not in q.kind_words]
+        asks_of_last = q.refers_back and not own_words
+        named = named or (own is not None and own.kind is q.kind_named and not asks_of_last)
         if (own is not None and (not q.refers_back or named or q.topic)) or q.period is not None:
             return None  # the question names what it is about ("og målet med læringsmiljø?")
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN)
