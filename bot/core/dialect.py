@@ -64,14 +64,21 @@ class WordForms:
         (a period such as "i morgen", read elsewhere)."""
         if drop:
             typed = _without_run(list(typed), list(drop), key=fold)
-        folded = [self._exact.get(word) or fold(word) for word in typed]
-        folded = [part for word in folded for part in word.split()]
         mapped: list[str] = []
-        for word in folded:
-            mapped.extend(self._word(word))
+        for word in typed:
+            exact = self._exact.get(word)
+            if exact is not None:
+                mapped.extend(part for piece in exact.split() for part in self._word(piece))
+                continue
+            folded = fold(word)
+            # "vært" is no "vert" (nynorsk "blir"): a form without æ, ø, å matches only a word
+            # typed without them.
+            mapped.extend(self._word(folded, forms=folded == word))
         return self._join(mapped)
 
-    def _word(self, word: str) -> tuple[str, ...]:
+    def _word(self, word: str, *, forms: bool = True) -> tuple[str, ...]:
+        if not forms and word in self._forms:
+            return (word,)
         cached = self._cache.get(word)
         if cached is not None:
             return cached

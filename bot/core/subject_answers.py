@@ -26,6 +26,7 @@ from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
+from bot.core.subjects import MemberNames
 from bot.core.text import fold, stem, typed_words
 
 CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at least this well
@@ -38,6 +39,7 @@ class SubjectAnswers:
         self.kb = kb
         self._events = events
         self._yes_no = yes_no
+        self._members = MemberNames(kb)
 
     def answer(
         self, q: Question, subject: Entry, search: SearchResult, now: datetime, *, follow_up: bool
@@ -75,6 +77,11 @@ class SubjectAnswers:
         """The fact asked for, or a sentence of the entry that says exactly what was asked
         ("hvorfor skal kommunene gå sammen i nettverk?" asks for the reason the entry gives);
         "Ja." first when it confirms."""
+        groups = self._members.groups_of(subject)
+        if fact is Fact.MEMBERS and not subject.members and groups and not q.yes_no:
+            names = answers.join_words([group.title for group in groups])
+            text = f"{answers.short_title(subject)} er en del av {names}."  # "… ein del av?"
+            return self._reply(text, Intent.WHAT_IS, [subject, *groups], search.hits)
         found = answer_fact(subject, fact)
         claim = self._yes_no.claim(q, subject)
         if (

@@ -31,6 +31,7 @@ class SubjectFinder:
         self._index = index
         self._normaliser = normaliser
         self._by_title = {fold(entry.title): entry for entry in kb}
+        self._members = MemberNames(kb)
 
     def remembered(
         self, q: Question, own: Entry | None, memory: Memory | None, now: datetime
@@ -90,14 +91,7 @@ class SubjectFinder:
         return None
 
     def _member_entry(self, member: str) -> Entry | None:
-        """The entry a group's member is, by its id, its title or the start of its title
-        ("desentralisert ordning" is "Desentralisert ordning for kompetanseutvikling …")."""
-        name = fold(member)
-        found = self.kb.get(name) or self._by_title.get(name)
-        if found is not None:
-            return found
-        starting = [entry for title, entry in self._by_title.items() if title.startswith(name)]
-        return starting[0] if len(starting) == 1 else None
+        return self._members.entry(member)
 
     def subject(self, q: Question, search: SearchResult) -> Entry | None:
         """The entry the question is about: the clear best match when the question has words of
@@ -176,6 +170,34 @@ class SubjectFinder:
         """ "er engelsk på barnetrinnet et DEKOM-tiltak?": the filters say which samlinger, and
         the other words are ones the bot knows ("tiltak"), so the filters say enough."""
         return all(self._index.resolve(term) for term in terms)
+
+
+class MemberNames:
+    """The entries that groups name as members, and the groups an entry is a member of."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._by_title = {fold(entry.title): entry for entry in kb}
+        self._groups: dict[str, list[Entry]] = {}
+        for group in kb:
+            for member in group.members:
+                entry = self.entry(member)
+                if entry is not None:
+                    self._groups.setdefault(entry.id, []).append(group)
+
+    def entry(self, member: str) -> Entry | None:
+        """The entry a group's member is, by its id, its title or the start of its title
+        ("desentralisert ordning" is "Desentralisert ordning for kompetanseutvikling …")."""
+        name = fold(member)
+        found = self.kb.get(name) or self._by_title.get(name)
+        if found is not None:
+            return found
+        starting = [entry for title, entry in self._by_title.items() if title.startswith(name)]
+        return starting[0] if len(starting) == 1 else None
+
+    def groups_of(self, entry: Entry) -> list[Entry]:
+        """ "kva modell er innovasjonsordninga ein del av?": the groups listing the entry."""
+        return self._groups.get(entry.id, [])
 
 
 def runner_up_score(hits: Sequence[Hit]) -> float:

@@ -1,0 +1,145 @@
+"""What a message refers to, whom a samling is for, and the readings that must not misfire:
+a back reference to what the same message named, school levels no samling is for, tag
+questions, ordinal members, "en del av", and typos that are really other words (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from bot.core.spelling import Speller
+from tests.core.asking import (
+    A_LATER_YEAR,
+    EARLY_SEPTEMBER_2020,
+    ask,
+    conversation,
+    first_sentence,
+    starts_with_verdict,
+)
+
+# -- a reference to what the same message named -------------------------------------------------
+
+
+def test_den_refers_to_the_samling_named_earlier_in_the_message(engine: Engine) -> None:
+    reply = ask(engine, "Den digitale skoleledersamlingen i oktober. Er den avlyst?")
+    assert reply.confident, reply.text
+    assert "avlyst" in reply.text.lower()
+
+
+def test_a_sentence_ending_in_a_year_is_context_for_the_question(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Jeg gikk glipp av planleggingsdagen for skole høsten 2019. Hvilken dato var den?",
+    )
+    assert reply.confident, reply.text
+    assert "29. november 2019" in reply.text
+
+
+def test_the_askers_workplace_is_no_place_of_a_samling(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "jeg er engelsklærer på barnetrinnet i Røros, er det noe kurs for meg i høst?",
+        EARLY_SEPTEMBER_2020,
+    )
+    assert reply.confident, reply.text
+    assert "1. oktober" in reply.text
+
+
+# -- whom a samling is for ----------------------------------------------------------------------
+
+FOR_THEM = [
+    # (question, verdict, what the answer must say)
+    ("er engelsk-kurset for mellomtrinnet?", "Nei", "barnetrinnet"),
+    ("er engelsksamlingen for lærere på 9. trinn?", "Nei", "barnetrinnet"),
+    ("er begynneropplæringssamlingen for lærere på 1. trinn?", "Ja", "1. trinn"),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict", "expected"), FOR_THEM)
+def test_whether_a_samling_is_for_a_school_level(
+    engine: Engine, question: str, verdict: str, expected: str
+) -> None:
+    reply = ask(engine, question, EARLY_SEPTEMBER_2020)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert expected in reply.text.splitlines()[0]
+
+
+def test_a_school_level_no_samling_is_for_gets_a_plain_no(engine: Engine) -> None:
+    reply = ask(engine, "finnes det noen samling for ungdomsskolen?", EARLY_SEPTEMBER_2020)
+    assert reply.confident, reply.text
+    assert "ingen kommende samlinger for lærere på ungdomstrinnet" in reply.text
+
+
+def test_a_follow_up_asks_whether_the_remembered_samling_is_for_them(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["når er engelsksamlingen?", "er den for videregående også?"],
+        EARLY_SEPTEMBER_2020,
+    )
+    assert replies[-1].confident, replies[-1].text
+    assert starts_with_verdict(replies[-1], "Nei"), replies[-1].text
+
+
+def test_the_samling_pointed_to_is_what_the_next_question_is_about(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["når var forrige engelsksamling?", "når må jeg melde meg på?"],
+        EARLY_SEPTEMBER_2020,
+    )
+    assert "Neste samling" in replies[0].text
+    assert replies[-1].confident, replies[-1].text
+    assert "24. september" in replies[-1].text
+
+
+# -- readings that must not misfire -------------------------------------------------------------
+
+
+def test_a_tag_question_gets_a_verdict(engine: Engine) -> None:
+    reply = ask(engine, "Malvik er vel med i Gauldalsregionen?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+
+
+def test_med_of_help_is_no_membership_question(engine: Engine) -> None:
+    reply = ask(engine, "skal REKOM hjelpe oss med rammeplanen?")
+    assert reply.confident, reply.text
+    assert "rammeplan" in reply.text
+    assert " er med i " not in reply.text
+
+
+def test_a_scheme_is_no_outsider_of_a_region(engine: Engine) -> None:
+    reply = ask(engine, "er Rennebu med i DEKOM-samarbeidet?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_en_del_av_asks_what_the_entry_belongs_to(engine: Engine) -> None:
+    reply = ask(engine, "hva er oppfølgingsordningen en del av?")
+    assert reply.confident, reply.text
+    assert "modell for kompetanseutvikling" in first_sentence(reply)
+
+
+def test_the_first_of_the_listed_members_is_the_subject(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["hvilke ordninger er med i 2017-modellen?", "hva kalles den første av dem?"],
+        A_LATER_YEAR,
+    )
+    assert replies[-1].confident, replies[-1].text
+    assert "DEKOM" in replies[-1].text
+
+
+def test_two_unknown_choices_are_out_of_scope(engine: Engine) -> None:
+    reply = ask(engine, "får vi kjøregodtgjørelse eller dagpenger for samlingen?")
+    assert not reply.confident, reply.text
+
+
+def test_a_deadline_of_something_that_is_no_samling_is_not_known(engine: Engine) -> None:
+    reply = ask(engine, "når er søknadsfristen for etter- og videreutdanning neste år?")
+    assert not reply.confident, reply.text
+
+
+def test_a_typo_is_a_slip_or_an_ending_not_another_word() -> None:
+    speller = Speller(["fagfornying", "implementering", "samling"])
+    assert speller.correct("samlnig") == "samling"  # a swap
+    assert speller.correct("implementere") == "implementering"  # another ending
+    assert speller.correct("fagforeningen") == "fagforeningen"  # another word
