@@ -8,12 +8,11 @@ words are never a target, so "været" is not "corrected" into a word the bot the
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import DamerauLevenshtein, Prefix
 
 MIN_LENGTH = 5
 CUTOFF = 80.0
@@ -61,5 +60,5 @@ def _few_edits(typed: str, known: str) -> bool:
     allowed = 2 if len(typed) >= LONG_WORD else 1
     if DamerauLevenshtein.distance(typed, known, score_cutoff=allowed) <= allowed:
         return True
-    shared = len(os.path.commonprefix([typed, known]))
+    shared = Prefix.similarity(typed, known)  # letters the two words start with alike
     return shared >= SAME_STEM * min(len(typed), len(known))
