@@ -14,6 +14,7 @@ seen cannot score high, however well its one familiar word matches.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,10 @@ LEXICAL_SHARE = 0.55  # how much of the question the entry contains
 PHRASE_SHARE = 0.35  # how closely the question resembles one of the entry's phrasings
 TITLE_SHARE = 0.10  # how much of the entry's title (or all of its id) the question names
 MIN_TAIL = 5  # "bibliotek" finds "skolebibliotek": compound tails at least this long
+# "på kommune-, skole- og individnivå": words that share the last word's tail. That tail is a
+# word of its own ("nivå"), so each of its possible endings of at least four letters is indexed.
+_SUSPENDED = re.compile(r"\w+-(?:,?\s+\w+-)*\s+(?:og|eller)\s+(\w+)")
+MIN_SHARED_TAIL = 4
 RERANK = 12  # how many lexical candidates get the phrase comparison
 
 
@@ -147,6 +152,9 @@ class SearchIndex:
                 if not text or text in content:
                     continue
                 terms = content[text] = self._content(text)
+                for term in self._shared_tails(text):
+                    postings = self._postings[term]
+                    postings[position] = max(postings.get(position, 0.0), weight * COMPOUND_PART)
                 for term in terms:
                     postings = self._postings[term]
                     if postings.get(position, 0.0) < weight:
@@ -155,6 +163,15 @@ class SearchIndex:
         self._phrases.append(sorted(phrase for phrase in phrases if phrase))
         self._titles.append(frozenset(content[entry.title]))
         self._names.append(frozenset(content[own_name]))
+
+    def _shared_tails(self, text: str) -> set[str]:
+        """The terms of the tails a suspended compound shares ("individnivå" → "nivå")."""
+        tails: set[str] = set()
+        for match in _SUSPENDED.finditer(text):
+            last = match.group(1)
+            for cut in range(3, len(last) - MIN_SHARED_TAIL + 1):
+                tails.update(self._content(last[cut:]))
+        return tails
 
     def _add_compound_parts(self) -> None:
         """Let "ledersamling" be found by "leder" too: index the known parts of compounds."""

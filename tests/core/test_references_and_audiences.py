@@ -143,3 +143,10 @@ def test_a_typo_is_a_slip_or_an_ending_not_another_word() -> None:
     assert speller.correct("samlnig") == "samling"  # a swap
     assert speller.correct("implementere") == "implementering"  # another ending
     assert speller.correct("fagforeningen") == "fagforeningen"  # another word
+
+
+def test_a_suspended_compound_shares_its_last_word(engine: Engine) -> None:
+    """The page has "på kommune-, skole- og individnivå": "nivå" is a word of its own."""
+    reply = ask(engine, "på hvilke nivå skal det være kompetanseutvikling i lesing?")
+    assert reply.confident, reply.text
+    assert "individnivå" in reply.text
