@@ -62,12 +62,15 @@ class Decider:
         self._normaliser = normaliser
         self._events = events
         self._find = SubjectFinder(kb, index, normaliser)
-        self._subjects = SubjectAnswers(kb, events, YesNo(kb, normaliser))
+        self._subjects = SubjectAnswers(kb, events, YesNo(kb, normaliser), self._is_known)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
 
     def help_text(self) -> str:
         return help_texts.help_text(self._topics)
+
+    def _is_known(self, term: str) -> bool:
+        return bool(self._index.resolve(term))
 
     def decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """`memory`: what the chat talked about last, for follow-ups."""

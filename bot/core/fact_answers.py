@@ -89,9 +89,9 @@ def answer_fact(entry: Entry, fact: Fact) -> FactAnswer:
 
 
 def not_known(entry: Entry, what: str) -> str:
-    """ "Kildene mine sier ikke …": what is missing, then the gist of what is known."""
+    """ "Om DEKOM sier kildene mine ikke …": what is missing, then the gist of what is known."""
     return (
-        f"Kildene mine sier ikke {what} for {answers.short_title(entry)}. "
+        f"Om {answers.short_title(entry)} sier kildene mine ikke {what}. "
         f"Det jeg vet, er: {summary(entry)}"
     )
 

@@ -8,8 +8,10 @@ mål har den?" a count.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, as_whether_for, asks_whether_for
@@ -23,7 +25,7 @@ from bot.core.fact_answers import (
 )
 from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
-from bot.core.question import Question
+from bot.core.question import STOP_WORDS_FOLDED, Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.subjects import MemberNames
@@ -35,8 +37,15 @@ CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at
 class SubjectAnswers:
     """Answers about a subject entry of one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, events: EventAnswers, yes_no: YesNo) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        events: EventAnswers,
+        yes_no: YesNo,
+        known: Callable[[str], bool],
+    ) -> None:
         self.kb = kb
+        self._known = known  # whether the knowledge base has a term
         self._events = events
         self._yes_no = yes_no
         self._members = MemberNames(kb)
@@ -62,7 +71,8 @@ class SubjectAnswers:
             mentioned = self._yes_no.mentioned_members(q)
             group = self.membership_group(q, search)
             if group is not None and not mentioned:
-                mentioned = _unknown_names(q, search)  # "er Huseby skole en av …?" → "Nei, …"
+                # "er Huseby skole en av …?" → "Nei, …"
+                mentioned = _unknown_names(q, search, self._known)
             for candidate in self._candidates(group or subject, q, search):
                 verdict = self._yes_no.judge(q, candidate, mentioned)
                 if verdict is not None:
@@ -154,7 +164,7 @@ class SubjectAnswers:
             labels = [audiences[a].label if a in audiences else a for a in subject.applies_to]
             text = f"{answers.short_title(subject)} gjelder {answers.join_words(labels)}."
             return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
-        return Reply(not_known(subject, "hvem den er for"), False, Intent.UNKNOWN)
+        return Reply(not_known(subject, "hvem den gjelder"), False, Intent.UNKNOWN)
 
     def unsupported(self, subject: Entry | None, search: SearchResult) -> Reply:
         """Prices, passwords, phone numbers: never in the sources, so never confident."""
@@ -169,8 +179,24 @@ class SubjectAnswers:
         return reply_about(self.kb, text, intent, entries, hits)
 
 
-def _unknown_names(q: Question, search: SearchResult) -> list[str]:
+def _unknown_names(q: Question, search: SearchResult, known: Callable[[str], bool]) -> list[str]:
     """Names the bot has never seen, as typed ("Huseby"): when a group's members are all known,
-    such a name is not one of them."""
+    such a name is not one of them. "er vi med?" asks about where the asker said they work
+    ("jeg jobber i Selbu")."""
     unknown = {match.term for match in search.terms if not match.known and len(match.term) >= 4}
-    return [word.capitalize() for word in typed_words(q.text) if stem(fold(word)) in unknown][:2]
+    names = [word for word in typed_words(q.text) if stem(fold(word)) in unknown]
+    if not names and not _ASKER.isdisjoint(q.words):
+        names = [word for word in q.context_words if len(word) >= 4 and not known(stem(word))]
+    return [word.capitalize() for word in names if not _slip_of_a_small_word(word)][:2]
+
+
+_ASKER = frozenset({"vi", "me", "oss", "jeg", "meg"})
+_SMALL_WORDS = tuple(word for word in STOP_WORDS_FOLDED if len(word) >= 3)
+
+
+def _slip_of_a_small_word(word: str) -> bool:
+    """ "ogsså" is a typo of "også", not a name."""
+    folded = fold(word)
+    return any(
+        DamerauLevenshtein.distance(folded, small, score_cutoff=1) <= 1 for small in _SMALL_WORDS
+    )

@@ -104,6 +104,8 @@ class SubjectFinder:
             margin = top.score - runner_up_score(hits)
             if top.score >= CONFIDENT_SCORE and margin >= CONFIDENT_MARGIN:
                 best = top.entry
+        if q.has(Cue.FOR_WHOM) and hits and not q.has(*SAMLING_CUES):
+            best = _saying_for_whom(hits) or best  # "kven er kompetanseutviklinga i regionen for?"
         named = self.named_entity(q, strict=False)
         beyond_kind = [term for term in q.topic if term not in q.kind_words]
         if beyond_kind and best is not None:
@@ -198,6 +200,16 @@ class MemberNames:
     def groups_of(self, entry: Entry) -> list[Entry]:
         """ "kva modell er innovasjonsordninga ein del av?": the groups listing the entry."""
         return self._groups.get(entry.id, [])
+
+
+def _saying_for_whom(hits: Sequence[Hit]) -> Entry | None:
+    """Among the best matches, the one that says whom it applies to."""
+    top = hits[0]
+    close = [h for h in hits if h.score >= CONFIDENT_SCORE and top.score - h.score < 0.1]
+    if top.entry.applies_to or top.entry.is_event:
+        return None
+    saying = [h.entry for h in close if h.entry.applies_to and not h.entry.is_event]
+    return saying[0] if saying else None
 
 
 def runner_up_score(hits: Sequence[Hit]) -> float:

@@ -150,3 +150,20 @@ def test_a_suspended_compound_shares_its_last_word(engine: Engine) -> None:
     reply = ask(engine, "på hvilke nivå skal det være kompetanseutvikling i lesing?")
     assert reply.confident, reply.text
     assert "individnivå" in reply.text
+
+
+def test_er_vi_med_asks_about_where_the_asker_works(engine: Engine) -> None:
+    reply = ask(engine, "Jeg er styrer i Tydal. Er vi med i Gauldalsregionen?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Tydal" in first_sentence(reply)
+
+
+def test_a_typo_of_a_small_word_is_no_unknown_member(engine: Engine) -> None:
+    reply = ask(engine, "er barnehagene ogsåå med i gauldalsregionen?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_for_whom_says_whom_the_satsinger_apply_to(engine: Engine) -> None:
+    reply = ask(engine, "hvem er satsingene i Gauldalsregionen for?")
+    assert reply.confident, reply.text
+    assert "barnehage og skole" in reply.text
