@@ -163,7 +163,7 @@ def test_a_typo_of_a_small_word_is_no_unknown_member(engine: Engine) -> None:
     assert starts_with_verdict(reply, "Ja"), reply.text
 
 
-def test_for_whom_says_whom_the_satsinger_apply_to(engine: Engine) -> None:
-    reply = ask(engine, "hvem er satsingene i Gauldalsregionen for?")
+def test_for_whom_picks_the_match_that_says_whom_it_applies_to(engine: Engine) -> None:
+    reply = ask(engine, "hvem er kompetanseutviklingen i regionen for?")
     assert reply.confident, reply.text
-    assert "barnehage og skole" in reply.text
+    assert "PPT" in reply.text
