@@ -186,6 +186,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: (?P<y>\d{4})| (?P<rel>i ar|i fjor))?",
         ),
         ("season", r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b"),
+        (
+            "season",  # "denne hausten", "til høsten"
+            r"\b(til|pa|om|denne|neste) (?P<s>hosten|hausten|varen|sommeren|vinteren)\b",
+        ),
         ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren) (?P<y>\d{4})\b"),
         ("this_year", r"\b(i ar|iar|dette aret)\b"),
         ("next_year", r"\bneste ar\b"),

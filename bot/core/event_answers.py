@@ -294,6 +294,8 @@ def asks_whether_for(q: Question) -> bool:
     fleire samlingar for leiarar?" asks which there are."""
     if not q.yes_no or not q.filters.audiences or q.period is not None or q.plural:
         return False
+    if "for" not in q.words:
+        return False  # "Styrersamlinga for barnehage, ble den holdt?" asks something else
     return not q.has(*_ASKS_OTHER) and q.words[1:2] not in (("det",), ("der",))
 
 

@@ -125,7 +125,9 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
     period = q.period or context.period
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
-    topic = tuple(term for term in context.topic if known(term)) if q.refers_back else ()
+    # ("den første av dem, hva …?" points back further, to what the chat talked about.)
+    names = q.refers_back and not _refers_back(context.words)
+    topic = tuple(term for term in context.topic if known(term)) if names else ()
     return replace(
         q,
         content=topic,
@@ -242,6 +244,11 @@ class QuestionReader:
             if token.word not in self.stop_words and (len(token.word) > 1 or token.word.isdigit())
         )
         filters, filter_terms = self._facets.find(content)
+        alternatives = _alternatives(tokens, self.stop_words)
+        if filters.locations and any(
+            alternatives & set(self._normaliser.terms(place)) for place in filters.locations
+        ):
+            filters = replace(filters, locations=frozenset())  # "på Oppdal eller digital?"
         topic = tuple(t for t in content if t not in filter_terms)
         kind_named = self._list_kind(content)
         list_kind = kind_named if Cue.LIST in cues else None
@@ -270,7 +277,7 @@ class QuestionReader:
             words=tuple(corrected),
             kind_named=kind_named,
             kind_words=tuple(t for t in content if kind_named and t in self._kinds[kind_named]),
-            alternatives=_alternatives(tokens, self.stop_words),
+            alternatives=alternatives,
         )
 
     def _find_cues(

@@ -185,7 +185,7 @@ husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
 dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
-framleis enno endå
+framleis enno endå første fyrste tredje fjerde
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

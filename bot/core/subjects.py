@@ -14,13 +14,14 @@ from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question
 from bot.core.question_words import SAMLING_CUES, Cue
-from bot.core.text import Normaliser, fold
+from bot.core.text import Normaliser, fold, stem
 
 CONFIDENT_SCORE = 0.6  # a subject needs at least this score ...
 CONFIDENT_MARGIN = 0.08  # ... and this lead over the runner-up
 TITLE_PHRASE = 0.85  # this close to an entry's title, with its cue words from the title
 EVENT_CUES = (*SAMLING_CUES, Cue.WHERE)
 _ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
+_COUNTS = frozenset(stem(word) for word in ["to", "tre", "fire", "fem", "seks"])  # "… av de tre"
 
 
 class SubjectFinder:
@@ -41,7 +42,8 @@ class SubjectFinder:
         if memory is None or not memory.fresh(now):
             return None
         filters = q.filters
-        named = bool(filters.schemes or filters.regions or filters.member_of or q.context_terms)
+        context_names = [term for term in q.context_terms if term not in _COUNTS]
+        named = bool(filters.schemes or filters.regions or filters.member_of or context_names)
         # "hvilket nettverk er Malvik med i?" names what it asks for; "hvilken stortingsmelding
         # står den i?" asks what the last subject is described in.
         own_words = [term for term in q.topic if term not in q.kind_words]
