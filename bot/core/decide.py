@@ -239,6 +239,8 @@ class Decider:
 
     def _answer_events(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """Narrow the samlinger down to those the question is about, then let them answer."""
+        if q.has(Cue.COUNT) and q.counted is not None:
+            return self._unknown(q, search)  # "hvor mange lærere deltok?": never in the sources
         q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
         pool = self._events.matching(q.filters)
         if asks_whether_for(q):

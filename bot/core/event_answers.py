@@ -263,7 +263,11 @@ class EventAnswers:
     def _deadline(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
         if specific and pool:
             chosen = most_relevant(pool, now)
-            return self._reply(answers.deadline_of_event(chosen, now), Intent.DEADLINE, [chosen])
+            reply = self._reply(answers.deadline_of_event(chosen, now), Intent.DEADLINE, [chosen])
+            event = event_of(chosen)
+            if event.deadline is None and not event.cancelled:  # a deadline nobody registered
+                return replace(reply, confident=False)
+            return reply
         scope = answers.filter_phrase(self.kb, q.filters)
         open_ = [e for e in pool if event_of(e).deadline_open(now) and not event_of(e).cancelled]
         if open_:

@@ -47,8 +47,10 @@ _MAX_SUMMARY_WORDS = 25
 def asked_fact(q: Question) -> Fact | None:
     """The fact a question's cues ask for, if any ("hvem står bak?", "hvem samarbeider de med?").
     A plain "når" about an entry is read as `Fact.WHEN` by the caller."""
-    if q.has(Cue.COOPERATION) and q.has(Cue.WHO, Cue.LIST):
-        return Fact.PARTNERS  # "hvem samarbeider de med?", "hvilke aktører samarbeider?"
+    with_someone = q.yes_no and "med" in q.words and not q.says_med
+    if q.has(Cue.COOPERATION) and (q.has(Cue.WHO, Cue.LIST) or with_someone):
+        # "hvem samarbeider de med?", "hvilke aktører samarbeider?", "samarbeider de med …?"
+        return Fact.PARTNERS
     if q.has(Cue.WHO) and "sammen" in q.words:
         return Fact.PARTNERS  # "hvem jobber skolene sammen med?"
     for cue, fact in FACT_CUES:

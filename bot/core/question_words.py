@@ -126,7 +126,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.GOALS: (
         "mål, målet, målene, målsetting, hensikt, hensikten, formål, formålet, hvorfor, bidra "
-        "til, meningen, poenget, begrunnelse, begrunnelsen, grunnen, årsaken"
+        "til, meningen, poenget, begrunnelse, begrunnelsen, grunnen, årsaken, vekt på, "
+        "vektlegges, vektlegg, legges vekt"
     ),
     Cue.MEMBERS: (
         "med i, er med, består av, medlemmer, medlem, deltakar, en del av, del av, inngår, "

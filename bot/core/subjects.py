@@ -110,6 +110,10 @@ class SubjectFinder:
             best = _saying_for_whom(hits) or best  # "kven er kompetanseutviklinga i regionen for?"
         named = self.named_entity(q, strict=False)
         beyond_kind = [term for term in q.topic if term not in q.kind_words]
+        fact = asked_fact(q)
+        if named is not None and best is not None and fact is not None:
+            if not fact_text(best, fact) and fact_text(named, fact):
+                return named  # "står staten bak DEKOM-ordningen?": the scheme named has it
         if beyond_kind and best is not None:
             return best
         if named is not None:
@@ -123,7 +127,6 @@ class SubjectFinder:
             for_them = self._for_audiences(of_kind, q.filters.audiences)
             if for_them is not None:
                 return for_them
-        fact = asked_fact(q)
         if fact is not None:  # "kva er måla for ordningane?": the one match that has goals
             having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]
             if len(having) == 1:

@@ -11,6 +11,7 @@ from bot.core.spelling import Speller
 from tests.core.asking import (
     A_LATER_YEAR,
     EARLY_SEPTEMBER_2020,
+    NOVEMBER_2020,
     ask,
     conversation,
     first_sentence,
@@ -167,3 +168,39 @@ def test_for_whom_picks_the_match_that_says_whom_it_applies_to(engine: Engine) -
     reply = ask(engine, "hvem er kompetanseutviklingen i regionen for?")
     assert reply.confident, reply.text
     assert "PPT" in reply.text
+
+
+def test_choices_set_no_place(engine: Engine) -> None:
+    reply = ask(engine, "styrersamlingen, blir den på Oppdal eller på Zoom?", EARLY_SEPTEMBER_2020)
+    assert reply.confident, reply.text
+    assert "Zoom" in reply.text
+    assert "Oppdal" not in first_sentence(reply)
+
+
+def test_a_deadline_nobody_registered_is_not_answered_as_known(engine: Engine) -> None:
+    reply = ask(engine, "når er påmeldingsfristen for styrersamlingen?", EARLY_SEPTEMBER_2020)
+    assert not reply.confident, reply.text
+    assert "ingen påmeldingsfrist registrert" in reply.text
+
+
+def test_how_many_people_came_is_never_in_the_sources(engine: Engine) -> None:
+    reply = ask(engine, "hvor mange styrere var med på styrersamlingen?", NOVEMBER_2020)
+    assert not reply.confident, reply.text
+
+
+def test_a_yes_no_about_partners_answers_with_the_partners(engine: Engine) -> None:
+    reply = ask(engine, "jobber Nardo og Lilleby sammen med noen bibliotek i Lesetråder?")
+    assert reply.confident, reply.text
+    assert "bydelsbibliotek" in reply.text
+
+
+def test_a_fact_of_the_named_scheme_beats_a_closer_match_without_it(engine: Engine) -> None:
+    reply = ask(engine, "hvem står bak DEKOM-ordningen?")
+    assert reply.confident, reply.text
+    assert "Kunnskapsdepartementet" in reply.text
+
+
+def test_a_season_in_the_definite_form_is_a_period(engine: Engine) -> None:
+    reply = ask(engine, "er det samling for styrarar denne hausten?", EARLY_SEPTEMBER_2020)
+    assert reply.confident, reply.text
+    assert "21. oktober" in reply.text
