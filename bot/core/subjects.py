@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot.core.fact_answers import asked_fact, fact_text
 from bot.core.index import Hit, SearchIndex, SearchResult
-from bot.core.knowledge import Entry, Kind, KnowledgeBase
+from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question
 from bot.core.question_words import SAMLING_CUES, Cue
@@ -111,9 +111,8 @@ class SubjectFinder:
         named = self.named_entity(q, strict=False)
         beyond_kind = [term for term in q.topic if term not in q.kind_words]
         fact = asked_fact(q)
-        if named is not None and best is not None and fact is not None:
-            if not fact_text(best, fact) and fact_text(named, fact):
-                return named  # "står staten bak DEKOM-ordningen?": the scheme named has it
+        if named is not None and best is not None and self._only_named_has(fact, best, named):
+            return named  # "står staten bak DEKOM-ordningen?": the scheme named has the fact
         if beyond_kind and best is not None:
             return best
         if named is not None:
@@ -132,6 +131,10 @@ class SubjectFinder:
             if len(having) == 1:
                 return having[0]
         return None
+
+    @staticmethod
+    def _only_named_has(fact: Fact | None, best: Entry, named: Entry) -> bool:
+        return fact is not None and not fact_text(best, fact) and bool(fact_text(named, fact))
 
     def named_entity(self, q: Question, *, strict: bool = True) -> Entry | None:
         """A question that only names a scheme or region ("dekom", "hva er REKOM?") is about it.
