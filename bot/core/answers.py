@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 
 from bot.core.dates import clock, day_span, long_date, relative_hint, short_date
+from bot.core.facets import Filters
 from bot.core.knowledge import Entry, EventDetails, Kind, KnowledgeBase
-from bot.core.question import Filters
 
 MAX_LISTED = 8
 

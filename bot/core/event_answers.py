@@ -15,9 +15,10 @@ from datetime import datetime
 
 from bot.core import answers
 from bot.core.dates import Period
+from bot.core.facets import Filters
 from bot.core.index import SearchIndex
 from bot.core.knowledge import Entry, EventDetails, KnowledgeBase
-from bot.core.question import Filters, Question
+from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
 
