@@ -216,8 +216,13 @@ class QuestionReader:
             alternatives & set(self._normaliser.terms(place)) for place in filters.locations
         ):
             filters = replace(filters, locations=frozenset())  # "på Oppdal eller digital?"
-        topic = tuple(t for t in content if t not in filter_terms)
         kind_named = self._list_kind(content)
+        # "skolen til sønnen min", "kollegaen min": the asker's own people say nothing of the
+        # topic (a word the vocabulary knows, "skolen vår", still sets its filter).
+        kinds = self._kinds[kind_named] if kind_named else frozenset()
+        own = _owned(tokens) - filter_terms - kinds
+        content = tuple(t for t in content if t not in own)
+        topic = tuple(t for t in content if t not in filter_terms)
         list_kind = kind_named if Cue.LIST in cues else None
         if list_kind is not None:
             topic = tuple(t for t in topic if t not in self._kinds[list_kind])
@@ -290,6 +295,17 @@ class QuestionReader:
             if any(term in terms for term in content):
                 return kind
         return None
+
+
+def _owned(tokens: Sequence[Token]) -> frozenset[str]:
+    """The terms right before a possessive ("sønnen min", "rektoren vår")."""
+    return frozenset(
+        token.term for token, after in zip(tokens, tokens[1:]) if after.word in _POSSESSIVES
+    )
+
+
+# ("vår" folds to "var", which is also "was": left out.)
+_POSSESSIVES = frozenset(["min", "mi", "mitt", "mine", "vare", "vaar", "vaart"])
 
 
 def _alternatives(tokens: Sequence[Token], stop_words: frozenset[str]) -> frozenset[str]:

@@ -204,3 +204,19 @@ def test_a_season_in_the_definite_form_is_a_period(engine: Engine) -> None:
     reply = ask(engine, "er det samling for styrarar denne hausten?", EARLY_SEPTEMBER_2020)
     assert reply.confident, reply.text
     assert "21. oktober" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gjeld REKOM for skulane òg, eller berre barnehagane?",
+        "er rekom for skole elr bare bhg?",
+        "gjelder REKOM for skolen til datteren min?",
+    ],
+)
+def test_whom_a_scheme_applies_to_with_choices_and_abbreviations(
+    engine: Engine, question: str
+) -> None:
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "barnehage" in reply.text
