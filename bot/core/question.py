@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from datetime import date
 
 from bot.core.dates import Period, find_period
@@ -300,7 +301,7 @@ class QuestionReader:
 def _owned(tokens: Sequence[Token]) -> frozenset[str]:
     """The terms right before a possessive ("sønnen min", "rektoren vår")."""
     return frozenset(
-        token.term for token, after in zip(tokens, tokens[1:]) if after.word in _POSSESSIVES
+        token.term for token, after in pairwise(tokens) if after.word in _POSSESSIVES
     )
 
 
