@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 
 from bot.core.dates import Period, find_period
 from bot.core.dialect import WordForms
@@ -300,9 +300,7 @@ class QuestionReader:
 
 def _owned(tokens: Sequence[Token]) -> frozenset[str]:
     """The terms right before a possessive ("sønnen min", "rektoren vår")."""
-    return frozenset(
-        token.term for token, after in pairwise(tokens) if after.word in _POSSESSIVES
-    )
+    return frozenset(token.term for token, after in pairwise(tokens) if after.word in _POSSESSIVES)
 
 
 # ("vår" folds to "var", which is also "was": left out.)
