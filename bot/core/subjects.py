@@ -21,6 +21,7 @@ CONFIDENT_MARGIN = 0.08  # ... and this lead over the runner-up
 TITLE_PHRASE = 0.85  # this close to an entry's title, with its cue words from the title
 EVENT_CUES = (*SAMLING_CUES, Cue.WHERE)
 _ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
+_CORRESPONDING = "tilsvarende"
 _COUNTS = frozenset(stem(word) for word in ["to", "tre", "fire", "fem", "seks"])  # "… av de tre"
 
 
@@ -41,6 +42,10 @@ class SubjectFinder:
         subject the question itself names, if any (`subject`)."""
         if memory is None or not memory.fresh(now):
             return None
+        last = self.kb.get(memory.subjects[0]) if memory.subjects else None
+        counterpart = self._counterpart(q, last) if last is not None else None
+        if counterpart is not None:
+            return counterpart  # "og den tilsvarende ordningen for barnehagene?"
         filters = q.filters
         context_names = [term for term in q.context_terms if term not in _COUNTS]
         named = bool(filters.schemes or filters.regions or filters.member_of or context_names)
@@ -62,6 +67,15 @@ class SubjectFinder:
         if q.has(*SAMLING_CUES) and not q.refers_back and (not chosen.is_event or q.filters):
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
+
+    def _counterpart(self, q: Question, last: Entry) -> Entry | None:
+        """ "og den tilsvarende for barnehagene?": the entry of the same kind for them."""
+        audiences = q.filters.audiences or q.context_filters.audiences
+        if _CORRESPONDING not in (*q.words, *q.context_words) or not audiences:
+            return None
+        same_kind = [entry for entry in self.kb if entry.kind is last.kind and entry is not last]
+        related = [entry for entry in same_kind if entry.id in last.related]
+        return self._for_audiences(related, audiences) or self._for_audiences(same_kind, audiences)
 
     def _ordinal(self, q: Question, subjects: Sequence[Entry]) -> Entry:
         """ "og den andre?": the second subject of the last answer, or the second member of

@@ -220,3 +220,11 @@ def test_whom_a_scheme_applies_to_with_choices_and_abbreviations(
     reply = ask(engine, question)
     assert starts_with_verdict(reply, "Nei"), reply.text
     assert "barnehage" in reply.text
+
+
+def test_the_corresponding_scheme_for_another_audience(engine: Engine) -> None:
+    replies = conversation(
+        engine, ["hva er DEKOM?", "og den tilsvarende for barnehagen?"], A_LATER_YEAR
+    )
+    assert replies[-1].confident, replies[-1].text
+    assert "REKOM" in replies[-1].text
