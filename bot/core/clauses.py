@@ -87,6 +87,11 @@ def _parts(sentence: str, opens_question: Callable[..., bool]) -> list[Clause]:
         if first and opens_question(first, after_og) and match.start() > start:
             pieces.append(sentence[start : match.start()])
             start = match.end()
+        elif _tells_after_asking(
+            sentence[start : match.start()], match.group(0), rest, opens_question
+        ):
+            pieces.append(sentence[start : match.start()])  # "…, sjefen snakker om det hele tida"
+            start = match.end()
     pieces.append(sentence[start:])
     if len(pieces) == 1:
         first = _first_word(sentence)
@@ -98,6 +103,17 @@ def _parts(sentence: str, opens_question: Callable[..., bool]) -> list[Clause]:
     if asked and not any(clause.is_question for clause in clauses):
         clauses[-1] = Clause(clauses[-1].text, True)
     return clauses
+
+
+def _tells_after_asking(
+    before: str, separator: str, after: str, opens_question: Callable[..., bool]
+) -> bool:
+    """ "ka e rekom for nokka, sjefen snakke om det heile tida": after a comma, a statement of
+    four words or more that offers no choice tells why the question is asked."""
+    if "," not in separator or not opens_question(_first_word(before)):
+        return False
+    told = fold(after).split()
+    return len(told) >= 4 and "eller" not in told and not after.rstrip().endswith("?")
 
 
 def _first_word(text: str) -> str:

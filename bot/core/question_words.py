@@ -100,7 +100,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.WHAT: (
         "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
-        "på, heter, redegjør, redegjøre, gjøre rede for"
+        "på, heter, redegjør, redegjøre, gjøre rede for, bygger på, bygd på, bygget på, "
+        "basert på, legger opp til, legg opp til"
     ),
     Cue.DIFFERENCE: (
         "forskjell, forskjellen, skilnad, skilnaden, sammenlign, sammenheng, henger sammen"

@@ -228,3 +228,15 @@ def test_the_corresponding_scheme_for_another_audience(engine: Engine) -> None:
     )
     assert replies[-1].confident, replies[-1].text
     assert "REKOM" in replies[-1].text
+
+
+def test_a_statement_after_the_question_is_context(engine: Engine) -> None:
+    reply = ask(engine, "hva er DEKOM, rektoren vår nevner det på hvert eneste møte")
+    assert reply.confident, reply.text
+    assert "desentraliserte" in reply.text
+
+
+def test_based_on_asks_what_it_is(engine: Engine) -> None:
+    reply = ask(engine, "hva slags kompetanseutvikling er REKOM basert på?")
+    assert reply.confident, reply.text
+    assert "barnehagebasert" in reply.text
