@@ -101,7 +101,7 @@ class Decider:
         own_words = q.topic or q.filters or q.context_terms or q.period
         if q.refers_back and not own_words and (q.follows_up or not asked_events):
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
-        asks_about = asked_fact(q) is not None or q.has(Cue.WHEN) or q.yes_no
+        asks_about = asked_fact(q) is not None or q.has(Cue.WHEN, Cue.OTHER_THAN) or q.yes_no
         asks_about = asks_about or (q.has(Cue.FOR_WHOM) and subject is not None)
         if subject is not None and self._about_its_samlinger(q, subject):
             return self._answer_events(q, search, now)

@@ -37,6 +37,7 @@ class Cue(StrEnum):
     COOPERATION = "cooperation"  # "samarbeider": partners when asked "hvem", else no fact
     DESCRIBED_IN = "described_in"
     DIFFERENCE = "difference"
+    OTHER_THAN = "other_than"  # "samarbeider de om noe annet enn kompetanse?"
     UNSUPPORTED = "unsupported"  # prices, passwords, phone numbers: never in the sources
     # Small talk
     GREETING = "greeting"
@@ -97,6 +98,10 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.CANCELLED: (
         "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt"
+    ),
+    Cue.OTHER_THAN: (
+        "annet enn, anna enn, andre enn, noe annet, noko anna, andre ting, anna ting, mer enn, "
+        "meir enn, utover, i tillegg til, foruten, bortsett fra"
     ),
     Cue.WHAT: (
         "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
@@ -187,7 +192,7 @@ husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
 dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
-framleis enno endå første fyrste tredje fjerde
+framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -61,6 +61,12 @@ class SubjectAnswers:
             pool = self._events.after(subject) if q.has(Cue.NEXT) and follow_up else [subject]
             reply = self._events.answer(q, pool, True, now)
             return self._events.with_verdict(q, reply, now)
+        if q.has(Cue.OTHER_THAN):  # "samarbeider regionen om noe annet enn kompetanse?"
+            for candidate in self._candidates(subject, q, search):
+                beyond = _what_else(candidate)
+                if beyond is not None:
+                    text = ("Ja. " if q.yes_no else "") + beyond
+                    return self._reply(text, Intent.WHAT_IS, [candidate], search.hits)
         fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
         if q.has(Cue.COUNT) and subject.items:
             return self._reply(answers.counted_text(subject), Intent.LIST, [subject], search.hits)
@@ -200,3 +206,16 @@ def _slip_of_a_small_word(word: str) -> bool:
     return any(
         DamerauLevenshtein.distance(folded, small, score_cutoff=1) <= 1 for small in _SMALL_WORDS
     )
+
+
+def _what_else(entry: Entry) -> str | None:
+    """The sentence of the entry that tells what else it is or does ("… samarbeider også om
+    andre felles satsingsområder og utfordringer")."""
+    for sentence in entry.answer.split(". "):
+        words = set(fold(sentence).split())
+        if words & _ELSE:
+            return sentence.rstrip(".") + "."
+    return None
+
+
+_ELSE = frozenset({"ogsa", "andre", "dessuten"})

@@ -240,3 +240,16 @@ def test_based_on_asks_what_it_is(engine: Engine) -> None:
     reply = ask(engine, "hva slags kompetanseutvikling er REKOM basert på?")
     assert reply.confident, reply.text
     assert "barnehagebasert" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "jobber Gauldalsregionen med andre ting i tillegg til kompetanse?",
+        "hva samarbeider regionen om utover kompetanseutvikling?",
+    ],
+)
+def test_other_than_asks_what_else(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert "andre felles satsingsområder" in reply.text
