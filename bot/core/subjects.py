@@ -56,7 +56,7 @@ class SubjectFinder:
         named = named or (own is not None and own.kind is q.kind_named and not asks_of_last)
         if (own is not None and (not q.refers_back or named or q.topic)) or q.period is not None:
             return None  # the question names what it is about ("og målet med læringsmiljø?")
-        asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN)
+        asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COUNT)
         if q.topic and not q.refers_back and not (asks_of_it and self.all_known(q.topic)):
             return None  # "hvem skal kommunene samarbeide med?" still asks about the last one
         subjects = [self.kb.get(entry_id) for entry_id in memory.subjects]

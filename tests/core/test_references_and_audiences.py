@@ -253,3 +253,11 @@ def test_other_than_asks_what_else(engine: Engine, question: str) -> None:
     reply = ask(engine, question)
     assert reply.confident, reply.text
     assert "andre felles satsingsområder" in reply.text
+
+
+def test_how_many_asked_of_the_last_subject(engine: Engine) -> None:
+    replies = conversation(
+        engine, ["fortell om læringsorientert ledelse", "hvor mange tema har det?"], A_LATER_YEAR
+    )
+    assert replies[-1].confident, replies[-1].text
+    assert "seks" in replies[-1].text
