@@ -82,9 +82,10 @@ class SubjectFinder:
         the one it was about ("hvilke fokusområder …?" → "og hva er målet med det andre?");
         a member named by a word of its name ("og ledelsesområdet?") is that member."""
         first = subjects[0]
-        by_name = self._member_named(q, first)
-        if by_name is not None:
-            return by_name
+        for group in (first, *self._members.groups_of(first)):  # "og ledelsesområdet?"
+            by_name = self._member_named(q, group)
+            if by_name is not None:
+                return by_name
         words = (*q.words, *q.context_words)
         position = next((_ORDINALS[word] for word in words if word in _ORDINALS), None)
         if position is None:
@@ -97,8 +98,9 @@ class SubjectFinder:
 
     def _member_named(self, q: Question, group: Entry) -> Entry | None:
         """The entry of the group's member whose name shares a word with the question."""
-        asked = set(q.topic)
-        for term in q.topic:
+        told = (*q.topic, *q.context_terms)
+        asked = set(told)
+        for term in told:
             asked.update(part for part, _quality in self._index.resolve(term))
         for member in group.members:
             entry = self._member_entry(member)

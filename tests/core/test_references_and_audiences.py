@@ -261,3 +261,13 @@ def test_how_many_asked_of_the_last_subject(engine: Engine) -> None:
     )
     assert replies[-1].confident, replies[-1].text
     assert "seks" in replies[-1].text
+
+
+def test_a_sibling_named_after_a_member_was_the_subject(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["hva er målet med lesing?", "og læringsmiljøområdet, hva er målet der?"],
+        A_LATER_YEAR,
+    )
+    assert replies[-1].confident, replies[-1].text
+    assert "raust" in replies[-1].text
