@@ -425,8 +425,10 @@ def cancelled_or_not(entries: Sequence[Entry], now: datetime) -> str:
         if _details(entry).cancelled:
             lines.append(f"Ja, «{entry.title}» {day} er avlyst.")
         else:
+            held = where(entry)
+            held_at = f"; den var {held}" if held else ""
             if _details(entry).is_over(now):
-                lines.append(f"Nei, «{entry.title}» {day} var ikke avlyst.")
+                lines.append(f"Nei, «{entry.title}» {day} var ikke avlyst{held_at}.")
             else:
                 lines.append(f"Nei, «{entry.title}» {day} er ikke avlyst; den går som planlagt.")
     return "\n".join(lines)

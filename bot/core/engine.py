@@ -102,7 +102,8 @@ class Engine:
         q = self._reader.read(clause.text, now.date())
         if context is None:
             return q
-        return with_context(q, context, lambda term: bool(self._index.resolve(term)))
+        index = self._index
+        return with_context(q, context, lambda term: bool(index.resolve(term)), index.has)
 
 
 def _adds_to(q: Question, reply: Reply, before: list[Reply]) -> bool:

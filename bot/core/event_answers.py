@@ -130,6 +130,8 @@ class EventAnswers:
         """A yes/no question about a samling gets "Ja." or "Nei." first."""
         if not q.yes_no or not reply.confident or q.has(Cue.CANCELLED):
             return reply
+        if q.alternatives and not q.has(Cue.FOR_WHOM):
+            return reply  # "blir den digital eller fysisk?" asks which, not whether
         entry = self.kb.get(reply.matches[0].id) if reply.matches else None
         event = entry.event if entry is not None else None
         if event is None:

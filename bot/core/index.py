@@ -119,6 +119,10 @@ class SearchIndex:
             self._by_length[len(term)].append(term)
         self._resolved: dict[str, tuple[tuple[str, float], ...]] = {}
 
+    def has(self, term: str) -> bool:
+        """Whether an entry has this very term (not a part, a tail or a typo of it)."""
+        return term in self._known
+
     def idf(self, term: str) -> float:
         return self._idf.get(term, self.unknown_weight)
 

@@ -79,7 +79,12 @@ class Question:
         return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
 
 
-def with_context(q: Question, context: Question, known: Callable[[str], bool]) -> Question:
+def with_context(
+    q: Question,
+    context: Question,
+    known: Callable[[str], bool],
+    named: Callable[[str], bool] | None = None,
+) -> Question:
     """The question as asked in a message that also tells who is asking ("Jeg er lærer på
     1. trinn. Er det noen samling snart?"): the context adds the filters the question does not
     set itself, and the terms the bot recognises as search words; its other words count for
@@ -95,7 +100,8 @@ def with_context(q: Question, context: Question, known: Callable[[str], bool]) -
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
     names = q.refers_back and not _refers_back(context.words)
-    topic = tuple(term for term in context.topic if known(term)) if names else ()
+    exact = named or known  # the words of the knowledge base itself, not parts or typos
+    topic = tuple(term for term in context.topic if exact(term)) if names else ()
     return replace(
         q,
         content=topic,

@@ -271,3 +271,20 @@ def test_a_sibling_named_after_a_member_was_the_subject(engine: Engine) -> None:
     )
     assert replies[-1].confident, replies[-1].text
     assert "raust" in replies[-1].text
+
+
+def test_a_reference_takes_only_words_the_knowledge_base_has(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Jeg har satt av dagen til skoleledersamlingen 28. oktober. Blir den på Zoom eller fysisk?",
+        "2020-10-20T12:00",
+    )
+    assert reply.confident, reply.text
+    assert "AVLYST" in reply.text
+    assert not reply.text.startswith(("Ja.", "Nei.")), reply.text  # a choice, not a yes or no
+
+
+def test_a_samling_that_went_ahead_says_where_it_was(engine: Engine) -> None:
+    reply = ask(engine, "ble styrersamlingen avlyst?", NOVEMBER_2020)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Zoom" in first_sentence(reply)
