@@ -92,7 +92,9 @@ def with_context(
     extra = tuple(term for term in context.content if known(term) and term not in q.content)
     # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
     told = replace(context.filters, locations=frozenset())
-    if q.content:  # the filters of the context count only when samlinger are asked about
+    # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
+    choices = [term for term in q.content if term in q.alternatives] if q.refers_back else []
+    if len(choices) < len(q.content):  # the context's filters count only for samlinger asked
         return replace(q, context_filters=told, context_terms=extra, context_words=context.words)
     carried = context.cues & {Cue.EVENT, Cue.DEADLINE, Cue.CANCELLED}
     period = q.period or context.period
@@ -104,7 +106,7 @@ def with_context(
     topic = tuple(term for term in context.topic if exact(term)) if names else ()
     return replace(
         q,
-        content=topic,
+        content=(*topic, *choices),
         topic=topic,
         filters=filters,
         context_terms=extra,
