@@ -192,7 +192,7 @@ husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
 dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
-framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier
+framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
