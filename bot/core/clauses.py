@@ -22,7 +22,7 @@ _SENTENCE_END = re.compile(
     r"(?<=[?!])\s*|(?<=[^\W\d_][.])(?<!\bca[.])(?<!\bnr[.])(?<!\bkl[.])(?<!\bst[.])"
     r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])\s+|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
 )
-_PART_BREAK = re.compile(r"\s*(?:,|\s[-–]\s|;)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+")
+_PART_BREAK = re.compile(r"\s*(?:,|\s[-–]\s|;|:)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+")
 _INTRODUCER = re.compile(
     r"\b(?:" + "|".join(re.escape(fold(text)) for text in QUESTION_INTRODUCERS) + r")\b\s*"
 )
