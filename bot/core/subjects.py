@@ -54,7 +54,15 @@ class SubjectFinder:
         own_words = [term for term in q.topic if term not in q.kind_words]
         asks_of_last = q.refers_back and not own_words
         named = named or (own is not None and own.kind is q.kind_named and not asks_of_last)
-        if (own is not None and (not q.refers_back or named or q.topic)) or q.period is not None:
+        # "og hvilken annen kommune er med?" after the network: its words are the last one's.
+        of_last = (
+            q.follows_up
+            and not named
+            and last not in (None, own)
+            and self._speaks_of(last, q.topic)
+        )
+        names_own = own is not None and (not q.refers_back or named or q.topic) and not of_last
+        if names_own or q.period is not None:
             return None  # the question names what it is about ("og målet med læringsmiljø?")
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COUNT)
         if q.topic and not q.refers_back and not (asks_of_it and self.all_known(q.topic)):
@@ -67,6 +75,12 @@ class SubjectFinder:
         if q.has(*SAMLING_CUES) and not q.refers_back and (not chosen.is_event or q.filters):
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
+
+    def _speaks_of(self, entry: Entry, terms: Sequence[str]) -> bool:
+        """Whether every term is a word of the entry's own text."""
+        texts = [entry.title, entry.answer, *(text for _, text in entry.facts), *entry.members]
+        own = {term for text in texts for term in self._normaliser.terms(text)}
+        return bool(terms) and all(term in own for term in terms)
 
     def _counterpart(self, q: Question, last: Entry) -> Entry | None:
         """ "og den tilsvarende for barnehagene?": the entry of the same kind for them."""

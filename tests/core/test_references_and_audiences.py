@@ -288,3 +288,13 @@ def test_a_samling_that_went_ahead_says_where_it_was(engine: Engine) -> None:
     reply = ask(engine, "ble styrersamlingen avlyst?", NOVEMBER_2020)
     assert starts_with_verdict(reply, "Nei"), reply.text
     assert "Zoom" in first_sentence(reply)
+
+
+def test_og_with_the_last_subjects_own_words_is_a_follow_up(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["hvem er hovedpartner i nettverket med Malvik?", "og hvilke kommuner er med?"],
+        A_LATER_YEAR,
+    )
+    assert replies[-1].confident, replies[-1].text
+    assert "Malvik" in replies[-1].text and "Gauldal" not in replies[-1].text
