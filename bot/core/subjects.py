@@ -141,8 +141,10 @@ class SubjectFinder:
         named = self.named_entity(q, strict=False)
         beyond_kind = [term for term in q.topic if term not in q.kind_words]
         fact = asked_fact(q)
-        if named is not None and best is not None and self._only_named_has(fact, best, named):
-            return named  # "står staten bak DEKOM-ordningen?": the scheme named has the fact
+        if best is not None and fact is not None and not fact_text(best, fact):
+            having = _having(fact, [named] if named is not None else [], hits)
+            if having is not None:
+                return having  # "står staten bak DEKOM-ordningen?": the one that has the fact
         if beyond_kind and best is not None:
             return best
         if named is not None:
@@ -161,10 +163,6 @@ class SubjectFinder:
             if len(having) == 1:
                 return having[0]
         return None
-
-    @staticmethod
-    def _only_named_has(fact: Fact | None, best: Entry, named: Entry) -> bool:
-        return fact is not None and not fact_text(best, fact) and bool(fact_text(named, fact))
 
     def named_entity(self, q: Question, *, strict: bool = True) -> Entry | None:
         """A question that only names a scheme or region ("dekom", "hva er REKOM?") is about it.
@@ -238,6 +236,17 @@ class MemberNames:
     def groups_of(self, entry: Entry) -> list[Entry]:
         """ "kva modell er innovasjonsordninga ein del av?": the groups listing the entry."""
         return self._groups.get(entry.id, [])
+
+
+def _having(fact: Fact, named: Sequence[Entry], hits: Sequence[Hit]) -> Entry | None:
+    """The entry named, else the one close match, that has the fact asked for."""
+    for entry in named:
+        if fact_text(entry, fact):
+            return entry
+    top = hits[0].score if hits else 0.0
+    close = [h.entry for h in hits if h.score >= 0.5 and top - h.score < 0.2]
+    having = [entry for entry in close if fact_text(entry, fact)]
+    return having[0] if len(having) == 1 else None
 
 
 def _saying_for_whom(hits: Sequence[Hit]) -> Entry | None:
