@@ -142,9 +142,9 @@ class SubjectFinder:
         beyond_kind = [term for term in q.topic if term not in q.kind_words]
         fact = asked_fact(q)
         if best is not None and fact is not None and not fact_text(best, fact):
-            having = _having(fact, [named] if named is not None else [], hits)
-            if having is not None:
-                return having  # "står staten bak DEKOM-ordningen?": the one that has the fact
+            with_fact = _having(fact, [named] if named is not None else [], hits)
+            if with_fact is not None:
+                return with_fact  # "står staten bak DEKOM-ordningen?": the one that has it
         if beyond_kind and best is not None:
             return best
         if named is not None:
