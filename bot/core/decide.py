@@ -62,7 +62,8 @@ class Decider:
         self._normaliser = normaliser
         self._events = events
         self._find = SubjectFinder(kb, index, normaliser)
-        self._subjects = SubjectAnswers(kb, events, YesNo(kb, normaliser), self._is_known)
+        yes_no = YesNo(kb, normaliser)
+        self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, self._is_known)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
 
@@ -91,6 +92,9 @@ class Decider:
         titled = self._find.named_by_title(q, search)
         if titled is not None:
             return self.answer_entry(titled, now, search.hits)
+        several = self._subjects.several_named(q, search)
+        if several is not None:  # "hva står REKOM og DEKOM for?", "er DEKOM og REKOM det samme?"
+            return several
         subject = self._find.subject(q, search)
         remembered = self._find.remembered(q, subject, memory, now)
         if q.has(Cue.UNSUPPORTED):

@@ -20,6 +20,7 @@ from bot.core.fact_answers import (
     YesNo,
     answer_fact,
     asked_fact,
+    fact_text,
     not_known,
     summary,
 )
@@ -29,7 +30,7 @@ from bot.core.question import STOP_WORDS_FOLDED, Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.subjects import MemberNames
-from bot.core.text import fold, stem, typed_words
+from bot.core.text import Normaliser, fold, stem, typed_words
 
 CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at least this well
 
@@ -42,9 +43,11 @@ class SubjectAnswers:
         kb: KnowledgeBase,
         events: EventAnswers,
         yes_no: YesNo,
+        normaliser: Normaliser,
         known: Callable[[str], bool],
     ) -> None:
         self.kb = kb
+        self._normaliser = normaliser
         self._known = known  # whether the knowledge base has a term
         self._events = events
         self._yes_no = yes_no
@@ -88,6 +91,44 @@ class SubjectAnswers:
         if q.has(Cue.FOR_WHOM) or (q.has(Cue.WHO, Cue.WHERE) and follow_up):
             return self._who_or_where(subject, search)
         return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
+
+    def several_named(self, q: Question, search: SearchResult) -> Reply | None:
+        """Two or more schemes or regions named by name: the fact asked of each ("hva står
+        REKOM og DEKOM for?"), or, asked whether they are the same, "Nei" and what each is."""
+        ids = sorted(q.filters.schemes | q.filters.regions, key=lambda i: _position(i, q.terms))
+        named = [self.kb.get(entry_id) for entry_id in ids]
+        entries = [entry for entry in named if entry is not None and self._yes_no.names(q, entry)]
+        if len(entries) < 2 or q.has(Cue.MEMBERS) or q.says_med:
+            return None
+        if self._a_group_of(q, entries, search):
+            return None
+        fact = asked_fact(q)
+        if q.yes_no and not _SAME.isdisjoint(q.words):
+            text = "Nei. " + " ".join(summary(entry) for entry in entries)
+        elif fact is not None and not q.yes_no and all(fact_text(e, fact) for e in entries):
+            text = " ".join(fact_text(entry, fact) or "" for entry in entries)
+        else:
+            return None
+        return self._reply(text, Intent.WHAT_IS, entries, search.hits)
+
+    def _a_group_of(self, q: Question, entries: Sequence[Entry], search: SearchResult) -> bool:
+        """ "målene for Rekom, Dekom og Kompetanseløftet", "tilskuddsordningene dekom/
+        kompetanseløftet": all of one group's members, or members and the group's best match,
+        name the group (the tilskuddsordninger), not the schemes one by one."""
+        ids = {entry.id for entry in entries}
+        top = search.hits[0].entry if search.hits else None
+        for group in self._members.groups_of(entries[0]):
+            members = {m.id for m in map(self._members.entry, group.members) if m is not None}
+            if members and (members <= ids or (group is top and self._named_as_group(q, group))):
+                return True
+        return False
+
+    def _named_as_group(self, q: Question, group: Entry) -> bool:
+        """Whether the question has a word of the group's title that no member's name has."""
+        own = set(self._normaliser.terms(group.title))
+        for member in group.members:
+            own -= set(self._normaliser.terms(member))
+        return not own.isdisjoint(q.content)
 
     def _fact(self, q: Question, subject: Entry, fact: Fact, search: SearchResult) -> Reply:
         """The fact asked for, or a sentence of the entry that says exactly what was asked
@@ -208,6 +249,11 @@ def _slip_of_a_small_word(word: str) -> bool:
     )
 
 
+def _position(entry_id: str, terms: Sequence[str]) -> int:
+    """Where the question names an entry by its id, so answers come in the order asked."""
+    return terms.index(entry_id) if entry_id in terms else len(terms)
+
+
 def _what_else(entry: Entry) -> str | None:
     """The sentence of the entry that tells what else it is or does ("… samarbeider også om
     andre felles satsingsområder og utfordringer")."""
@@ -219,3 +265,4 @@ def _what_else(entry: Entry) -> str | None:
 
 
 _ELSE = frozenset({"ogsa", "andre", "dessuten"})
+_SAME = frozenset({"samme", "same", "sama", "sammen", "lik", "like"})  # "det samme", "det sammå"

@@ -153,11 +153,13 @@ class SubjectFinder:
             return best
         if q.kind_named is not None:
             of_kind = [entry for entry in self.kb if entry.kind is q.kind_named]
-            if len(of_kind) == 1:
-                return of_kind[0]
-            for_them = self._for_audiences(of_kind, q.filters.audiences)
-            if for_them is not None:
-                return for_them
+            only = of_kind[0] if len(of_kind) == 1 else None
+            only = only or self._for_audiences(of_kind, q.filters.audiences)
+            if only is not None and fact is not None and not fact_text(only, fact):
+                # "hvorfor skal kommunene gå sammen i nettverk?": DEKOM says why, not the network
+                return _having(fact, [], hits) or only
+            if only is not None:
+                return only
         if fact is not None:  # "kva er måla for ordningane?": the one match that has goals
             having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]
             if len(having) == 1:

@@ -298,3 +298,27 @@ def test_og_with_the_last_subjects_own_words_is_a_follow_up(engine: Engine) -> N
     )
     assert replies[-1].confident, replies[-1].text
     assert "Malvik" in replies[-1].text and "Gauldal" not in replies[-1].text
+
+
+def test_one_fact_of_two_named_schemes(engine: Engine) -> None:
+    reply = ask(engine, "hva står DEKOM og REKOM for?")
+    assert reply.confident, reply.text
+    assert "desentralisert" in reply.text and "regional ordning" in reply.text
+
+
+def test_two_schemes_are_not_the_same(engine: Engine) -> None:
+    reply = ask(engine, "er REKOM og DEKOM det samme?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "barnehage" in reply.text and "skolen" in reply.text
+
+
+def test_all_members_named_mean_the_group(engine: Engine) -> None:
+    reply = ask(engine, "hva er målene med Rekom, Dekom og Kompetanseløftet?")
+    assert reply.confident, reply.text
+    assert "inkluderende" in reply.text
+
+
+def test_why_asked_of_a_kind_goes_to_the_entry_that_says_why(engine: Engine) -> None:
+    reply = ask(engine, "hvorfor skal kommunene samarbeide i nettverk?")
+    assert reply.confident, reply.text
+    assert "kapasitet" in reply.text
