@@ -210,7 +210,26 @@ class YesNo:
         name and the name of its kind ("fokusområdet" of a focus area)."""
         naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
         naming |= self._kind_words.get(entry.kind, frozenset())
+        for named_id in (*q.filters.schemes, *q.filters.regions):  # "kom REKOM i 2017?"
+            naming |= set(self._normaliser.terms(named_id.replace("-", " ")))
         return [term for term in q.content if term not in naming]
+
+    def closest_sentence(self, q: Question, entry: Entry, answer: str) -> str | None:
+        """The sentence of the entry (its text, facts or list) with the most of the question's
+        claim, when it has at least two of its words and more than `answer` has; else None."""
+        claim = set(self.claim(q, entry))
+        if len(claim) < 2:
+            return None
+        least = max(2, 1 + self._overlap(claim, answer))
+        best, best_count = None, least - 1
+        for text in [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]:
+            count = self._overlap(claim, text)
+            if count > best_count:
+                best, best_count = text, count
+        return None if best is None else best.rstrip(".")[:1].upper() + best.rstrip(".")[1:] + "."
+
+    def _overlap(self, claim: set[str], text: str) -> int:
+        return len(claim & set(self._normaliser.terms(text))) if text else 0
 
     def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
         """A sentence of the entry that contains every content word of the question that does

@@ -231,6 +231,15 @@ YES_NO_OPENERS = frozenset(
         "stemmer",
         "betyr",
         "gikk",
+        "kom",
+        "startet",
+        "begynte",
+        "trådte",
+        "innførte",
+        "gjaldt",
+        "deltok",
+        "samarbeidet",
+        "ligger",
     ]
 )
 

@@ -8,6 +8,7 @@ mål har den?" a count.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
 
@@ -86,6 +87,8 @@ class SubjectAnswers:
                 verdict = self._yes_no.judge(q, candidate, mentioned)
                 if verdict is not None:
                     return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)
+        if fact is None and q.yes_no and q.period is not None and q.period.year_given:
+            fact = Fact.WHEN  # "kom REKOM i 2017?"
         if fact is not None:
             return self._fact(q, subject, fact, search)
         if q.has(Cue.FOR_WHOM) or (q.has(Cue.WHO, Cue.WHERE) and follow_up):
@@ -140,13 +143,12 @@ class SubjectAnswers:
             text = f"{answers.short_title(subject)} er en del av {names}."  # "… ein del av?"
             return self._reply(text, Intent.WHAT_IS, [subject, *groups], search.hits)
         found = answer_fact(subject, fact)
-        claim = self._yes_no.claim(q, subject)
-        if (
-            fact is Fact.GOALS
-            and len(claim) >= 2
-            and not self._yes_no.supports(q, subject, found.text)
-        ):
-            sentence = self._yes_no.supporting_sentence(q, subject)
+        if fact in _SAID_IN_A_SENTENCE or not found.confident:
+            # "kven skal samarbeide om eit inkluderande fellesskap etter måla?": the sentence
+            # of the entry that says most of what the question says
+            sentence = self._yes_no.closest_sentence(
+                q, subject, found.text if found.confident else ""
+            )
             if sentence is not None:
                 found = FactAnswer(sentence, True)
         if not found.confident:
@@ -156,6 +158,8 @@ class SubjectAnswers:
         confirmed = self._yes_no.supports(q, subject, text) or (year is not None and year in text)
         if q.yes_no and confirmed:  # "trådte REKOM i kraft i 2019?"
             text = "Ja. " + text
+        elif q.yes_no and year is not None and fact is Fact.WHEN and _YEAR.search(text):
+            text = "Nei. " + text  # "kom REKOM i 2017?" → "Nei. … i 2019."
         return self._reply(text, Intent.WHAT_IS, [subject], search.hits)
 
     def _candidates(self, first: Entry, q: Question, search: SearchResult) -> list[Entry]:
@@ -265,4 +269,6 @@ def _what_else(entry: Entry) -> str | None:
 
 
 _ELSE = frozenset({"ogsa", "andre", "dessuten"})
+_SAID_IN_A_SENTENCE = (Fact.GOALS, Fact.PARTNERS)  # facts one sentence among several may hold
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 _SAME = frozenset({"samme", "same", "sama", "sammen", "lik", "like"})  # "det samme", "det sammå"

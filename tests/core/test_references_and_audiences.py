@@ -322,3 +322,15 @@ def test_why_asked_of_a_kind_goes_to_the_entry_that_says_why(engine: Engine) -> 
     reply = ask(engine, "hvorfor skal kommunene samarbeide i nettverk?")
     assert reply.confident, reply.text
     assert "kapasitet" in reply.text
+
+
+def test_a_goal_asked_by_its_words_is_that_goal(engine: Engine) -> None:
+    reply = ask(engine, "hvem skal samarbeide om et inkluderende fellesskap ifølge målene?")
+    assert reply.confident, reply.text
+    assert reply.text.startswith("PP-tjenesten"), reply.text
+
+
+def test_a_wrong_year_gets_a_no(engine: Engine) -> None:
+    reply = ask(engine, "kom REKOM i 2015?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "2019" in reply.text
