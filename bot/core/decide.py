@@ -258,7 +258,9 @@ class Decider:
             elif not self._filters_say_enough(q):
                 return self._no_event_on_topic(q, search, now)
         if q.period is not None:
-            pool = self._events.in_period(q.period, pool, named=specific)
+            # "kven er samlinga 18. september for?": a day named without a year is that day
+            on_a_day = q.period.day_month is not None and not q.yes_no
+            pool = self._events.in_period(q.period, pool, named=specific or on_a_day)
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         return self._events.with_verdict(q, self._events.answer(q, pool, specific, now), now)

@@ -334,3 +334,9 @@ def test_a_wrong_year_gets_a_no(engine: Engine) -> None:
     reply = ask(engine, "kom REKOM i 2015?")
     assert starts_with_verdict(reply, "Nei"), reply.text
     assert "2019" in reply.text
+
+
+def test_a_day_without_a_year_finds_the_samling_that_day_in_any_year(engine: Engine) -> None:
+    reply = ask(engine, "hvor var samlingen 21. oktober?")
+    assert reply.confident, reply.text
+    assert "Zoom" in reply.text
