@@ -82,6 +82,8 @@ class Decider:
         asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
         search = self._index.search((*asked, *q.context_terms), limit=6)
         group = self._subjects.membership_group(q, search) if q.yes_no else None
+        if group is not None and q.refers_back:  # "er Malvik med der også?": the group last
+            group = self._find.remembered_group(memory, now) or group  # talked about
         if group is not None:  # "er Byåsen skole med i Lesetråder?" → "Nei, …"
             return self._subjects.answer(q, group, search, now, follow_up=False)
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]

@@ -251,6 +251,7 @@ INTERROGATIVES = frozenset(
 # Words that refer back to what the chat talked about last ("når trådte den i kraft?").
 BACK_REFERENCES = frozenset(
     [
+        "der",  # "er Malvik med der også?"
         "den",
         "det",
         "dette",

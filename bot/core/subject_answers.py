@@ -83,7 +83,8 @@ class SubjectAnswers:
             if group is not None and not mentioned:
                 # "er Huseby skole en av …?" → "Nei, …"
                 mentioned = _unknown_names(q, search, self._known)
-            for candidate in self._candidates(group or subject, q, search):
+            first = subject if subject.members else (group or subject)
+            for candidate in self._candidates(first, q, search):
                 verdict = self._yes_no.judge(q, candidate, mentioned)
                 if verdict is not None:
                     return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)

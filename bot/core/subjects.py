@@ -76,6 +76,13 @@ class SubjectFinder:
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
 
+    def remembered_group(self, memory: Memory | None, now: datetime) -> Entry | None:
+        """The chat's last subject, when it is a group with members."""
+        if memory is None or not memory.fresh(now) or not memory.subjects:
+            return None
+        last = self.kb.get(memory.subjects[0])
+        return last if last is not None and last.members else None
+
     def _speaks_of(self, entry: Entry, terms: Sequence[str]) -> bool:
         """Whether every term is a word of the entry's own text."""
         texts = [entry.title, entry.answer, *(text for _, text in entry.facts), *entry.members]

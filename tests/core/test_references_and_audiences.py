@@ -340,3 +340,11 @@ def test_a_day_without_a_year_finds_the_samling_that_day_in_any_year(engine: Eng
     reply = ask(engine, "hvor var samlingen 21. oktober?")
     assert reply.confident, reply.text
     assert "Zoom" in reply.text
+
+
+def test_med_der_asks_about_the_group_last_talked_about(engine: Engine) -> None:
+    replies = conversation(
+        engine, ["hvilke kommuner er med i Gauldalsregionen?", "er Malvik med der?"], A_LATER_YEAR
+    )
+    assert starts_with_verdict(replies[-1], "Nei"), replies[-1].text
+    assert "Gauldalsregionen" in first_sentence(replies[-1])
