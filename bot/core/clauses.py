@@ -23,6 +23,7 @@ _SENTENCE_END = re.compile(
     r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])\s+|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
 )
 _PART_BREAK = re.compile(r"\s*(?:,|\s[-–]\s|;|:)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+")
+_TRAILING_AND = re.compile(r"[\s,]+(?:og|men)(?:\s+(?:jeg|eg|æ|vi|me))?$", re.IGNORECASE)
 _INTRODUCER = re.compile(
     r"\b(?:" + "|".join(re.escape(fold(text)) for text in QUESTION_INTRODUCERS) + r")\b\s*"
 )
@@ -64,16 +65,20 @@ def _sentences(text: str) -> list[str]:
     return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
 
 
-def _parts(sentence: str, opens_question: Callable[..., bool]) -> list[Clause]:
-    """A sentence split where a new question starts: after a comma, a dash or "og"."""
+def _parts(
+    sentence: str, opens_question: Callable[..., bool], *, introduced_by: bool = False
+) -> list[Clause]:
+    """A sentence split where a new question starts: after a comma, a dash or "og".
+    `introduced_by` ("… lurer på om den er digital, og om jeg må melde meg på"): "om" opens
+    each question that follows."""
     asked = sentence.rstrip().endswith("?")
     folded = fold(sentence)
     introduced = _INTRODUCER.search(folded)
     if introduced is not None:
-        before = sentence[: introduced.start()].strip(" ,.")
+        before = _TRAILING_AND.sub("", sentence[: introduced.start()].strip(" ,."))
         after = sentence[introduced.end() :].strip()
         parts = [Clause(before, False)] if before else []
-        asked_parts = _parts(after, opens_question) if after else []
+        asked_parts = _parts(after, opens_question, introduced_by=True) if after else []
         return [
             *parts,
             *(Clause(part.text, True) if i == 0 else part for i, part in enumerate(asked_parts)),
@@ -84,7 +89,8 @@ def _parts(sentence: str, opens_question: Callable[..., bool]) -> list[Clause]:
         rest = sentence[match.end() :]
         first = _first_word(rest)
         after_og = match.group(0).strip() == "og"
-        if first and opens_question(first, after_og) and match.start() > start:
+        asks_whether = introduced_by and first == "om" and "," in match.group(0)
+        if first and (asks_whether or opens_question(first, after_og)) and match.start() > start:
             pieces.append(sentence[start : match.start()])
             start = match.end()
         elif _tells_after_asking(
@@ -99,7 +105,10 @@ def _parts(sentence: str, opens_question: Callable[..., bool]) -> list[Clause]:
     clauses = []
     for piece in pieces:
         first = _first_word(piece)
-        clauses.append(Clause(piece.strip(" ,"), bool(first) and opens_question(first)))
+        whether = introduced_by and first == "om"
+        clauses.append(
+            Clause(piece.strip(" ,"), whether or (bool(first) and opens_question(first)))
+        )
     if asked and not any(clause.is_question for clause in clauses):
         clauses[-1] = Clause(clauses[-1].text, True)
     return clauses

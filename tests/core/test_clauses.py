@@ -162,3 +162,14 @@ def test_dialect_question_words_open_clauses() -> None:
 
 def test_empty_parts_are_dropped() -> None:
     assert all(clause.text for clause in split_clauses("Hei!! , Når er fristen??", opener))
+
+
+def test_each_om_after_lurer_pa_is_a_question_of_its_own() -> None:
+    clauses = split_clauses(
+        "Det er visst en samling i oktober, og jeg lurer på om den er digital, og om jeg må "
+        "melde meg på.",
+        opener,
+    )
+    asked = [clause.text for clause in clauses if clause.is_question]
+    assert asked == ["om den er digital", "om jeg må melde meg på."]
+    assert clauses[0].text == "Det er visst en samling i oktober"
