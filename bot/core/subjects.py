@@ -46,6 +46,10 @@ class SubjectFinder:
         counterpart = self._counterpart(q, last) if last is not None else None
         if counterpart is not None:
             return counterpart  # "og den tilsvarende ordningen for barnehagene?"
+        if last is not None and last.event is not None and not q.yes_no:
+            wanted = q.filters.audiences
+            if wanted and not wanted <= set(last.event.audience):
+                return None  # "og den for styrarar?": another samling, the one for them
         filters = q.filters
         context_names = [term for term in q.context_terms if term not in _COUNTS]
         named = bool(filters.schemes or filters.regions or filters.member_of or context_names)

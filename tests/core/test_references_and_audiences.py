@@ -348,3 +348,19 @@ def test_med_der_asks_about_the_group_last_talked_about(engine: Engine) -> None:
     )
     assert starts_with_verdict(replies[-1], "Nei"), replies[-1].text
     assert "Gauldalsregionen" in first_sentence(replies[-1])
+
+
+def test_og_den_for_another_audience_is_their_samling(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["når er engelsksamlingen?", "og den for styrere?"],
+        EARLY_SEPTEMBER_2020,
+    )
+    assert replies[-1].confident, replies[-1].text
+    assert "21. oktober" in replies[-1].text
+
+
+def test_nynorsk_sjaast_i_samanheng(engine: Engine) -> None:
+    reply = ask(engine, "skal ordningane Rekom, Dekom og Kompetanseløftet sjåast i samanheng?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "sammenheng" in reply.text
