@@ -23,6 +23,7 @@ from bot.core.knowledge import Kind, KnowledgeBase
 from bot.core.question_words import (
     BACK_REFERENCES,
     CUE_WORDS,
+    DEFINITE_KINDS,
     EVENT_NOUNS_PLURAL,
     INTERROGATIVES,
     SMALLTALK_CUES,
@@ -90,6 +91,13 @@ def with_context(
     set itself, and the terms the bot recognises as search words; its other words count for
     nothing, so personal context cannot sink the confidence."""
     extra = tuple(term for term in context.content if known(term) and term not in q.content)
+    if q.refers_back and not (q.filters.schemes or q.filters.regions):
+        # "Jeg må forklare DEKOM for kollegiet. Hvilken stortingsmelding beskriver ordningen?"
+        told_of = replace(
+            q.filters, schemes=context.filters.schemes, regions=context.filters.regions
+        )
+        if len(told_of.schemes | told_of.regions) == 1:
+            q = replace(q, filters=told_of)
     # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
     told = replace(context.filters, locations=frozenset())
     # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
@@ -129,6 +137,9 @@ _STANDS = fold("står")
 _YES_NO = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
 _YES_NO_STEMS = frozenset(stem(word) for word in _YES_NO if len(word) > 4)
 _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
+_DEFINITE_KINDS = frozenset(fold(word) for word in DEFINITE_KINDS)
+# Words before a kind noun that make it name something new ("den nye ordningen for …").
+_INDEFINITE_BEFORE = frozenset(["nye", "ny", "forrige", "neste", "regionale", "desentraliserte"])
 _UNSUPPORTED_HEADS = tuple(
     fold(phrase) for phrase in CUE_WORDS[Cue.UNSUPPORTED] if " " not in phrase and len(phrase) >= 5
 )
@@ -273,11 +284,13 @@ class QuestionReader:
         counting = False
         i = 0
         while i < len(terms):
-            for phrase, cue in self._cues_by_first.get(terms[i], ()):
+            candidates = self._cues_by_first.get(terms[i], ())
+            for phrase, cue in candidates:
                 if len(phrase) == 1 and tokens[i].word in self.stop_words:
                     continue  # "kommer" stems like "kommende", but says nothing
                 if tuple(terms[i : i + len(phrase)]) == phrase:
-                    cues.add(cue)
+                    # "beskriver" is both "beskriv" (what) and "beskriver" (described in)
+                    cues.update(other for same, other in candidates if same == phrase)
                     found.extend(phrase)
                     counting = cue is Cue.COUNT
                     i += len(phrase)
@@ -300,9 +313,12 @@ class QuestionReader:
         return result
 
     def _list_kind(self, content: Sequence[str]) -> Kind | None:
-        for kind, terms in self._kinds.items():
-            if any(term in terms for term in content):
-                return kind
+        """The kind the question names first ("hvilken stortingsmelding beskriver ordningen?"
+        asks for a stortingsmelding)."""
+        for term in content:
+            for kind, terms in self._kinds.items():
+                if term in terms:
+                    return kind
         return None
 
 
@@ -336,6 +352,8 @@ def _refers_back(typed: Sequence[str]) -> bool:
     """Whether a word points back to what was said before ("når trådte den i kraft?"); the
     "det" of "er det noen samling" points at nothing."""
     for i, word in enumerate(typed):
+        if word in _DEFINITE_KINDS and i > 0 and typed[i - 1] not in _INDEFINITE_BEFORE:
+            return True  # "… beskriver ordningen?", not "den nye ordningen"
         if word not in _BACK_REFERENCES:
             continue
         if word == "det" and i > 0 and typed[i - 1] in _EXPLETIVE_BEFORE:

@@ -249,6 +249,22 @@ INTERROGATIVES = frozenset(
 )
 
 # Words that refer back to what the chat talked about last ("når trådte den i kraft?").
+# The named kinds in the definite singular point back at one of them ("hvilken stortingsmelding
+# beskriver ordningen?" after "jeg må forklare DEKOM").
+DEFINITE_KINDS = frozenset(
+    [
+        "ordningen",
+        "ordninga",
+        "modellen",
+        "prosjektet",
+        "nettverket",
+        "regionen",
+        "strategien",
+        "satsingen",
+        "satsinga",
+    ]
+)
+
 BACK_REFERENCES = frozenset(
     [
         "der",  # "er Malvik med der også?"
