@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardMarkup
 
 from bot.conversation import Keyboard, Outgoing
 
@@ -40,24 +40,39 @@ def render_html(message: Outgoing, limit: int = MESSAGE_LIMIT) -> list[str]:
     return _pack([paragraph for paragraph in paragraphs if paragraph], limit)
 
 
-def keyboard(message: Outgoing) -> InlineKeyboardMarkup | None:
-    return inline_keyboard(message.buttons)
+ButtonsJson = dict[str, object]  # the Bot API's InlineKeyboardMarkup object, as JSON
+
+
+def keyboard(message: Outgoing) -> ButtonsJson | None:
+    return reply_markup(message.buttons)
+
+
+def reply_markup(buttons: Keyboard) -> ButtonsJson | None:
+    """The buttons as the Bot API's `reply_markup` JSON, ready to send (through PTB's
+    `api_kwargs`); None without buttons.
+
+    Written directly rather than through PTB's InlineKeyboardMarkup: building and serialising
+    those objects took about 0.1 ms of CPU for a reply's usual four rows, on every answer
+    (README, bench_telegram). What Telegram receives is the same.
+    """
+    if not buttons:
+        return None
+    rows = [
+        [
+            {"text": button.label, "url": button.url}
+            if button.url
+            else {"text": button.label, "callback_data": button.data}
+            for button in row
+        ]
+        for row in buttons
+    ]
+    return {"inline_keyboard": rows}
 
 
 def inline_keyboard(buttons: Keyboard) -> InlineKeyboardMarkup | None:
-    if not buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(button.label, url=button.url)
-                if button.url
-                else InlineKeyboardButton(button.label, callback_data=button.data)
-                for button in row
-            ]
-            for row in buttons
-        ]
-    )
+    """The same buttons as PTB's object, to inspect what `reply_markup` sends."""
+    markup = reply_markup(buttons)
+    return None if markup is None else InlineKeyboardMarkup.de_json(markup, None)
 
 
 def _pieces(paragraph: str, tag: str | None, limit: int) -> list[_Piece]:

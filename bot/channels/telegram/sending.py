@@ -26,7 +26,13 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, RetryAfter
 from telegram.warnings import PTBDeprecationWarning
 
-from bot.channels.telegram.render import CAPTION_LIMIT, inline_keyboard, keyboard, render_html
+from bot.channels.telegram.render import (
+    CAPTION_LIMIT,
+    ButtonsJson,
+    keyboard,
+    render_html,
+    reply_markup,
+)
 from bot.conversation import Keyboard, Outgoing
 from bot.delivery.failures import FailureKind, classify
 
@@ -124,7 +130,7 @@ class Sender:
             self.bot.edit_message_reply_markup,
             chat_id=chat_id,
             message_id=message_id,
-            reply_markup=inline_keyboard(buttons),
+            api_kwargs=_with_buttons(reply_markup(buttons)),
         )
         try:
             await self._retry(call, idempotent=True)
@@ -144,8 +150,8 @@ class Sender:
             chat_id=chat_id,
             message_id=message_id,
             parse_mode=ParseMode.HTML,
-            reply_markup=markup,
             link_preview_options=NO_PREVIEW,
+            api_kwargs=_with_buttons(markup),
         )
         try:
             await self._retry(edit, idempotent=True)
@@ -165,9 +171,9 @@ class Sender:
             chat_id,
             text,
             parse_mode=ParseMode.HTML,
-            reply_markup=keyboard(with_buttons_of) if with_buttons_of else None,
             reply_parameters=_reply_to(reply_to),
             link_preview_options=NO_PREVIEW,
+            api_kwargs=_with_buttons(keyboard(with_buttons_of) if with_buttons_of else None),
         )
         return await self._retry(call)
 
@@ -187,8 +193,8 @@ class Sender:
             file,
             caption=caption,
             parse_mode=ParseMode.HTML if caption else None,
-            reply_markup=keyboard(message),
             reply_parameters=_reply_to(None if sent else reply_to),
+            api_kwargs=_with_buttons(keyboard(message)),
         )
         return (*sent, (await self._retry(call)).message_id)
 
@@ -210,3 +216,8 @@ def _reply_to(message_id: int | None) -> ReplyParameters | None:
     if message_id is None:
         return None
     return ReplyParameters(message_id, allow_sending_without_reply=True)
+
+
+def _with_buttons(markup: ButtonsJson | None) -> dict[str, object] | None:
+    """PTB's `api_kwargs` that put the buttons under a message (render.reply_markup)."""
+    return None if markup is None else {"reply_markup": markup}
