@@ -284,13 +284,11 @@ class QuestionReader:
         counting = False
         i = 0
         while i < len(terms):
-            candidates = self._cues_by_first.get(terms[i], ())
-            for phrase, cue in candidates:
+            for phrase, cue in self._cues_by_first.get(terms[i], ()):
                 if len(phrase) == 1 and tokens[i].word in self.stop_words:
                     continue  # "kommer" stems like "kommende", but says nothing
                 if tuple(terms[i : i + len(phrase)]) == phrase:
-                    # "beskriver" is both "beskriv" (what) and "beskriver" (described in)
-                    cues.update(other for same, other in candidates if same == phrase)
+                    cues.add(cue)
                     found.extend(phrase)
                     counting = cue is Cue.COUNT
                     i += len(phrase)
