@@ -279,6 +279,8 @@ class Decider:
         asks_of_them = q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COOPERATION, Cue.INTRODUCED_BY)
         if subject.is_event or q.yes_no or not q.filters.audiences or not asks_of_them:
             return False
+        if q.has(Cue.FOR_WHOM) and q.alternatives:
+            return False  # "kem jobbe regionen med kompetanse for, berre lærera?" asks of it
         if subject.kind not in _HAS_EVENTS:
             return False
         return bool(self._events.matching(q.filters)) and bool(self._events.about(subject.id))

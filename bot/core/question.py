@@ -11,6 +11,7 @@ base, so nynorsk forms and typos fold the same way on both sides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -219,8 +220,8 @@ class QuestionReader:
         cues, rest, cue_terms, counted = self._find_cues(tokens)
         if corrected and corrected[-1] == "for" and _STANDS in corrected:
             cues.add(Cue.STANDS_FOR)  # "hva står DEKOM for?"
-        elif corrected and corrected[-1] == "for" and Cue.WHO in cues:
-            cues.add(Cue.FOR_WHOM)  # "hvem er den for?"
+        elif (Cue.WHO in cues or Cue.LIST in cues) and _ends_in_for(text, corrected):
+            cues.add(Cue.FOR_WHOM)  # "hvem er den for?", "hvilke ansatte er det for?"
         if Cue.FOR_WHOM in cues:
             cues.add(Cue.WHO)
         if any(_is_unsupported(token.word) for token in rest):
@@ -320,19 +321,31 @@ class QuestionReader:
         return None
 
 
+def _ends_in_for(text: str, typed: Sequence[str]) -> bool:
+    """ "… for?", "kem jobbe dei med kompetanse for, berre lærera?": "for" ends the question."""
+    return (bool(typed) and typed[-1] == "for") or _FOR_AND_PAUSE.search(fold(text)) is not None
+
+
+_FOR_AND_PAUSE = re.compile(r"\bfor\s*[,;:]")
+
+
 def _owned(tokens: Sequence[Token]) -> frozenset[str]:
     """The terms right before a possessive ("sønnen min", "rektoren vår")."""
     return frozenset(token.term for token, after in pairwise(tokens) if after.word in _POSSESSIVES)
 
 
 # ("vår" folds to "var", which is also "was": left out.)
+_ONLY = frozenset(["bare", "berre", "kun", "bærre", "bere"])
 _POSSESSIVES = frozenset(["min", "mi", "mitt", "mine", "vare", "vaar", "vaart"])
 
 
 def _alternatives(tokens: Sequence[Token], stop_words: frozenset[str]) -> frozenset[str]:
-    """The terms right before and after each "eller", stop words skipped."""
+    """The terms right before and after each "eller", stop words skipped, and the one after
+    "bare" ("berre lærera?" offers a choice to confirm)."""
     found: set[str] = set()
     for i, token in enumerate(tokens):
+        if token.word in _ONLY:
+            found.update(t.term for t in tokens[i + 1 :][:1] if t.word not in stop_words)
         if token.word != "eller":
             continue
         before = [t for t in tokens[:i] if t.word not in stop_words][-1:]

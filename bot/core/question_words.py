@@ -193,7 +193,7 @@ satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt ga
 dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
-planlagt planlagte legg
+planlagt planlagte legg driver drive drives
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -364,3 +364,9 @@ def test_nynorsk_sjaast_i_samanheng(engine: Engine) -> None:
     reply = ask(engine, "skal ordningane Rekom, Dekom og Kompetanseløftet sjåast i samanheng?")
     assert starts_with_verdict(reply, "Ja"), reply.text
     assert "sammenheng" in reply.text
+
+
+def test_for_then_a_pause_asks_for_whom(engine: Engine) -> None:
+    reply = ask(engine, "hvem jobber Gauldalsregionen med kompetanse for, bare lærere?")
+    assert reply.confident, reply.text
+    assert "PPT" in reply.text
