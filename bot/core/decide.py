@@ -81,6 +81,9 @@ class Decider:
         forgiven = q.alternatives if known_choice else frozenset()  # "fredag eller lørdag?"
         asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
         search = self._index.search((*asked, *q.context_terms), limit=6)
+        of_scheme = self._subjects.samling_of_scheme(q, search)
+        if of_scheme is not None:
+            return of_scheme
         group = self._subjects.membership_group(q, search) if q.yes_no else None
         if group is not None and q.refers_back:  # "er Malvik med der også?": the group last
             group = self._find.remembered_group(memory, now) or group  # talked about

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -180,8 +180,14 @@ class SearchIndex:
     def _add_compound_parts(self) -> None:
         """Let "ledersamling" be found by "leder" too: index the known parts of compounds."""
         known = set(self._postings)
+        # A last part that ends two compounds is a word ("bibliotek" in "skolebibliotek" and
+        # "bydelsbibliotek"), though the sources never write it alone.
+        endings = Counter(
+            term[cut:] for term in known for cut in range(4, len(term) - MIN_TAIL + 1)
+        )
+        words = known | {ending for ending, count in endings.items() if count >= 2}
         for term in list(self._postings):
-            parts = split_compound(term, known)
+            parts = split_compound(term, known) or _head_of(term, words)
             for part in parts:
                 target = self._postings[part]
                 for position, weight in self._postings[term].items():
@@ -302,6 +308,17 @@ class SearchIndex:
             return 0.0
         found = process.extractOne(query, phrases, scorer=fuzz.token_sort_ratio)
         return float(found[1]) / 100 if found else 0.0
+
+
+def _head_of(term: str, vocabulary: set[str] | frozenset[str]) -> tuple[str, ...]:
+    """ "bydelsbibliotek": a first part the sources never write alone ("bydel"), before a
+    known last part of at least MIN_TAIL letters, so "biblioteket i bydelen" finds it too."""
+    for cut in range(4, len(term) - MIN_TAIL + 1):
+        head, tail = term[:cut], term[cut:]
+        if tail in vocabulary:
+            head = head[:-1] if head[-1] in "se" and len(head) > 4 else head
+            return (head,)
+    return ()
 
 
 def split_compound(term: str, vocabulary: set[str] | frozenset[str]) -> tuple[str, ...]:

@@ -96,6 +96,20 @@ class SubjectAnswers:
             return self._who_or_where(subject, search)
         return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
 
+    def samling_of_scheme(self, q: Question, search: SearchResult) -> Reply | None:
+        """ "er engelsk på barnetrinnet en del av DEKOM?": a samling named by its title, asked
+        whether it belongs to a scheme."""
+        top = search.hits[0] if search.hits else None
+        if top is None or not q.yes_no or not q.has(Cue.MEMBERS) or top.entry.event is None:
+            return None
+        scheme_id = top.entry.event.scheme
+        scheme = self.kb.get(scheme_id) if scheme_id else None
+        if top.lexical < 0.9 or scheme is None or scheme.id not in q.filters.schemes:
+            return None
+        title = answers.short_title(scheme)
+        text = f"Ja. «{top.entry.title}» er en samling i {title}."
+        return self._reply(text, Intent.WHAT_IS, [top.entry, scheme], search.hits)
+
     def several_named(self, q: Question, search: SearchResult) -> Reply | None:
         """Two or more schemes or regions named by name: the fact asked of each ("hva står
         REKOM og DEKOM for?"), or, asked whether they are the same, "Nei" and what each is."""

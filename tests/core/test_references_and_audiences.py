@@ -370,3 +370,14 @@ def test_for_then_a_pause_asks_for_whom(engine: Engine) -> None:
     reply = ask(engine, "hvem jobber Gauldalsregionen med kompetanse for, bare lærere?")
     assert reply.confident, reply.text
     assert "PPT" in reply.text
+
+
+def test_a_compound_head_never_written_alone_is_found(engine: Engine) -> None:
+    reply = ask(engine, "samarbeider Nardo og Lilleby med et bibliotek i bydelen?")
+    assert reply.confident, reply.text
+    assert "bydelsbibliotek" in reply.text
+
+
+def test_a_samling_belongs_to_its_scheme(engine: Engine) -> None:
+    reply = ask(engine, "er begynneropplæring i samarbeid med NTNU en del av DEKOM?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
