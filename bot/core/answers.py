@@ -417,20 +417,22 @@ def no_open_deadline(scope: str, last: Entry | None) -> str:
     return text
 
 
-def cancelled_or_not(entries: Sequence[Entry], now: datetime) -> str:
-    """ "Er … avlyst?" about particular samlinger: yes or no for each."""
+def cancelled_or_not(entries: Sequence[Entry], now: datetime, *, as_planned: bool = False) -> str:
+    """ "Er … avlyst?" about particular samlinger: yes or no for each. `as_planned` ("går den
+    som planlagt?", "blir den noe av?") asks the opposite, so "Ja" means it is held."""
     lines = []
+    yes, no = ("Nei", "Ja") if as_planned else ("Ja", "Nei")
     for entry in entries:
         day = when(entry, now)
         if _details(entry).cancelled:
-            lines.append(f"Ja, «{entry.title}» {day} er avlyst.")
+            lines.append(f"{yes}, «{entry.title}» {day} er avlyst.")
         else:
             held = where(entry)
             held_at = f"; den var {held}" if held else ""
             if _details(entry).is_over(now):
-                lines.append(f"Nei, «{entry.title}» {day} var ikke avlyst{held_at}.")
+                lines.append(f"{no}, «{entry.title}» {day} var ikke avlyst{held_at}.")
             else:
-                lines.append(f"Nei, «{entry.title}» {day} er ikke avlyst; den går som planlagt.")
+                lines.append(f"{no}, «{entry.title}» {day} er ikke avlyst; den går som planlagt.")
     return "\n".join(lines)
 
 

@@ -81,6 +81,10 @@ class Decider:
         forgiven = q.alternatives if known_choice else frozenset()  # "fredag eller lørdag?"
         asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
         search = self._index.search((*asked, *q.context_terms), limit=6)
+        if q.context_terms and asked:  # the context's words must not drown a clear question
+            alone = self._index.search(asked, limit=6)
+            if _clear(alone) and not _clear(search):
+                search = alone
         of_scheme = self._subjects.samling_of_scheme(q, search)
         if of_scheme is not None:
             return of_scheme
@@ -361,6 +365,16 @@ class Decider:
 
 
 _HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to
+
+
+def _clear(search: SearchResult) -> bool:
+    """Whether the best match is clearly the one (the score and lead a subject needs)."""
+    hits = search.hits
+    return (
+        bool(hits)
+        and hits[0].score >= CONFIDENT_SCORE
+        and (hits[0].score - runner_up_score(hits) >= CONFIDENT_MARGIN)
+    )
 
 
 def _asks_for_a_list(q: Question) -> bool:

@@ -138,6 +138,8 @@ class EventAnswers:
             verdict = False
         elif q.has(Cue.DEADLINE):
             verdict = not event.cancelled and event.deadline_open(now)
+            if _asks_if_passed(q):
+                verdict = not verdict  # "er fristen gått ut?", "er det for sent?"
         elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
             verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
         elif q.has(Cue.WHERE) and not _ONLINE.isdisjoint(q.words):
@@ -284,7 +286,8 @@ class EventAnswers:
     ) -> Reply:
         if specific and pool:
             asked = list(pool[:3])
-            return self._reply(answers.cancelled_or_not(asked, now), Intent.CANCELLED, asked)
+            text = answers.cancelled_or_not(asked, now, as_planned=_asks_if_held(q))
+            return self._reply(text, Intent.CANCELLED, asked)
         scope = answers.filter_phrase(self.kb, q.filters)
         cancelled = [e for e in pool if event_of(e).cancelled]
         if not cancelled:
@@ -313,6 +316,33 @@ def as_whether_for(q: Question) -> Question:
 
 # What a yes/no question about samlinger may ask besides who they are for.
 _ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
+
+
+def _asks_if_held(q: Question) -> bool:
+    """ "går den som planlagt?", "blir den noe av?": asked whether it is held, not cancelled."""
+    words = set(q.words)
+    return "planlagt" in words or ("av" in words and not words.isdisjoint(_SOMETHING))
+
+
+_SOMETHING = frozenset({"noe", "noko", "no", "noen"})
+
+
+def _asks_if_passed(q: Question) -> bool:
+    """ "er fristen gått ut?", "er det for sent å melde seg på?": asked whether it has closed."""
+    text = " ".join(q.words)
+    return any(phrase in text for phrase in _PASSED)
+
+
+_PASSED = (
+    "gatt ut",
+    "gott ut",
+    "utlopt",
+    "lopt ut",
+    "for sent",
+    "for seint",
+    "forsent",
+    "forseint",
+)
 
 
 def event_of(entry: Entry) -> EventDetails:

@@ -85,7 +85,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.DEADLINE: (
         "frist, fristen, påmeldingsfrist, påmelding, melde, meld, melder, påmeldt, "
-        "registrering, søknadsfrist, for sent, tidsnok, rekker, rekke, rakk, åpen, åpent"
+        "registrering, søknadsfrist, for sent, tidsnok, rekker, rekke, rakk, åpen, åpent, "
+        "gått ut, utløpt, løpt ut"
     ),
     Cue.WHERE: (
         "hvor, sted, stedet, adresse, digital, digitalt, fysisk, foregår, foregå, "
@@ -97,7 +98,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "yrkesgruppe, yrkesgrupper, hvem gjelder"
     ),
     Cue.CANCELLED: (
-        "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt"
+        "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt, "
+        "blir noe av, bli noe av, ble noe av"
     ),
     Cue.OTHER_THAN: (
         "annet enn, anna enn, andre enn, noe annet, noko anna, andre ting, anna ting, mer enn, "
@@ -151,7 +153,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "store, beløp, beløpet, summen, kroner, koster, kostnad, kostnader, pris, prisen, "
         "betale, gratis, avgift, passord, passordet, telefon, telefonnummer, nummer, e-post, "
         "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
-        "møte-id, lenken, lenke, opptak"
+        "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
+        "åpningstid, åpningstider, overnatting, hotell"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "
@@ -193,7 +196,7 @@ satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt ga
 dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
-planlagt planlagte legg driver drive drives
+planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -381,3 +381,33 @@ def test_a_compound_head_never_written_alone_is_found(engine: Engine) -> None:
 def test_a_samling_belongs_to_its_scheme(engine: Engine) -> None:
     reply = ask(engine, "er begynneropplæring i samarbeid med NTNU en del av DEKOM?")
     assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "verdict"),
+    [
+        ("går styrersamlingen som planlagt?", EARLY_SEPTEMBER_2020, "Ja"),
+        ("blir skoleledersamlingen noe av?", EARLY_SEPTEMBER_2020, "Nei"),
+        ("er det for sent å melde seg på engelsksamlingen?", EARLY_SEPTEMBER_2020, "Nei"),
+        ("er fristen for engelsksamlingen gått ut?", "2020-09-28T12:00", "Ja"),
+    ],
+)
+def test_questions_that_ask_the_opposite_get_the_right_verdict(
+    engine: Engine, question: str, now: str, verdict: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_transport_and_opening_hours_are_never_in_the_sources(engine: Engine) -> None:
+    for question in ["går det buss til styrersamlingen?", "når åpner biblioteket på Nardo?"]:
+        assert not ask(engine, question).confident, question
+
+
+def test_a_clear_question_is_not_drowned_by_its_context(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Vi jobber mye med samarbeid og arbeid i kommunen. Hva er målet med lesing?",
+    )
+    assert reply.confident, reply.text
+    assert "grunnleggende" in reply.text
