@@ -4,9 +4,10 @@ The engine has already split the message into question parts and read each one. 
 `Question` (with its search result, the chat's memory and the terms the message's context
 added) becomes a `Reply`:
 
-1. membership ("er Oppdal med i …?", answered from the group's members), a yes/no about
-   something the sources never name, small talk, and attributes the sources never have
-   (prices, passwords) — the last two never confident;
+1. membership ("er Oppdal med i …?", answered from the group's members; "er X en del av
+   DEKOM?" of a samling), a yes/no about something the sources never name, small talk, an
+   entry's own title, several schemes named at once, and attributes the sources never have
+   (prices, passwords) — the unknown ones never confident;
 2. the subject (bot.core.subjects): an entry's own title, the entry the question names, or, for
    a follow-up ("når trådte den i kraft?", "hvem passer den for?"), what the chat talked about
    last;
@@ -35,6 +36,7 @@ from bot.core.subjects import (
     CONFIDENT_MARGIN,
     CONFIDENT_SCORE,
     EVENT_CUES,
+    MemberNames,
     SubjectFinder,
     runner_up_score,
 )
@@ -61,9 +63,10 @@ class Decider:
         self._index = index
         self._normaliser = normaliser
         self._events = events
-        self._find = SubjectFinder(kb, index, normaliser)
+        members = MemberNames(kb)
+        self._find = SubjectFinder(kb, index, normaliser, members)
         yes_no = YesNo(kb, normaliser)
-        self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, self._is_known)
+        self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, self._is_known)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
 
@@ -75,24 +78,10 @@ class Decider:
 
     def decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """`memory`: what the chat talked about last, for follow-ups."""
-        # "statlige eller kommunale?": an unknown choice beside a known one is no sign that the
-        # question is out of scope; "vikar eller overtid?", both unknown, is.
-        known_choice = q.period is not None or any(map(self._index.resolve, q.alternatives))
-        forgiven = q.alternatives if known_choice else frozenset()  # "fredag eller lørdag?"
-        asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
-        search = self._index.search((*asked, *q.context_terms), limit=6)
-        if q.context_terms and asked:  # the context's words must not drown a clear question
-            alone = self._index.search(asked, limit=6)
-            if _clear(alone) and not _clear(search):
-                search = alone
-        of_scheme = self._subjects.samling_of_scheme(q, search)
-        if of_scheme is not None:
-            return of_scheme
-        group = self._subjects.membership_group(q, search) if q.yes_no else None
-        if group is not None and q.refers_back:  # "er Malvik med der også?": the group last
-            group = self._find.remembered_group(memory, now) or group  # talked about
-        if group is not None:  # "er Byåsen skole med i Lesetråder?" → "Nei, …"
-            return self._subjects.answer(q, group, search, now, follow_up=False)
+        asked, search = self._search(q)
+        outright = self._membership(q, search, memory, now)
+        if outright is not None:
+            return outright
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
         if q.yes_no and unknown:
             return self._unknown(q, search)  # "får man studiepoeng for …?": not in the sources
@@ -128,6 +117,36 @@ class Decider:
         if self._is_about_events(q, search):
             return self._answer_events(q, search, now)
         return self._answer_entries(q, search, now)
+
+    def _search(self, q: Question) -> tuple[list[str], SearchResult]:
+        """The question's own terms and the search for them (with the context's terms unless
+        those drown a question that is clear on its own)."""
+        # "statlige eller kommunale?": an unknown choice beside a known one is no sign that the
+        # question is out of scope; "vikar eller overtid?", both unknown, is.
+        known_choice = q.period is not None or any(map(self._index.resolve, q.alternatives))
+        forgiven = q.alternatives if known_choice else frozenset()  # "fredag eller lørdag?"
+        asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
+        search = self._index.search((*asked, *q.context_terms), limit=6)
+        if q.context_terms and asked:
+            alone = self._index.search(asked, limit=6)
+            if _clear(alone) and not _clear(search):
+                search = alone
+        return asked, search
+
+    def _membership(
+        self, q: Question, search: SearchResult, memory: Memory | None, now: datetime
+    ) -> Reply | None:
+        """ "er engelsk på barnetrinnet en del av DEKOM?", "er Byåsen skole med i Lesetråder?",
+        "er Malvik med der også?" (the group last talked about)."""
+        of_scheme = self._subjects.samling_of_scheme(q, search)
+        if of_scheme is not None:
+            return of_scheme
+        group = self._subjects.membership_group(q, search) if q.yes_no else None
+        if group is not None and q.refers_back:
+            group = self._find.remembered_group(memory, now) or group
+        if group is None:
+            return None
+        return self._subjects.answer(q, group, search, now, follow_up=False)
 
     def answer_entry(self, entry: Entry, now: datetime, hits: Sequence[Hit] = ()) -> Reply:
         """One entry in full: a samling's summary, or the entry's answer."""

@@ -45,14 +45,15 @@ class SubjectAnswers:
         events: EventAnswers,
         yes_no: YesNo,
         normaliser: Normaliser,
+        members: MemberNames,
         known: Callable[[str], bool],
     ) -> None:
         self.kb = kb
         self._normaliser = normaliser
+        self._members = members
         self._known = known  # whether the knowledge base has a term
         self._events = events
         self._yes_no = yes_no
-        self._members = MemberNames(kb)
 
     def answer(
         self, q: Question, subject: Entry, search: SearchResult, now: datetime, *, follow_up: bool
@@ -252,7 +253,11 @@ def _unknown_names(q: Question, search: SearchResult, known: Callable[[str], boo
     unknown = {match.term for match in search.terms if not match.known and len(match.term) >= 4}
     names = [word for word in typed_words(q.text) if stem(fold(word)) in unknown]
     if not names and not _ASKER.isdisjoint(q.words):
-        names = [word for word in q.context_words if len(word) >= 4 and not known(stem(word))]
+        names = [
+            word
+            for word in q.context_words
+            if len(word) >= 4 and word not in STOP_WORDS_FOLDED and not known(stem(word))
+        ]
     return [word.capitalize() for word in names if not _slip_of_a_small_word(word)][:2]
 
 

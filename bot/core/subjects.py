@@ -5,6 +5,7 @@ was talked about last ("når trådte den i kraft?", "og den andre?", "og ledelse
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -19,6 +20,8 @@ from bot.core.text import Normaliser, fold, stem
 CONFIDENT_SCORE = 0.6  # a subject needs at least this score ...
 CONFIDENT_MARGIN = 0.08  # ... and this lead over the runner-up
 TITLE_PHRASE = 0.85  # this close to an entry's title, with its cue words from the title
+HAVING_SCORE, HAVING_GAP = 0.5, 0.2  # a match this good and close may answer with its fact
+SAYING_GAP = 0.1  # ... and this close, with whom it applies to
 EVENT_CUES = (*SAMLING_CUES, Cue.WHERE)
 _ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
 _CORRESPONDING = "tilsvarende"
@@ -28,12 +31,13 @@ _COUNTS = frozenset(stem(word) for word in ["to", "tre", "fire", "fem", "seks"])
 class SubjectFinder:
     """Finds the subject of a question among the entries of one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, index: SearchIndex, normaliser: Normaliser) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, index: SearchIndex, normaliser: Normaliser, members: MemberNames
+    ) -> None:
         self.kb = kb
         self._index = index
         self._normaliser = normaliser
-        self._by_title = {fold(entry.title): entry for entry in kb}
-        self._members = MemberNames(kb)
+        self._members = members
 
     def remembered(
         self, q: Question, own: Entry | None, memory: Memory | None, now: datetime
@@ -229,6 +233,7 @@ class MemberNames:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._by_title = {fold(entry.title): entry for entry in kb}
+        self._titles = sorted(self._by_title)  # for the entries whose title starts with a name
         self._groups: dict[str, list[Entry]] = {}
         for group in kb:
             for member in group.members:
@@ -243,8 +248,10 @@ class MemberNames:
         found = self.kb.get(name) or self._by_title.get(name)
         if found is not None:
             return found
-        starting = [entry for title, entry in self._by_title.items() if title.startswith(name)]
-        return starting[0] if len(starting) == 1 else None
+        first = bisect_left(self._titles, name)
+        starting = self._titles[first : first + 2]
+        starting = [title for title in starting if title.startswith(name)]
+        return self._by_title[starting[0]] if len(starting) == 1 else None
 
     def groups_of(self, entry: Entry) -> list[Entry]:
         """ "kva modell er innovasjonsordninga ein del av?": the groups listing the entry."""
@@ -257,7 +264,7 @@ def _having(fact: Fact, named: Sequence[Entry], hits: Sequence[Hit]) -> Entry | 
         if fact_text(entry, fact):
             return entry
     top = hits[0].score if hits else 0.0
-    close = [h.entry for h in hits if h.score >= 0.5 and top - h.score < 0.2]
+    close = [h.entry for h in hits if h.score >= HAVING_SCORE and top - h.score < HAVING_GAP]
     having = [entry for entry in close if fact_text(entry, fact)]
     return having[0] if len(having) == 1 else None
 
@@ -265,7 +272,7 @@ def _having(fact: Fact, named: Sequence[Entry], hits: Sequence[Hit]) -> Entry | 
 def _saying_for_whom(hits: Sequence[Hit]) -> Entry | None:
     """Among the best matches, the one that says whom it applies to."""
     top = hits[0]
-    close = [h for h in hits if h.score >= CONFIDENT_SCORE and top.score - h.score < 0.1]
+    close = [h for h in hits if h.score >= CONFIDENT_SCORE and top.score - h.score < SAYING_GAP]
     if top.entry.applies_to or top.entry.is_event:
         return None
     saying = [h.entry for h in close if h.entry.applies_to and not h.entry.is_event]
