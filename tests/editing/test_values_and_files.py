@@ -11,8 +11,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from telegram import InlineKeyboardMarkup
 
-from bot.channels.telegram.render import inline_keyboard
+from bot.channels.telegram.render import reply_markup
 from bot.channels.terminal import TerminalChat
 from bot.core.loading import load_knowledge_base
 from bot.editing.entry_file import EntryFile, validate
@@ -107,8 +108,9 @@ async def test_a_link_is_a_button_on_telegram_and_a_line_in_the_terminal(editing
     answer = (await editing.say("Nettverkssamling", user=1001)).messages[0]
     link = answer.buttons[0][0]
     assert (link.label, link.url) == ("✍️ Meld deg på", "https://example.org/pamelding")
-    markup = inline_keyboard(answer.buttons)
-    assert markup is not None
+    sent = reply_markup(answer.buttons)
+    assert sent is not None
+    markup = InlineKeyboardMarkup.de_json(sent, None)  # as PTB and Telegram read it
     assert markup.inline_keyboard[0][0].url == "https://example.org/pamelding"
     assert markup.inline_keyboard[0][0].callback_data is None
     out = io.StringIO()

@@ -10,8 +10,6 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 
-from telegram import InlineKeyboardMarkup
-
 from bot.conversation import Keyboard, Outgoing
 
 MESSAGE_LIMIT = 4096  # characters (UTF-16 code units) in one message
@@ -67,12 +65,6 @@ def reply_markup(buttons: Keyboard) -> ButtonsJson | None:
         for row in buttons
     ]
     return {"inline_keyboard": rows}
-
-
-def inline_keyboard(buttons: Keyboard) -> InlineKeyboardMarkup | None:
-    """The same buttons as PTB's object, to inspect what `reply_markup` sends."""
-    markup = reply_markup(buttons)
-    return None if markup is None else InlineKeyboardMarkup.de_json(markup, None)
 
 
 def _pieces(paragraph: str, tag: str | None, limit: int) -> list[_Piece]:
