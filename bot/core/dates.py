@@ -185,6 +185,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"\b(i|til|fra|for|pa|om) (?P<month>{_MONTH_NAMES})\b"
             r"(?: (?P<y>\d{4})| (?P<rel>i ar|i fjor))?",
         ),
+        (
+            "last_season",  # "i fjor vinter", "forrige høst"
+            r"\b(?:i fjor|ifjor|forrige) (?P<s>hosten|hausten|varen|sommeren|vinteren|host|haust|"
+            r"var|sommer|vinter)\b",
+        ),
         ("season", r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b"),
         (
             "season",  # "denne hausten", "til høsten"
@@ -279,6 +284,9 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
             year = today.year if month >= today.month else today.year + 1
         label = f"{MONTHS[month - 1]} {year}"
         return Period(date(year, month, 1), _month_end(year, month), label, year_given=given)
+    if name == "last_season":
+        season = _SEASONS[match.group("s").removesuffix("en")]
+        return _season(season, today, _season(season, today, None).start.year - 1)
     if name in ("season", "season_of"):
         season = _SEASONS[match.group("s").removesuffix("en")]
         if name == "season" and match.group(1) == "neste":

@@ -40,7 +40,7 @@ from bot.core.subjects import (
     SubjectFinder,
     runner_up_score,
 )
-from bot.core.text import Normaliser
+from bot.core.text import Normaliser, fold
 
 CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
@@ -239,6 +239,11 @@ class Decider:
             return None
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)  # "hvilke fokusområder har Bergen kommune?"
+        named = self._find.named_entity(q, strict=False)
+        if named is not None and named.kind != q.list_kind:
+            said = _fact_naming(named, of_kind)  # "hvilken stortingsmelding beskriver DEKOM?"
+            if said is not None:
+                return self._reply(said, Intent.WHAT_IS, [named], search.hits)
         names = self.kb.vocabulary.kinds.get(q.list_kind)
         plural = names.plural if names else q.list_kind.value
         return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
@@ -384,6 +389,16 @@ class Decider:
 
 
 _HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to
+
+
+def _fact_naming(entry: Entry, candidates: Sequence[Entry]) -> str | None:
+    """The entry's fact that names one of the candidates ("… er beskrevet i Stortingsmelding
+    21"), asked which of a kind the entry has to do with."""
+    for _fact, text in entry.facts:
+        folded = fold(text)
+        if any(fold(answers.short_title(candidate)) in folded for candidate in candidates):
+            return text
+    return None
 
 
 def _clear(search: SearchResult) -> bool:

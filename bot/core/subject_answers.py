@@ -119,9 +119,12 @@ class SubjectAnswers:
         entries = [entry for entry in named if entry is not None and self._yes_no.names(q, entry)]
         if len(entries) < 2 or q.has(Cue.MEMBERS) or q.says_med:
             return None
+        fact = asked_fact(q)
         if self._a_group_of(q, entries, search):
             return None
-        fact = asked_fact(q)
+        group = self._group_saying(entries, fact)
+        if group is not None:
+            return self._reply(answers.entry_text(group), Intent.LIST, [group], search.hits)
         if q.yes_no and not _SAME.isdisjoint(q.words):
             text = "Nei. " + " ".join(summary(entry) for entry in entries)
         elif fact is not None and not q.yes_no and all(fact_text(e, fact) for e in entries):
@@ -141,6 +144,17 @@ class SubjectAnswers:
             if members and (members <= ids or (group is top and self._named_as_group(q, group))):
                 return True
         return False
+
+    def _group_saying(self, entries: Sequence[Entry], fact: Fact | None) -> Entry | None:
+        """ "hva er målene for Dekom og Kompetanseløftet?": members of one group asked for what
+        the group itself lists (the goals of the ordninger), not each one's own."""
+        if fact is not Fact.GOALS:
+            return None
+        shared = [g for g in self._members.groups_of(entries[0]) if g.items]
+        for entry in entries[1:]:
+            shared = [g for g in shared if g in self._members.groups_of(entry)]
+        listing = [g for g in shared if "mål" in (g.items_title or "").lower()]
+        return listing[0] if listing else None
 
     def _named_as_group(self, q: Question, group: Entry) -> bool:
         """Whether the question has a word of the group's title that no member's name has."""

@@ -411,3 +411,21 @@ def test_a_clear_question_is_not_drowned_by_its_context(engine: Engine) -> None:
     )
     assert reply.confident, reply.text
     assert "grunnleggende" in reply.text
+
+
+def test_goals_of_two_members_are_the_groups_goals(engine: Engine) -> None:
+    reply = ask(engine, "hva er målene med REKOM og Kompetanseløftet?")
+    assert reply.confident, reply.text
+    assert "inkluderende" in reply.text
+
+
+def test_which_of_a_kind_a_named_scheme_names(engine: Engine) -> None:
+    reply = ask(engine, "hvilken stortingsmelding omtaler DEKOM?")
+    assert reply.confident, reply.text
+    assert first_sentence(reply).endswith("Stortingsmelding 21."), reply.text
+
+
+def test_last_years_season_is_a_period(engine: Engine) -> None:
+    reply = ask(engine, "hvor var ledersamlingen for barnehage i fjor vinter?", "2021-01-05T12:00")
+    assert reply.confident, reply.text
+    assert "Oppdal" in first_sentence(reply)
