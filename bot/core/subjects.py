@@ -177,6 +177,8 @@ class SubjectFinder:
                 return only
         if fact is not None:  # "kva er måla for ordningane?": the one match that has goals
             having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]
+            if len(having) > 1:  # "kvifor skal kommunane gå saman i nettverk?": the one saying so
+                having = [entry for entry in having if self._speaks_of(entry, beyond_kind)]
             if len(having) == 1:
                 return having[0]
         return None
