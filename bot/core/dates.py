@@ -171,7 +171,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:pa |neste |forrige |sist )?"
             r"(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag)\b",
         ),
-        ("tomorrow", r"\b(i morgen|imorgen|i morgon|imorgon|i morra|imorra|i mora)\b"),
+        (
+            "tomorrow",
+            r"\b(i morgen|imorgen|i morgon|imorgon|i morra|imorra|i mora|i marra|imarra)\b",
+        ),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
         ("this_week", r"\b(denne|dene|i) (uka|uken|veka|veke|uke)\b"),

@@ -280,9 +280,12 @@ class Decider:
             return self._unknown(q, search)  # "hvor mange lærere deltok?": never in the sources
         q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
         pool = self._events.matching(q.filters)
-        if asks_whether_for(q):
+        if asks_whether_for(q):  # "er styrersamlingen for lærere?": is it, not which are
             q = as_whether_for(q)
-            pool = self._events.most_for(q.filters.audiences, pool)
+            named = q.topic and self._events.on_topic(
+                q.topic, self._events.matching(replace(q.filters, audiences=frozenset()))
+            )
+            pool = list(named) if named else self._events.most_for(q.filters.audiences, pool)
         specific = bool(q.filters)
         if q.topic:
             found = self._events.on_topic(q.topic, pool)

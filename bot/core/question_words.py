@@ -165,7 +165,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "kveld, goddag, står det bra til, hvordan går det, hvordan har du det"
     ),
     Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott",
-    Cue.HELP: "hjelp, hva kan du, hva kan jeg spørre om, meny",
+    Cue.HELP: "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny",
     Cue.IDENTITY: (
         "hvem er du, hva er du, robot, menneske, bot, chatbot, maskin, kunstig intelligens, "
         "ekte person"

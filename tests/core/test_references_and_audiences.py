@@ -429,3 +429,21 @@ def test_last_years_season_is_a_period(engine: Engine) -> None:
     reply = ask(engine, "hvor var ledersamlingen for barnehage i fjor vinter?", "2021-01-05T12:00")
     assert reply.confident, reply.text
     assert "Oppdal" in first_sentence(reply)
+
+
+def test_whether_a_named_samling_is_for_them_asks_about_that_samling(engine: Engine) -> None:
+    reply = ask(engine, "er begynneropplæringssamlingen for styrere?", EARLY_SEPTEMBER_2020)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "begynneropplæring" in reply.text.splitlines()[0]
+
+
+def test_a_plea_for_help_gets_the_help_text(engine: Engine) -> None:
+    reply = ask(engine, "hei, kan du hjelpe meg?")
+    assert reply.confident, reply.text
+    assert "Jeg svarer på spørsmål" in reply.text
+
+
+def test_dialect_i_marra_is_tomorrow(engine: Engine) -> None:
+    reply = ask(engine, "e det nån samling i mårra?", "2020-09-17T14:00")
+    assert reply.confident, reply.text
+    assert "18. september" in reply.text
