@@ -54,9 +54,22 @@ def asked_fact(q: Question) -> Fact | None:
     if q.has(Cue.WHO) and "sammen" in q.words:
         return Fact.PARTNERS  # "hvem jobber skolene sammen med?"
     for cue, fact in FACT_CUES:
-        if q.has(cue):
+        if q.has(cue) and (cue is not Cue.MEMBERS or _members_asked(q)):
             return fact
     return None
+
+
+def _members_asked(q: Question) -> bool:
+    """ "hvem er med i …?", "består av": members; "hjelpe oss med i barnehagen" is no such
+    question, though "med i" cues it."""
+    if q.says_med or "med" not in q.words:
+        return True
+    return not _MEMBER_WORDS.isdisjoint(q.words)
+
+
+_MEMBER_WORDS = frozenset(
+    ["består", "bestar", "medlem", "medlemmer", "deltaker", "deltakar", "del", "inngår", "inngar"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +183,9 @@ class YesNo:
             labels = self._labels(entry.applies_to)
             if wanted <= set(entry.applies_to):
                 return f"Ja. {title} gjelder {labels}."
-            return f"Nei. {title} gjelder {labels}."
+            other = self._one_for(wanted, entry)
+            instead = f" For {self._labels(sorted(wanted))} er det {other}." if other else ""
+            return f"Nei. {title} gjelder {labels}.{instead}"
         supported = self.supporting_sentence(q, entry)
         if supported is not None:
             return f"Ja. {supported}"
@@ -183,6 +198,18 @@ class YesNo:
         municipalities of a region, so "er Holtålen med i samarbeidet om DEKOM?" is no "Nei"."""
         entry = self._kb.get(fold(name))
         return entry.kind if entry is not None else None
+
+    def _one_for(self, audiences: set[str], entry: Entry) -> str | None:
+        """ "gjeld DEKOM for barnehage?": the related entry of the same kind that is for them
+        and for nothing else (REKOM), to name instead."""
+        fitting = [
+            other
+            for other in self._kb
+            if other.kind is entry.kind
+            and (other.id in entry.related or entry.id in other.related)
+            and set(other.applies_to) == audiences
+        ]
+        return answers.short_title(fitting[0]) if len(fitting) == 1 else None
 
     def _labels(self, audience_ids: Sequence[str]) -> str:
         audiences = self._kb.vocabulary.audiences

@@ -71,7 +71,9 @@ class Question:
         of "hjelpe oss med rammeplanen"."""
         words = self.words
         return any(
-            word == "med" and (i + 1 == len(words) or words[i + 1] in _TAKING_PART)
+            word == "med"
+            and (i + 1 == len(words) or words[i + 1] in _TAKING_PART)
+            and (i == 0 or words[i - 1] not in _DOING)  # "hjelpe oss med i barnehagen"
             for i, word in enumerate(words)
         )
 
@@ -127,6 +129,7 @@ def with_context(
 
 
 _TAKING_PART = frozenset(["i", "pa", "blant", "som", "der", "og"])  # after "med"
+_DOING = frozenset(["hjelp", "hjelpe", "hjelper", "oss", "dem", "jobbe", "jobber", "arbeide"])
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
 STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
 _PAST_TENSE = frozenset(fold(word) for word in ["var", "ble", "hadde", "holdt", "gjennomført"])

@@ -151,7 +151,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "hvem er rektor, hvem er leder, hvem er sjef, hvem er styrer, oppvekstsjef, "
         "kommunalsjef, ordfører, hvor mye penger, hvor mye tilskudd, hvor mye støtte, hvor "
         "store, beløp, beløpet, summen, kroner, koster, kostnad, kostnader, pris, prisen, "
-        "betale, gratis, avgift, passord, passordet, telefon, telefonnummer, nummer, e-post, "
+        "betale, gratis, avgift, passord, passordet, telefon, telefonnummer, e-post, "
         "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
         "åpningstid, åpningstider, overnatting, hotell"
@@ -162,7 +162,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.GREETING: (
         "hei, hallo, heisann, hallais, halla, hey, hi, hello, morn, god morgen, god dag, god "
-        "kveld, goddag, står det bra til, hvordan går det, hvordan har du det"
+        "kveld, goddag, står det bra til, hvordan går det, hvordan har du det, er det noen her"
     ),
     Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott",
     Cue.HELP: "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny",
@@ -196,7 +196,7 @@ satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt ga
 dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
-planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte
+planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -447,3 +447,21 @@ def test_dialect_i_marra_is_tomorrow(engine: Engine) -> None:
     reply = ask(engine, "e det nån samling i mårra?", "2020-09-17T14:00")
     assert reply.confident, reply.text
     assert "18. september" in reply.text
+
+
+def test_a_no_for_an_audience_names_the_scheme_that_is_for_it(engine: Engine) -> None:
+    reply = ask(engine, "gjelder REKOM for skolen også?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "DEKOM" in reply.text
+
+
+def test_med_i_after_hjelpe_is_no_membership(engine: Engine) -> None:
+    reply = ask(engine, "hva kan REKOM hjelpe barnehagene med i arbeidet?")
+    assert reply.confident, reply.text
+    assert "en del av" not in reply.text
+
+
+def test_er_det_noen_her_is_a_greeting(engine: Engine) -> None:
+    reply = ask(engine, "hallo, er det noen her?")
+    assert reply.confident, reply.text
+    assert reply.text.startswith("Hei")
