@@ -74,7 +74,7 @@ SOFT_CUES = frozenset(
 _CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHEN: (
         "når, dato, datoen, tidspunkt, hvilken dag, kva dag, ukedag, vekedag, hvilket år, "
-        "årstall, klokka"
+        "årstall, klokka, hva år, hvilke år"
     ),
     Cue.NEXT: (
         "neste, kommende, førstkommende, nærmeste, snart, fremover, framover, på gang, neste gang"
@@ -107,7 +107,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.WHAT: (
         "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
-        "på, heter, redegjør, redegjøre, gjøre rede for, bygger på, bygd på, bygget på, "
+        "på, heter, kalles, kalt, redegjør, redegjøre, gjøre rede for, bygger på, bygd på, "
+        "bygget på, "
         "basert på, legger opp til, legg opp til"
     ),
     Cue.DIFFERENCE: (
@@ -118,7 +119,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.STANDS_FOR: "står for, forkortelse, forkortelsen, kort for, forkortet",
     Cue.IN_FORCE: (
         "i kraft, trådte, tredde, innført, innføres, startet, starta, begynte, siden når, fra "
-        "når, avsluttet, i gang, pågår, pågående"
+        "når, avsluttet, i gang, pågår, pågående, til å gjelde, begynte å gjelde"
     ),
     Cue.INTRODUCED_BY: (
         "står bak, innfører, innførte, laget, bestemt, bestemte, fastsatt, fastsette, "
@@ -162,7 +163,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.GREETING: (
         "hei, hallo, heisann, hallais, halla, hey, hi, hello, morn, god morgen, god dag, god "
-        "kveld, goddag, står det bra til, hvordan går det, hvordan har du det, er det noen her"
+        "kveld, goddag, står det bra til, hvordan går det, hvordan har du det, er det noen her, "
+        "er du der, er du her"
     ),
     Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott",
     Cue.HELP: "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny",
@@ -196,7 +198,8 @@ satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt ga
 dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
-planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall
+planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
+vanligvis
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -465,3 +465,21 @@ def test_er_det_noen_her_is_a_greeting(engine: Engine) -> None:
     reply = ask(engine, "hallo, er det noen her?")
     assert reply.confident, reply.text
     assert reply.text.startswith("Hei")
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("kva år tok DEKOM til å gjelde?", "2017"),
+        (
+            "hva kalles regional ordning for kompetanseutvikling i barnehagesektoren vanligvis?",
+            "REKOM",
+        ),
+    ],
+)
+def test_in_force_and_name_asked_in_other_words(
+    engine: Engine, question: str, expected: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert expected in reply.text
