@@ -282,10 +282,7 @@ class Decider:
         pool = self._events.matching(q.filters)
         if asks_whether_for(q):  # "er styrersamlingen for lærere?": is it, not which are
             q = as_whether_for(q)
-            named = q.topic and self._events.on_topic(
-                q.topic, self._events.matching(replace(q.filters, audiences=frozenset()))
-            )
-            pool = list(named) if named else self._events.most_for(q.filters.audiences, pool)
+            pool = self._events.asked_whether_for(q, pool)
         specific = bool(q.filters)
         if q.topic:
             found = self._events.on_topic(q.topic, pool)

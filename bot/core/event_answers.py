@@ -60,10 +60,16 @@ class EventAnswers:
             return list(self._events)
         return [self._events[position] for position in sorted(chosen)]
 
-    @staticmethod
-    def most_for(audiences: frozenset[str], pool: Sequence[Entry]) -> list[Entry]:
-        """The samlinger of `pool` for most of the audiences: "er engelsksamlinga for lærere på
-        ungdomstrinnet?" is about the English samling, not every samling for lærere."""
+    def asked_whether_for(self, q: Question, pool: Sequence[Entry]) -> list[Entry]:
+        """The samlinger a "whether it is for them" question is about: the one it names
+        whatever its audience ("er styrersamlingen for lærere?"), else those of `pool` for most
+        of the audiences ("er engelsksamlinga for lærere på ungdomstrinnet?" is about the English
+        samling, not every samling for lærere)."""
+        if q.topic:
+            named = self.on_topic(q.topic, self.matching(replace(q.filters, audiences=frozenset())))
+            if named:
+                return named
+        audiences = q.filters.audiences
         best = max((len(audiences & set(event_of(e).audience)) for e in pool), default=0)
         return [e for e in pool if len(audiences & set(event_of(e).audience)) == best]
 

@@ -38,6 +38,7 @@ class SubjectFinder:
         self._index = index
         self._normaliser = normaliser
         self._members = members
+        self._own_terms: dict[str, frozenset[str]] = {}  # an entry's words, once asked for
 
     def remembered(
         self, q: Question, own: Entry | None, memory: Memory | None, now: datetime
@@ -46,14 +47,12 @@ class SubjectFinder:
         subject the question itself names, if any (`subject`)."""
         if memory is None or not memory.fresh(now):
             return None
-        last = self.kb.get(memory.subjects[0]) if memory.subjects else None
+        last = self._last(memory, now)
         counterpart = self._counterpart(q, last) if last is not None else None
         if counterpart is not None:
             return counterpart  # "og den tilsvarende ordningen for barnehagene?"
-        if last is not None and last.event is not None and not q.yes_no:
-            wanted = q.filters.audiences
-            if wanted and not wanted <= set(last.event.audience):
-                return None  # "og den for styrarar?": another samling, the one for them
+        if last is not None and _for_others(q, last):
+            return None  # "og den for styrarar?": another samling, the one for them
         filters = q.filters
         context_names = [term for term in q.context_terms if term not in _COUNTS]
         named = bool(filters.schemes or filters.regions or filters.member_of or context_names)
@@ -86,15 +85,22 @@ class SubjectFinder:
 
     def remembered_group(self, memory: Memory | None, now: datetime) -> Entry | None:
         """The chat's last subject, when it is a group with members."""
+        last = self._last(memory, now)
+        return last if last is not None and last.members else None
+
+    def _last(self, memory: Memory | None, now: datetime) -> Entry | None:
+        """What the chat talked about last, while the memory is fresh."""
         if memory is None or not memory.fresh(now) or not memory.subjects:
             return None
-        last = self.kb.get(memory.subjects[0])
-        return last if last is not None and last.members else None
+        return self.kb.get(memory.subjects[0])
 
     def _speaks_of(self, entry: Entry, terms: Sequence[str]) -> bool:
         """Whether every term is a word of the entry's own text."""
-        texts = [entry.title, entry.answer, *(text for _, text in entry.facts), *entry.members]
-        own = {term for text in texts for term in self._normaliser.terms(text)}
+        own = self._own_terms.get(entry.id)
+        if own is None:
+            texts = [entry.title, entry.answer, *(text for _, text in entry.facts), *entry.members]
+            own = frozenset(term for text in texts for term in self._normaliser.terms(text))
+            self._own_terms[entry.id] = own
         return bool(terms) and all(term in own for term in terms)
 
     def _counterpart(self, q: Question, last: Entry) -> Entry | None:
@@ -120,7 +126,7 @@ class SubjectFinder:
         if position is None:
             return first
         if first.members and position < len(first.members):
-            named = self._member_entry(first.members[position])
+            named = self._members.entry(first.members[position])
             if named is not None:
                 return named
         return subjects[position] if position < len(subjects) else first
@@ -132,13 +138,10 @@ class SubjectFinder:
         for term in told:
             asked.update(part for part, _quality in self._index.resolve(term))
         for member in group.members:
-            entry = self._member_entry(member)
+            entry = self._members.entry(member)
             if entry is not None and asked & set(self._normaliser.terms(member)):
                 return entry
         return None
-
-    def _member_entry(self, member: str) -> Entry | None:
-        return self._members.entry(member)
 
     def subject(self, q: Question, search: SearchResult) -> Entry | None:
         """The entry the question is about: the clear best match when the question has words of
@@ -258,6 +261,14 @@ class MemberNames:
     def groups_of(self, entry: Entry) -> list[Entry]:
         """ "kva modell er innovasjonsordninga ein del av?": the groups listing the entry."""
         return self._groups.get(entry.id, [])
+
+
+def _for_others(q: Question, last: Entry) -> bool:
+    """ "og den for styrarar?" after a samling for others: not a question about it."""
+    wanted = q.filters.audiences
+    if last.event is None or q.yes_no or not wanted:
+        return False
+    return not wanted <= set(last.event.audience)
 
 
 def _having(fact: Fact, named: Sequence[Entry], hits: Sequence[Hit]) -> Entry | None:
