@@ -134,6 +134,10 @@ class EventAnswers:
 
     def with_verdict(self, q: Question, reply: Reply, now: datetime) -> Reply:
         """A yes/no question about a samling gets "Ja." or "Nei." first."""
+        if reply.confident and _asks_why_changed(q):
+            # "hvorfor ble den avlyst?": the sources say what happened, never why
+            said = reply.text.removeprefix("Ja, ")  # not "Ja," to a "hvorfor"
+            return replace(reply, text=f"{said}\n\n{_NO_REASON}", confident=False)
         if not q.yes_no or not reply.confident or q.has(Cue.CANCELLED):
             return reply
         if q.alternatives and not q.has(Cue.FOR_WHOM):
@@ -152,8 +156,6 @@ class EventAnswers:
             verdict = event.format == "digital"
         elif q.has(Cue.WHERE) and "fysisk" in q.words:
             verdict = event.format == "fysisk"
-        elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
-            verdict = event.is_over(now) and not event.cancelled
         elif q.has(Cue.NEXT):
             verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
         elif q.has(Cue.FOR_WHOM) and q.filters.audiences:  # "er den for ungdomstrinnet?"
@@ -322,6 +324,15 @@ def as_whether_for(q: Question) -> Question:
 
 # What a yes/no question about samlinger may ask besides who they are for.
 _ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
+
+
+def _asks_why_changed(q: Question) -> bool:
+    """ "Hvorfor ble samlingen avlyst?", "kvifor er ho digital?": the reason for a change or a
+    format, which no source gives."""
+    return "hvorfor" in q.words and (q.has(Cue.CANCELLED) or not _ONLINE.isdisjoint(q.words))
+
+
+_NO_REASON = "Kildene mine sier ikke hvorfor."
 
 
 def _asks_if_held(q: Question) -> bool:

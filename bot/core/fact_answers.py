@@ -42,6 +42,7 @@ FACT_NAMES = {
     Fact.MEMBERS: "hvem som er med",
 }
 _MAX_SUMMARY_WORDS = 25
+_MAX_COMPLEMENT_WORDS = 40  # a sentence added after an answer stays short
 
 
 def asked_fact(q: Question) -> Fact | None:
@@ -254,6 +255,27 @@ class YesNo:
             if count > best_count:
                 best, best_count = text, count
         return None if best is None else best.rstrip(".")[:1].upper() + best.rstrip(".")[1:] + "."
+
+    def complement(self, q: Question, entry: Entry, answer: str) -> str | None:
+        """The entry's sentence with the most of the question's topic words that `answer` lacks
+        ("hvordan er lesing prioritert i perioden?": the period, then the sentence that says
+        "prioritert"), if one has any and is short enough to follow an answer."""
+        said = set(self._normaliser.terms(answer))
+        missing = {term for term in self.claim(q, entry) if term in q.topic} - said
+        if not missing:
+            return None
+        best, best_count = None, 0
+        for text in self._sentences(entry):
+            count = self._overlap(missing, text)
+            if count > best_count and len(text.split()) <= _MAX_COMPLEMENT_WORDS:
+                best, best_count = text, count
+        if best is None or fold(best.rstrip(".")) in fold(answer):
+            return None
+        return best.rstrip(".")[:1].upper() + best.rstrip(".")[1:] + "."
+
+    @staticmethod
+    def _sentences(entry: Entry) -> list[str]:
+        return [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]
 
     def _overlap(self, claim: set[str], text: str) -> int:
         return len(claim & set(self._normaliser.terms(text))) if text else 0

@@ -292,6 +292,8 @@ class QuestionReader:
                 if len(phrase) == 1 and tokens[i].word in self.stop_words:
                     continue  # "kommer" stems like "kommende", but says nothing
                 if tuple(terms[i : i + len(phrase)]) == phrase:
+                    if counting and cue is Cue.WHO:
+                        counted = phrase[-1]  # "hvor mange deltakere": people are counted
                     cues.add(cue)
                     found.extend(phrase)
                     counting = cue is Cue.COUNT

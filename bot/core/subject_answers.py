@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -59,7 +60,21 @@ class SubjectAnswers:
         self, q: Question, subject: Entry, search: SearchResult, now: datetime, *, follow_up: bool
     ) -> Reply:
         """A fact, a yes or no, or the entry itself, about a known subject; for a samling, the
-        samling answer ("og den neste etter den?" in a follow-up: the ones after it)."""
+        samling answer ("og den neste etter den?" in a follow-up: the ones after it). When the
+        answer leaves out a word the question asks about and the subject has a sentence with
+        it, that sentence follows ("Ja. REKOM gjelder barnehage." + "… ny rammeplan.")."""
+        reply = self._answer(q, subject, search, now, follow_up=follow_up)
+        if not reply.confident or subject.is_event or not reply.matches:
+            return reply
+        about = self.kb.get(reply.matches[0].id)
+        told = self._yes_no.complement(q, about, reply.text) if about is not None else None
+        if told is None:
+            return reply
+        return replace(reply, text=f"{reply.text.rstrip()}\n{told}")
+
+    def _answer(
+        self, q: Question, subject: Entry, search: SearchResult, now: datetime, *, follow_up: bool
+    ) -> Reply:
         if subject.is_event:
             if asks_whether_for(q):
                 q = as_whether_for(q)  # "og er den for ungdomstrinnet?"
