@@ -359,6 +359,9 @@ _PASSED = (
     "for seint",
     "forsent",
     "forseint",
+    "fristen ute",
+    "fristen er ute",
+    "frist ute",
 )
 
 

@@ -139,6 +139,10 @@ class YesNo:
         # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
         # such as "lærere i engelsk" are people in a sector, not a sector of their own.
         self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
+        # Who runs samlinger (NTNU): a partner, never one of a region's municipalities.
+        self._organisers = frozenset(
+            fold(name) for entry in kb if entry.event for name in entry.event.organisers
+        )
         self._kind_words = {
             kind: frozenset(
                 term
@@ -194,11 +198,15 @@ class YesNo:
             return "Ja. " + answers.entry_text(entry)
         return None
 
-    def _sort(self, name: str) -> Kind | None:
+    def _sort(self, name: str) -> Kind | str | None:
         """What kind of thing a member name is: a scheme ("Dekom") is never one of the
-        municipalities of a region, so "er Holtålen med i samarbeidet om DEKOM?" is no "Nei"."""
+        municipalities of a region, so "er Holtålen med i samarbeidet om DEKOM?" is no "Nei",
+        and nor is a partner that runs samlinger ("er NTNU med på begynneropplæringa i
+        Gauldalsregionen?")."""
         entry = self._kb.get(fold(name))
-        return entry.kind if entry is not None else None
+        if entry is not None:
+            return entry.kind
+        return _ORGANISER if fold(name) in self._organisers else None
 
     def _one_for(self, audiences: set[str], entry: Entry) -> str | None:
         """ "gjeld DEKOM for barnehage?": the related entry of the same kind that is for them
@@ -288,6 +296,9 @@ class YesNo:
             if self.supports(q, entry, text):
                 return text.rstrip(".") + "."
         return None
+
+
+_ORGANISER = "organiser"
 
 
 def _not_in_title(name: str, entry: Entry) -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core import answers, help_texts
-from bot.core.event_answers import EventAnswers, as_whether_for, asks_whether_for
+from bot.core.event_answers import EventAnswers, as_whether_for, asks_whether_for, event_of
 from bot.core.fact_answers import (
     FactAnswer,
     YesNo,
@@ -94,8 +94,11 @@ class SubjectAnswers:
         if q.has(Cue.LIST) and lists and subject.items:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
-            mentioned = self._yes_no.mentioned_members(q)
             group = self.membership_group(q, search)
+            partner = self._partner_in_samlinger(q, group or subject)
+            if partner is not None:
+                return partner
+            mentioned = self._yes_no.mentioned_members(q)
             if group is not None and not mentioned:
                 # "er Huseby skole en av …?" → "Nei, …"
                 mentioned = _unknown_names(q, search, self._known)
@@ -142,11 +145,41 @@ class SubjectAnswers:
             return self._reply(answers.entry_text(group), Intent.LIST, [group], search.hits)
         if q.yes_no and not _SAME.isdisjoint(q.words):
             text = "Nei. " + " ".join(summary(entry) for entry in entries)
+        elif q.has(Cue.DIFFERENCE) and not q.yes_no:  # "forskjellen på REKOM og DEKOM?"
+            text = " ".join(summary(entry) for entry in entries)
         elif fact is not None and not q.yes_no and all(fact_text(e, fact) for e in entries):
             text = " ".join(fact_text(entry, fact) or "" for entry in entries)
         else:
             return None
         return self._reply(text, Intent.WHAT_IS, entries, search.hits)
+
+    def _partner_in_samlinger(self, q: Question, group: Entry) -> Reply | None:
+        """ "er NTNU med på DEKOM i Gauldalsregionen?": a partner that is none of the group's
+        members, but runs samlinger of the group (or of a scheme named) with it."""
+        named = [group.id, *q.filters.schemes, *q.filters.regions]
+        organisers = {fold(name) for name in q.filters.organisers} - {
+            fold(member) for member in group.members
+        }
+        if not organisers:
+            return None
+        pool = [event for entry_id in named for event in self._events.about(entry_id)]
+        if q.filters.audiences:  # "… på begynneropplæringa": the samlinger for them
+            pool = [e for e in pool if q.filters.audiences & set(event_of(e).audience)]
+        with_them = [
+            event
+            for event in dict.fromkeys(pool)
+            if organisers & {fold(name) for name in event_of(event).organisers}
+        ]
+        if not with_them:
+            return None
+        partner = next(iter(q.filters.organisers))
+        titles = answers.join_words([f"«{event.title}»" for event in with_them])
+        title = answers.short_title(group)
+        if q.has(Cue.MEMBERS) and not q.filters.audiences:  # "er NTNU med i regionen?"
+            text = f"{partner} er ikke med i {title}, men er med på {titles}."
+        else:
+            text = f"Ja. {partner} er med på {titles} i {title}."
+        return self._reply(text, Intent.WHAT_IS, [group, *with_them])
 
     def _a_group_of(self, q: Question, entries: Sequence[Entry], search: SearchResult) -> bool:
         """ "målene for Rekom, Dekom og Kompetanseløftet", "tilskuddsordningene dekom/

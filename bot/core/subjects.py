@@ -103,6 +103,15 @@ class SubjectFinder:
             self._own_terms[entry.id] = own
         return bool(terms) and all(term in own for term in terms)
 
+    def _fact_saying(self, fact: Fact, terms: Sequence[str], hits: Sequence[Hit]) -> list[Entry]:
+        """The close matches whose text for `fact` has every one of `terms`."""
+        found = []
+        for hit in hits:
+            text = fact_text(hit.entry, fact) if hit.score >= 0.5 else None
+            if text and terms and set(terms) <= set(self._normaliser.terms(text)):
+                found.append(hit.entry)
+        return found
+
     def _counterpart(self, q: Question, last: Entry) -> Entry | None:
         """ "og den tilsvarende for barnehagene?": the entry of the same kind for them."""
         audiences = q.filters.audiences or q.context_filters.audiences
@@ -182,6 +191,8 @@ class SubjectFinder:
             having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]
             if len(having) > 1:  # "kvifor skal kommunane gå saman i nettverk?": the one saying so
                 having = [entry for entry in having if self._speaks_of(entry, beyond_kind)]
+            if not having and not beyond_kind and not q.refers_back:  # "målene for ordningene":
+                having = self._fact_saying(fact, q.topic, hits[:3])  # the one saying "ordningene"
             if len(having) == 1:
                 return having[0]
         return None
