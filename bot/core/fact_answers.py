@@ -184,14 +184,16 @@ class YesNo:
                 return f"Nei, {names} er ikke med i {title}. {listing}".strip()
             return f"Ja, {answers.join_words(insiders)} er med i {title}. {listing}".strip()
         wanted = set(q.filters.audiences) & self._sectors
+        supported = self.supporting_sentence(q, entry)
         if wanted and entry.applies_to:
             labels = self._labels(entry.applies_to)
+            if wanted <= set(entry.applies_to) and supported is not None:
+                return f"Ja. {supported}"  # "… hjelpe oss i barnehagen med ny rammeplan?"
             if wanted <= set(entry.applies_to):
                 return f"Ja. {title} gjelder {labels}."
             other = self._one_for(wanted, entry)
             instead = f" For {self._labels(sorted(wanted))} er det {other}." if other else ""
             return f"Nei. {title} gjelder {labels}.{instead}"
-        supported = self.supporting_sentence(q, entry)
         if supported is not None:
             return f"Ja. {supported}"
         if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
@@ -239,7 +241,7 @@ class YesNo:
         """Whether `text` contains every content word of the question beyond the entry's name."""
         claim = self.claim(q, entry)
         terms = set(self._normaliser.terms(text))
-        return bool(claim) and all(term in terms for term in claim)
+        return bool(claim) and all(_inflected_in(term, terms) for term in claim)
 
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own
@@ -299,6 +301,20 @@ class YesNo:
 
 
 _ORGANISER = "organiser"
+
+
+def _inflected_in(term: str, terms: set[str]) -> bool:
+    """Whether `terms` has the term, or a short word's other form ("nye" for "ny", "nytt")
+    that the stemmer leaves apart."""
+    if term in terms:
+        return True
+    if len(term) > 4:
+        return False
+    return any(
+        len(other) <= 4 and (other.startswith(term) or term.startswith(other)) and other[:2] == term[:2]
+        for other in terms
+        if min(len(other), len(term)) >= 2
+    )
 
 
 def _not_in_title(name: str, entry: Entry) -> bool:

@@ -188,7 +188,9 @@ class QuestionReader:
         self.stop_words = STOP_WORDS_FOLDED
         cue_words = {word for texts in CUE_WORDS.values() for text in texts for word in words(text)}
         targets = (set(known_words) | _vocabulary_words(kb) | cue_words) - self.stop_words
-        self._speller = Speller(targets, also_known=self.stop_words)
+        # Small talk is typed as it is: "takler" is a word, not a slip of "takker".
+        chatter = {word for cue in _CHATTER for text in CUE_WORDS[cue] for word in words(text)}
+        self._speller = Speller(targets - chatter, also_known=self.stop_words | chatter)
         known_stems = frozenset(stem(word) for word in targets)
 
         def known(word: str) -> bool:
@@ -383,9 +385,18 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
     statement asked to be confirmed."""
     if not text.rstrip().endswith("?") or len(typed) < 3:
         return False
-    return "vel" in typed[1:4] or tuple(typed[-2:]) in _TAGS or typed[-1] == "eller"
+    if "vel" in typed[1:4] or tuple(typed[-2:]) in _TAGS or typed[-1] == "eller":
+        return True
+    # "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"
+    return any(
+        verb in _FRONTED_VERBS and pronoun in _PRONOUNS
+        for verb, pronoun in zip(typed[1:], typed[2:], strict=False)
+    )
 
 
+_CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
+_FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
+_PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})
 _TAGS = frozenset({("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det")})
 
 
