@@ -190,7 +190,8 @@ class QuestionReader:
         targets = (set(known_words) | _vocabulary_words(kb) | cue_words) - self.stop_words
         # Small talk is typed as it is: "takler" is a word, not a slip of "takker".
         chatter = {word for cue in _CHATTER for text in CUE_WORDS[cue] for word in words(text)}
-        self._speller = Speller(targets - chatter, also_known=self.stop_words | chatter)
+        as_typed = self.stop_words | chatter | _DEFINITE_KINDS  # "ordninga" is no "ordningar"
+        self._speller = Speller(targets - chatter, also_known=as_typed)
         known_stems = frozenset(stem(word) for word in targets)
 
         def known(word: str) -> bool:

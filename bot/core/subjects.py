@@ -68,7 +68,8 @@ class SubjectFinder:
             and last not in (None, own)
             and self._speaks_of(last, q.topic)
         )
-        names_own = own is not None and (not q.refers_back or named or q.topic) and not of_last
+        # "når trådte ordningen i kraft?": the kind noun alone points back, it names nothing
+        names_own = own is not None and (not q.refers_back or named or own_words) and not of_last
         if names_own or q.period is not None:
             return None  # the question names what it is about ("og målet med læringsmiljø?")
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COUNT)
