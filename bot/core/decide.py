@@ -24,7 +24,7 @@ from itertools import combinations
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around, as_whether_for, asks_whether_for
-from bot.core.fact_answers import YesNo, asked_fact, not_known
+from bot.core.fact_answers import YesNo, asked_fact, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
@@ -239,6 +239,10 @@ class Decider:
             return None
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)  # "hvilke fokusområder har Bergen kommune?"
+        sorts = self._sorts_of_named(q)
+        if sorts is not None:  # "hva slags ordninger er DEKOM og REKOM?": what they are
+            text = " ".join(summary(entry) for entry in sorts)
+            return self._reply(text, Intent.WHAT_IS, sorts, search.hits)
         named = self._find.named_entity(q, strict=False)
         if named is not None and named.kind != q.list_kind:
             said = _fact_naming(named, of_kind)  # "hvilken stortingsmelding beskriver DEKOM?"
@@ -247,6 +251,19 @@ class Decider:
         names = self.kb.vocabulary.kinds.get(q.list_kind)
         plural = names.plural if names else q.list_kind.value
         return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
+
+    def _sorts_of_named(self, q: Question) -> list[Entry] | None:
+        """ "hva slags ordning er DEKOM?": the named entries of the kind asked, if any."""
+        if "slags" not in q.words and "slag" not in q.words:
+            return None
+        terms = q.terms
+        ids = sorted(
+            (*q.filters.schemes, *q.filters.regions),
+            key=lambda i: terms.index(i) if i in terms else len(terms),
+        )
+        named = [self.kb.get(entry_id) for entry_id in ids]
+        of_kind = [entry for entry in named if entry is not None and entry.kind is q.list_kind]
+        return of_kind or None
 
     # -- events -------------------------------------------------------------------------------
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from bot.core import answers
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
-from bot.core.question_words import Cue
-from bot.core.text import Normaliser, fold
+from bot.core.question_words import CONTRARIES, Cue
+from bot.core.text import Normaliser, fold, stem, typed_words
 
 # Which question cue asks for which fact, in the order they are tried.
 FACT_CUES: tuple[tuple[Cue, Fact], ...] = (
@@ -194,6 +195,9 @@ class YesNo:
             other = self._one_for(wanted, entry)
             instead = f" For {self._labels(sorted(wanted))} er det {other}." if other else ""
             return f"Nei. {title} gjelder {labels}.{instead}"
+        contrary = self._contrary_sentence(q, entry)
+        if contrary is not None:
+            return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"
         if supported is not None:
             return f"Ja. {supported}"
         if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
@@ -279,13 +283,31 @@ class YesNo:
             count = self._overlap(missing, text)
             if count > best_count and len(text.split()) <= _MAX_COMPLEMENT_WORDS:
                 best, best_count = text, count
-        if best is None or fold(best.rstrip(".")) in fold(answer):
-            return None
+        if best is None or set(self._normaliser.terms(best)) <= said:
+            return None  # the answer says it already, in other punctuation
         return best.rstrip(".")[:1].upper() + best.rstrip(".")[1:] + "."
 
     @staticmethod
     def _sentences(entry: Entry) -> list[str]:
         return [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]
+
+    def _contrary_sentence(self, q: Question, entry: Entry) -> str | None:
+        """The entry's sentence that calls the thing asked about the opposite ("er REKOM og DEKOM
+        kommunale ordninger?" of "… de statlige tilskuddsordningene"): the opposite word, then
+        the noun the question has after its own word."""
+        typed = [fold(word) for word in typed_words(q.text)]
+        for asked, opposite in CONTRARIES:
+            nouns = [stem(after) for word, after in pairwise(typed) if word.startswith(asked)]
+            if not nouns:
+                continue
+            for text in self._sentences(entry):
+                said = fold(text).split()
+                if any(word.startswith(asked) for word in said):
+                    continue
+                for word, after in pairwise(said):
+                    if word.startswith(opposite) and any(noun in after for noun in nouns):
+                        return text.rstrip(".") + "."
+        return None
 
     def _overlap(self, claim: set[str], text: str) -> int:
         return len(claim & set(self._normaliser.terms(text))) if text else 0

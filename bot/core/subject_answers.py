@@ -66,6 +66,8 @@ class SubjectAnswers:
         reply = self._answer(q, subject, search, now, follow_up=follow_up)
         if not reply.confident or subject.is_event or not reply.matches:
             return reply
+        if reply.text.startswith("Nei. ") and q.yes_no:
+            return reply  # what the question claims is not so; its words need no sentence
         about = self.kb.get(reply.matches[0].id)
         told = self._yes_no.complement(q, about, reply.text) if about is not None else None
         if told is None:
@@ -221,6 +223,9 @@ class SubjectAnswers:
             text = f"{answers.short_title(subject)} er en del av {names}."  # "… ein del av?"
             return self._reply(text, Intent.WHAT_IS, [subject, *groups], search.hits)
         found = answer_fact(subject, fact)
+        if found.confident and _restates(q, fact) and self._yes_no.supports(q, subject, found.text):
+            # "kva for ny modell innførte Kunnskapsdepartementet i 2017?" names who, asks what
+            return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
         if fact in _SAID_IN_A_SENTENCE or not found.confident:
             # "kven skal samarbeide om eit inkluderande fellesskap etter måla?": the sentence
             # of the entry that says most of what the question says
@@ -333,6 +338,16 @@ def _slip_of_a_small_word(word: str) -> bool:
     return any(
         DamerauLevenshtein.distance(folded, small, score_cutoff=1) <= 1 for small in _SMALL_WORDS
     )
+
+
+def _restates(q: Question, fact: Fact) -> bool:
+    """Whether a question that is no yes/no and no "hvem" asks which thing has an actor it
+    names, rather than for the actor."""
+    asks_what = q.has(Cue.WHAT) or (bool(q.words) and q.words[0].startswith("hvilk"))
+    return fact in _ACTORS and asks_what and not q.yes_no and not q.has(Cue.WHO, Cue.WHEN)
+
+
+_ACTORS = (Fact.INTRODUCED_BY, Fact.FUNDED_BY, Fact.DESCRIBED_IN, Fact.WHEN)
 
 
 def _position(entry_id: str, terms: Sequence[str]) -> int:
