@@ -48,7 +48,9 @@ class EventAnswers:
                     self._by[facet, name].add(position)
 
     def matching(self, filters: Filters) -> list[Entry]:
-        """Events that match every facet the filters name (any value within a facet)."""
+        """Events that match every facet the filters name (any value within a facet). Of
+        several audiences, the events for the most of them: "to lærere som underviser i engelsk"
+        are the English teachers, not every samling for lærere."""
         chosen: set[int] | None = None
         for facet in ("audiences", "schemes", "regions", "organisers", "locations"):
             wanted: frozenset[str] = getattr(filters, facet)
@@ -58,7 +60,16 @@ class EventAnswers:
             chosen = found if chosen is None else chosen & found
         if chosen is None:
             return list(self._events)
+        if len(filters.audiences) > 1 and chosen:
+            chosen = self._for_most(filters.audiences, chosen)
         return [self._events[position] for position in sorted(chosen)]
+
+    def _for_most(self, audiences: frozenset[str], positions: set[int]) -> set[int]:
+        def count(position: int) -> int:
+            return len(audiences & set(event_of(self._events[position]).audience))
+
+        most = max(map(count, positions))
+        return {position for position in positions if count(position) == most}
 
     def asked_whether_for(self, q: Question, pool: Sequence[Entry]) -> list[Entry]:
         """The samlinger a "whether it is for them" question is about: the one it names

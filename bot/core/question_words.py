@@ -190,7 +190,7 @@ dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
-hvordan korleis mon monn tru sammen være vere vær vært vore rolle rollen rolla oppgave oppgaven skje skjedde skjedd hendt hendte
+hvordan korleis mon monn tru sammen være vere vær vært vore rolle rollen rolla oppgave oppgaven gamle gammel gamal skje skjedde skjedd hendt hendte
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest
