@@ -246,8 +246,25 @@ YES_NO_OPENERS = frozenset(
         "deltok",
         "samarbeidet",
         "ligger",
+        "står",
+        "sto",
+        "stod",
+        "bestemmer",
+        "skjer",
+        "vil",
+        "bør",
+        "gir",
+        "sier",
+        "bidrar",
+        "støtter",
+        "omfatter",
+        "dekker",
     ]
 )
+
+# Words of a claim, folded, and the word a source uses for the opposite ("kommunale ordninger?"
+# of the "statlige tilskuddsordningene"), compared by their start.
+CONTRARIES: tuple[tuple[str, str], ...] = (("kommunal", "statl"), ("statl", "kommunal"))
 
 # Question words (in bokmål, after dialect forms): a question with one is no yes/no question.
 INTERROGATIVES = frozenset(
@@ -257,10 +274,6 @@ INTERROGATIVES = frozenset(
 # Words that refer back to what the chat talked about last ("når trådte den i kraft?").
 # The named kinds in the definite singular point back at one of them ("hvilken stortingsmelding
 # beskriver ordningen?" after "jeg må forklare DEKOM").
-# Words of a claim, folded, and the word a source uses for the opposite ("kommunale ordninger?"
-# of the "statlige tilskuddsordningene"), compared by their start.
-CONTRARIES: tuple[tuple[str, str], ...] = (("kommunal", "statl"), ("statl", "kommunal"))
-
 DEFINITE_KINDS = frozenset(
     [
         "ordningen",

@@ -234,6 +234,12 @@ class SubjectAnswers:
             )
             if sentence is not None:
                 found = FactAnswer(sentence, True)
+        if not found.confident and q.yes_no:
+            # "er DEKOM og Kompetanseløftet noe staten står for?": no abbreviation is asked
+            # for; a sentence that says what the question claims confirms it
+            supported = self._yes_no.supporting_sentence(q, subject)
+            if supported is not None:
+                return self._reply(f"Ja. {supported}", Intent.WHAT_IS, [subject], search.hits)
         if not found.confident:
             return Reply(found.text, False, Intent.UNKNOWN, matches_of(search.hits))
         text = found.text
