@@ -105,6 +105,7 @@ class Decider:
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
         asks_about = asked_fact(q) is not None or q.has(Cue.WHEN, Cue.OTHER_THAN) or q.yes_no
         asks_about = asks_about or (q.has(Cue.FOR_WHOM) and subject is not None)
+        asks_about = asks_about or self._asks_what_named_is(q, subject)
         if subject is not None and self._about_its_samlinger(q, subject):
             return self._answer_events(q, search, now)
         if subject is not None and not subject.is_event and not asked_events and asks_about:
@@ -117,6 +118,17 @@ class Decider:
         if self._is_about_events(q, search):
             return self._answer_events(q, search, now)
         return self._answer_entries(q, search, now)
+
+    def _asks_what_named_is(self, q: Question, subject: Entry | None) -> bool:
+        """ "Vi skal drøfte DEKOM. Kan du forklare hva ordningen går ut på?": what the scheme
+        named (here or in the message's context) is, in words that only name its kind."""
+        if subject is None or not q.has(Cue.WHAT) or q.yes_no or q.alternatives:
+            return False
+        if q.filters.audiences or q.filters.locations or q.period or q.has(*EVENT_CUES):
+            return False  # "hva er DEKOM engelsk på barnetrinnet?" is about a samling
+        if any(term not in q.kind_words for term in q.topic):
+            return False
+        return subject is self._find.named_entity(q, strict=False)
 
     def _search(self, q: Question) -> tuple[list[str], SearchResult]:
         """The question's own terms and the search for them (with the context's terms unless
