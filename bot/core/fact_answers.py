@@ -310,7 +310,12 @@ class YesNo:
         return None
 
     def _overlap(self, claim: set[str], text: str) -> int:
-        return len(claim & set(self._normaliser.terms(text))) if text else 0
+        """How many of the claim's terms the text has, as words or as the last part of a
+        compound ("nivå" in "individnivå")."""
+        if not text:
+            return 0
+        terms = set(self._normaliser.terms(text))
+        return sum(1 for term in claim if term in terms or _ends_a_compound(term, terms))
 
     def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
         """A sentence of the entry that contains every content word of the question that does
@@ -323,6 +328,12 @@ class YesNo:
 
 
 _ORGANISER = "organiser"
+
+
+def _ends_a_compound(term: str, terms: set[str]) -> bool:
+    return len(term) >= 3 and any(
+        len(other) >= len(term) + 4 and other.endswith(term) for other in terms
+    )
 
 
 def _inflected_in(term: str, terms: set[str]) -> bool:

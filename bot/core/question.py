@@ -94,7 +94,7 @@ def with_context(
     set itself, and the terms the bot recognises as search words; its other words count for
     nothing, so personal context cannot sink the confidence."""
     extra = tuple(term for term in context.content if known(term) and term not in q.content)
-    if q.refers_back and not (q.filters.schemes or q.filters.regions):
+    if (q.refers_back or q.follows_up) and not (q.filters.schemes or q.filters.regions):
         # "Jeg må forklare DEKOM for kollegiet. Hvilken stortingsmelding beskriver ordningen?"
         told_of = replace(
             q.filters, schemes=context.filters.schemes, regions=context.filters.regions

@@ -144,9 +144,12 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.PARTNERS: (
         "partner, hovedpartner, samarbeidspartner, samarbeidspartnere, samarbeider med, "
-        "samarbeid med"
+        "samarbeid med, mellom hvem"
     ),
-    Cue.COOPERATION: "samarbeider, samarbeid, samarbeide, samarbeidet, jobber sammen",
+    Cue.COOPERATION: (
+        "samarbeider, samarbeid, samarbeide, samarbeidet, jobber sammen, involvert, involvere, "
+        "involverte, delaktig"
+    ),
     Cue.DESCRIBED_IN: "beskrevet, beskriver, omtalt, hvor står det",
     Cue.UNSUPPORTED: (
         "hvem er rektor, hvem er leder, hvem er sjef, hvem er styrer, oppvekstsjef, "
