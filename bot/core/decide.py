@@ -31,6 +31,7 @@ from bot.core.memory import Memory
 from bot.core.question import Question
 from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
+from bot.core.smalltalk import only_chatter, smalltalk
 from bot.core.subject_answers import SubjectAnswers
 from bot.core.subjects import (
     CONFIDENT_MARGIN,
@@ -46,7 +47,6 @@ CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostl
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
 SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
 SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
-SMALLTALK_LEXICAL = 0.5  # small talk with words that match an entry this well is a question
 
 
 class Decider:
@@ -82,11 +82,14 @@ class Decider:
         outright = self._membership(q, search, memory, now)
         if outright is not None:
             return outright
+        other = self._subjects.someone_else_in_role(q, search)
+        if other is not None:  # "Er det UiT som er hovedpartner …?"
+            return other
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
         if q.yes_no and unknown:
             return self._unknown(q, search)  # "får man studiepoeng for …?": not in the sources
-        if q.is_smalltalk_only or self._only_chatter(q, search):
-            return self._smalltalk(q)
+        if q.is_smalltalk_only or only_chatter(q, search):
+            return smalltalk(q, self.help_text())
         titled = self._find.named_by_title(q, search)
         if titled is not None:
             return self.answer_entry(titled, now, search.hits)
@@ -362,29 +365,7 @@ class Decider:
         text = answers.no_events_about(about) + self._events.pointer(now)
         return self._reply(text, Intent.NEXT_EVENT, [], search.hits)
 
-    # -- small talk and not knowing -----------------------------------------------------------
-
-    def _only_chatter(self, q: Question, search: SearchResult) -> bool:
-        """ "tusen takk, det hjalp masse!": small talk whose other words match no entry."""
-        chatter = {Cue.GREETING, Cue.THANKS, Cue.GOODBYE, Cue.IDENTITY}
-        if not q.cues & chatter or q.has(*EVENT_CUES):
-            return False
-        if q.has(Cue.HELP) and not q.has(Cue.THANKS):
-            return False  # "kan du hjelpe meg med matteleksa?" is a question
-        if q.period is not None or q.filters or len(q.content) > 3:
-            return False
-        return not any(hit.lexical >= SMALLTALK_LEXICAL for hit in search.hits)
-
-    def _smalltalk(self, q: Question) -> Reply:
-        if Cue.THANKS in q.cues:
-            return Reply(help_texts.THANKS, True, Intent.THANKS)
-        if Cue.IDENTITY in q.cues:
-            return Reply(help_texts.IDENTITY + "\n\n" + self.help_text(), True, Intent.HELP)
-        if Cue.HELP in q.cues:
-            return Reply(self.help_text(), True, Intent.HELP)
-        if Cue.GOODBYE in q.cues:
-            return Reply(help_texts.GOODBYE, True, Intent.GOODBYE)
-        return Reply(help_texts.GREETING, True, Intent.GREETING)
+    # -- not knowing ---------------------------------------------------------------------------
 
     def _unknown(self, q: Question, search: SearchResult, *, asked_nothing: bool = False) -> Reply:
         hits = search.hits

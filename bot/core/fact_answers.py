@@ -344,9 +344,11 @@ def _inflected_in(term: str, terms: set[str]) -> bool:
     if len(term) > 4:
         return False
     return any(
-        len(other) <= 4 and (other.startswith(term) or term.startswith(other)) and other[:2] == term[:2]
+        len(other) <= 4
+        and min(len(other), len(term)) >= 2
+        and other[:2] == term[:2]
+        and (other.startswith(term) or term.startswith(other))
         for other in terms
-        if min(len(other), len(term)) >= 2
     )
 
 

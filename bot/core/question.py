@@ -390,8 +390,7 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
         return True
     # "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"
     return any(
-        verb in _FRONTED_VERBS and pronoun in _PRONOUNS
-        for verb, pronoun in zip(typed[1:], typed[2:], strict=False)
+        verb in _FRONTED_VERBS and pronoun in _PRONOUNS for verb, pronoun in pairwise(typed[1:])
     )
 
 

@@ -13,8 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, as_whether_for, asks_whether_for, event_of
 from bot.core.fact_answers import (
@@ -28,11 +26,12 @@ from bot.core.fact_answers import (
 )
 from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
-from bot.core.question import STOP_WORDS_FOLDED, Question
+from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
+from bot.core.strange_names import someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
-from bot.core.text import Normaliser, fold, stem, typed_words
+from bot.core.text import Normaliser, fold
 
 CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at least this well
 
@@ -103,7 +102,7 @@ class SubjectAnswers:
             mentioned = self._yes_no.mentioned_members(q)
             if group is not None and not mentioned:
                 # "er Huseby skole en av …?" → "Nei, …"
-                mentioned = _unknown_names(q, search, self._known)
+                mentioned = unknown_names(q, search, self._known)
             first = subject if subject.members else (group or subject)
             for candidate in self._candidates(first, q, search):
                 verdict = self._yes_no.judge(q, candidate, mentioned)
@@ -116,6 +115,23 @@ class SubjectAnswers:
         if q.has(Cue.FOR_WHOM) or (q.has(Cue.WHO, Cue.WHERE) and follow_up):
             return self._who_or_where(subject, search)
         return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
+
+    def someone_else_in_role(self, q: Question, search: SearchResult) -> Reply | None:
+        """ "Er det UiT som er hovedpartner for nettverket?": "Nei", and who is."""
+        names = strange_names(q, search) if q.yes_no else []
+        if not names:
+            return None
+        entries = [
+            hit.entry
+            for hit in search.hits[:3]
+            if not hit.entry.is_event and hit.score >= CONFIRMING_SCORE
+        ]
+        found = someone_else(q, entries, names, self._normaliser, self._yes_no.claim)
+        if found is None:
+            return None
+        entry, sentence = found
+        text = f"Nei. Kildene mine nevner ikke {answers.join_words(names)}. {sentence}"
+        return self._reply(text, Intent.WHAT_IS, [entry], search.hits)
 
     def samling_of_scheme(self, q: Question, search: SearchResult) -> Reply | None:
         """ "er engelsk på barnetrinnet en del av DEKOM?": a samling named by its title, asked
@@ -317,33 +333,6 @@ class SubjectAnswers:
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
     ) -> Reply:
         return reply_about(self.kb, text, intent, entries, hits)
-
-
-def _unknown_names(q: Question, search: SearchResult, known: Callable[[str], bool]) -> list[str]:
-    """Names the bot has never seen, as typed ("Huseby"): when a group's members are all known,
-    such a name is not one of them. "er vi med?" asks about where the asker said they work
-    ("jeg jobber i Selbu")."""
-    unknown = {match.term for match in search.terms if not match.known and len(match.term) >= 4}
-    names = [word for word in typed_words(q.text) if stem(fold(word)) in unknown]
-    if not names and not _ASKER.isdisjoint(q.words):
-        names = [
-            word
-            for word in q.context_words
-            if len(word) >= 4 and word not in STOP_WORDS_FOLDED and not known(stem(word))
-        ]
-    return [word.capitalize() for word in names if not _slip_of_a_small_word(word)][:2]
-
-
-_ASKER = frozenset({"vi", "me", "oss", "jeg", "meg"})
-_SMALL_WORDS = tuple(word for word in STOP_WORDS_FOLDED if len(word) >= 3)
-
-
-def _slip_of_a_small_word(word: str) -> bool:
-    """ "ogsså" is a typo of "også", not a name."""
-    folded = fold(word)
-    return any(
-        DamerauLevenshtein.distance(folded, small, score_cutoff=1) <= 1 for small in _SMALL_WORDS
-    )
 
 
 def _restates(q: Question, fact: Fact) -> bool:

@@ -20,6 +20,7 @@ from bot.core.text import Normaliser, fold, stem
 CONFIDENT_SCORE = 0.6  # a subject needs at least this score ...
 CONFIDENT_MARGIN = 0.08  # ... and this lead over the runner-up
 TITLE_PHRASE = 0.85  # this close to an entry's title, with its cue words from the title
+SURELY_KNOWN = 0.9  # a term resolved this well is the knowledge base's own
 HAVING_SCORE, HAVING_GAP = 0.5, 0.2  # a match this good and close may answer with its fact
 SAYING_GAP = 0.1  # ... and this close, with whom it applies to
 EVENT_CUES = (*SAMLING_CUES, Cue.WHERE)
@@ -241,7 +242,7 @@ class SubjectFinder:
     def all_known(self, terms: Sequence[str]) -> bool:
         """ "er engelsk på barnetrinnet et DEKOM-tiltak?": the filters say which samlinger, and
         the other words are ones the bot knows ("tiltak"), so the filters say enough."""
-        return all(self._index.resolve(term) for term in terms)
+        return all(_surely_known(self._index.resolve(term)) for term in terms)
 
 
 class MemberNames:
@@ -281,6 +282,12 @@ def _for_others(q: Question, last: Entry) -> bool:
     if last.event is None or q.yes_no or not wanted:
         return False
     return not wanted <= set(last.event.audience)
+
+
+def _surely_known(resolved: Sequence[tuple[str, float]]) -> bool:
+    """Known as itself or a part of a compound, not only as a guess at a typo ("Hansen" is no
+    slip of "ansatte")."""
+    return any(quality >= SURELY_KNOWN for _term, quality in resolved)
 
 
 def _having(fact: Fact, named: Sequence[Entry], hits: Sequence[Hit]) -> Entry | None:

@@ -1,0 +1,41 @@
+"""Small talk: greetings, thanks, "er du en robot?" — and telling it from a question.
+
+"tusen takk, det hjalp masse!" is small talk; "takk, men når er fristen?" and "kan du hjelpe
+meg med matteleksa?" are questions, answered (or refused) as such.
+"""
+
+from __future__ import annotations
+
+from bot.core import help_texts
+from bot.core.index import SearchResult
+from bot.core.question import Question
+from bot.core.question_words import Cue
+from bot.core.reply import Intent, Reply
+from bot.core.subjects import EVENT_CUES
+
+SMALLTALK_LEXICAL = 0.5  # small talk with words that match an entry this well is a question
+_CHATTER = frozenset({Cue.GREETING, Cue.THANKS, Cue.GOODBYE, Cue.IDENTITY})
+
+
+def only_chatter(q: Question, search: SearchResult) -> bool:
+    """ "tusen takk, det hjalp masse!": small talk whose other words match no entry."""
+    if not q.cues & _CHATTER or q.has(*EVENT_CUES):
+        return False
+    if q.has(Cue.HELP) and not q.has(Cue.THANKS):
+        return False  # "kan du hjelpe meg med matteleksa?" is a question
+    if q.period is not None or q.filters or len(q.content) > 3:
+        return False
+    return not any(hit.lexical >= SMALLTALK_LEXICAL for hit in search.hits)
+
+
+def smalltalk(q: Question, help_text: str) -> Reply:
+    """The reply to small talk; `help_text` is what the bot can answer."""
+    if Cue.THANKS in q.cues:
+        return Reply(help_texts.THANKS, True, Intent.THANKS)
+    if Cue.IDENTITY in q.cues:
+        return Reply(help_texts.IDENTITY + "\n\n" + help_text, True, Intent.HELP)
+    if Cue.HELP in q.cues:
+        return Reply(help_text, True, Intent.HELP)
+    if Cue.GOODBYE in q.cues:
+        return Reply(help_texts.GOODBYE, True, Intent.GOODBYE)
+    return Reply(help_texts.GREETING, True, Intent.GREETING)

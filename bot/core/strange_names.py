@@ -1,0 +1,106 @@
+"""Names the sources never use: "er Huseby skole med i Lesetråder?", "Er det UiT som er
+hovedpartner for nettverket?".
+
+A name the bot has never seen is no sign that a question is out of scope when the question
+asks whether that name is one of a group, or has a role the sources give someone else: the
+answer is "Nei", and who it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.core.index import SearchResult
+from bot.core.knowledge import Entry
+from bot.core.question import STOP_WORDS_FOLDED, Question
+from bot.core.text import Normaliser, fold, stem, typed_words
+
+# Words after a name that say what it names ("rosenborg skole").
+INSTITUTIONS = frozenset(
+    ["skole", "skule", "skolen", "skulen", "barnehage", "barnehagen", "kommune", "universitet"]
+)
+
+
+_ROLE_CUE = 6  # a question word this long names a role ("hovedpartner"), not a question type
+
+
+def strange_names(q: Question, search: SearchResult) -> list[str]:
+    """Words the bot has never seen, typed as names: capitalised inside the sentence, in
+    capitals ("UiT"), or before "skole" ("rosenborg skole")."""
+    unknown = {  # never seen, or only as a guess at a typo ("UiT" is no slip of "ut")
+        match.term for match in search.terms if all(quality < 0.9 for _, quality in match.known)
+    }
+    typed = re.findall(r"[^\W\d_]+", q.text)
+    names = []
+    for i, word in enumerate(typed):
+        acronym = any(letter.isupper() for letter in word[1:])  # "UiT", "HVL"
+        if stem(fold(word.lower())) not in unknown:
+            continue
+        if not acronym and _slip_of_a_small_word(word):
+            continue
+        capital = word[0].isupper() and (i > 0 or acronym)
+        before_institution = i + 1 < len(typed) and typed[i + 1].lower() in INSTITUTIONS
+        if capital or before_institution:
+            names.append(word if acronym else word.capitalize())
+    return names
+
+
+def someone_else(
+    q: Question,
+    entries: Sequence[Entry],
+    names: Sequence[str],
+    normaliser: Normaliser,
+    claim: Callable[[Question, Entry], list[str]],
+) -> tuple[Entry, str] | None:
+    """The entry and its sentence that give the role the question asks about ("hovedpartner",
+    "prosjektskole") to names of its own: every other word of the claim, and a name."""
+    strange = {stem(fold(name.lower())) for name in names}
+    asked = {word.lower() for word in typed_words(q.text)}
+    for entry in entries:
+        said = [term for term in q.cue_terms if len(term) >= _ROLE_CUE]  # "hovedpartner"
+        role = [term for term in (*claim(q, entry), *said) if term not in strange]
+        if not role:
+            continue
+        for sentence in _sentences(entry):
+            terms = set(normaliser.terms(sentence))
+            named = [w for w in _CAPITALISED.findall(sentence) if w.lower() not in asked]
+            if named and all(term in terms for term in role):
+                return entry, sentence.rstrip(".") + "."
+    return None
+
+
+_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]+")
+
+
+def _sentences(entry: Entry) -> list[str]:
+    return [*entry.answer.split(". "), *(text for _, text in entry.facts)]
+
+
+def unknown_names(q: Question, search: SearchResult, known: Callable[[str], bool]) -> list[str]:
+    """Names the bot has never seen, as typed ("Huseby"): when a group's members are all known,
+    such a name is not one of them. "er vi med?" asks about where the asker said they work
+    ("jeg jobber i Selbu")."""
+    unknown = {match.term for match in search.terms if not match.known and len(match.term) >= 4}
+    names = [word for word in typed_words(q.text) if stem(fold(word)) in unknown]
+    if not names and not _ASKER.isdisjoint(q.words):
+        names = [
+            word
+            for word in q.context_words
+            if len(word) >= 4 and word not in STOP_WORDS_FOLDED and not known(stem(word))
+        ]
+    return [word.capitalize() for word in names if not _slip_of_a_small_word(word)][:2]
+
+
+_ASKER = frozenset({"vi", "me", "oss", "jeg", "meg"})
+_SMALL_WORDS = tuple(word for word in STOP_WORDS_FOLDED if len(word) >= 3)
+
+
+def _slip_of_a_small_word(word: str) -> bool:
+    """ "ogsså" is a typo of "også", not a name."""
+    folded = fold(word)
+    return any(
+        DamerauLevenshtein.distance(folded, small, score_cutoff=1) <= 1 for small in _SMALL_WORDS
+    )
