@@ -107,8 +107,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.WHAT: (
         "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
-        "på, heter, kalles, kalt, redegjør, redegjøre, gjøre rede for, bygger på, bygd på, "
-        "bygget på, "
+        "på, heter, kalles, kalt, redegjør, redegjøre, gjøre rede for, bygd på, "
         "basert på, legger opp til, legg opp til"
     ),
     Cue.DIFFERENCE: (
@@ -158,7 +157,10 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "betale, gratis, avgift, passord, passordet, telefon, telefonnummer, e-post, "
         "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
-        "åpningstid, åpningstider, overnatting, hotell"
+        "åpningstid, åpningstider, overnatting, hotell, holdt presentasjonen, holdt foredrag, "
+        "holdt foredraget, holdt innlegg, hadde innlegg, hvem hadde innlegg, "
+        "hvem presenterte, hvem snakket, hvem underviste, foredragsholder, foredragsholderen, "
+        "foredragsholdere, kursholder, innleder, innlederen"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "
