@@ -43,6 +43,7 @@ FACT_NAMES = {
     Fact.MEMBERS: "hvem som er med",
 }
 _MAX_SUMMARY_WORDS = 25
+_TELLING_CUE = 5  # a question word this long says what the sentence is about ("samarbeid")
 _MAX_COMPLEMENT_WORDS = 40  # a sentence added after an answer stays short
 
 
@@ -173,7 +174,9 @@ class YesNo:
         outsiders = [
             name
             for name in mentioned
-            if fold(name) not in own and _not_in_title(name, entry) and self._sort(name) in sorts
+            if fold(name) not in own
+            and _not_in_title(name, entry)
+            and self._sort(name) in (*sorts, None)  # a name with no entry may be anything
         ]
         insiders = [name for name in mentioned if fold(name) in own]
         title = answers.short_title(entry)
@@ -184,7 +187,9 @@ class YesNo:
                 names = answers.join_words(outsiders)
                 return f"Nei, {names} er ikke med i {title}. {listing}".strip()
             return f"Ja, {answers.join_words(insiders)} er med i {title}. {listing}".strip()
-        wanted = set(q.filters.audiences) & self._sectors
+        # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
+        told = set() if q.has(Cue.FOR_WHOM) else set(q.context_filters.audiences)
+        wanted = (set(q.filters.audiences) - told) & self._sectors
         supported = self.supporting_sentence(q, entry)
         if wanted and entry.applies_to:
             labels = self._labels(entry.applies_to)
@@ -260,6 +265,7 @@ class YesNo:
         """The sentence of the entry (its text, facts or list) with the most of the question's
         claim, when it has at least two of its words and more than `answer` has; else None."""
         claim = set(self.claim(q, entry))
+        claim |= {term for term in q.cue_terms if len(term) >= _TELLING_CUE}  # "samarbeid"
         if len(claim) < 2:
             return None
         least = max(2, 1 + self._overlap(claim, answer))

@@ -123,6 +123,7 @@ def with_context(
         context_terms=extra,
         context_words=context.words,
         cues=q.cues | carried,
+        context_filters=told,
         period=period,
         kind_named=q.kind_named or context.kind_named,
     )

@@ -100,9 +100,10 @@ class SubjectAnswers:
             if partner is not None:
                 return partner
             mentioned = self._yes_no.mentioned_members(q)
-            if group is not None and not mentioned:
-                # "er Huseby skole en av …?" → "Nei, …"
-                mentioned = unknown_names(q, search, self._known)
+            if group is not None and all(fold(name) in fold(group.title) for name in mentioned):
+                # "er Huseby skole en av …?" → "Nei, …" ("Trondheim" names "fokusområdene for
+                # Trondheimsskolen", not a candidate)
+                mentioned = [*mentioned, *unknown_names(q, search, self._known)]
             first = subject if subject.members else (group or subject)
             for candidate in self._candidates(first, q, search):
                 verdict = self._yes_no.judge(q, candidate, mentioned)
