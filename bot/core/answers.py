@@ -303,9 +303,14 @@ def next_event(
     return text
 
 
-def nothing_ahead(scope: str, last: Entry | None, now: datetime) -> str:
-    """No samling is coming; the last one held, if any."""
+def nothing_ahead(
+    scope: str, last: Entry | None, now: datetime, cancelled: Sequence[Entry] = ()
+) -> str:
+    """No samling is coming; the ones that would have come but are cancelled, and the last one
+    held, if any."""
     text = f"Det er ingen kommende samlinger{scope} i oversikten min nå."
+    for entry in cancelled[:2]:
+        text += f" «{entry.title}» {when(entry, now)} er avlyst."
     if last is not None:
         text += f" Den siste var «{last.title}» {when(last, now)}"
         place = where(last)

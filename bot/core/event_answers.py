@@ -213,18 +213,23 @@ class EventAnswers:
             else:
                 break
         if first is None:
-            return self._nothing_ahead(pool, now, scope, Intent.NEXT_EVENT)
+            return self._nothing_ahead(pool, now, scope, Intent.NEXT_EVENT, skipped)
         text = answers.next_event(self.kb, scope, first, skipped, later, now)
         return self._reply(text, Intent.NEXT_EVENT, [first, *skipped, *later])
 
     def _nothing_ahead(
-        self, pool: Sequence[Entry], now: datetime, scope: str, intent: Intent
+        self,
+        pool: Sequence[Entry],
+        now: datetime,
+        scope: str,
+        intent: Intent,
+        cancelled: Sequence[Entry] = (),
     ) -> Reply:
         held = [e for e in pool if event_of(e).is_over(now) and not event_of(e).cancelled]
-        text = answers.nothing_ahead(scope, held[-1] if held else None, now)
+        text = answers.nothing_ahead(scope, held[-1] if held else None, now, cancelled)
         if not held and not pool:
             text += self.pointer(now)
-        return self._reply(text, intent, held[-1:] if held else [])
+        return self._reply(text, intent, [*cancelled[:2], *held[-1:]])
 
     def _upcoming(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
         scope = answers.filter_phrase(self.kb, q.filters)

@@ -44,6 +44,7 @@ class Filters:
         )
 
 
+MIN_SECTOR = 4  # an audience word this long may start a compound naming another ("skoleleder")
 _FACET_ORDER = ("audiences", "schemes", "locations", "regions", "organisers", "member_of")
 
 
@@ -63,6 +64,7 @@ class Facets:
         for audience in kb.vocabulary.audiences.values():
             for phrase in (audience.id.replace("-", " "), audience.label, *audience.words):
                 self._add("audiences", terms(phrase), audience.id)
+        self._also = _sector_prefixes(kb, normaliser)
         organisers = {
             fold(name) for event in kb.events if event.event for name in event.event.organisers
         }
@@ -111,5 +113,28 @@ class Facets:
                     min(values, key=lambda v: (self._breadth.get(v, 0), v))
                     for values in phrases.values()
                 )
+        also = {a for phrase in matched.get("audiences", {}) for a in self._also.get(phrase, ())}
+        if also:
+            found["audiences"] = found.get("audiences", frozenset()) | also
         used = frozenset(term for phrase in claimed for term in phrase)
         return Filters(**found), used
+
+
+def _sector_prefixes(kb: KnowledgeBase, normaliser: Normaliser) -> dict[tuple[str, ...], set[str]]:
+    """One-word audience phrases that start with another audience's one-word phrase, and that
+    audience: "skoleleder" names the school as well as its leaders, "barnehageleder" the
+    kindergarten."""
+    single: dict[str, str] = {}
+    phrases: list[tuple[str, str]] = []
+    for audience in kb.vocabulary.audiences.values():
+        for word in (audience.label, *audience.words):
+            found = normaliser.terms(word)
+            if len(found) == 1:
+                single.setdefault(found[0], audience.id)
+                phrases.append((found[0], audience.id))
+    also: dict[tuple[str, ...], set[str]] = {}
+    for term, owner in phrases:
+        for head, other in single.items():
+            if other != owner and len(head) >= MIN_SECTOR and term.startswith(head) and term != head:
+                also.setdefault((term,), set()).add(other)
+    return also
