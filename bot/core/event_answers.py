@@ -80,6 +80,11 @@ class EventAnswers:
             named = self.on_topic(q.topic, self.matching(replace(q.filters, audiences=frozenset())))
             if named:
                 return named
+        naming = q.naming_audiences
+        if naming and naming != q.filters.audiences:
+            named = self.matching(replace(q.filters, audiences=naming))
+            if named:
+                return named  # "er begynneropplæringssamlingen for styrere?"
         audiences = q.filters.audiences
         best = max((len(audiences & set(event_of(e).audience)) for e in pool), default=0)
         return [e for e in pool if len(audiences & set(event_of(e).audience)) == best]

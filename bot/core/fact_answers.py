@@ -261,11 +261,14 @@ class YesNo:
             naming |= set(self._normaliser.terms(named_id.replace("-", " ")))
         return [term for term in q.content if term not in naming]
 
-    def closest_sentence(self, q: Question, entry: Entry, answer: str) -> str | None:
+    def closest_sentence(
+        self, q: Question, entry: Entry, answer: str, *, cues_tell: bool = False
+    ) -> str | None:
         """The sentence of the entry (its text, facts or list) with the most of the question's
         claim, when it has at least two of its words and more than `answer` has; else None."""
         claim = set(self.claim(q, entry))
-        claim |= {term for term in q.cue_terms if len(term) >= _TELLING_CUE}  # "samarbeid"
+        if cues_tell:  # "hvem skal kommunene samarbeide med?": "samarbeid" tells which sentence
+            claim |= {term for term in q.cue_terms if len(term) >= _TELLING_CUE}
         if len(claim) < 2:
             return None
         least = max(2, 1 + self._overlap(claim, answer))

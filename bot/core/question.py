@@ -57,6 +57,9 @@ class Question:
     kind_words: tuple[str, ...] = ()  # the terms that named it ("fokusområde")
     context_terms: tuple[str, ...] = ()  # known terms from the rest of the message
     context_filters: Filters = field(default_factory=Filters)  # ... and the filters it sets
+    # "er begynneropplæringssamlingen for styrere?": the audiences named before the last "for"
+    # name the samling, the ones after it are asked about
+    naming_audiences: frozenset[str] = frozenset()
     context_words: tuple[str, ...] = ()  # ... and its words ("og den første av dem, hvilke …")
     # "statlige eller kommunale?": the words beside "eller" are choices, and a choice the bot
     # does not know is no sign that the question is out of scope.
@@ -239,6 +242,7 @@ class QuestionReader:
             if token.word not in self.stop_words and (len(token.word) > 1 or token.word.isdigit())
         )
         filters, filter_terms = self._facets.find(content)
+        naming = self._audiences_before_for(tokens) if filters.audiences else frozenset()
         alternatives = _alternatives(tokens, self.stop_words)
         if filters.locations and any(
             alternatives & set(self._normaliser.terms(place)) for place in filters.locations
@@ -278,7 +282,15 @@ class QuestionReader:
             kind_named=kind_named,
             kind_words=tuple(t for t in content if kind_named and t in self._kinds[kind_named]),
             alternatives=alternatives,
+            naming_audiences=naming,
         )
+
+    def _audiences_before_for(self, tokens: Sequence[Token]) -> frozenset[str]:
+        fors = [i for i, token in enumerate(tokens) if token.word == "for"]
+        if not fors:
+            return frozenset()
+        before = [t.term for t in tokens[: fors[-1]] if t.word not in self.stop_words]
+        return self._facets.find(before)[0].audiences
 
     def _find_cues(
         self, tokens: Sequence[Token]

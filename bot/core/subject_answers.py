@@ -243,11 +243,18 @@ class SubjectAnswers:
         if found.confident and _restates(q, fact) and self._yes_no.supports(q, subject, found.text):
             # "kva for ny modell innførte Kunnskapsdepartementet i 2017?" names who, asks what
             return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
-        if fact in _SAID_IN_A_SENTENCE or not found.confident:
+        # "hvilke kommuner samarbeider i Gauldal?": the members, who work together, say it all
+        members_asked = (
+            fact is Fact.PARTNERS
+            and not subject.fact(fact)
+            and bool(subject.members)
+            and self._yes_no.supports(q, subject, found.text)
+        )
+        if (fact in _SAID_IN_A_SENTENCE and not members_asked) or not found.confident:
             # "kven skal samarbeide om eit inkluderande fellesskap etter måla?": the sentence
             # of the entry that says most of what the question says
             sentence = self._yes_no.closest_sentence(
-                q, subject, found.text if found.confident else ""
+                q, subject, found.text if found.confident else "", cues_tell=fact is Fact.PARTNERS
             )
             if sentence is not None:
                 found = FactAnswer(sentence, True)
