@@ -135,6 +135,7 @@ def _sector_prefixes(kb: KnowledgeBase, normaliser: Normaliser) -> dict[tuple[st
     also: dict[tuple[str, ...], set[str]] = {}
     for term, owner in phrases:
         for head, other in single.items():
-            if other != owner and len(head) >= MIN_SECTOR and term.startswith(head) and term != head:
+            compound = term != head and term.startswith(head) and len(head) >= MIN_SECTOR
+            if compound and other != owner:
                 also.setdefault((term,), set()).add(other)
     return also
