@@ -340,7 +340,10 @@ class Decider:
         """ "hvem samarbeider vi med på begynneropplæring i DEKOM?": a scheme or region with an
         audience that its samlinger are for is a question about those samlinger."""
         asks_of_them = q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COOPERATION, Cue.INTRODUCED_BY)
-        if subject.is_event or q.yes_no or not q.filters.audiences or not asks_of_them:
+        asks_of_them = asks_of_them or _asks_if_any(q)  # "finnes det noe DEKOM for oss som …?"
+        if subject.is_event or not q.filters.audiences or not asks_of_them:
+            return False
+        if q.yes_no and not _asks_if_any(q):
             return False
         if q.has(Cue.FOR_WHOM) and q.alternatives:
             return False  # "kem jobbe regionen med kompetanse for, berre lærera?" asks of it
@@ -419,6 +422,15 @@ def _clear(search: SearchResult) -> bool:
         and hits[0].score >= CONFIDENT_SCORE
         and (hits[0].score - runner_up_score(hits) >= CONFIDENT_MARGIN)
     )
+
+
+def _asks_if_any(q: Question) -> bool:
+    """ "finnes det noe …?", "er det noen …?": whether there is any (samling)."""
+    return q.words[:2] in _THERE_IS and not _ANY.isdisjoint(q.words)
+
+
+_THERE_IS = (("finnes", "det"), ("fins", "det"), ("er", "det"), ("har", "dere"), ("har", "de"))
+_ANY = frozenset({"noe", "noen", "no", "non", "noko", "nokon"})  # as the forms leave them
 
 
 def _asks_for_a_list(q: Question) -> bool:
