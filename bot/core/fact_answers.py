@@ -9,6 +9,7 @@ and is not confident: the bot never guesses.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
@@ -145,6 +146,14 @@ class YesNo:
         self._organisers = frozenset(
             fold(name) for entry in kb if entry.event for name in entry.event.organisers
         )
+        # Who the sources say stands behind or pays for something ("Kunnskapsdepartementet").
+        self._actors = frozenset(
+            term
+            for entry in kb
+            for fact in (Fact.INTRODUCED_BY, Fact.FUNDED_BY)
+            for word in _CAPITALISED.findall(entry.fact(fact) or "")
+            for term in normaliser.terms(word)
+        ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
         self._kind_words = {
             kind: frozenset(
                 term
@@ -300,6 +309,12 @@ class YesNo:
     def _sentences(entry: Entry) -> list[str]:
         return [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]
 
+    def names_another_actor(self, q: Question, entry: Entry, text: str) -> bool:
+        """ "Kommer modellen fra Utdanningsdirektoratet?" of "Kunnskapsdepartementet står bak
+        …": the question names an actor that the entry's fact does not."""
+        asked = set(self.claim(q, entry)) & self._actors
+        return bool(asked) and not asked <= set(self._normaliser.terms(text))
+
     def _contrary_sentence(self, q: Question, entry: Entry) -> str | None:
         """The entry's sentence that calls the thing asked about the opposite ("er REKOM og DEKOM
         kommunale ordninger?" of "… de statlige tilskuddsordningene"): the opposite word, then
@@ -337,6 +352,7 @@ class YesNo:
 
 
 _ORGANISER = "organiser"
+_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
 
 
 def _ends_a_compound(term: str, terms: set[str]) -> bool:

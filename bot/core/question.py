@@ -234,6 +234,8 @@ class QuestionReader:
             cues.add(Cue.FOR_WHOM)  # "hvem er den for?", "hvilke ansatte er det for?"
         if Cue.FOR_WHOM in cues:
             cues.add(Cue.WHO)
+        if corrected[:1] in (["kommer"], ["kom"]) and "fra" in corrected:
+            cues.add(Cue.INTRODUCED_BY)  # "kommer modellen med tre ordninger fra Udir?"
         if any(_is_unsupported(token.word) for token in rest):
             cues.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
         content = tuple(

@@ -123,7 +123,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.INTRODUCED_BY: (
         "står bak, innfører, innførte, laget, bestemt, bestemte, fastsatt, fastsette, "
         "vedtatt, utformet, initiativ, holder, arrangerer, arrangør, arrangøren, organiserer, "
-        "organisert"
+        "organisert, kommer fra, kom fra, stammer fra"
     ),
     Cue.FUNDED_BY: (
         "finansierer, finansiert, finansiering, betaler, betalt, pengene, penger, midler, "

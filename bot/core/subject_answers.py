@@ -269,7 +269,9 @@ class SubjectAnswers:
         text = found.text
         year = str(q.period.start.year) if q.period is not None else None
         confirmed = self._yes_no.supports(q, subject, text) or (year is not None and year in text)
-        if q.yes_no and confirmed:  # "trådte REKOM i kraft i 2019?"
+        if q.yes_no and fact in _ACTORS and self._yes_no.names_another_actor(q, subject, text):
+            text = "Nei. " + text  # "kommer modellen fra Utdanningsdirektoratet?"
+        elif q.yes_no and confirmed:  # "trådte REKOM i kraft i 2019?"
             text = "Ja. " + text
         elif q.yes_no and year is not None and fact is Fact.WHEN and _YEAR.search(text):
             text = "Nei. " + text  # "kom REKOM i 2017?" → "Nei. … i 2019."
