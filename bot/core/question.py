@@ -263,7 +263,7 @@ class QuestionReader:
         plural = any(word in self._plural for word in fold(text).split())
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
         verb = opener in _YES_NO or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
-        no_question_word = self._question_openers.isdisjoint(corrected)
+        no_question_word = self._question_openers.isdisjoint(_before_if_so(corrected))
         yes_no = (verb or _is_tag_question(text, corrected)) and no_question_word
         return Question(
             text=text,
@@ -394,6 +394,15 @@ def _refers_back(typed: Sequence[str]) -> bool:
             continue
         return True
     return False
+
+
+def _before_if_so(typed: Sequence[str]) -> Sequence[str]:
+    """ "Samarbeider de med NTNU, og i så fall om hva?": the words before "i så fall", where a
+    question word makes it no yes/no question."""
+    for i in range(len(typed) - 2):
+        if tuple(typed[i : i + 3]) in (("i", "sa", "fall"), ("i", "so", "fall")):
+            return typed[:i]
+    return typed
 
 
 def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
