@@ -126,5 +126,11 @@ def _tells_after_asking(
 
 
 def _first_word(text: str) -> str:
-    match = re.search(r"[^\W\d_]+", text.lower())
-    return match.group(0) if match else ""
+    """The first word, past a leading "og" or "men" ("og kven skal prioritere tiltaka")."""
+    found = re.findall(r"[^\W\d_]+", text.lower()[:60])
+    while len(found) > 1 and found[0] in _LEADING_AND:
+        found = found[1:]
+    return found[0] if found else ""
+
+
+_LEADING_AND = frozenset({"og", "å", "men", "så"})

@@ -108,7 +108,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHAT: (
         "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
         "på, heter, kalles, kalt, redegjør, redegjøre, gjøre rede for, bygd på, "
-        "basert på, legger opp til, legg opp til"
+        "basert på, legger opp til, legg opp til, hvordan skjer"
     ),
     Cue.DIFFERENCE: (
         "forskjell, forskjellen, skilnad, skilnaden, sammenlign, sammenheng, henger sammen"
@@ -204,7 +204,7 @@ dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
-vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal
+vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
