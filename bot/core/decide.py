@@ -65,7 +65,7 @@ class Decider:
         self._events = events
         members = MemberNames(kb)
         self._find = SubjectFinder(kb, index, normaliser, members)
-        yes_no = YesNo(kb, normaliser)
+        yes_no = self._yes_no = YesNo(kb, normaliser)
         self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, self._is_known)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
@@ -115,6 +115,9 @@ class Decider:
             if self._coverage(q, search) < CONFIDENT_COVERAGE:
                 return self._unknown(q, search)
             return self._subjects.answer(q, subject, search, now, follow_up=False)
+        said = self._said_of_named(q, search, asked_events)
+        if said is not None:  # "kva skal DEKOM erstatte etter kvart?"
+            return said
         named = self._find.named_entity(q)
         if named is not None:
             return self._answer_named(named, q, search, now)
@@ -132,6 +135,18 @@ class Decider:
         if any(term not in q.kind_words for term in q.topic):
             return False
         return subject is self._find.named_entity(q, strict=False)
+
+    def _said_of_named(self, q: Question, search: SearchResult, events: bool) -> Reply | None:
+        """A question about a scheme or region it names, in words one sentence of it has."""
+        if q.yes_no or events or asked_fact(q) is not None or q.list_kind is not None:
+            return None
+        named = self._find.named_entity(q, strict=False)
+        if named is None or named.is_event or self._coverage(q, search) < CONFIDENT_COVERAGE:
+            return None
+        sentence = self._yes_no.saying_sentence(q, named)
+        if sentence is None:
+            return None
+        return self._reply(sentence, Intent.WHAT_IS, [named], search.hits)
 
     def _search(self, q: Question) -> tuple[list[str], SearchResult]:
         """The question's own terms and the search for them (with the context's terms unless

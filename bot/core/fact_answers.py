@@ -286,7 +286,7 @@ class YesNo:
             count = self._overlap(claim, text)
             if count > best_count:
                 best, best_count = text, count
-        return None if best is None else best.rstrip(".")[:1].upper() + best.rstrip(".")[1:] + "."
+        return None if best is None else _on_its_own(best, entry)
 
     def complement(self, q: Question, entry: Entry, answer: str) -> str | None:
         """The entry's sentence with the most of the question's topic words that `answer` lacks
@@ -303,7 +303,7 @@ class YesNo:
                 best, best_count = text, count
         if best is None or set(self._normaliser.terms(best)) <= said:
             return None  # the answer says it already, in other punctuation
-        return best.rstrip(".")[:1].upper() + best.rstrip(".")[1:] + "."
+        return _on_its_own(best, entry)
 
     @staticmethod
     def _sentences(entry: Entry) -> list[str]:
@@ -341,18 +341,60 @@ class YesNo:
         terms = set(self._normaliser.terms(text))
         return sum(1 for term in claim if term in terms or _ends_a_compound(term, terms))
 
+    def saying_sentence(self, q: Question, entry: Entry) -> str | None:
+        """The entry's sentence that has most of what the question says beyond the entry's
+        name: all of it, or at least two words and half ("bestemmer kommunen selv hva lærerne
+        skal lære med DEKOM?" of "kommunene skal selv definere og prioritere …")."""
+        claim = set(self.claim(q, entry))
+        if not claim:
+            return None
+        best, best_count = None, 0
+        for text in self._sentences(entry):
+            count = self._overlap(claim, text)
+            if count > best_count:
+                best, best_count = text, count
+        enough = best_count == len(claim) or (best_count >= 2 and 2 * best_count >= len(claim))
+        if best is None or not enough:
+            return None
+        return _on_its_own(best, entry)
+
     def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
         """A sentence of the entry that contains every content word of the question that does
         not just name the entry: the page says what the question asks whether it says."""
-        texts = [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]
-        for text in texts:
+        for text in self._sentences(entry):
             if self.supports(q, entry, text):
-                return text.rstrip(".") + "."
+                return _on_its_own(text, entry)
         return None
 
 
 _ORGANISER = "organiser"
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
+
+
+def _on_its_own(sentence: str, entry: Entry) -> str:
+    """A sentence taken out of the entry's text, as a whole sentence that says what it is about:
+    "Ordningen skal …" of DEKOM becomes "DEKOM skal …"."""
+    text = sentence.strip().rstrip(".")
+    first, _, rest = text.partition(" ")
+    if first in _POINTING and rest:
+        text = f"{answers.short_title(entry)} {rest}"
+    return text[:1].upper() + text[1:] + "."
+
+
+_POINTING = frozenset(
+    {
+        "Ordningen",
+        "Ordninga",
+        "Den",
+        "Det",
+        "Strategien",
+        "Modellen",
+        "Nettverket",
+        "Prosjektet",
+        "Regionen",
+        "Området",
+    }
+)
 
 
 def _ends_a_compound(term: str, terms: set[str]) -> bool:
