@@ -138,8 +138,8 @@ class Decider:
 
     def _said_of_named(self, q: Question, search: SearchResult, events: bool) -> Reply | None:
         """A question about a scheme or region it names, in words one sentence of it has."""
-        if q.yes_no or events or asked_fact(q) is not None or q.list_kind is not None:
-            return None
+        if q.yes_no or events or asked_fact(q) is not None or q.has(Cue.LIST, Cue.COUNT):
+            return None  # "hvilke kommuner består Gauldalsregionen av?" asks for the list
         named = self._find.named_entity(q, strict=False)
         if named is None or named.is_event or self._coverage(q, search) < CONFIDENT_COVERAGE:
             return None
