@@ -173,7 +173,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "tomorrow",
-            r"\b(i morgen|imorgen|i morgon|imorgon|i morra|imorra|i mora|i marra|imarra)\b",
+            r"\b(i morgen|imorgen|i morgon|imorgon|i morra|imorra|i mora|i marra|imarra|i mara|"
+            r"imara|i marn|i morn)\b",
         ),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
@@ -187,6 +188,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "month",
             rf"\b(i|til|fra|for|pa|om) (?P<month>{_MONTH_NAMES})\b"
             r"(?: (?P<y>\d{4})| (?P<rel>i ar|i fjor))?",
+        ),
+        (
+            "rest_of_season",  # "resten av høsten": from today to the season's end
+            r"\bresten av (?P<s>hosten|hausten|varen|sommeren|vinteren|host|haust|var|vinter)\b",
         ),
         (
             "last_season",  # "i fjor vinter", "forrige høst"
@@ -287,6 +292,9 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
             year = today.year if month >= today.month else today.year + 1
         label = f"{MONTHS[month - 1]} {year}"
         return Period(date(year, month, 1), _month_end(year, month), label, year_given=given)
+    if name == "rest_of_season":
+        whole = _season(_SEASONS[match.group("s").removesuffix("en")], today, None)
+        return Period(max(today, whole.start), whole.end, f"resten av {whole.label}")
     if name == "last_season":
         season = _SEASONS[match.group("s").removesuffix("en")]
         return _season(season, today, _season(season, today, None).start.year - 1)

@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
-from itertools import combinations
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around, as_whether_for, asks_whether_for
@@ -29,6 +28,14 @@ from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question
+from bot.core.question_shapes import (
+    asks_for_a_list,
+    asks_if_any,
+    can_answer,
+    clear,
+    complementary_pair,
+    fact_naming,
+)
 from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
 from bot.core.smalltalk import only_chatter, smalltalk
@@ -41,7 +48,7 @@ from bot.core.subjects import (
     SubjectFinder,
     runner_up_score,
 )
-from bot.core.text import Normaliser, fold
+from bot.core.text import Normaliser
 
 CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
@@ -115,7 +122,7 @@ class Decider:
             if self._coverage(q, search) < CONFIDENT_COVERAGE:
                 return self._unknown(q, search)
             return self._subjects.answer(q, subject, search, now, follow_up=False)
-        said = self._said_of_named(q, search, asked_events)
+        said = self._said_of_named(q, search, asked_events, subject)
         if said is not None:  # "kva skal DEKOM erstatte etter kvart?"
             return said
         named = self._find.named_entity(q)
@@ -136,12 +143,16 @@ class Decider:
             return False
         return subject is self._find.named_entity(q, strict=False)
 
-    def _said_of_named(self, q: Question, search: SearchResult, events: bool) -> Reply | None:
+    def _said_of_named(
+        self, q: Question, search: SearchResult, events: bool, subject: Entry | None
+    ) -> Reply | None:
         """A question about a scheme or region it names, in words one sentence of it has."""
         if q.yes_no or events or asked_fact(q) is not None or q.has(Cue.LIST, Cue.COUNT):
             return None  # "hvilke kommuner består Gauldalsregionen av?" asks for the list
         named = self._find.named_entity(q, strict=False)
-        if named is None or named.is_event or self._coverage(q, search) < CONFIDENT_COVERAGE:
+        if named is None or named.is_event or subject not in (None, named):
+            return None  # "planer for nettverket" is about the plans, not the network
+        if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return None
         sentence = self._yes_no.saying_sentence(q, named)
         if sentence is None:
@@ -159,7 +170,7 @@ class Decider:
         search = self._index.search((*asked, *q.context_terms), limit=6)
         if q.context_terms and asked:
             alone = self._index.search(asked, limit=6)
-            if _clear(alone) and not _clear(search):
+            if clear(alone) and not clear(search):
                 search = alone
         return asked, search
 
@@ -205,21 +216,21 @@ class Decider:
         if not q.content or not hits:
             return self._unknown(q, search, asked_nothing=not q.content)
         top = hits[0]
-        pair = self._complementary_pair(q, hits)
+        pair = complementary_pair(q, hits)
         if pair is not None and self._coverage(q, search) >= CONFIDENT_COVERAGE:
             return self._reply(answers.entry_pair_text(pair), Intent.WHAT_IS, pair, hits)
         confident = (
             top.score >= CONFIDENT_SCORE
             and top.score - runner_up_score(hits) >= CONFIDENT_MARGIN
             and self._coverage(q, search) >= CONFIDENT_COVERAGE
-            and _can_answer(top.entry, q)
+            and can_answer(top.entry, q)
         )
         if confident and q.has(Cue.COUNT):
             confident = self._can_count(q, top.entry)
         entry = top.entry
         if (
             confident
-            and _asks_for_a_list(q)
+            and asks_for_a_list(q)
             and not (entry.items or entry.members or entry.is_event)
         ):
             # "hvilke skoler er universitetsskoler?" about a heading the page says no more of
@@ -239,25 +250,6 @@ class Decider:
         heading = self._normaliser.terms(f"{entry.items_title or ''} {entry.title}")
         return q.counted in heading
 
-    @staticmethod
-    def _complementary_pair(q: Question, hits: Sequence[Hit]) -> list[Entry] | None:
-        """ "Hva er X og Y?": two of the best entries, each named by its id, that each cover what
-        the other does not, and together all of the question."""
-        wanted = set(q.content)
-        if len(wanted) < 2 or not q.cues <= {Cue.WHAT, Cue.LIST, Cue.DIFFERENCE}:
-            return None
-        candidates = [
-            hit
-            for hit in hits[:3]
-            if hit.named and not hit.entry.is_event and hit.score >= CONFIDENT_SCORE
-        ]
-        for first, second in combinations(candidates, 2):
-            if first.covered <= second.covered or second.covered <= first.covered:
-                continue
-            if wanted <= first.covered | second.covered:
-                return [first.entry, second.entry]
-        return None
-
     def _list_of_kind(self, q: Question, search: SearchResult) -> Reply | None:
         """ "hvilke ordninger finnes?" lists the schemes, unless one entry holds that list."""
         assert q.list_kind is not None
@@ -275,7 +267,7 @@ class Decider:
             return self._reply(text, Intent.WHAT_IS, sorts, search.hits)
         named = self._find.named_entity(q, strict=False)
         if named is not None and named.kind != q.list_kind:
-            said = _fact_naming(named, of_kind)  # "hvilken stortingsmelding beskriver DEKOM?"
+            said = fact_naming(named, of_kind)  # "hvilken stortingsmelding beskriver DEKOM?"
             if said is not None:
                 return self._reply(said, Intent.WHAT_IS, [named], search.hits)
         names = self.kb.vocabulary.kinds.get(q.list_kind)
@@ -355,10 +347,10 @@ class Decider:
         """ "hvem samarbeider vi med på begynneropplæring i DEKOM?": a scheme or region with an
         audience that its samlinger are for is a question about those samlinger."""
         asks_of_them = q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COOPERATION, Cue.INTRODUCED_BY)
-        asks_of_them = asks_of_them or _asks_if_any(q)  # "finnes det noe DEKOM for oss som …?"
+        asks_of_them = asks_of_them or asks_if_any(q)  # "finnes det noe DEKOM for oss som …?"
         if subject.is_event or not q.filters.audiences or not asks_of_them:
             return False
-        if q.yes_no and not _asks_if_any(q):
+        if q.yes_no and not asks_if_any(q):
             return False
         if q.has(Cue.FOR_WHOM) and q.alternatives:
             return False  # "kem jobbe regionen med kompetanse for, berre lærera?" asks of it
@@ -417,52 +409,3 @@ class Decider:
 
 
 _HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to
-
-
-def _fact_naming(entry: Entry, candidates: Sequence[Entry]) -> str | None:
-    """The entry's fact that names one of the candidates ("… er beskrevet i Stortingsmelding
-    21"), asked which of a kind the entry has to do with."""
-    for _fact, text in entry.facts:
-        folded = fold(text)
-        if any(fold(answers.short_title(candidate)) in folded for candidate in candidates):
-            return text
-    return None
-
-
-def _clear(search: SearchResult) -> bool:
-    """Whether the best match is clearly the one (the score and lead a subject needs)."""
-    hits = search.hits
-    return (
-        bool(hits)
-        and hits[0].score >= CONFIDENT_SCORE
-        and (hits[0].score - runner_up_score(hits) >= CONFIDENT_MARGIN)
-    )
-
-
-def _asks_if_any(q: Question) -> bool:
-    """ "finnes det noe …?", "er det noen …?": whether there is any (samling)."""
-    return q.words[:2] in _THERE_IS and not _ANY.isdisjoint(q.words)
-
-
-_THERE_IS = (("finnes", "det"), ("fins", "det"), ("er", "det"), ("har", "dere"), ("har", "de"))
-_ANY = frozenset({"noe", "noen", "no", "non", "noko", "nokon"})  # as the forms leave them
-
-
-def _asks_for_a_list(q: Question) -> bool:
-    """ "Hvilke skoler er …?" asks for a list; "hvilke aktører skal samarbeide" asks who works
-    together (a fact), and "hvem bestemmer hvilke tiltak" asks who."""
-    opener = q.words[0] if q.words else ""
-    return opener in ("hvilke", "hvilken", "hvilket") and asked_fact(q) is None
-
-
-def _can_answer(entry: Entry, q: Question) -> bool:
-    """Whether an entry that is not a samling can answer this type of question at all."""
-    if entry.is_event:
-        return True
-    if q.has(Cue.DEADLINE, Cue.CANCELLED):
-        return False
-    if q.has(Cue.WHERE):
-        return entry.kind in (Kind.REGION, Kind.NETWORK)
-    if q.has(Cue.WHEN):
-        return any(ch.isdigit() for ch in entry.answer + " ".join(entry.items))
-    return True

@@ -114,6 +114,7 @@ ENTRY_FIELDS: dict[str, EntryField] = {
     "end": EntryField(read_date, event_only=True),
     "end_time": EntryField(read_time, event_only=True),
     "cancelled": EntryField(read_bool, event_only=True),
+    "held": EntryField(read_bool, event_only=True),  # the source says it was held
     "format": EntryField(one_of("digital", "fysisk"), event_only=True),
     "platform": EntryField(read_text, event_only=True),
     "location": EntryField(read_text, event_only=True),
@@ -212,6 +213,11 @@ def _check_entry(node: MappingNode, kind: Kind | None, record: Record, where: Wh
         where.for_field("items_title").report(
             record.keys["items_title"], "items_title brukes bare sammen med items; legg til items"
         )
+    if record.get("held", bool) and record.get("cancelled", bool):
+        where.for_field("held").report(
+            record.nodes["held"],
+            "en samling kan ikke både være avlyst (cancelled: true) og gjennomført (held: true)",
+        )
     _check_event_dates(record, where)
 
 
@@ -280,6 +286,7 @@ def _build_event(record: Record) -> EventDetails:
         end=record.get("end", date),
         end_time=record.get("end_time", time),
         cancelled=record.get("cancelled", bool) or False,
+        held=record.get("held", bool) or False,
         format=record.get("format", str),
         platform=record.get("platform", str),
         location=record.get("location", str),

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from bot.core import answers
+from bot.core import answers, status_texts
 from bot.core.dates import Period
 from bot.core.facets import Filters
 from bot.core.index import SearchIndex
@@ -297,7 +297,9 @@ class EventAnswers:
     def _deadline(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
         if specific and pool:
             chosen = most_relevant(pool, now)
-            reply = self._reply(answers.deadline_of_event(chosen, now), Intent.DEADLINE, [chosen])
+            reply = self._reply(
+                status_texts.deadline_of_event(chosen, now), Intent.DEADLINE, [chosen]
+            )
             event = event_of(chosen)
             if event.deadline is None and not event.cancelled:  # a deadline nobody registered
                 return replace(reply, confident=False)
@@ -305,23 +307,25 @@ class EventAnswers:
         scope = answers.filter_phrase(self.kb, q.filters)
         open_ = [e for e in pool if event_of(e).deadline_open(now) and not event_of(e).cancelled]
         if open_:
-            return self._reply(answers.open_deadlines(scope, open_, now), Intent.DEADLINE, open_)
+            return self._reply(
+                status_texts.open_deadlines(scope, open_, now), Intent.DEADLINE, open_
+            )
         past = [e for e in pool if event_of(e).deadline is not None]
         last = max(past, key=lambda e: event_of(e).deadline or event_of(e).start) if past else None
-        return self._reply(answers.no_open_deadline(scope, last), Intent.DEADLINE, past[-1:])
+        return self._reply(status_texts.no_open_deadline(scope, last), Intent.DEADLINE, past[-1:])
 
     def _cancelled(
         self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime
     ) -> Reply:
         if specific and pool:
             asked = list(pool[:3])
-            text = answers.cancelled_or_not(asked, now, as_planned=_asks_if_held(q))
+            text = status_texts.cancelled_or_not(asked, now, as_planned=_asks_if_held(q))
             return self._reply(text, Intent.CANCELLED, asked)
         scope = answers.filter_phrase(self.kb, q.filters)
         cancelled = [e for e in pool if event_of(e).cancelled]
         if not cancelled:
-            return self._reply(answers.no_cancelled_events(scope), Intent.CANCELLED, [])
-        text = answers.cancelled_events(scope, cancelled, now)
+            return self._reply(status_texts.no_cancelled_events(scope), Intent.CANCELLED, [])
+        text = status_texts.cancelled_events(scope, cancelled, now)
         return self._reply(text, Intent.CANCELLED, cancelled)
 
     def _reply(self, text: str, intent: Intent, entries: Sequence[Entry]) -> Reply:

@@ -75,6 +75,7 @@ class EventDetails:
     end: date | None = None
     end_time: time | None = None
     cancelled: bool = False
+    held: bool = False  # the source says it was held ("Ble gjennomført på Zoom")
     format: str | None = None  # "digital" or "fysisk"
     platform: str | None = None  # e.g. "Zoom"
     location: str | None = None  # e.g. "Oppdal"

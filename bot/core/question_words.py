@@ -160,7 +160,9 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "åpningstid, åpningstider, overnatting, hotell, holdt presentasjonen, holdt foredrag, "
         "holdt foredraget, holdt innlegg, hadde innlegg, hvem hadde innlegg, "
         "hvem presenterte, hvem snakket, hvem underviste, foredragsholder, foredragsholderen, "
-        "foredragsholdere, kursholder, innleder, innlederen"
+        "foredragsholdere, kursholder, innleder, innlederen, barnehageplass, barnehageplassen, "
+        "skoleplass, sfo-plass, budsjett, budsjettet, budsjettene, skoleferie, høstferie, "
+        "vinterferie, juleferie, sommerferie, ferie"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "

@@ -52,6 +52,12 @@ def test_a_deadline_after_the_start_is_reported(tmp_path: Path) -> None:
     assert problem.message.startswith("påmeldingsfristen 2020-09-20 er etter starten 2020-09-18")
 
 
+def test_a_samling_both_held_and_cancelled_is_reported(tmp_path: Path) -> None:
+    problem = problem_in_events(tmp_path, event_with("cancelled: true", "held: true"))
+    assert where(problem) == ("samlinger.yaml", 8, "samling", "held")
+    assert "både være avlyst" in problem.message
+
+
 def test_an_end_before_the_start_is_reported(tmp_path: Path) -> None:
     problem = problem_in_events(tmp_path, event_with("end: 2020-09-17"))
     assert where(problem) == ("samlinger.yaml", 7, "samling", "end")

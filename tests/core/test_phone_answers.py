@@ -38,7 +38,16 @@ def test_the_title_is_not_repeated_in_the_next_sentence(engine: Engine) -> None:
     reply = ask(engine, "hvor var styrersamlingen?", "2020-10-24T12:00")
     lines = reply.text.splitlines()
     assert lines[0] == "«Digital styrersamling barnehage» var digitalt på Zoom."
-    assert lines[1].startswith("Den var onsdag 21. oktober 2020")
+    assert lines[1].startswith("Den ble gjennomført onsdag 21. oktober 2020")  # as the page says
+
+
+def test_only_a_samling_the_page_says_was_held_is_told_as_held(engine: Engine) -> None:
+    before = ask(engine, "når er styrersamlinga?", "2020-10-10T12:00")
+    assert before.text.startswith("«Digital styrersamling barnehage» er onsdag 21. oktober")
+    after = ask(engine, "ble styrersamlinga gjennomført eller avlyst?", "2020-10-22T09:00")
+    assert "ble gjennomført digitalt på Zoom" in after.text, after.text
+    other = ask(engine, "når var ledersamlinga på Oppdal?", "2020-03-01T12:00")
+    assert "gjennomført" not in other.text, other.text
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,88 @@
+"""What the shape of a read question says about the answer it wants.
+
+Small, pure tests the decider (`bot.core.decide`) asks of a question and its search: whether
+the best match is clearly the one, whether "hvilke …" asks for a list, whether an entry can
+answer a "når"/"hvor" question at all, and which two entries together answer "hva er X og Y?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+from bot.core import answers
+from bot.core.fact_answers import asked_fact
+from bot.core.index import Hit, SearchResult
+from bot.core.knowledge import Entry, Kind
+from bot.core.question import Question
+from bot.core.question_words import Cue
+from bot.core.subjects import CONFIDENT_MARGIN, CONFIDENT_SCORE, runner_up_score
+from bot.core.text import fold
+
+
+def complementary_pair(q: Question, hits: Sequence[Hit]) -> list[Entry] | None:
+    """ "Hva er X og Y?": two of the best entries, each named by its id, that each cover what
+    the other does not, and together all of the question."""
+    wanted = set(q.content)
+    if len(wanted) < 2 or not q.cues <= {Cue.WHAT, Cue.LIST, Cue.DIFFERENCE}:
+        return None
+    candidates = [
+        hit
+        for hit in hits[:3]
+        if hit.named and not hit.entry.is_event and hit.score >= CONFIDENT_SCORE
+    ]
+    for first, second in combinations(candidates, 2):
+        if first.covered <= second.covered or second.covered <= first.covered:
+            continue
+        if wanted <= first.covered | second.covered:
+            return [first.entry, second.entry]
+    return None
+
+
+def fact_naming(entry: Entry, candidates: Sequence[Entry]) -> str | None:
+    """The entry's fact that names one of the candidates ("… er beskrevet i Stortingsmelding
+    21"), asked which of a kind the entry has to do with."""
+    for _fact, text in entry.facts:
+        folded = fold(text)
+        if any(fold(answers.short_title(candidate)) in folded for candidate in candidates):
+            return text
+    return None
+
+
+def clear(search: SearchResult) -> bool:
+    """Whether the best match is clearly the one (the score and lead a subject needs)."""
+    hits = search.hits
+    return (
+        bool(hits)
+        and hits[0].score >= CONFIDENT_SCORE
+        and (hits[0].score - runner_up_score(hits) >= CONFIDENT_MARGIN)
+    )
+
+
+def asks_if_any(q: Question) -> bool:
+    """ "finnes det noe …?", "er det noen …?": whether there is any (samling)."""
+    return q.words[:2] in _THERE_IS and not _ANY.isdisjoint(q.words)
+
+
+_THERE_IS = (("finnes", "det"), ("fins", "det"), ("er", "det"), ("har", "dere"), ("har", "de"))
+_ANY = frozenset({"noe", "noen", "no", "non", "noko", "nokon"})  # as the forms leave them
+
+
+def asks_for_a_list(q: Question) -> bool:
+    """ "Hvilke skoler er …?" asks for a list; "hvilke aktører skal samarbeide" asks who works
+    together (a fact), and "hvem bestemmer hvilke tiltak" asks who."""
+    opener = q.words[0] if q.words else ""
+    return opener in ("hvilke", "hvilken", "hvilket") and asked_fact(q) is None
+
+
+def can_answer(entry: Entry, q: Question) -> bool:
+    """Whether an entry that is not a samling can answer this type of question at all."""
+    if entry.is_event:
+        return True
+    if q.has(Cue.DEADLINE, Cue.CANCELLED):
+        return False
+    if q.has(Cue.WHERE):
+        return entry.kind in (Kind.REGION, Kind.NETWORK)
+    if q.has(Cue.WHEN):
+        return any(ch.isdigit() for ch in entry.answer + " ".join(entry.items))
+    return True

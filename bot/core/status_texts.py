@@ -1,0 +1,72 @@
+"""Deadlines and cancellations in words: "Påmeldingsfristen for … er …", "Nei, … var ikke
+avlyst; den ble gjennomført digitalt på Zoom."."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from bot.core.answers import deadline_day, deadline_sentence, event_list, when, where
+from bot.core.dates import long_date
+from bot.core.knowledge import Entry, EventDetails
+
+
+def _details(entry: Entry) -> EventDetails:
+    assert entry.event is not None, f"{entry.id} is not an event"
+    return entry.event
+
+
+def deadline_of_event(entry: Entry, now: datetime) -> str:
+    """The deadline of one samling, when it is, and whether it is cancelled or how to register."""
+    event = _details(entry)
+    text = deadline_sentence(entry, now, named=True)
+    verb = "var" if event.is_over(now) else "er"
+    text += f" Samlingen {verb} {when(entry, now)}."
+    if event.cancelled:
+        text += " Merk: samlingen er AVLYST."
+    elif event.registration and not event.is_over(now):
+        text += f" {event.registration}"
+    return text
+
+
+def open_deadlines(scope: str, events: Sequence[Entry], now: datetime) -> str:
+    lines = [f"• {deadline_day(e, now)} – «{e.title}»" for e in events]
+    return f"Åpne påmeldingsfrister{scope}:\n" + "\n".join(lines)
+
+
+def no_open_deadline(scope: str, last: Entry | None) -> str:
+    """No deadline is open; the latest one known, if any."""
+    text = f"Ingen kommende samlinger{scope} har åpen påmelding nå."
+    if last is not None:
+        deadline = _details(last).deadline
+        assert deadline is not None
+        text += f" Den siste fristen jeg kjenner til var {long_date(deadline)}, for «{last.title}»."
+    return text
+
+
+def cancelled_or_not(entries: Sequence[Entry], now: datetime, *, as_planned: bool = False) -> str:
+    """ "Er … avlyst?" about particular samlinger: yes or no for each. `as_planned` ("går den
+    som planlagt?", "blir den noe av?") asks the opposite, so "Ja" means it is held."""
+    lines = []
+    yes, no = ("Nei", "Ja") if as_planned else ("Ja", "Nei")
+    for entry in entries:
+        day = when(entry, now)
+        if _details(entry).cancelled:
+            lines.append(f"{yes}, «{entry.title}» {day} er avlyst.")
+        else:
+            held = where(entry)
+            verb = "ble gjennomført" if _details(entry).held else "var"
+            held_at = f"; den {verb} {held}" if held else ""
+            if _details(entry).is_over(now):
+                lines.append(f"{no}, «{entry.title}» {day} var ikke avlyst{held_at}.")
+            else:
+                lines.append(f"{no}, «{entry.title}» {day} er ikke avlyst; den går som planlagt.")
+    return "\n".join(lines)
+
+
+def no_cancelled_events(scope: str) -> str:
+    return f"Ingen samlinger{scope} er avlyst."
+
+
+def cancelled_events(scope: str, events: Sequence[Entry], now: datetime) -> str:
+    return f"Avlyste samlinger{scope}:\n" + event_list(events, now)
