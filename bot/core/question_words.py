@@ -74,7 +74,8 @@ SOFT_CUES = frozenset(
 _CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHEN: (
         "når, dato, datoen, tidspunkt, hvilken dag, kva dag, ukedag, vekedag, hvilket år, "
-        "årstall, klokka, hva år, hvilke år"
+        "årstall, klokka, hva år, hvilke år, hvilken dag i uka, hvilken dag i uken, "
+        "hva dag i uka, kva dag i veka, ukedagen"
     ),
     Cue.NEXT: (
         "neste, kommende, førstkommende, nærmeste, snart, fremover, framover, på gang, neste gang"
@@ -206,7 +207,7 @@ dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
-vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert
+vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -180,6 +180,11 @@ class SubjectFinder:
             return named
         if best is not None:
             return best
+        if q.kind_named is not None and q.refers_back and hits:  # "kvifor legg ordninga …"
+            close = [h.entry for h in hits[:3] if hits[0].score - h.score < HAVING_GAP]
+            of_kind_close = [entry for entry in close if entry.kind is q.kind_named]
+            if len(of_kind_close) == 1 and of_kind_close[0] is not close[0]:
+                return of_kind_close[0]
         if q.kind_named is not None:
             of_kind = [entry for entry in self.kb if entry.kind is q.kind_named]
             only = of_kind[0] if len(of_kind) == 1 else None
