@@ -22,7 +22,10 @@ _SENTENCE_END = re.compile(
     r"(?<=[?!])\s*|(?<=[^\W\d_][.])(?<!\bca[.])(?<!\bnr[.])(?<!\bkl[.])(?<!\bst[.])"
     r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])\s+|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
 )
-_PART_BREAK = re.compile(r"\s*(?:,|\s[-–]\s|;|:)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+")
+_PART_BREAK = re.compile(
+    r"\s*(?:,|\s[-–]\s|;|:)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+"
+    r"|\s+(?P<because>nå som|na som|no som|ettersom|fordi)\s+"
+)
 _TRAILING_AND = re.compile(r"[\s,]+(?:og|men)(?:\s+(?:jeg|eg|æ|vi|me))?$", re.IGNORECASE)
 _INTRODUCER = re.compile(
     r"\b(?:" + "|".join(re.escape(fold(text)) for text in QUESTION_INTRODUCERS) + r")\b\s*"
@@ -90,7 +93,11 @@ def _parts(
         first = _first_word(rest)
         after_og = match.group(0).strip() == "og"
         asks_whether = introduced_by and first == "om" and "," in match.group(0)
-        if first and (asks_whether or opens_question(first, after_og)) and match.start() > start:
+        because = match.group("because") is not None  # "… nå som skoleledersamlinga ble avlyst"
+        if because and match.start() > start and opens_question(_first_word(sentence[start:])):
+            pieces.append(sentence[start : match.start()])
+            start = match.end()
+        elif first and (asks_whether or opens_question(first, after_og)) and match.start() > start:
             pieces.append(sentence[start : match.start()])
             start = match.end()
         elif _tells_after_asking(

@@ -329,7 +329,10 @@ class Decider:
                 pool, specific = found, True
             elif not self._filters_say_enough(q):
                 return self._no_event_on_topic(q, search, now)
-        if q.period is not None:
+        due = self._events.due_in(q.period, pool) if q.period and q.has(Cue.DEADLINE) else []
+        if due:  # "er fristen for engelsk i morgen?": the deadline is in the period
+            pool = due
+        elif q.period is not None:
             # "kven er samlinga 18. september for?": a day named without a year is that day
             on_a_day = q.period.day_month is not None and not q.yes_no
             pool = self._events.in_period(q.period, pool, named=specific or on_a_day)

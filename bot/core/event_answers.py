@@ -131,6 +131,11 @@ class EventAnswers:
             and (not audiences or audiences & set(event_of(other).audience))
         ]
 
+    @staticmethod
+    def due_in(period: Period, pool: Sequence[Entry]) -> list[Entry]:
+        """The samlinger of `pool` whose deadline is in the period."""
+        return [e for e in pool if (d := event_of(e).deadline) and period.overlaps(d, d)]
+
     def in_period(self, period: Period, pool: Sequence[Entry], *, named: bool) -> list[Entry]:
         """The samlinger of `pool` in the period. A named samling with a day or month but no
         year ("styrersamlingen 21. oktober") is found on that day whatever year it is in."""

@@ -110,7 +110,10 @@ def with_context(
     choices = [term for term in q.content if term in q.alternatives] if q.refers_back else []
     if len(choices) < len(q.content):  # the context's filters count only for samlinger asked
         return replace(q, context_filters=told, context_terms=extra, context_words=context.words)
-    carried = context.cues & {Cue.EVENT, Cue.DEADLINE, Cue.CANCELLED}
+    # "Jeg glemte å melde meg på. Når er fristen?" carries the deadline; "når er neste samling
+    # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
+    asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
+    carried = context.cues & ({Cue.EVENT, Cue.DEADLINE} | (set() if asks_own else {Cue.CANCELLED}))
     period = q.period or context.period
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
