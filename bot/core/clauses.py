@@ -93,11 +93,12 @@ def _parts(
         first = _first_word(rest)
         after_og = match.group(0).strip() == "og"
         asks_whether = introduced_by and first == "om" and "," in match.group(0)
-        because = match.group("because") is not None  # "… nå som skoleledersamlinga ble avlyst"
-        if because and match.start() > start and opens_question(_first_word(sentence[start:])):
-            pieces.append(sentence[start : match.start()])
-            start = match.end()
-        elif first and (asks_whether or opens_question(first, after_og)) and match.start() > start:
+        # "når er neste samling nå som skoleledersamlinga ble avlyst?": the rest tells why
+        because = match.group("because") is not None and opens_question(
+            _first_word(sentence[start:])
+        )
+        asks = bool(first) and (asks_whether or opens_question(first, after_og))
+        if (because or asks) and match.start() > start:
             pieces.append(sentence[start : match.start()])
             start = match.end()
         elif _tells_after_asking(
