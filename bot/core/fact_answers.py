@@ -264,11 +264,16 @@ class YesNo:
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own
         name and the name of its kind ("fokusområdet" of a focus area)."""
+        naming = self._naming(q, entry)
+        return [term for term in q.content if term not in naming]
+
+    def _naming(self, q: Question, entry: Entry) -> set[str]:
+        """The terms that name the entry, its kind, or what the question names."""
         naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
         naming |= self._kind_words.get(entry.kind, frozenset())
         for named_id in (*q.filters.schemes, *q.filters.regions):  # "kom REKOM i 2017?"
             naming |= set(self._normaliser.terms(named_id.replace("-", " ")))
-        return [term for term in q.content if term not in naming]
+        return naming
 
     def closest_sentence(
         self, q: Question, entry: Entry, answer: str, *, cues_tell: bool = False
@@ -276,6 +281,9 @@ class YesNo:
         """The sentence of the entry (its text, facts or list) with the most of the question's
         claim, when it has at least two of its words and more than `answer` has; else None."""
         claim = set(self.claim(q, entry))
+        # "… hvorfor vi skal gå sammen i nettverk. Hva er begrunnelsen i Dekom?": the context
+        # says which of the reasons
+        claim |= set(q.context_terms) - self._naming(q, entry)
         if cues_tell:  # "hvem skal kommunene samarbeide med?": "samarbeid" tells which sentence
             claim |= {term for term in q.cue_terms if len(term) >= _TELLING_CUE}
         if len(claim) < 2:
