@@ -17,7 +17,7 @@ from itertools import pairwise
 from bot.core import answers
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
-from bot.core.question_words import CONTRARIES, Cue
+from bot.core.question_words import CONTRARIES, ONLY_WORDS, Cue
 from bot.core.text import Normaliser, fold, stem, typed_words
 
 # Which question cue asks for which fact, in the order they are tried.
@@ -212,6 +212,8 @@ class YesNo:
         contrary = self._contrary_sentence(q, entry)
         if contrary is not None:
             return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"
+        if not ONLY_WORDS.isdisjoint(q.words):
+            supported = None  # "er det bare kommunen?" is not confirmed by "kommunene skal …"
         if supported is not None:
             return f"Ja. {supported}"
         if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
@@ -328,17 +330,23 @@ class YesNo:
         kommunale ordninger?" of "… de statlige tilskuddsordningene"): the opposite word, then
         the noun the question has after its own word."""
         typed = [fold(word) for word in typed_words(q.text)]
-        for asked, opposite in CONTRARIES:
-            nouns = [stem(after) for word, after in pairwise(typed) if word.startswith(asked)]
+        if "eller" in typed[:-1]:
+            return None  # "samarbeider de, eller gjør hver kommune det alene?" offers a choice
+        for asked, opposite, with_noun in CONTRARIES:
+            nouns = [
+                stem(after) for word, after in pairwise([*typed, ""]) if word.startswith(asked)
+            ]
             if not nouns:
                 continue
             for text in self._sentences(entry):
                 said = fold(text).split()
                 if any(word.startswith(asked) for word in said):
                     continue
-                for word, after in pairwise(said):
-                    if word.startswith(opposite) and any(noun in after for noun in nouns):
-                        return text.rstrip(".") + "."
+                for word, after in pairwise([*said, ""]):
+                    if not word.startswith(opposite):
+                        continue
+                    if not with_noun or any(noun and noun in after for noun in nouns):
+                        return _on_its_own(text, entry)
         return None
 
     def _overlap(self, claim: set[str], text: str) -> int:

@@ -208,6 +208,7 @@ stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart des
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
+alene aleine åleine
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
@@ -272,7 +273,21 @@ YES_NO_OPENERS = frozenset(
 
 # Words of a claim, folded, and the word a source uses for the opposite ("kommunale ordninger?"
 # of the "statlige tilskuddsordningene"), compared by their start.
-CONTRARIES: tuple[tuple[str, str], ...] = (("kommunal", "statl"), ("statl", "kommunal"))
+# A contrary that needs no noun after it ("jobbe alene") has None for the noun rule.
+CONTRARIES: tuple[tuple[str, str, bool], ...] = (
+    ("kommunal", "statl", True),
+    ("statl", "kommunal", True),
+    ("alene", "samm", False),  # "skal kommunene jobbe alene?" of "… gå sammen i nettverk"
+    ("aleine", "samm", False),
+    ("alene", "fellesskap", False),  # "er det kommunen alene?" of "… i fellesskap fastsatt"
+    ("aleine", "fellesskap", False),
+    ("bare", "fellesskap", False),  # "er det bare kommunen?"
+    ("berre", "fellesskap", False),
+)
+
+# Words that claim something is the only one ("er det bare kommunen?", "… alene?"): a sentence
+# that merely mentions it does not confirm that.
+ONLY_WORDS = frozenset({"bare", "berre", "alene", "aleine", "aleina"})
 
 # Question words (in bokmål, after dialect forms): a question with one is no yes/no question.
 INTERROGATIVES = frozenset(

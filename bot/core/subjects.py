@@ -14,7 +14,7 @@ from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question
-from bot.core.question_words import SAMLING_CUES, Cue
+from bot.core.question_words import ONLY_WORDS, SAMLING_CUES, Cue
 from bot.core.text import Normaliser, fold, stem
 
 CONFIDENT_SCORE = 0.6  # a subject needs at least this score ...
@@ -54,6 +54,13 @@ class SubjectFinder:
             return counterpart  # "og den tilsvarende ordningen for barnehagene?"
         if last is not None and _for_others(q, last):
             return None  # "og den for styrarar?": another samling, the one for them
+        if (
+            last is not None
+            and q.yes_no
+            and not ONLY_WORDS.isdisjoint(q.words)
+            and not last.is_event
+        ):
+            return last  # "hvem har bestemt fokusområdene? er det bare kommunen?"
         filters = q.filters
         context_names = [term for term in q.context_terms if term not in _COUNTS]
         named = bool(filters.schemes or filters.regions or filters.member_of or context_names)
