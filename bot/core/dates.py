@@ -178,7 +178,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
-        ("this_week", r"\b(denne|dene|i) (uka|uken|veka|veke|uke)\b"),
+        ("this_week", r"(?<!dag )\b(denne|dene|i) (uka|uken|veka|veke|uke)\b"),
         ("next_week", r"\bneste (uke|uka|uken|veke|veka)\b"),
         ("last_week", r"\bforrige (uke|uka|uken|veke|veka)\b"),
         ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),

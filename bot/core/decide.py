@@ -25,7 +25,7 @@ from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around, as_whether_for, asks_whether_for
 from bot.core.fact_answers import YesNo, asked_fact, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
-from bot.core.knowledge import Entry, Kind, KnowledgeBase
+from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question
 from bot.core.question_shapes import (
@@ -296,8 +296,8 @@ class Decider:
             return q.period is not None  # "hvor er den beskrevet?" asks for a fact
         if q.has(*EVENT_CUES):
             return True
-        if q.period is None:
-            return False
+        if q.period is None or asked_fact(q) not in (None, Fact.PERIOD, Fact.WHEN):
+            return False  # "står Udir bak modellen fra 2017?" asks for a fact
         top = search.hits[0] if search.hits else None
         return top is None or top.entry.is_event or top.score < CONFIDENT_SCORE
 

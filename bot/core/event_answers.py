@@ -375,9 +375,12 @@ _SOMETHING = frozenset({"noe", "noko", "no", "noen"})
 
 
 def _asks_if_passed(q: Question) -> bool:
-    """ "er fristen gått ut?", "er det for sent å melde seg på?": asked whether it has closed."""
+    """ "er fristen gått ut?", "er det for sent å melde seg på?", "er påmeldingsfristen ute?":
+    asked whether it has closed."""
     text = " ".join(q.words)
-    return any(phrase in text for phrase in _PASSED)
+    # "går fristen for engelsk ut?" (not "går den ut i morgen?", which asks when)
+    ends_out = bool(q.words) and q.words[-1] in ("ut", "ute") and q.period is None
+    return ends_out or any(phrase in text for phrase in _PASSED)
 
 
 _PASSED = (

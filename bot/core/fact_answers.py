@@ -199,7 +199,12 @@ class YesNo:
         # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
         told = set() if q.has(Cue.FOR_WHOM) else set(q.context_filters.audiences)
         wanted = (set(q.filters.audiences) - told) & self._sectors
+        contrary = self._contrary_sentence(q, entry)
+        if contrary is not None:
+            return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"
         supported = self.supporting_sentence(q, entry)
+        if not ONLY_WORDS.isdisjoint(q.words):
+            supported = None  # "er det bare kommunen?" is not confirmed by "kommunene skal …"
         if wanted and entry.applies_to:
             labels = self._labels(entry.applies_to)
             if wanted <= set(entry.applies_to) and supported is not None:
@@ -209,11 +214,6 @@ class YesNo:
             other = self._one_for(wanted, entry)
             instead = f" For {self._labels(sorted(wanted))} er det {other}." if other else ""
             return f"Nei. {title} gjelder {labels}.{instead}"
-        contrary = self._contrary_sentence(q, entry)
-        if contrary is not None:
-            return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"
-        if not ONLY_WORDS.isdisjoint(q.words):
-            supported = None  # "er det bare kommunen?" is not confirmed by "kommunene skal …"
         if supported is not None:
             return f"Ja. {supported}"
         if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
@@ -342,10 +342,14 @@ class YesNo:
                 said = fold(text).split()
                 if any(word.startswith(asked) for word in said):
                     continue
+                if " " in opposite:  # a phrase: "i fellesskap"
+                    if f" {opposite} " in f" {' '.join(said)} ":
+                        return _on_its_own(text, entry)
+                    continue
                 for word, after in pairwise([*said, ""]):
                     if not word.startswith(opposite):
                         continue
-                    if not with_noun or any(noun and noun in after for noun in nouns):
+                    if not with_noun or any(_same_noun(noun, after) for noun in nouns):
                         return _on_its_own(text, entry)
         return None
 
@@ -385,6 +389,14 @@ class YesNo:
 
 _ORGANISER = "organiser"
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
+
+
+def _same_noun(noun: str, word: str) -> bool:
+    """ "tilskuddsordninger" and "støtteordning": the same last part of a compound."""
+    return bool(noun) and (noun in word or (len(noun) >= _NOUN_TAIL and noun[-_NOUN_TAIL:] in word))
+
+
+_NOUN_TAIL = 6
 
 
 def _on_its_own(sentence: str, entry: Entry) -> str:

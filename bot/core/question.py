@@ -29,6 +29,7 @@ from bot.core.question_words import (
     INTERROGATIVES,
     SMALLTALK_CUES,
     STOP_WORDS,
+    PLAIN_WORDS,
     YES_NO_OPENERS,
     Cue,
 )
@@ -197,7 +198,8 @@ class QuestionReader:
         targets = (set(known_words) | _vocabulary_words(kb) | cue_words) - self.stop_words
         # Small talk is typed as it is: "takler" is a word, not a slip of "takker".
         chatter = {word for cue in _CHATTER for text in CUE_WORDS[cue] for word in words(text)}
-        as_typed = self.stop_words | chatter | _DEFINITE_KINDS  # "ordninga" is no "ordningar"
+        # "ordninga" is no "ordningar", "kommunale" no "kommune"
+        as_typed = self.stop_words | chatter | _DEFINITE_KINDS | PLAIN_WORDS
         self._speller = Speller(targets - chatter, also_known=as_typed)
         known_stems = frozenset(stem(word) for word in targets)
 
@@ -239,6 +241,8 @@ class QuestionReader:
             cues.add(Cue.WHO)
         if corrected[:1] in (["kommer"], ["kom"]) and "fra" in corrected:
             cues.add(Cue.INTRODUCED_BY)  # "kommer modellen med tre ordninger fra Udir?"
+        if corrected[:1] in (["star"], ["sto"]) and "bak" in corrected:
+            cues.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
         if any(_is_unsupported(token.word) for token in rest):
             cues.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
         content = tuple(

@@ -112,7 +112,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "basert på, legger opp til, legg opp til, hvordan skjer"
     ),
     Cue.DIFFERENCE: (
-        "forskjell, forskjellen, skilnad, skilnaden, sammenlign, sammenheng, henger sammen"
+        "forskjell, forskjellen, skilnad, skilnaden, sammenlign, sammenheng, henger sammen, "
+        "skiller, skil"
     ),
     Cue.LIST: "hvilke, liste, list, oversikt, alle, hva slags",
     Cue.COUNT: "hvor mange, kor mange, antall, hvor mye",
@@ -208,7 +209,7 @@ stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart des
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
-alene aleine åleine
+alene aleine åleine ut ute
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
@@ -279,10 +280,17 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("statl", "kommunal", True),
     ("alene", "samm", False),  # "skal kommunene jobbe alene?" of "… gå sammen i nettverk"
     ("aleine", "samm", False),
-    ("alene", "fellesskap", False),  # "er det kommunen alene?" of "… i fellesskap fastsatt"
-    ("aleine", "fellesskap", False),
-    ("bare", "fellesskap", False),  # "er det bare kommunen?"
-    ("berre", "fellesskap", False),
+    ("alene", "i fellesskap", False),  # "er det kommunen alene?" of "… i fellesskap fastsatt"
+    ("aleine", "i fellesskap", False),
+    ("bare", "i fellesskap", False),  # "er det bare kommunen?"
+    ("berre", "i fellesskap", False),
+)
+
+# Words the speller leaves as typed: they are Norwegian words of their own, not slips of the
+# knowledge base's words ("kommunale" is no "kommune").
+PLAIN_WORDS = frozenset(
+    "kommunal kommunale kommunalt statlig statlige statleg statlege nasjonal nasjonale "
+    "privat private offentlig offentlige frivillig frivillige".split()
 )
 
 # Words that claim something is the only one ("er det bare kommunen?", "… alene?"): a sentence

@@ -309,8 +309,10 @@ class SubjectAnswers:
             (entry for entry in named if entry is not None),
             key=lambda entry: not self._yes_no.names(q, entry),
         )
-        if q.kind_named is not None:
+        if q.kind_named is not None:  # "… ett av fokusområdene?": the group that lists them
             candidates += [entry for entry in self.kb if entry.kind is q.kind_named]
+            kind = q.kind_named
+            candidates += [g for g in self.kb if g.members and self._members_are(g, kind)]
         candidates += [hit.entry for hit in search.hits if hit.named or hit.score >= 0.5]
         for entry in candidates:
             if entry is None or not entry.members:
