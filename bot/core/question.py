@@ -27,9 +27,9 @@ from bot.core.question_words import (
     DEFINITE_KINDS,
     EVENT_NOUNS_PLURAL,
     INTERROGATIVES,
+    PLAIN_WORDS,
     SMALLTALK_CUES,
     STOP_WORDS,
-    PLAIN_WORDS,
     YES_NO_OPENERS,
     Cue,
 )

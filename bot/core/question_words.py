@@ -289,8 +289,23 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
 # Words the speller leaves as typed: they are Norwegian words of their own, not slips of the
 # knowledge base's words ("kommunale" is no "kommune").
 PLAIN_WORDS = frozenset(
-    "kommunal kommunale kommunalt statlig statlige statleg statlege nasjonal nasjonale "
-    "privat private offentlig offentlige frivillig frivillige".split()
+    [
+        "kommunal",
+        "kommunale",
+        "kommunalt",
+        "statlig",
+        "statlige",
+        "statleg",
+        "statlege",
+        "nasjonal",
+        "nasjonale",
+        "privat",
+        "private",
+        "offentlig",
+        "offentlige",
+        "frivillig",
+        "frivillige",
+    ]
 )
 
 # Words that claim something is the only one ("er det bare kommunen?", "… alene?"): a sentence
