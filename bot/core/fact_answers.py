@@ -18,6 +18,7 @@ from bot.core import answers
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import CONTRARIES, ONLY_WORDS, Cue
+from bot.core.sentence_words import ends_a_compound, inflected_in, on_its_own, same_noun
 from bot.core.text import Normaliser, fold, stem, typed_words
 
 # Which question cue asks for which fact, in the order they are tried.
@@ -261,7 +262,7 @@ class YesNo:
         """Whether `text` contains every content word of the question beyond the entry's name."""
         claim = self.claim(q, entry)
         terms = set(self._normaliser.terms(text))
-        return bool(claim) and all(_inflected_in(term, terms) for term in claim)
+        return bool(claim) and all(inflected_in(term, terms) for term in claim)
 
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own
@@ -296,7 +297,7 @@ class YesNo:
             count = self._overlap(claim, text)
             if count > best_count:
                 best, best_count = text, count
-        return None if best is None else _on_its_own(best, entry)
+        return None if best is None else on_its_own(best, entry)
 
     def complement(self, q: Question, entry: Entry, answer: str) -> str | None:
         """The entry's sentence with the most of the question's topic words that `answer` lacks
@@ -313,7 +314,7 @@ class YesNo:
                 best, best_count = text, count
         if best is None or set(self._normaliser.terms(best)) <= said:
             return None  # the answer says it already, in other punctuation
-        return _on_its_own(best, entry)
+        return on_its_own(best, entry)
 
     @staticmethod
     def _sentences(entry: Entry) -> list[str]:
@@ -344,13 +345,13 @@ class YesNo:
                     continue
                 if " " in opposite:  # a phrase: "i fellesskap"
                     if f" {opposite} " in f" {' '.join(said)} ":
-                        return _on_its_own(text, entry)
+                        return on_its_own(text, entry)
                     continue
                 for word, after in pairwise([*said, ""]):
                     if not word.startswith(opposite):
                         continue
-                    if not with_noun or any(_same_noun(noun, after) for noun in nouns):
-                        return _on_its_own(text, entry)
+                    if not with_noun or any(same_noun(noun, after) for noun in nouns):
+                        return on_its_own(text, entry)
         return None
 
     def _overlap(self, claim: set[str], text: str) -> int:
@@ -359,7 +360,7 @@ class YesNo:
         if not text:
             return 0
         terms = set(self._normaliser.terms(text))
-        return sum(1 for term in claim if term in terms or _ends_a_compound(term, terms))
+        return sum(1 for term in claim if term in terms or ends_a_compound(term, terms))
 
     def saying_sentence(self, q: Question, entry: Entry) -> str | None:
         """The entry's sentence that has most of what the question says beyond the entry's
@@ -376,75 +377,19 @@ class YesNo:
         enough = best_count == len(claim) or (best_count >= 2 and 2 * best_count >= len(claim))
         if best is None or not enough:
             return None
-        return _on_its_own(best, entry)
+        return on_its_own(best, entry)
 
     def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
         """A sentence of the entry that contains every content word of the question that does
         not just name the entry: the page says what the question asks whether it says."""
         for text in self._sentences(entry):
             if self.supports(q, entry, text):
-                return _on_its_own(text, entry)
+                return on_its_own(text, entry)
         return None
 
 
 _ORGANISER = "organiser"
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
-
-
-def _same_noun(noun: str, word: str) -> bool:
-    """ "tilskuddsordninger" and "støtteordning": the same last part of a compound."""
-    return bool(noun) and (noun in word or (len(noun) >= _NOUN_TAIL and noun[-_NOUN_TAIL:] in word))
-
-
-_NOUN_TAIL = 6
-
-
-def _on_its_own(sentence: str, entry: Entry) -> str:
-    """A sentence taken out of the entry's text, as a whole sentence that says what it is about:
-    "Ordningen skal …" of DEKOM becomes "DEKOM skal …"."""
-    text = sentence.strip().rstrip(".")
-    first, _, rest = text.partition(" ")
-    if first in _POINTING and rest:
-        text = f"{answers.short_title(entry)} {rest}"
-    return text[:1].upper() + text[1:] + "."
-
-
-_POINTING = frozenset(
-    {
-        "Ordningen",
-        "Ordninga",
-        "Den",
-        "Det",
-        "Strategien",
-        "Modellen",
-        "Nettverket",
-        "Prosjektet",
-        "Regionen",
-        "Området",
-    }
-)
-
-
-def _ends_a_compound(term: str, terms: set[str]) -> bool:
-    return len(term) >= 3 and any(
-        len(other) >= len(term) + 4 and other.endswith(term) for other in terms
-    )
-
-
-def _inflected_in(term: str, terms: set[str]) -> bool:
-    """Whether `terms` has the term, or a short word's other form ("nye" for "ny", "nytt")
-    that the stemmer leaves apart."""
-    if term in terms:
-        return True
-    if len(term) > 4:
-        return False
-    return any(
-        len(other) <= 4
-        and min(len(other), len(term)) >= 2
-        and other[:2] == term[:2]
-        and (other.startswith(term) or term.startswith(other))
-        for other in terms
-    )
 
 
 def _not_in_title(name: str, entry: Entry) -> bool:

@@ -35,7 +35,8 @@ def test_a_question_in_one_sentences_words_is_answered_with_it(engine: Engine) -
 def test_the_context_of_a_question_picks_the_reason(engine: Engine) -> None:
     reply = ask(
         engine,
-        "Politikerne våre lurer på hvorfor kommunene bør gå sammen i nettverk. Hva er grunnen i DEKOM?",
+        "Politikerne våre lurer på hvorfor kommunene bør gå sammen i nettverk. "
+        "Hva er grunnen i DEKOM?",
     )
     assert reply.confident, reply.text
     assert "kapasitet" in first_sentence(reply)

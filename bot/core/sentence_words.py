@@ -1,0 +1,68 @@
+"""Comparing a sentence of an entry with a question's words, and quoting it on its own.
+
+The stemmer leaves some forms apart that a reader takes as one: "nye" and "ny", the last part of
+a compound ("nivå" in "individnivå", "ordning" in "tilskuddsordninger" and "støtteordning"). And
+a sentence taken out of an entry's text should say what it is about ("Ordningen skal …" of DEKOM
+is "DEKOM skal …").
+"""
+
+from __future__ import annotations
+
+from bot.core import answers
+from bot.core.knowledge import Entry
+
+
+def same_noun(noun: str, word: str) -> bool:
+    """ "tilskuddsordninger" and "støtteordning": the same last part of a compound."""
+    return bool(noun) and (noun in word or (len(noun) >= _NOUN_TAIL and noun[-_NOUN_TAIL:] in word))
+
+
+_NOUN_TAIL = 6
+
+
+def on_its_own(sentence: str, entry: Entry) -> str:
+    """A sentence taken out of the entry's text, as a whole sentence that says what it is about:
+    "Ordningen skal …" of DEKOM becomes "DEKOM skal …"."""
+    text = sentence.strip().rstrip(".")
+    first, _, rest = text.partition(" ")
+    if first in _POINTING and rest:
+        text = f"{answers.short_title(entry)} {rest}"
+    return text[:1].upper() + text[1:] + "."
+
+
+_POINTING = frozenset(
+    {
+        "Ordningen",
+        "Ordninga",
+        "Den",
+        "Strategien",
+        "Modellen",
+        "Nettverket",
+        "Prosjektet",
+        "Regionen",
+        "Området",
+    }
+)
+
+
+def ends_a_compound(term: str, terms: set[str]) -> bool:
+    """Whether a term is the last part of a longer compound among `terms` ("niv", "individniv")."""
+    return len(term) >= 3 and any(
+        len(other) >= len(term) + 4 and other.endswith(term) for other in terms
+    )
+
+
+def inflected_in(term: str, terms: set[str]) -> bool:
+    """Whether `terms` has the term, or a short word's other form ("nye" for "ny", "nytt")
+    that the stemmer leaves apart."""
+    if term in terms:
+        return True
+    if len(term) > 4:
+        return False
+    return any(
+        len(other) <= 4
+        and min(len(other), len(term)) >= 2
+        and other[:2] == term[:2]
+        and (other.startswith(term) or term.startswith(other))
+        for other in terms
+    )
