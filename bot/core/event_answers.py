@@ -181,6 +181,9 @@ class EventAnswers:
             verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
         elif q.has(Cue.FOR_WHOM) and q.filters.audiences:  # "er den for ungdomstrinnet?"
             verdict = not event.cancelled and q.filters.audiences <= set(event.audience)
+            if q.words[:1] == ("kan",):  # "kan vi melde oss på?": only while one still can
+                open_ = event.deadline is None or event.deadline_open(now)
+                verdict = verdict and not event.is_over(now) and open_
         else:
             verdict = not event.cancelled  # "er X et DEKOM-tiltak?", "er det samling i dag?"
         return replace(reply, text=("Ja. " if verdict else "Nei. ") + reply.text)
@@ -340,20 +343,28 @@ class EventAnswers:
 def asks_whether_for(q: Question) -> bool:
     """ "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "er det
     fleire samlingar for leiarar?" asks which there are."""
-    if not q.yes_no or not q.filters.audiences or q.period is not None or q.plural:
+    one_day = q.period is not None and q.period.start == q.period.end  # "samlinga 18. september"
+    if not q.yes_no or not q.filters.audiences or (q.period and not one_day) or q.plural:
         return False
-    if "for" not in q.words:
+    signing_up = q.words[:1] == ("kan",) and q.has(Cue.DEADLINE)  # "kan foreldre melde seg på?"
+    if "for" not in q.words and not signing_up:
         return False  # "Styrersamlinga for barnehage, ble den holdt?" asks something else
-    return not q.has(*_ASKS_OTHER) and q.words[1:2] not in (("det",), ("der",))
+    # "kan foreldre melde seg på samlingen?" asks whether it is for them, not about the deadline
+    others = _ASKS_OTHER if q.words[:1] != ("kan",) else _ASKS_OTHER_THAN_SIGNING_UP
+    return not q.has(*others) and q.words[1:2] not in (("det",), ("der",))
 
 
 def as_whether_for(q: Question) -> Question:
     """The question read as "who is it for?", so the answer says who, after "Ja." or "Nei."."""
-    return replace(q, cues=q.cues | {Cue.FOR_WHOM, Cue.WHO})
+    cues = q.cues | {Cue.FOR_WHOM, Cue.WHO}
+    if q.words[:1] == ("kan",):
+        cues -= {Cue.DEADLINE}  # "kan foreldre melde seg på?": whom it is for, not the deadline
+    return replace(q, cues=cues)
 
 
 # What a yes/no question about samlinger may ask besides who they are for.
 _ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
+_ASKS_OTHER_THAN_SIGNING_UP = tuple(cue for cue in _ASKS_OTHER if cue is not Cue.DEADLINE)
 
 
 def _asks_why_changed(q: Question) -> bool:

@@ -108,7 +108,12 @@ def with_context(
     # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
     told = replace(context.filters, locations=frozenset())
     # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
-    choices = [term for term in q.content if term in q.alternatives] if q.refers_back else []
+    # "… skoleledersamling 28. oktober. Blir den på Zoom?": the format asked is no topic either.
+    choices = (
+        [term for term in q.content if term in q.alternatives or term in _FORMATS]
+        if q.refers_back
+        else []
+    )
     if len(choices) < len(q.content):  # the context's filters count only for samlinger asked
         return replace(q, context_filters=told, context_terms=extra, context_words=context.words)
     # "Jeg glemte å melde meg på. Når er fristen?" carries the deadline; "når er neste samling
@@ -295,11 +300,15 @@ class QuestionReader:
         )
 
     def _audiences_before_for(self, tokens: Sequence[Token]) -> frozenset[str]:
+        """The audiences that name the samling: before the last "for", or, without one, all
+        but the asker's own ("kan jeg som styrer melde meg på engelsksamlingen?")."""
         fors = [i for i, token in enumerate(tokens) if token.word == "for"]
-        if not fors:
-            return frozenset()
-        before = [t.term for t in tokens[: fors[-1]] if t.word not in self.stop_words]
-        return self._facets.find(before)[0].audiences
+        if fors:
+            naming = tokens[: fors[-1]]
+        else:
+            naming = [t for before, t in pairwise([_NO_TOKEN, *tokens]) if before.word != "som"]
+        words = [t.term for t in naming if t.word not in self.stop_words]
+        return self._facets.find(words)[0].audiences
 
     def _find_cues(
         self, tokens: Sequence[Token]
@@ -426,6 +435,8 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
 
 
 _CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
+_NO_TOKEN = Token("", "")
+_FORMATS = frozenset({"zoom", "team", "digital", "digitalt", "fysisk", "nett"})  # as terms
 _FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
 _PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})
 _TAGS = frozenset({("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det")})

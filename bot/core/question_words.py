@@ -91,7 +91,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.WHERE: (
         "hvor, sted, stedet, adresse, digital, digitalt, fysisk, foregår, foregå, "
-        "gjennomføres, reise, oppmøte, noensteds"
+        "gjennomføres, reise, oppmøte, noensteds, plattform, platform, plattformen"
     ),
     Cue.WHO: "hvem, deltakere, aktuell",
     Cue.FOR_WHOM: (
@@ -164,7 +164,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "hvem presenterte, hvem snakket, hvem underviste, foredragsholder, foredragsholderen, "
         "foredragsholdere, kursholder, innleder, innlederen, barnehageplass, barnehageplassen, "
         "skoleplass, sfo-plass, budsjett, budsjettet, budsjettene, skoleferie, høstferie, "
-        "vinterferie, juleferie, sommerferie, ferie"
+        "vinterferie, juleferie, sommerferie, ferie, foreldremøte, foreldremøtet, "
+        "foreldremøter, foreldresamtale, foreldresamtaler, foreldreråd, foreldrekontakt, fau"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "
@@ -209,7 +210,8 @@ stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart des
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
-alene aleine åleine ut ute bør burde
+alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
+bruke
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
