@@ -18,6 +18,7 @@ from datetime import datetime
 from bot.core import help_texts
 from bot.core.bulk import cyclic_gc_paused
 from bot.core.clauses import Clause, split_clauses
+from bot.core.context import with_context
 from bot.core.decide import Decider
 from bot.core.event_answers import EventAnswers
 from bot.core.index import SearchIndex
@@ -28,7 +29,6 @@ from bot.core.question import (
     Question,
     QuestionReader,
     cue_phrases,
-    with_context,
 )
 from bot.core.question_words import SOFT_CUES
 from bot.core.reply import Intent, Reply, combined

@@ -12,7 +12,7 @@ base, so nynorsk forms and typos fold the same way on both sides.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
@@ -85,60 +85,6 @@ class Question:
     def is_smalltalk_only(self) -> bool:
         talk = SMALLTALK_CUES
         return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
-
-
-def with_context(
-    q: Question,
-    context: Question,
-    known: Callable[[str], bool],
-    named: Callable[[str], bool] | None = None,
-) -> Question:
-    """The question as asked in a message that also tells who is asking ("Jeg er lærer på
-    1. trinn. Er det noen samling snart?"): the context adds the filters the question does not
-    set itself, and the terms the bot recognises as search words; its other words count for
-    nothing, so personal context cannot sink the confidence."""
-    extra = tuple(term for term in context.content if known(term) and term not in q.content)
-    if (q.refers_back or q.follows_up) and not (q.filters.schemes or q.filters.regions):
-        # "Jeg må forklare DEKOM for kollegiet. Hvilken stortingsmelding beskriver ordningen?"
-        told_of = replace(
-            q.filters, schemes=context.filters.schemes, regions=context.filters.regions
-        )
-        if len(told_of.schemes | told_of.regions) == 1:
-            q = replace(q, filters=told_of)
-    # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
-    told = replace(context.filters, locations=frozenset())
-    # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
-    # "… skoleledersamling 28. oktober. Blir den på Zoom?": the format asked is no topic either.
-    choices = (
-        [term for term in q.content if term in q.alternatives or term in _FORMATS]
-        if q.refers_back
-        else []
-    )
-    if len(choices) < len(q.content):  # the context's filters count only for samlinger asked
-        return replace(q, context_filters=told, context_terms=extra, context_words=context.words)
-    # "Jeg glemte å melde meg på. Når er fristen?" carries the deadline; "når er neste samling
-    # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
-    asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
-    carried = context.cues & ({Cue.EVENT, Cue.DEADLINE} | (set() if asks_own else {Cue.CANCELLED}))
-    period = q.period or context.period
-    filters = q.filters.or_else(told)
-    # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
-    # ("den første av dem, hva …?" points back further, to what the chat talked about.)
-    names = q.refers_back and not _refers_back(context.words)
-    exact = named or known  # the words of the knowledge base itself, not parts or typos
-    topic = tuple(term for term in context.topic if exact(term)) if names else ()
-    return replace(
-        q,
-        content=(*topic, *choices),
-        topic=topic,
-        filters=filters,
-        context_terms=extra,
-        context_words=context.words,
-        cues=q.cues | carried,
-        context_filters=told,
-        period=period,
-        kind_named=q.kind_named or context.kind_named,
-    )
 
 
 _TAKING_PART = frozenset(["i", "pa", "blant", "som", "der", "og"])  # after "med"
@@ -290,7 +236,7 @@ class QuestionReader:
             cue_terms=cue_terms,
             counted=counted,
             yes_no=yes_no,
-            refers_back=_refers_back(corrected) or _follows_up(corrected),
+            refers_back=points_back(corrected) or _follows_up(corrected),
             follows_up=_follows_up(corrected),
             words=tuple(corrected),
             kind_named=kind_named,
@@ -398,7 +344,7 @@ _EXPLETIVE_BEFORE = frozenset(
 )
 
 
-def _refers_back(typed: Sequence[str]) -> bool:
+def points_back(typed: Sequence[str]) -> bool:
     """Whether a word points back to what was said before ("når trådte den i kraft?"); the
     "det" of "er det noen samling" points at nothing."""
     for i, word in enumerate(typed):
@@ -436,7 +382,6 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
 
 _CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
 _NO_TOKEN = Token("", "")
-_FORMATS = frozenset({"zoom", "team", "digital", "digitalt", "fysisk", "nett"})  # as terms
 _FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
 _PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})
 _TAGS = frozenset({("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det")})

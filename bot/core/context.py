@@ -1,0 +1,71 @@
+"""A question read with the rest of its message: who asks, what the message named.
+
+"Jeg er lærer på 1. trinn. Er det noen samling snart?" asks about samlinger for 1. trinn;
+"Skoleledersamlinga 28. oktober, blir den noe av?" asks about that samling. The parts of a
+message that are not questions are read as one context (`bot.core.engine`), and each question
+part takes from it what it leaves open itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from bot.core.question import Question, points_back
+from bot.core.question_words import Cue
+
+_FORMATS = frozenset({"zoom", "team", "digital", "digitalt", "fysisk", "nett"})  # as terms
+
+
+def with_context(
+    q: Question,
+    context: Question,
+    known: Callable[[str], bool],
+    named: Callable[[str], bool] | None = None,
+) -> Question:
+    """The question as asked in a message that also tells who is asking ("Jeg er lærer på
+    1. trinn. Er det noen samling snart?"): the context adds the filters the question does not
+    set itself, and the terms the bot recognises as search words; its other words count for
+    nothing, so personal context cannot sink the confidence."""
+    extra = tuple(term for term in context.content if known(term) and term not in q.content)
+    if (q.refers_back or q.follows_up) and not (q.filters.schemes or q.filters.regions):
+        # "Jeg må forklare DEKOM for kollegiet. Hvilken stortingsmelding beskriver ordningen?"
+        told_of = replace(
+            q.filters, schemes=context.filters.schemes, regions=context.filters.regions
+        )
+        if len(told_of.schemes | told_of.regions) == 1:
+            q = replace(q, filters=told_of)
+    # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
+    told = replace(context.filters, locations=frozenset())
+    # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
+    # "… skoleledersamling 28. oktober. Blir den på Zoom?": the format asked is no topic either.
+    choices = (
+        [term for term in q.content if term in q.alternatives or term in _FORMATS]
+        if q.refers_back
+        else []
+    )
+    if len(choices) < len(q.content):  # the context's filters count only for samlinger asked
+        return replace(q, context_filters=told, context_terms=extra, context_words=context.words)
+    # "Jeg glemte å melde meg på. Når er fristen?" carries the deadline; "når er neste samling
+    # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
+    asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
+    carried = context.cues & ({Cue.EVENT, Cue.DEADLINE} | (set() if asks_own else {Cue.CANCELLED}))
+    period = q.period or context.period
+    filters = q.filters.or_else(told)
+    # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
+    # ("den første av dem, hva …?" points back further, to what the chat talked about.)
+    names = q.refers_back and not points_back(context.words)
+    exact = named or known  # the words of the knowledge base itself, not parts or typos
+    topic = tuple(term for term in context.topic if exact(term)) if names else ()
+    return replace(
+        q,
+        content=(*topic, *choices),
+        topic=topic,
+        filters=filters,
+        context_terms=extra,
+        context_words=context.words,
+        cues=q.cues | carried,
+        context_filters=told,
+        period=period,
+        kind_named=q.kind_named or context.kind_named,
+    )
