@@ -49,7 +49,7 @@ def with_context(
     # "Jeg glemte å melde meg på. Når er fristen?" carries the deadline; "når er neste samling
     # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
     asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
-    carried = context.cues & ({Cue.EVENT, Cue.DEADLINE} | (set() if asks_own else {Cue.CANCELLED}))
+    carried = context.cues & ({Cue.EVENT} | (set() if asks_own else {Cue.DEADLINE, Cue.CANCELLED}))
     period = q.period or context.period
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.

@@ -86,6 +86,8 @@ class EventAnswers:
             if named:
                 return named  # "er begynneropplæringssamlingen for styrere?"
         audiences = q.filters.audiences
+        # "kan foreldre melde seg på samlingen 18. september?": no samling is for them
+        pool = pool or self.matching(replace(q.filters, audiences=frozenset()))
         best = max((len(audiences & set(event_of(e).audience)) for e in pool), default=0)
         return [e for e in pool if len(audiences & set(event_of(e).audience)) == best]
 
