@@ -163,6 +163,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         ("iso", r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
         ("numeric", r"\b(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.?(?:(?P<y>\d{2}|\d{4})\b)?"),
+        (
+            "dayrange",  # "29.–30. januar": the span of a samling over days
+            rf"\b(?P<d1>\d{{1,2}})\.? ?[-–] ?(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b"
+            r"(?: (?P<y>\d{4}))?",
+        ),
         ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
         ("today", r"\b(i dag|idag)\b"),
         ("yesterday", r"\b(i gar|igar)\b"),
@@ -235,6 +240,15 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         if not 1 <= month <= 12:
             return None
         return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today, past)
+    if name == "dayrange":
+        month = _FOLDED_MONTHS[match.group("month")]
+        last = _specific_day(int(match.group("d")), month, _year_of(match, "y"), today, past)
+        first = int(match.group("d1"))
+        if last is None or not 1 <= first <= last.start.day:
+            return last
+        start = last.start.replace(day=first)
+        day_month = (first, month) if last.day_month else None  # found by its first day
+        return replace(last, start=start, label=day_span(start, last.start), day_month=day_month)
     if name == "daymonth":
         month = _FOLDED_MONTHS[match.group("month")]
         return _specific_day(int(match.group("d")), month, _year_of(match, "y"), today, past)
