@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, status_texts
-from bot.core.dates import Period
+from bot.core.dates import WEEKDAYS, Period
 from bot.core.facets import Filters
 from bot.core.index import SearchIndex
 from bot.core.knowledge import Entry, EventDetails, KnowledgeBase
@@ -261,7 +261,11 @@ class EventAnswers:
         assert q.period is not None
         scope = answers.filter_phrase(self.kb, q.filters)
         if pool:
-            text = answers.events_in_period(scope, q.period.label, pool, now)
+            label = q.period.label
+            period = q.period
+            if not any(period.overlaps(event_of(e).start, event_of(e).last_day) for e in pool):
+                label = _day_of_any_year(label)  # "29. – 30. januar", not "torsdag … 2026"
+            text = answers.events_in_period(scope, label, pool, now)
             return self._reply(text, Intent.EVENTS_IN_PERIOD, pool)
         text = answers.no_events_in_period(scope, q.period.label)
         candidates = self.matching(q.filters)
@@ -340,6 +344,12 @@ class EventAnswers:
 
     def _reply(self, text: str, intent: Intent, entries: Sequence[Entry]) -> Reply:
         return reply_about(self.kb, text, intent, entries)
+
+
+def _day_of_any_year(label: str) -> str:
+    """ "torsdag 29. – fredag 30. januar 2026" without the weekdays and the year."""
+    kept = [w for w in label.split() if w not in WEEKDAYS and not (w.isdigit() and len(w) == 4)]
+    return " ".join(kept)
 
 
 def asks_whether_for(q: Question) -> bool:
