@@ -233,7 +233,11 @@ class Decider:
             and asks_for_a_list(q)
             and not (entry.items or entry.members or entry.is_event)
         ):
-            # "hvilke skoler er universitetsskoler?" about a heading the page says no more of
+            # "hvilke nivå skal lesesatsingen jobbe på?" is in a sentence of it; "hvilke skoler
+            # er universitetsskoler?" asks of a heading the page says no more of
+            said = self._yes_no.saying_sentence(q, entry)
+            if said is not None:
+                return self._reply(said, Intent.WHAT_IS, [entry], hits)
             text = not_known(entry, "hvilke det er")
             return Reply(text, False, Intent.UNKNOWN, matches_of(hits))
         if not confident:

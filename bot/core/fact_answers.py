@@ -354,13 +354,15 @@ class YesNo:
                         return on_its_own(text, entry)
         return None
 
-    def _overlap(self, claim: set[str], text: str) -> int:
+    def _overlap(self, claim: set[str], text: str, naming: set[str] | None = None) -> int:
         """How many of the claim's terms the text has, as words or as the last part of a
-        compound ("nivå" in "individnivå")."""
+        compound ("nivå" in "individnivå"; not "skole" in the entry's own "universitetsskole",
+        `naming`)."""
         if not text:
             return 0
         terms = set(self._normaliser.terms(text))
-        return sum(1 for term in claim if term in terms or ends_a_compound(term, terms))
+        parts = terms - naming if naming else terms
+        return sum(1 for term in claim if term in terms or ends_a_compound(term, parts))
 
     def saying_sentence(self, q: Question, entry: Entry) -> str | None:
         """The entry's sentence that has most of what the question says beyond the entry's
@@ -369,9 +371,10 @@ class YesNo:
         claim = set(self.claim(q, entry))
         if not claim:
             return None
+        naming = self._naming(q, entry)
         best, best_count = None, 0
         for text in self._sentences(entry):
-            count = self._overlap(claim, text)
+            count = self._overlap(claim, text, naming)
             if count > best_count:
                 best, best_count = text, count
         enough = best_count == len(claim) or (best_count >= 2 and 2 * best_count >= len(claim))
