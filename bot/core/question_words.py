@@ -91,7 +91,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.WHERE: (
         "hvor, sted, stedet, adresse, digital, digitalt, fysisk, foregår, foregå, "
-        "gjennomføres, reise, oppmøte, noensteds, plattform, platform, plattformen"
+        "gjennomføres, reise, oppmøte, noensteds, plattform, platform, plattformen, kjøre, kjør"
     ),
     Cue.WHO: "hvem, deltakere, aktuell",
     Cue.FOR_WHOM: (
@@ -210,7 +210,7 @@ stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart des
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
-alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
+alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruke ned oppr
 bruke
 """
 
@@ -349,6 +349,7 @@ BACK_REFERENCES = frozenset(
         "dei",
         "hen",
         "ho",
+        "hun",  # "ho" after the forms: "er ho digital?" of a samling
         "han",
         "dens",
         "dets",
