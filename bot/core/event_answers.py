@@ -200,6 +200,8 @@ class EventAnswers:
             return self._about(q, pool, now)  # "ble styrersamlingen gjennomført?", "er den over?"
         if q.has(Cue.WHERE) or q.has(Cue.WHO):
             return self._where_or_who(q, pool, now)
+        if q.period is not None and specific and len(pool) == 1 and q.has(Cue.WHAT):
+            return self._about(q, pool, now)  # "hva finnes fra planleggingsdagen 29.11.19?"
         if q.period is not None:
             return self._in_period(q, pool, now)
         if q.has(Cue.PAST) and not q.has(Cue.NEXT):
