@@ -135,8 +135,8 @@ class Decider:
     def _asks_what_named_is(self, q: Question, subject: Entry | None) -> bool:
         """ "Vi skal drøfte DEKOM. Kan du forklare hva ordningen går ut på?": what the scheme
         named (here or in the message's context) is, in words that only name its kind."""
-        if subject is None or not q.has(Cue.WHAT) or q.yes_no or q.alternatives:
-            return False
+        if subject is None or not q.has(Cue.WHAT) or q.yes_no or q.alternatives or q.list_kind:
+            return False  # "hvilken stortingsmelding beskriver DEKOM?" asks for one of a kind
         if q.filters.audiences or q.filters.locations or q.period or q.has(*EVENT_CUES):
             return False  # "hva er DEKOM engelsk på barnetrinnet?" is about a samling
         if any(term not in q.kind_words for term in q.topic):

@@ -215,7 +215,8 @@ class QuestionReader:
         own = _owned(tokens) - filter_terms - kinds
         content = tuple(t for t in content if t not in own)
         topic = tuple(t for t in content if t not in filter_terms)
-        list_kind = kind_named if Cue.LIST in cues else None
+        listed = Cue.LIST in cues and kind_named is not None and self._lists(tokens, kind_named)
+        list_kind = kind_named if listed else None
         if list_kind is not None:
             topic = tuple(t for t in topic if t not in self._kinds[list_kind])
         plural = any(word in self._plural for word in fold(text).split())
@@ -244,6 +245,18 @@ class QuestionReader:
             alternatives=alternatives,
             naming_audiences=naming,
         )
+
+    def _lists(self, tokens: Sequence[Token], kind: Kind) -> bool:
+        """Whether "hvilke …" asks for things of the kind: "hvilke fokusområder finnes?", not
+        "lesing som fokusområde – på hvilke nivåer skal det jobbes?"."""
+        words = [token.word for token in tokens]
+        at = next((i for i, word in enumerate(words) if word.startswith("hvilk")), None)
+        if at is None:
+            return True  # "list opp fokusområdene", "alle ordningene"
+        after = [t.term for t in tokens[at + 1 :] if t.word not in self.stop_words | _NUMBER_WORDS][
+            :1
+        ]
+        return not after or after[0] in self._kinds[kind]
 
     def _audiences_before_for(self, tokens: Sequence[Token]) -> frozenset[str]:
         """The audiences that name the samling: before the last "for", or, without one, all
@@ -382,6 +395,7 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
 
 _CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
 _NO_TOKEN = Token("", "")
+_NUMBER_WORDS = frozenset({"to", "tre", "fire", "fem", "seks"})  # "hvilke tre fokusområder"
 _FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
 _PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})
 _TAGS = frozenset({("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det")})
