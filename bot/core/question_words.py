@@ -210,8 +210,8 @@ stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart des
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
-alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruke ned oppr
-bruke
+alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
+bruke ned
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
