@@ -85,13 +85,17 @@ class WordForms:
         result: tuple[str, ...]
         if word in self._forms:
             result = tuple(self._forms[word].split())
-        elif word.isdigit() or self._known(word):
+        elif word.isdigit():
             result = (word,)
+        elif self._known(word):
+            # "trondheimsskulen" is known by its parts, but compared as "trondheimsskolen"
+            result = self._tail_form(word) or (word,)
         else:
             result = (
                 self._ending(word)
                 or self._split(word)
                 or self._head_form(word)
+                or self._tail_form(word)
                 or self._compound(word)
                 or (word,)
             )
@@ -116,6 +120,17 @@ class WordForms:
             rest = word[len(variant) :]
             if len(variant) >= 4 and word.startswith(variant) and len(rest) >= MIN_PART:
                 candidate = standard.replace(" ", "") + rest
+                if self._known(candidate):
+                    return (candidate,)
+        return ()
+
+    def _tail_form(self, word: str) -> tuple[str, ...]:
+        """A compound whose last part is written as a form: "trondheimsskulen" →
+        "trondheimsskolen"."""
+        for variant, standard in self._forms.items():
+            head = word[: -len(variant)]
+            if len(variant) >= 4 and word.endswith(variant) and len(head) >= MIN_PART:
+                candidate = head + standard.replace(" ", "")
                 if self._known(candidate):
                     return (candidate,)
         return ()

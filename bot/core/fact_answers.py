@@ -262,7 +262,9 @@ class YesNo:
         """Whether `text` contains every content word of the question beyond the entry's name."""
         claim = self.claim(q, entry)
         terms = set(self._normaliser.terms(text))
-        return bool(claim) and all(inflected_in(term, terms) for term in claim)
+        return bool(claim) and all(
+            inflected_in(term, terms) or ends_a_compound(term, terms) for term in claim
+        )
 
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own

@@ -271,6 +271,9 @@ class SubjectAnswers:
         text = found.text
         year = str(q.period.start.year) if q.period is not None else None
         confirmed = self._yes_no.supports(q, subject, text) or (year is not None and year in text)
+        if q.yes_no and not confirmed and fact in (Fact.PERIOD, Fact.GOALS):
+            # "er lesing prioritert i perioden?": another sentence of it says so
+            confirmed = self._yes_no.supporting_sentence(q, subject) is not None
         if q.yes_no and fact in _ACTORS and self._yes_no.names_another_actor(q, subject, text):
             text = "Nei. " + text  # "kommer modellen fra Utdanningsdirektoratet?"
         elif q.yes_no and confirmed:  # "trådte REKOM i kraft i 2019?"
