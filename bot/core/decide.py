@@ -111,7 +111,13 @@ class Decider:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
         asked_events = self._events_asked(q, search)
         own_words = q.topic or q.filters or q.context_terms or q.period
-        if q.refers_back and not own_words and (q.follows_up or not asked_events):
+        self_contained = asked_events and q.has(Cue.NEXT)  # "neste samling da?" asks it all
+        if (
+            q.refers_back
+            and not own_words
+            and not self_contained
+            and (q.follows_up or not asked_events)
+        ):
             return self._unknown(q, search, asked_nothing=True)  # a follow-up to nothing
         asks_about = asked_fact(q) is not None or q.has(Cue.WHEN, Cue.OTHER_THAN) or q.yes_no
         asks_about = asks_about or (q.has(Cue.FOR_WHOM) and subject is not None)

@@ -192,6 +192,8 @@ class QuestionReader:
             cues.add(Cue.WHO)
         if corrected[:1] in (["kommer"], ["kom"]) and "fra" in corrected:
             cues.add(Cue.INTRODUCED_BY)  # "kommer modellen med tre ordninger fra Udir?"
+        if Cue.COUNT in cues and Cue.FUNDED_BY in cues and "mye" in corrected:
+            cues.add(Cue.UNSUPPORTED)  # "hvor mye DEKOM-midler får Rennebu?": no amounts
         if corrected[:1] in (["star"], ["sto"]) and "bak" in corrected:
             cues.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
         if any(_is_unsupported(token.word) for token in rest):

@@ -86,7 +86,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.DEADLINE: (
         "frist, fristen, påmeldingsfrist, påmelding, melde, meld, melder, påmeldt, "
-        "registrering, søknadsfrist, for sent, tidsnok, rekker, rekke, rakk, åpen, åpent, "
+        "registrering, søknadsfrist, for sent, tidsnok, rekker, rekke, rakk, rukket, rukke, "
+        "åpen, åpent, "
         "gått ut, utløpt, løpt ut, frist ute, fristen ute"
     ),
     Cue.WHERE: (
@@ -165,7 +166,10 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "foredragsholdere, kursholder, innleder, innlederen, barnehageplass, barnehageplassen, "
         "skoleplass, sfo-plass, budsjett, budsjettet, budsjettene, skoleferie, høstferie, "
         "vinterferie, juleferie, sommerferie, ferie, foreldremøte, foreldremøtet, "
-        "foreldremøter, foreldresamtale, foreldresamtaler, foreldreråd, foreldrekontakt, fau"
+        "foreldremøter, foreldresamtale, foreldresamtaler, foreldreråd, foreldrekontakt, fau, "
+        "midler, midlene, hvor mye penger, ble sagt, vart sagt, hvem er bibliotekar, "
+        "hvem er skolebibliotekar, hvem er koordinator, hvem er inspektør, hvem er ansvarlig, "
+        "hvem er lærer, hvem er kontaktlærer"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "
@@ -191,7 +195,7 @@ CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
 STOP_WORDS = """
 i på pa til fra frå for med om av ved hos hjå etter før under mellom mot gjennom uten utan
 innen rundt blant per og eller men som at så enn både da då nå no her der hit dit hvis dersom
-er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må måtte får fikk
+er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må får fikk
 gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
 trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet hjelpe kjenne kjenner
 fortelle kom
@@ -211,7 +215,7 @@ framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia 
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
-bruke ned
+bruke ned grupper gruppe gruppene ansattgrupper ansattegrupper yrkesgrupper
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

@@ -24,6 +24,7 @@ INSTITUTIONS = frozenset(
 )
 
 
+SURE = 0.9  # a term resolved less well than this is only a guess at a typo ("matte")
 _ROLE_CUE = 6  # a question word this long names a role ("hovedpartner"), not a question type
 
 
@@ -31,7 +32,7 @@ def strange_names(q: Question, search: SearchResult) -> list[str]:
     """Words the bot has never seen, typed as names: capitalised inside the sentence, in
     capitals ("UiT"), or before "skole" ("rosenborg skole")."""
     unknown = {  # never seen, or only as a guess at a typo ("UiT" is no slip of "ut")
-        match.term for match in search.terms if all(quality < 0.9 for _, quality in match.known)
+        match.term for match in search.terms if all(quality < SURE for _, quality in match.known)
     }
     typed = re.findall(r"[^\W\d_]+", q.text)
     names = []
@@ -83,7 +84,11 @@ def unknown_names(q: Question, search: SearchResult, known: Callable[[str], bool
     """Names the bot has never seen, as typed ("Huseby"): when a group's members are all known,
     such a name is not one of them. "er vi med?" asks about where the asker said they work
     ("jeg jobber i Selbu")."""
-    unknown = {match.term for match in search.terms if not match.known and len(match.term) >= 4}
+    unknown = {
+        match.term
+        for match in search.terms
+        if len(match.term) >= 4 and all(quality < SURE for _, quality in match.known)
+    }
     names = [word for word in typed_words(q.text) if stem(fold(word)) in unknown]
     if not names and not _ASKER.isdisjoint(q.words):
         names = [
