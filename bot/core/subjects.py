@@ -13,7 +13,7 @@ from bot.core.fact_answers import asked_fact, fact_text
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
-from bot.core.question import Question
+from bot.core.question import Question, points_back
 from bot.core.question_words import ONLY_WORDS, SAMLING_CUES, Cue
 from bot.core.text import Normaliser, fold, stem
 
@@ -78,6 +78,10 @@ class SubjectFinder:
         )
         # "når trådte ordningen i kraft?": the kind noun alone points back, it names nothing
         names_own = own is not None and (not q.refers_back or named or own_words) and not of_last
+        fact = asked_fact(q)
+        if own is not None and last is not None and fact is not None and not of_last:
+            # "og hva er målene for ordningene?" after the network: the ordninger have goals
+            names_own = names_own or (bool(fact_text(own, fact)) and not fact_text(last, fact))
         if names_own or q.period is not None:
             return None  # the question names what it is about ("og målet med læringsmiljø?")
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COUNT)
@@ -187,7 +191,7 @@ class SubjectFinder:
             return named
         if best is not None:
             return best
-        if q.kind_named is not None and q.refers_back and hits:  # "kvifor legg ordninga …"
+        if q.kind_named is not None and points_back(q.words) and hits:  # "kvifor legg ordninga …"
             close = [h.entry for h in hits[:3] if hits[0].score - h.score < HAVING_GAP]
             of_kind_close = [entry for entry in close if entry.kind is q.kind_named]
             if len(of_kind_close) == 1 and of_kind_close[0] is not close[0]:
@@ -205,7 +209,9 @@ class SubjectFinder:
             having = [h.entry for h in hits[:3] if h.score >= 0.5 and fact_text(h.entry, fact)]
             if len(having) > 1:  # "kvifor skal kommunane gå saman i nettverk?": the one saying so
                 having = [entry for entry in having if self._speaks_of(entry, beyond_kind)]
-            if not having and not beyond_kind and not q.refers_back:  # "målene for ordningene":
+            if (
+                not having and not beyond_kind and not points_back(q.words)
+            ):  # "målene for ordningene":
                 having = self._fact_saying(fact, q.topic, hits[:3])  # the one saying "ordningene"
             if len(having) == 1:
                 return having[0]
