@@ -54,6 +54,7 @@ CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostl
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
 SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
 SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
+ONE_SENTENCE_WORDS = 3  # a sentence with this many of the question's words, and all, answers it
 
 
 class Decider:
@@ -246,6 +247,12 @@ class Decider:
                 return self._reply(said, Intent.WHAT_IS, [entry], hits)
             text = not_known(entry, "hvilke det er")
             return Reply(text, False, Intent.UNKNOWN, matches_of(hits))
+        if not confident and not entry.is_event and self._coverage(q, search) >= CONFIDENT_COVERAGE:
+            # "Kven skal definere og prioritere kva kompetanseutviklingstiltak vi treng?": every
+            # word of it in one sentence of the best match
+            said = self._yes_no.saying_sentence(q, entry, all_of=ONE_SENTENCE_WORDS)
+            if said is not None and top.score >= SUGGEST_SCORE:
+                return self._reply(said, Intent.WHAT_IS, [entry], hits)
         if not confident:
             return self._unknown(q, search)
         if entry.event is not None or not (q.has(Cue.LIST, Cue.COUNT) and entry.items):

@@ -366,7 +366,7 @@ class YesNo:
         parts = terms - naming if naming else terms
         return sum(1 for term in claim if term in terms or ends_a_compound(term, parts))
 
-    def saying_sentence(self, q: Question, entry: Entry) -> str | None:
+    def saying_sentence(self, q: Question, entry: Entry, *, all_of: int = 0) -> str | None:
         """The entry's sentence that has most of what the question says beyond the entry's
         name: all of it, or at least two words and half ("bestemmer kommunen selv hva lærerne
         skal lære med DEKOM?" of "kommunene skal selv definere og prioritere …")."""
@@ -380,6 +380,8 @@ class YesNo:
             if count > best_count:
                 best, best_count = text, count
         enough = best_count == len(claim) or (best_count >= 2 and 2 * best_count >= len(claim))
+        if all_of:  # every word, and at least `all_of` of them
+            enough = best_count == len(claim) >= all_of
         if best is None or not enough:
             return None
         return on_its_own(best, entry)

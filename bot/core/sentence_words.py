@@ -27,6 +27,8 @@ def on_its_own(sentence: str, entry: Entry) -> str:
     first, _, rest = text.partition(" ")
     if first in _POINTING and rest:
         text = f"{answers.short_title(entry)} {rest}"
+    elif first in ("Målet", "Formålet") and rest.startswith("er "):
+        text = f"{first} med {answers.short_title(entry)} {rest}"  # "Målet med … er å bygge …"
     return text[:1].upper() + text[1:] + "."
 
 
