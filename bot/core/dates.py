@@ -196,7 +196,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "rest_of_season",  # "resten av høsten": from today to the season's end
-            r"\bresten av (?P<s>hosten|hausten|varen|sommeren|vinteren|host|haust|var|vinter)\b",
+            r"\b(?:resten av|(?:igjen|att) (?:i|til|pa)) "  # "kva er att i haust?"
+            r"(?P<s>hosten|hausten|varen|sommeren|vinteren|host|haust|var|vinter)\b",
         ),
         (
             "last_season",  # "i fjor vinter", "forrige høst"
@@ -209,6 +210,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(til|pa|om|denne|neste) (?P<s>hosten|hausten|varen|sommeren|vinteren)\b",
         ),
         ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren) (?P<y>\d{4})\b"),
+        ("season", r"\b(?P<s>host|haust|var|sommer|vinter)ens\b"),  # "høstens samlinger"
         ("this_year", r"\b(i ar|iar|dette aret)\b"),
         ("next_year", r"\bneste ar\b"),
         ("last_year", r"\b(i fjor|ifjor|forrige ar)\b"),

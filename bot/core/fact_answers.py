@@ -52,6 +52,8 @@ _MAX_COMPLEMENT_WORDS = 40  # a sentence added after an answer stays short
 def asked_fact(q: Question) -> Fact | None:
     """The fact a question's cues ask for, if any ("hvem står bak?", "hvem samarbeider de med?").
     A plain "når" about an entry is read as `Fact.WHEN` by the caller."""
+    if q.words[:2] in _WHAT_IT_SAYS:
+        return None  # "hva sier Trondheim om lesing i perioden?" asks all it says
     with_someone = q.yes_no and "med" in q.words and not q.says_med
     if q.has(Cue.COOPERATION) and (q.has(Cue.WHO, Cue.LIST) or with_someone):
         # "hvem samarbeider de med?", "hvilke aktører samarbeider?", "samarbeider de med …?"
@@ -72,6 +74,7 @@ def _members_asked(q: Question) -> bool:
     return not _MEMBER_WORDS.isdisjoint(q.words)
 
 
+_WHAT_IT_SAYS = (("hva", "sier"), ("hva", "seier"))
 _MEMBER_WORDS = frozenset(
     ["består", "bestar", "medlem", "medlemmer", "deltaker", "deltakar", "del", "inngår", "inngar"]
 )
