@@ -23,7 +23,7 @@ from datetime import datetime
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around, as_whether_for, asks_whether_for
-from bot.core.fact_answers import YesNo, asked_fact, not_known, summary
+from bot.core.fact_answers import YesNo, asked_fact, fact_text, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
@@ -161,6 +161,9 @@ class Decider:
             return None  # "planer for nettverket" is about the plans, not the network
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return None
+        members = fact_text(named, Fact.MEMBERS) if q.has(Cue.WHO) and named.members else None
+        if members is not None:  # "kæm e kommunan i Gauldalsregionen?": who they are
+            return self._reply(members, Intent.LIST, [named], search.hits)
         sentence = self._yes_no.saying_sentence(q, named)
         if sentence is None:
             return None
