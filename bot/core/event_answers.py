@@ -302,6 +302,9 @@ class EventAnswers:
         chosen = most_relevant(pool, now)
         if intent is Intent.WHERE:
             text = answers.place_of_event(self.kb, chosen, now)
+            named_places = q.alternatives or q.filters.locations
+            if answers.where(chosen) is None and named_places:  # "på Oppdal eller Støren?"
+                return replace(self._reply(text, intent, [chosen]), confident=False)
         elif (
             q.has(Cue.INTRODUCED_BY, Cue.PARTNERS, Cue.COOPERATION) and event_of(chosen).organisers
         ):
@@ -317,8 +320,9 @@ class EventAnswers:
                 status_texts.deadline_of_event(chosen, now), Intent.DEADLINE, [chosen]
             )
             event = event_of(chosen)
-            if event.deadline is None and not event.cancelled:  # a deadline nobody registered
-                return replace(reply, confident=False)
+            how = q.has(Cue.WHERE) and event.registration is not None  # "hvor melder jeg meg på?"
+            if event.deadline is None and not event.cancelled and not how:
+                return replace(reply, confident=False)  # a deadline nobody registered
             return reply
         scope = answers.filter_phrase(self.kb, q.filters)
         open_ = [e for e in pool if event_of(e).deadline_open(now) and not event_of(e).cancelled]

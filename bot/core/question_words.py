@@ -169,7 +169,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "foreldremøter, foreldresamtale, foreldresamtaler, foreldreråd, foreldrekontakt, fau, "
         "midler, midlene, hvor mye penger, ble sagt, vart sagt, hvem er bibliotekar, "
         "hvem er skolebibliotekar, hvem er koordinator, hvem er inspektør, hvem er ansvarlig, "
-        "hvem er lærer, hvem er kontaktlærer"
+        "hvem er lærer, hvem er kontaktlærer, tips, gi meg tips, gode råd, noen råd, gi meg råd, "
+        "undervisningsopplegg, pensum, pensumet, læreplanen i, kompetansemål, lekser, lærebok"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "
@@ -215,7 +216,7 @@ framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia 
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
-bruke ned grupper gruppe gruppene ansattgrupper ansattegrupper yrkesgrupper
+bruke ned an grupper gruppe gruppene ansattgrupper ansattegrupper yrkesgrupper
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
