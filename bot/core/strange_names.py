@@ -22,8 +22,6 @@ from bot.core.text import Normaliser, fold, stem, typed_words
 INSTITUTIONS = frozenset(
     ["skole", "skule", "skolen", "skulen", "barnehage", "barnehagen", "kommune", "universitet"]
 )
-
-
 SURE = 0.9  # a term resolved less well than this is only a guess at a typo ("matte")
 _ROLE_CUE = 6  # a question word this long names a role ("hovedpartner"), not a question type
 
@@ -60,8 +58,8 @@ def someone_else(
     "prosjektskole") to names of its own: every other word of the claim, and a name."""
     strange = {stem(fold(name.lower())) for name in names}
     asked = {word.lower() for word in typed_words(q.text)}
+    said = [term for term in q.cue_terms if len(term) >= _ROLE_CUE]  # "hovedpartner"
     for entry in entries:
-        said = [term for term in q.cue_terms if len(term) >= _ROLE_CUE]  # "hovedpartner"
         role = [term for term in (*claim(q, entry), *said) if term not in strange]
         if not role:
             continue
