@@ -59,10 +59,9 @@ FIELDS: dict[str, Field] = {
         Field("answer", "beskrivelse", "text"),
         Field("organisers", "arrangører", "list"),
         Field("cancelled", "avlyst", "bool"),
-        Field("held", "gjennomført", "bool"),
     )
 }
-FAST_PATH_FIELDS = tuple(name for name in FIELDS if name not in ("cancelled", "held"))
+FAST_PATH_FIELDS = tuple(name for name in FIELDS if name != "cancelled")
 
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"(\d{1,2})\.(\d{1,2})\.?(\d{2}|\d{4})?")
