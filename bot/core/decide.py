@@ -180,7 +180,7 @@ class Decider:
         search = self._index.search((*asked, *q.context_terms), limit=6)
         if q.context_terms and asked:
             alone = self._index.search(asked, limit=6)
-            if clear(alone) and not clear(search):
+            if (clear(alone) and not clear(search)) or _has_fact_first(q, alone, search):
                 search = alone
         return asked, search
 
@@ -432,3 +432,13 @@ class Decider:
 
 
 _HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to
+
+
+def _has_fact_first(q: Question, alone: SearchResult, with_context: SearchResult) -> bool:
+    """ "… passe med Dekom/Kompetanseløftet. Hva er målene for ordningene?": the question alone
+    finds first what has the fact it asks for, the context's words something that has not."""
+    fact = asked_fact(q)
+    if fact is None or not alone.hits or not with_context.hits:
+        return False
+    mixed = with_context.hits[0].entry
+    return not fact_text(mixed, fact) and bool(fact_text(alone.hits[0].entry, fact))

@@ -138,7 +138,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.GOALS: (
         "mål, målet, målene, målsetting, hensikt, hensikten, formål, formålet, hvorfor, bidra "
         "til, meningen, poenget, begrunnelse, begrunnelsen, grunnen, årsaken, vekt på, "
-        "vektlegges, vektlegg, legges vekt"
+        "vektlegges, vektlegg, legges vekt, oppnå, oppnår, oppnås"
     ),
     Cue.MEMBERS: (
         "med i, er med, består av, medlemmer, medlem, deltakar, en del av, del av, inngår, "
@@ -216,7 +216,7 @@ framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia 
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
-bruke ned an grupper gruppe gruppene ansattgrupper ansattegrupper yrkesgrupper
+bruke ned an las leste grupper gruppe gruppene ansattgrupper ansattegrupper yrkesgrupper
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
@@ -276,6 +276,9 @@ YES_NO_OPENERS = frozenset(
         "støtter",
         "omfatter",
         "dekker",
+        "legger",
+        "legg",
+        "sørger",
     ]
 )
 

@@ -252,7 +252,11 @@ class SubjectAnswers:
             and bool(subject.members)
             and self._yes_no.supports(q, subject, found.text)
         )
-        if (fact in _SAID_IN_A_SENTENCE and not members_asked) or not found.confident:
+        # "målene for ordningene" of the list "Mål for ordningene er at: …": the whole list
+        listed = fact is Fact.GOALS and not subject.fact(fact) and bool(subject.items)
+        if (
+            fact in _SAID_IN_A_SENTENCE and not members_asked and not listed
+        ) or not found.confident:
             # "kven skal samarbeide om eit inkluderande fellesskap etter måla?": the sentence
             # of the entry that says most of what the question says
             sentence = self._yes_no.closest_sentence(
