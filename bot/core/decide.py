@@ -356,6 +356,7 @@ class Decider:
             # "kven er samlinga 18. september for?": a day named without a year is that day
             on_a_day = q.period.day_month is not None and not q.yes_no
             pool = self._events.in_period(q.period, pool, named=specific or on_a_day)
+            specific = specific or (q.period.day_month is not None and len(pool) == 1)
         if self._coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         return self._events.with_verdict(q, self._events.answer(q, pool, specific, now), now)

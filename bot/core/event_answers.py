@@ -22,6 +22,7 @@ from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
 
+_INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
 _ONLINE = frozenset({"digital", "digitalt", "digitale", "zoom", "teams", "nett", "nettet"})
 
 
@@ -266,7 +267,11 @@ class EventAnswers:
             label = q.period.label
             period = q.period
             if not any(period.overlaps(event_of(e).start, event_of(e).last_day) for e in pool):
-                label = _day_of_any_year(label)  # "29. – 30. januar", not "torsdag … 2026"
+                # "29. – 30. januar", not "torsdag … 2026"; "på en onsdag", not "7. oktober"
+                weekday = period.weekday
+                label = (
+                    f"på en {WEEKDAYS[weekday]}" if weekday is not None else _day_of_any_year(label)
+                )
             text = answers.events_in_period(scope, label, pool, now)
             return self._reply(text, Intent.EVENTS_IN_PERIOD, pool)
         text = answers.no_events_in_period(scope, q.period.label)
@@ -302,8 +307,10 @@ class EventAnswers:
         chosen = most_relevant(pool, now)
         if intent is Intent.WHERE:
             text = answers.place_of_event(self.kb, chosen, now)
-            named_places = q.alternatives or q.filters.locations
-            if answers.where(chosen) is None and named_places:  # "på Oppdal eller Støren?"
+            # "på Oppdal eller Støren?", "trenger adressa": not known; "hvor finner jeg info?"
+            # is told by the description
+            asks_info = not _INFO.isdisjoint(q.words)
+            if answers.where(chosen) is None and not asks_info:
                 return replace(self._reply(text, intent, [chosen]), confident=False)
         elif (
             q.has(Cue.INTRODUCED_BY, Cue.PARTNERS, Cue.COOPERATION) and event_of(chosen).organisers
