@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, help_texts
-from bot.core.event_answers import EventAnswers, around, as_whether_for, asks_whether_for
+from bot.core.event_answers import EventAnswers, around
 from bot.core.fact_answers import YesNo, asked_fact, fact_text, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
@@ -38,6 +38,7 @@ from bot.core.question_shapes import (
 )
 from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
+from bot.core.samling_questions import as_whether_for, asks_whether_for
 from bot.core.smalltalk import only_chatter, smalltalk
 from bot.core.subject_answers import SubjectAnswers
 from bot.core.subjects import (

@@ -21,9 +21,15 @@ from bot.core.knowledge import Entry, EventDetails, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
+from bot.core.samling_questions import (
+    NO_REASON,
+    ONLINE,
+    asks_if_held,
+    asks_if_passed,
+    asks_why_changed,
+)
 
 _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
-_ONLINE = frozenset({"digital", "digitalt", "digitale", "zoom", "teams", "nett", "nettet"})
 
 
 class EventAnswers:
@@ -158,10 +164,10 @@ class EventAnswers:
 
     def with_verdict(self, q: Question, reply: Reply, now: datetime) -> Reply:
         """A yes/no question about a samling gets "Ja." or "Nei." first."""
-        if reply.confident and _asks_why_changed(q):
+        if reply.confident and asks_why_changed(q):
             # "hvorfor ble den avlyst?": the sources say what happened, never why
             said = reply.text.removeprefix("Ja, ")  # not "Ja," to a "hvorfor"
-            return replace(reply, text=f"{said}\n\n{_NO_REASON}", confident=False)
+            return replace(reply, text=f"{said}\n\n{NO_REASON}", confident=False)
         if not q.yes_no or not reply.confident or q.has(Cue.CANCELLED):
             return reply
         if q.alternatives and not q.has(Cue.FOR_WHOM):
@@ -172,11 +178,11 @@ class EventAnswers:
             verdict = False
         elif q.has(Cue.DEADLINE):
             verdict = not event.cancelled and event.deadline_open(now)
-            if _asks_if_passed(q):
+            if asks_if_passed(q):
                 verdict = not verdict  # "er fristen gått ut?", "er det for sent?"
         elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
             verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
-        elif q.has(Cue.WHERE) and not _ONLINE.isdisjoint(q.words):
+        elif q.has(Cue.WHERE) and not ONLINE.isdisjoint(q.words):
             verdict = event.format == "digital"
         elif q.has(Cue.WHERE) and "fysisk" in q.words:
             verdict = event.format == "fysisk"
@@ -346,7 +352,7 @@ class EventAnswers:
     ) -> Reply:
         if specific and pool:
             asked = list(pool[:3])
-            text = status_texts.cancelled_or_not(asked, now, as_planned=_asks_if_held(q))
+            text = status_texts.cancelled_or_not(asked, now, as_planned=asks_if_held(q))
             return self._reply(text, Intent.CANCELLED, asked)
         scope = answers.filter_phrase(self.kb, q.filters)
         cancelled = [e for e in pool if event_of(e).cancelled]
@@ -363,75 +369,6 @@ def _day_of_any_year(label: str) -> str:
     """ "torsdag 29. – fredag 30. januar 2026" without the weekdays and the year."""
     kept = [w for w in label.split() if w not in WEEKDAYS and not (w.isdigit() and len(w) == 4)]
     return " ".join(kept)
-
-
-def asks_whether_for(q: Question) -> bool:
-    """ "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "er det
-    fleire samlingar for leiarar?" asks which there are."""
-    one_day = q.period is not None and q.period.start == q.period.end  # "samlinga 18. september"
-    if not q.yes_no or not q.filters.audiences or (q.period and not one_day) or q.plural:
-        return False
-    signing_up = q.words[:1] == ("kan",) and q.has(Cue.DEADLINE)  # "kan foreldre melde seg på?"
-    if "for" not in q.words and not signing_up:
-        return False  # "Styrersamlinga for barnehage, ble den holdt?" asks something else
-    # "kan foreldre melde seg på samlingen?" asks whether it is for them, not about the deadline
-    others = _ASKS_OTHER if q.words[:1] != ("kan",) else _ASKS_OTHER_THAN_SIGNING_UP
-    return not q.has(*others) and q.words[1:2] not in (("det",), ("der",))
-
-
-def as_whether_for(q: Question) -> Question:
-    """The question read as "who is it for?", so the answer says who, after "Ja." or "Nei."."""
-    cues = q.cues | {Cue.FOR_WHOM, Cue.WHO}
-    if q.words[:1] == ("kan",):
-        cues -= {Cue.DEADLINE}  # "kan foreldre melde seg på?": whom it is for, not the deadline
-    return replace(q, cues=cues)
-
-
-# What a yes/no question about samlinger may ask besides who they are for.
-_ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
-_ASKS_OTHER_THAN_SIGNING_UP = tuple(cue for cue in _ASKS_OTHER if cue is not Cue.DEADLINE)
-
-
-def _asks_why_changed(q: Question) -> bool:
-    """ "Hvorfor ble samlingen avlyst?", "kvifor er ho digital?": the reason for a change or a
-    format, which no source gives."""
-    return "hvorfor" in q.words and (q.has(Cue.CANCELLED) or not _ONLINE.isdisjoint(q.words))
-
-
-_NO_REASON = "Kildene mine sier ikke hvorfor."
-
-
-def _asks_if_held(q: Question) -> bool:
-    """ "går den som planlagt?", "blir den noe av?": asked whether it is held, not cancelled."""
-    words = set(q.words)
-    return "planlagt" in words or ("av" in words and not words.isdisjoint(_SOMETHING))
-
-
-_SOMETHING = frozenset({"noe", "noko", "no", "noen"})
-
-
-def _asks_if_passed(q: Question) -> bool:
-    """ "er fristen gått ut?", "er det for sent å melde seg på?", "er påmeldingsfristen ute?":
-    asked whether it has closed."""
-    text = " ".join(q.words)
-    # "går fristen for engelsk ut?" (not "går den ut i morgen?", which asks when)
-    ends_out = bool(q.words) and q.words[-1] in ("ut", "ute") and q.period is None
-    return ends_out or any(phrase in text for phrase in _PASSED)
-
-
-_PASSED = (
-    "gatt ut",
-    "gott ut",
-    "utlopt",
-    "lopt ut",
-    "for sent",
-    "for seint",
-    "forsent",
-    "forseint",
-    "fristen ute",
-    "fristen er ute",
-    "frist ute",
-)
 
 
 def event_of(entry: Entry) -> EventDetails:

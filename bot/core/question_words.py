@@ -216,7 +216,8 @@ framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia 
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
-bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe gruppene ansattgrupper ansattegrupper yrkesgrupper
+bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
+gruppene ansattgrupper ansattegrupper yrkesgrupper
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").

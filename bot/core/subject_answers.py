@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, help_texts
-from bot.core.event_answers import EventAnswers, as_whether_for, asks_whether_for, event_of
+from bot.core.event_answers import EventAnswers, event_of
 from bot.core.fact_answers import (
     FactAnswer,
     YesNo,
@@ -29,6 +29,7 @@ from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
+from bot.core.samling_questions import as_whether_for, asks_whether_for
 from bot.core.strange_names import someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold

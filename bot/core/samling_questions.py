@@ -1,0 +1,85 @@
+"""What a question asks of samlinger beyond which ones: whether one is for an audience, why it
+changed, whether it is held as planned, whether its deadline has passed.
+
+"er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "hvorfor ble den
+avlyst?" asks a reason no source gives; "er fristen gått ut?" asks the opposite of "er fristen
+åpen?". The event answers (`bot.core.event_answers`) ask these before they answer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from bot.core.question import Question
+from bot.core.question_words import Cue
+
+ONLINE = frozenset({"digital", "digitalt", "digitale", "zoom", "teams", "nett", "nettet"})
+
+
+def asks_whether_for(q: Question) -> bool:
+    """ "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "er det
+    fleire samlingar for leiarar?" asks which there are."""
+    one_day = q.period is not None and q.period.start == q.period.end  # "samlinga 18. september"
+    if not q.yes_no or not q.filters.audiences or (q.period and not one_day) or q.plural:
+        return False
+    signing_up = q.words[:1] == ("kan",) and q.has(Cue.DEADLINE)  # "kan foreldre melde seg på?"
+    if "for" not in q.words and not signing_up:
+        return False  # "Styrersamlinga for barnehage, ble den holdt?" asks something else
+    # "kan foreldre melde seg på samlingen?" asks whether it is for them, not about the deadline
+    others = _ASKS_OTHER if q.words[:1] != ("kan",) else _ASKS_OTHER_THAN_SIGNING_UP
+    return not q.has(*others) and q.words[1:2] not in (("det",), ("der",))
+
+
+def as_whether_for(q: Question) -> Question:
+    """The question read as "who is it for?", so the answer says who, after "Ja." or "Nei."."""
+    cues = q.cues | {Cue.FOR_WHOM, Cue.WHO}
+    if q.words[:1] == ("kan",):
+        cues -= {Cue.DEADLINE}  # "kan foreldre melde seg på?": whom it is for, not the deadline
+    return replace(q, cues=cues)
+
+
+# What a yes/no question about samlinger may ask besides who they are for.
+_ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
+_ASKS_OTHER_THAN_SIGNING_UP = tuple(cue for cue in _ASKS_OTHER if cue is not Cue.DEADLINE)
+
+
+def asks_why_changed(q: Question) -> bool:
+    """ "Hvorfor ble samlingen avlyst?", "kvifor er ho digital?": the reason for a change or a
+    format, which no source gives."""
+    return "hvorfor" in q.words and (q.has(Cue.CANCELLED) or not ONLINE.isdisjoint(q.words))
+
+
+NO_REASON = "Kildene mine sier ikke hvorfor."
+
+
+def asks_if_held(q: Question) -> bool:
+    """ "går den som planlagt?", "blir den noe av?": asked whether it is held, not cancelled."""
+    words = set(q.words)
+    return "planlagt" in words or ("av" in words and not words.isdisjoint(_SOMETHING))
+
+
+_SOMETHING = frozenset({"noe", "noko", "no", "noen"})
+
+
+def asks_if_passed(q: Question) -> bool:
+    """ "er fristen gått ut?", "er det for sent å melde seg på?", "er påmeldingsfristen ute?":
+    asked whether it has closed."""
+    text = " ".join(q.words)
+    # "går fristen for engelsk ut?" (not "går den ut i morgen?", which asks when)
+    ends_out = bool(q.words) and q.words[-1] in ("ut", "ute") and q.period is None
+    return ends_out or any(phrase in text for phrase in _PASSED)
+
+
+_PASSED = (
+    "gatt ut",
+    "gott ut",
+    "utlopt",
+    "lopt ut",
+    "for sent",
+    "for seint",
+    "forsent",
+    "forseint",
+    "fristen ute",
+    "fristen er ute",
+    "frist ute",
+)
