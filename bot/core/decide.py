@@ -196,6 +196,13 @@ class Decider:
         group = self._subjects.membership_group(q, search) if q.yes_no else None
         if group is not None and q.refers_back:
             group = self._find.remembered_group(memory, now) or group
+        if group is None and q.follows_up and not q.yes_no and not q.cues:
+            # "er Rennebu med?" … "og Trondheim?": the same question of another name
+            last = self._find.remembered_group(memory, now)
+            names = self._yes_no.mentioned_members(q)
+            if last is not None and names and len(q.topic) <= len(names):
+                q = replace(q, yes_no=True, cues=q.cues | {Cue.MEMBERS})
+                return self._subjects.answer(q, last, search, now, follow_up=True)
         if group is None:
             return None
         return self._subjects.answer(q, group, search, now, follow_up=False)
