@@ -35,6 +35,7 @@ from bot.core.question_shapes import (
     clear,
     complementary_pair,
     fact_naming,
+    has_fact_first,
 )
 from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
@@ -181,7 +182,7 @@ class Decider:
         search = self._index.search((*asked, *q.context_terms), limit=6)
         if q.context_terms and asked:
             alone = self._index.search(asked, limit=6)
-            if (clear(alone) and not clear(search)) or _has_fact_first(q, alone, search):
+            if (clear(alone) and not clear(search)) or has_fact_first(q, alone, search):
                 search = alone
         return asked, search
 
@@ -441,13 +442,3 @@ class Decider:
 
 
 _HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to
-
-
-def _has_fact_first(q: Question, alone: SearchResult, with_context: SearchResult) -> bool:
-    """ "… passe med Dekom/Kompetanseløftet. Hva er målene for ordningene?": the question alone
-    finds first what has the fact it asks for, the context's words something that has not."""
-    fact = asked_fact(q)
-    if fact is None or not alone.hits or not with_context.hits:
-        return False
-    mixed = with_context.hits[0].entry
-    return not fact_text(mixed, fact) and bool(fact_text(alone.hits[0].entry, fact))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import combinations
 
 from bot.core import answers
-from bot.core.fact_answers import asked_fact
+from bot.core.fact_answers import asked_fact, fact_text
 from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Kind
 from bot.core.question import Question
@@ -86,3 +86,13 @@ def can_answer(entry: Entry, q: Question) -> bool:
     if q.has(Cue.WHEN):
         return any(ch.isdigit() for ch in entry.answer + " ".join(entry.items))
     return True
+
+
+def has_fact_first(q: Question, alone: SearchResult, with_context: SearchResult) -> bool:
+    """ "… passe med Dekom/Kompetanseløftet. Hva er målene for ordningene?": the question alone
+    finds first what has the fact it asks for, the context's words something that has not."""
+    fact = asked_fact(q)
+    if fact is None or not alone.hits or not with_context.hits:
+        return False
+    mixed = with_context.hits[0].entry
+    return not fact_text(mixed, fact) and bool(fact_text(alone.hits[0].entry, fact))
