@@ -16,7 +16,8 @@ from bot.core.knowledge import Entry, EventDetails, Kind, KnowledgeBase
 MAX_LISTED = 8
 
 
-def _details(entry: Entry) -> EventDetails:
+def event_of(entry: Entry) -> EventDetails:
+    """The samling details of an entry that is a samling."""
     assert entry.event is not None, entry.id
     return entry.event
 
@@ -38,7 +39,7 @@ def join_words(items: Sequence[str], last: str = "og") -> str:
 
 def when(entry: Entry, now: datetime) -> str:
     """ "onsdag 20. januar 2021 (om 3 dager)" — the dates, times and a hint for near ones."""
-    event = _details(entry)
+    event = event_of(entry)
     text = days_and_times(event.start, event.end, event.start_time, event.end_time)
     hint = relative_hint(event.start, now.date())
     return f"{text} ({hint})" if hint else text
@@ -58,7 +59,7 @@ def days_and_times(
 
 def where(entry: Entry) -> str | None:
     """ "digitalt på Zoom", "på Oppdal", or None when nothing is known."""
-    event = _details(entry)
+    event = event_of(entry)
     return place(event.format, event.platform, event.location)
 
 
@@ -79,7 +80,7 @@ def audience(kb: KnowledgeBase, entry: Entry) -> str | None:
     """ "skole og lærere på 1. trinn": a label inside a longer one ("lærere") is left out."""
     labels = [
         kb.vocabulary.audiences[a].label if a in kb.vocabulary.audiences else a
-        for a in _details(entry).audience
+        for a in event_of(entry).audience
     ]
     narrowest = [label for label in labels if not any(label != o and label in o for o in labels)]
     return join_words(narrowest) or None
@@ -87,7 +88,7 @@ def audience(kb: KnowledgeBase, entry: Entry) -> str | None:
 
 def event_line(entry: Entry, now: datetime) -> str:
     """One bullet for a list of events."""
-    event = _details(entry)
+    event = event_of(entry)
     line = f"• {when(entry, now)}: {entry.title}"
     place = where(entry)
     if place:
@@ -103,13 +104,13 @@ def event_line(entry: Entry, now: datetime) -> str:
 
 def event_summary(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     """Everything about one event: when, where, for whom, deadline, and its description."""
-    return "\n".join([event_headline(entry, now), *event_details(kb, entry, now)])
+    return "\n".join([event_headline(entry, now), *eventevent_of(kb, entry, now)])
 
 
 def event_headline(entry: Entry, now: datetime, subject: str | None = None) -> str:
     """ "«Digital ledersamling barnehage» var onsdag 20. januar 2021."; `subject` ("Den")
     instead of the title when the sentence before already named it."""
-    event = _details(entry)
+    event = event_of(entry)
     over = event.is_over(now)
     name = subject or f"«{entry.title}»"
     if event.cancelled:
@@ -121,9 +122,9 @@ def event_headline(entry: Entry, now: datetime, subject: str | None = None) -> s
     return f"{name} {verb} {when(entry, now)}."
 
 
-def event_details(kb: KnowledgeBase, entry: Entry, now: datetime) -> list[str]:
+def eventevent_of(kb: KnowledgeBase, entry: Entry, now: datetime) -> list[str]:
     """Place, audience, deadline, registration and description, one line each."""
-    event = _details(entry)
+    event = event_of(entry)
     over = event.is_over(now)
     lines = place_and_audience(kb, entry)
     if event.deadline is not None and not event.cancelled:
@@ -149,19 +150,19 @@ def place_and_audience(kb: KnowledgeBase, entry: Entry) -> list[str]:
 
 def deadline_sentence(entry: Entry, now: datetime, *, named: bool = False) -> str:
     """ "Påmeldingsfristen er torsdag 24. september 2020 (om 4 dager)." (`named`: "… for «X» …")."""
-    event = _details(entry)
+    event = event_of(entry)
     if event.deadline is None:
         return f"Jeg har ingen påmeldingsfrist registrert for «{entry.title}»."
     subject = f"Påmeldingsfristen for «{entry.title}»" if named else "Påmeldingsfristen"
-    verb = "er" if _details(entry).deadline_open(now) else "var"
+    verb = "er" if event_of(entry).deadline_open(now) else "var"
     return f"{subject} {verb} {deadline_day(entry, now)}."
 
 
 def deadline_day(entry: Entry, now: datetime) -> str:
     """ "torsdag 24. september 2020 (om 4 dager)": the day, with a hint while it is open."""
-    deadline = _details(entry).deadline
+    deadline = event_of(entry).deadline
     assert deadline is not None
-    hint = relative_hint(deadline, now.date()) if _details(entry).deadline_open(now) else None
+    hint = relative_hint(deadline, now.date()) if event_of(entry).deadline_open(now) else None
     return long_date(deadline) + (f" ({hint})" if hint else "")
 
 
@@ -297,7 +298,7 @@ def next_event(
 ) -> str:
     """The next samling in full, the cancelled ones before it, and a few after it."""
     headline = f"Neste samling{scope} er «{first.title}», {when(first, now)}."
-    text = "\n".join([headline, *event_details(kb, first, now)])
+    text = "\n".join([headline, *eventevent_of(kb, first, now)])
     if skipped:
         text += "\n\nMerk: " + " ".join(f"«{e.title}» {when(e, now)} er avlyst." for e in skipped)
     if later:
@@ -346,7 +347,7 @@ def no_held_events(scope: str) -> str:
 
 def previous_event(kb: KnowledgeBase, scope: str, last: Entry, now: datetime) -> str:
     text = f"Forrige samling{scope} var «{last.title}» {when(last, now)}."
-    return "\n".join([text, *event_details(kb, last, now)])
+    return "\n".join([text, *eventevent_of(kb, last, now)])
 
 
 def event_with_others(
@@ -360,7 +361,7 @@ def event_with_others(
 
 def place_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     """ "Hvor er …?": the place first, then the rest without repeating it."""
-    verb = "var" if _details(entry).is_over(now) else "er"
+    verb = "var" if event_of(entry).is_over(now) else "er"
     place = where(entry)
     first = (
         f"«{entry.title}» {verb} {place}."
@@ -372,7 +373,7 @@ def place_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
 
 def audience_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     """ "Hvem er … for?": the audience first, then the rest without repeating it."""
-    verb = "var" if _details(entry).is_over(now) else "er"
+    verb = "var" if event_of(entry).is_over(now) else "er"
     group = audience(kb, entry)
     first = (
         f"«{entry.title}» {verb} for {group}."
@@ -384,13 +385,13 @@ def audience_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
 
 def organisers_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     """ "Hvem holder samlingen?": the organisers first."""
-    verb = "holdes" if not _details(entry).is_over(now) else "ble holdt"
-    first = f"«{entry.title}» {verb} av {join_words(list(_details(entry).organisers))}."
+    verb = "holdes" if not event_of(entry).is_over(now) else "ble holdt"
+    first = f"«{entry.title}» {verb} av {join_words(list(event_of(entry).organisers))}."
     return _one_fact_first(kb, entry, now, first, "Arrangør:")
 
 
 def _one_fact_first(
     kb: KnowledgeBase, entry: Entry, now: datetime, first: str, repeated: str
 ) -> str:
-    details = [line for line in event_details(kb, entry, now) if not line.startswith(repeated)]
+    details = [line for line in eventevent_of(kb, entry, now) if not line.startswith(repeated)]
     return "\n".join([first, event_headline(entry, now, subject="Den"), *details])

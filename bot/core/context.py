@@ -13,8 +13,11 @@ from dataclasses import replace
 
 from bot.core.question import Question, points_back
 from bot.core.question_words import Cue
+from bot.core.samling_questions import ONLINE
+from bot.core.text import stem
 
-_FORMATS = frozenset({"zoom", "team", "digital", "digitalt", "fysisk", "nett"})  # as terms
+# The words of a samling's format, as terms ("zoom", "digital", "fysisk").
+_FORMATS = frozenset(stem(word) for word in (*ONLINE, "fysisk"))
 
 
 def with_context(

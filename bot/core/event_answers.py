@@ -14,10 +14,11 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, status_texts
+from bot.core.answers import event_of
 from bot.core.dates import WEEKDAYS, Period
 from bot.core.facets import Filters
 from bot.core.index import SearchIndex
-from bot.core.knowledge import Entry, EventDetails, KnowledgeBase
+from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
@@ -26,6 +27,7 @@ from bot.core.samling_questions import (
     ONLINE,
     asks_if_held,
     asks_if_passed,
+    asks_to_sign_up,
     asks_why_changed,
 )
 
@@ -190,7 +192,7 @@ class EventAnswers:
             verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
         elif q.has(Cue.FOR_WHOM) and q.filters.audiences:  # "er den for ungdomstrinnet?"
             verdict = not event.cancelled and q.filters.audiences <= set(event.audience)
-            if q.words[:1] == ("kan",):  # "kan vi melde oss på?": only while one still can
+            if asks_to_sign_up(q):  # "kan vi melde oss på?": only while one still can
                 open_ = event.deadline is None or event.deadline_open(now)
                 verdict = verdict and not event.is_over(now) and open_
         else:
@@ -369,11 +371,6 @@ def _day_of_any_year(label: str) -> str:
     """ "torsdag 29. – fredag 30. januar 2026" without the weekdays and the year."""
     kept = [w for w in label.split() if w not in WEEKDAYS and not (w.isdigit() and len(w) == 4)]
     return " ".join(kept)
-
-
-def event_of(entry: Entry) -> EventDetails:
-    assert entry.event is not None, entry.id
-    return entry.event
 
 
 def most_relevant(pool: Sequence[Entry], now: datetime) -> Entry:

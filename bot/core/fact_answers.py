@@ -18,7 +18,13 @@ from bot.core import answers
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import CONTRARIES, ONLY_WORDS, Cue
-from bot.core.sentence_words import ends_a_compound, inflected_in, on_its_own, same_noun
+from bot.core.sentence_words import (
+    ends_a_compound,
+    entry_sentences,
+    inflected_in,
+    on_its_own,
+    same_noun,
+)
 from bot.core.text import Normaliser, fold, stem, typed_words
 
 # Which question cue asks for which fact, in the order they are tried.
@@ -297,11 +303,7 @@ class YesNo:
         if len(claim) < 2:
             return None
         least = max(2, 1 + self._overlap(claim, answer))
-        best, best_count = None, least - 1
-        for text in [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]:
-            count = self._overlap(claim, text)
-            if count > best_count:
-                best, best_count = text, count
+        best, _count = self._best_sentence(entry, claim, more_than=least - 1)
         return None if best is None else on_its_own(best, entry)
 
     def complement(self, q: Question, entry: Entry, answer: str) -> str | None:
@@ -312,18 +314,30 @@ class YesNo:
         missing = {term for term in self.claim(q, entry) if term in q.topic} - said
         if not missing:
             return None
-        best, best_count = None, 0
-        for text in self._sentences(entry):
-            count = self._overlap(missing, text)
-            if count > best_count and len(text.split()) <= _MAX_COMPLEMENT_WORDS:
-                best, best_count = text, count
+        best, _count = self._best_sentence(entry, missing, longest=_MAX_COMPLEMENT_WORDS)
         if best is None or set(self._normaliser.terms(best)) <= said:
             return None  # the answer says it already, in other punctuation
         return on_its_own(best, entry)
 
-    @staticmethod
-    def _sentences(entry: Entry) -> list[str]:
-        return [*entry.answer.split(". "), *(text for _, text in entry.facts), *entry.items]
+    def _best_sentence(
+        self,
+        entry: Entry,
+        claim: set[str],
+        *,
+        more_than: int = 0,
+        longest: int | None = None,
+        naming: set[str] | None = None,
+    ) -> tuple[str | None, int]:
+        """The first of the entry's sentences with the most of `claim` (more than `more_than`,
+        at most `longest` words), and how many it has."""
+        best, best_count = None, more_than
+        for text in entry_sentences(entry):
+            if longest is not None and len(text.split()) > longest:
+                continue
+            count = self._overlap(claim, text, naming)
+            if count > best_count:
+                best, best_count = text, count
+        return best, best_count
 
     def names_another_actor(self, q: Question, entry: Entry, text: str) -> bool:
         """ "Kommer modellen fra Utdanningsdirektoratet?" of "Kunnskapsdepartementet står bak
@@ -344,7 +358,7 @@ class YesNo:
             ]
             if not nouns:
                 continue
-            for text in self._sentences(entry):
+            for text in entry_sentences(entry):
                 said = fold(text).split()
                 if any(word.startswith(asked) for word in said):
                     continue
@@ -376,12 +390,7 @@ class YesNo:
         claim = set(self.claim(q, entry))
         if not claim:
             return None
-        naming = self._naming(q, entry)
-        best, best_count = None, 0
-        for text in self._sentences(entry):
-            count = self._overlap(claim, text, naming)
-            if count > best_count:
-                best, best_count = text, count
+        best, best_count = self._best_sentence(entry, claim, naming=self._naming(q, entry))
         enough = best_count == len(claim) or (best_count >= 2 and 2 * best_count >= len(claim))
         if all_of:  # every word, and at least `all_of` of them
             enough = best_count == len(claim) >= all_of
@@ -392,7 +401,7 @@ class YesNo:
     def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
         """A sentence of the entry that contains every content word of the question that does
         not just name the entry: the page says what the question asks whether it says."""
-        for text in self._sentences(entry):
+        for text in entry_sentences(entry):
             if self.supports(q, entry, text):
                 return on_its_own(text, entry)
         return None

@@ -27,6 +27,7 @@ from bot.core.question_words import (
     DEFINITE_KINDS,
     EVENT_NOUNS_PLURAL,
     INTERROGATIVES,
+    NUMBER_WORDS,
     PLAIN_WORDS,
     SMALLTALK_CUES,
     STOP_WORDS,
@@ -251,14 +252,12 @@ class QuestionReader:
     def _lists(self, tokens: Sequence[Token], kind: Kind) -> bool:
         """Whether "hvilke …" asks for things of the kind: "hvilke fokusområder finnes?", not
         "lesing som fokusområde – på hvilke nivåer skal det jobbes?"."""
-        words = [token.word for token in tokens]
-        at = next((i for i, word in enumerate(words) if word.startswith("hvilk")), None)
+        at = next((i for i, t in enumerate(tokens) if t.word.startswith("hvilk")), None)
         if at is None:
             return True  # "list opp fokusområdene", "alle ordningene"
-        after = [t.term for t in tokens[at + 1 :] if t.word not in self.stop_words | _NUMBER_WORDS][
-            :1
-        ]
-        return not after or after[0] in self._kinds[kind]
+        skipped = self.stop_words | NUMBER_WORDS  # "hvilke tre fokusområder"
+        after = next((t.term for t in tokens[at + 1 :] if t.word not in skipped), None)
+        return after is None or after in self._kinds[kind]
 
     def _audiences_before_for(self, tokens: Sequence[Token]) -> frozenset[str]:
         """The audiences that name the samling: before the last "for", or, without one, all
@@ -397,7 +396,6 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
 
 _CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
 _NO_TOKEN = Token("", "")
-_NUMBER_WORDS = frozenset({"to", "tre", "fire", "fem", "seks"})  # "hvilke tre fokusområder"
 _FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
 _PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})
 _TAGS = frozenset({("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det")})

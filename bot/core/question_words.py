@@ -297,6 +297,9 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("berre", "i fellesskap", False),
 )
 
+# Small numbers that count ("hvilke tre fokusområder", "… av de tre"), never a topic.
+NUMBER_WORDS = frozenset({"to", "tre", "fire", "fem", "seks"})
+
 # Words the speller leaves as typed: they are Norwegian words of their own, not slips of the
 # knowledge base's words ("kommunale" is no "kommune").
 PLAIN_WORDS = frozenset(

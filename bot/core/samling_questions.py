@@ -22,20 +22,25 @@ def asks_whether_for(q: Question) -> bool:
     one_day = q.period is not None and q.period.start == q.period.end  # "samlinga 18. september"
     if not q.yes_no or not q.filters.audiences or (q.period and not one_day) or q.plural:
         return False
-    signing_up = q.words[:1] == ("kan",) and q.has(Cue.DEADLINE)  # "kan foreldre melde seg på?"
+    signing_up = asks_to_sign_up(q) and q.has(Cue.DEADLINE)  # "kan foreldre melde seg på?"
     if "for" not in q.words and not signing_up:
         return False  # "Styrersamlinga for barnehage, ble den holdt?" asks something else
     # "kan foreldre melde seg på samlingen?" asks whether it is for them, not about the deadline
-    others = _ASKS_OTHER if q.words[:1] != ("kan",) else _ASKS_OTHER_THAN_SIGNING_UP
+    others = _ASKS_OTHER_THAN_SIGNING_UP if asks_to_sign_up(q) else _ASKS_OTHER
     return not q.has(*others) and q.words[1:2] not in (("det",), ("der",))
 
 
 def as_whether_for(q: Question) -> Question:
     """The question read as "who is it for?", so the answer says who, after "Ja." or "Nei."."""
     cues = q.cues | {Cue.FOR_WHOM, Cue.WHO}
-    if q.words[:1] == ("kan",):
+    if asks_to_sign_up(q):
         cues -= {Cue.DEADLINE}  # "kan foreldre melde seg på?": whom it is for, not the deadline
     return replace(q, cues=cues)
+
+
+def asks_to_sign_up(q: Question) -> bool:
+    """ "kan vi melde oss på …?": whether one may, not when the deadline is."""
+    return q.words[:1] == ("kan",)
 
 
 # What a yes/no question about samlinger may ask besides who they are for.

@@ -12,6 +12,12 @@ from bot.core import answers
 from bot.core.knowledge import Entry
 
 
+def entry_sentences(entry: Entry, *, items: bool = True) -> list[str]:
+    """The sentences an entry says: its text, its facts and (unless not wanted) its list."""
+    sentences = [*entry.answer.split(". "), *(text for _, text in entry.facts)]
+    return [*sentences, *entry.items] if items else sentences
+
+
 def same_noun(noun: str, word: str) -> bool:
     """ "tilskuddsordninger" and "støtteordning": the same last part of a compound."""
     return bool(noun) and (noun in word or (len(noun) >= _NOUN_TAIL and noun[-_NOUN_TAIL:] in word))

@@ -6,19 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.core.answers import deadline_day, deadline_sentence, event_list, when, where
+from bot.core.answers import deadline_day, deadline_sentence, event_list, event_of, when, where
 from bot.core.dates import long_date
-from bot.core.knowledge import Entry, EventDetails
-
-
-def _details(entry: Entry) -> EventDetails:
-    assert entry.event is not None, f"{entry.id} is not an event"
-    return entry.event
+from bot.core.knowledge import Entry
 
 
 def deadline_of_event(entry: Entry, now: datetime) -> str:
     """The deadline of one samling, when it is, and whether it is cancelled or how to register."""
-    event = _details(entry)
+    event = event_of(entry)
     text = deadline_sentence(entry, now, named=True)
     verb = "var" if event.is_over(now) else "er"
     text += f" Samlingen {verb} {when(entry, now)}."
@@ -38,7 +33,7 @@ def no_open_deadline(scope: str, last: Entry | None) -> str:
     """No deadline is open; the latest one known, if any."""
     text = f"Ingen kommende samlinger{scope} har åpen påmelding nå."
     if last is not None:
-        deadline = _details(last).deadline
+        deadline = event_of(last).deadline
         assert deadline is not None
         text += f" Den siste fristen jeg kjenner til var {long_date(deadline)}, for «{last.title}»."
     return text
@@ -51,13 +46,13 @@ def cancelled_or_not(entries: Sequence[Entry], now: datetime, *, as_planned: boo
     yes, no = ("Nei", "Ja") if as_planned else ("Ja", "Nei")
     for entry in entries:
         day = when(entry, now)
-        if _details(entry).cancelled:
+        if event_of(entry).cancelled:
             lines.append(f"{yes}, «{entry.title}» {day} er avlyst.")
         else:
             held = where(entry)
-            verb = "ble gjennomført" if _details(entry).held else "var"
+            verb = "ble gjennomført" if event_of(entry).held else "var"
             held_at = f"; den {verb} {held}" if held else ""
-            if _details(entry).is_over(now):
+            if event_of(entry).is_over(now):
                 lines.append(f"{no}, «{entry.title}» {day} var ikke avlyst{held_at}.")
             else:
                 lines.append(f"{no}, «{entry.title}» {day} er ikke avlyst; den går som planlagt.")

@@ -16,6 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.core.index import SearchResult
 from bot.core.knowledge import Entry
 from bot.core.question import STOP_WORDS_FOLDED, Question
+from bot.core.sentence_words import entry_sentences
 from bot.core.text import Normaliser, fold, stem, typed_words
 
 # Words after a name that say what it names ("rosenborg skole").
@@ -63,7 +64,7 @@ def someone_else(
         role = [term for term in (*claim(q, entry), *said) if term not in strange]
         if not role:
             continue
-        for sentence in _sentences(entry):
+        for sentence in entry_sentences(entry, items=False):
             terms = set(normaliser.terms(sentence))
             named = [w for w in _CAPITALISED.findall(sentence) if w.lower() not in asked]
             if named and all(term in terms for term in role):
@@ -72,10 +73,6 @@ def someone_else(
 
 
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]+")
-
-
-def _sentences(entry: Entry) -> list[str]:
-    return [*entry.answer.split(". "), *(text for _, text in entry.facts)]
 
 
 def unknown_names(q: Question, search: SearchResult, known: Callable[[str], bool]) -> list[str]:

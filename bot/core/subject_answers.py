@@ -14,7 +14,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, help_texts
-from bot.core.event_answers import EventAnswers, event_of
+from bot.core.answers import event_of
+from bot.core.event_answers import EventAnswers
 from bot.core.fact_answers import (
     FactAnswer,
     YesNo,
@@ -95,13 +96,13 @@ class SubjectAnswers:
         lists = q.kind_named is not None or fact in (None, Fact.MEMBERS)  # "hvilke tema …?"
         if q.has(Cue.LIST) and lists and subject.items:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
+        group = self.membership_group(q, search) if q.yes_no else None
         if q.yes_no and fact in (None, Fact.MEMBERS, Fact.PARTNERS):
             # "samarbeider Gauldalsregionen med NTNU?", "er NTNU med på …?"
-            partner = self._partner_in_samlinger(q, self.membership_group(q, search) or subject)
+            partner = self._partner_in_samlinger(q, group or subject)
             if partner is not None:
                 return partner
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
-            group = self.membership_group(q, search)
             mentioned = self._yes_no.mentioned_members(q)
             if group is not None and all(fold(name) in fold(group.title) for name in mentioned):
                 # "er Huseby skole en av …?" → "Nei, …" ("Trondheim" names "fokusområdene for

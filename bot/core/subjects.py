@@ -14,7 +14,7 @@ from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.question import Question, points_back
-from bot.core.question_words import ONLY_WORDS, SAMLING_CUES, Cue
+from bot.core.question_words import NUMBER_WORDS, ONLY_WORDS, SAMLING_CUES, Cue
 from bot.core.text import Normaliser, fold, stem
 
 CONFIDENT_SCORE = 0.6  # a subject needs at least this score ...
@@ -26,7 +26,7 @@ SAYING_GAP = 0.1  # ... and this close, with whom it applies to
 EVENT_CUES = (*SAMLING_CUES, Cue.WHERE)
 _ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
 _CORRESPONDING = "tilsvarende"
-_COUNTS = frozenset(stem(word) for word in ["to", "tre", "fire", "fem", "seks"])  # "… av de tre"
+_COUNTS = frozenset(map(stem, NUMBER_WORDS))  # "… av de tre"
 
 
 class SubjectFinder:
