@@ -104,7 +104,7 @@ def event_line(entry: Entry, now: datetime) -> str:
 
 def event_summary(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     """Everything about one event: when, where, for whom, deadline, and its description."""
-    return "\n".join([event_headline(entry, now), *eventevent_of(kb, entry, now)])
+    return "\n".join([event_headline(entry, now), *event_details(kb, entry, now)])
 
 
 def event_headline(entry: Entry, now: datetime, subject: str | None = None) -> str:
@@ -122,7 +122,7 @@ def event_headline(entry: Entry, now: datetime, subject: str | None = None) -> s
     return f"{name} {verb} {when(entry, now)}."
 
 
-def eventevent_of(kb: KnowledgeBase, entry: Entry, now: datetime) -> list[str]:
+def event_details(kb: KnowledgeBase, entry: Entry, now: datetime) -> list[str]:
     """Place, audience, deadline, registration and description, one line each."""
     event = event_of(entry)
     over = event.is_over(now)
@@ -298,7 +298,7 @@ def next_event(
 ) -> str:
     """The next samling in full, the cancelled ones before it, and a few after it."""
     headline = f"Neste samling{scope} er «{first.title}», {when(first, now)}."
-    text = "\n".join([headline, *eventevent_of(kb, first, now)])
+    text = "\n".join([headline, *event_details(kb, first, now)])
     if skipped:
         text += "\n\nMerk: " + " ".join(f"«{e.title}» {when(e, now)} er avlyst." for e in skipped)
     if later:
@@ -347,7 +347,7 @@ def no_held_events(scope: str) -> str:
 
 def previous_event(kb: KnowledgeBase, scope: str, last: Entry, now: datetime) -> str:
     text = f"Forrige samling{scope} var «{last.title}» {when(last, now)}."
-    return "\n".join([text, *eventevent_of(kb, last, now)])
+    return "\n".join([text, *event_details(kb, last, now)])
 
 
 def event_with_others(
@@ -383,6 +383,19 @@ def audience_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     return _one_fact_first(kb, entry, now, first, "For:")
 
 
+def days_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
+    """ "Hvor mange dager varer …?": the number of days first, then the rest."""
+    event = event_of(entry)
+    days = ((event.end or event.start) - event.start).days + 1
+    verb = "varte" if event.is_over(now) else "varer"
+    count = "én dag" if days == 1 else f"{number_word(days)} dager"
+    first = f"«{entry.title}» {verb} {count}: {when(entry, now)}."
+    if event.cancelled:
+        first = f"«{entry.title}» skulle vare {count}: {when(entry, now)}, men er AVLYST."
+    details = event_details(kb, entry, now)
+    return "\n".join([first, *details])
+
+
 def organisers_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
     """ "Hvem holder samlingen?": the organisers first."""
     verb = "holdes" if not event_of(entry).is_over(now) else "ble holdt"
@@ -393,5 +406,5 @@ def organisers_of_event(kb: KnowledgeBase, entry: Entry, now: datetime) -> str:
 def _one_fact_first(
     kb: KnowledgeBase, entry: Entry, now: datetime, first: str, repeated: str
 ) -> str:
-    details = [line for line in eventevent_of(kb, entry, now) if not line.startswith(repeated)]
+    details = [line for line in event_details(kb, entry, now) if not line.startswith(repeated)]
     return "\n".join([first, event_headline(entry, now, subject="Den"), *details])

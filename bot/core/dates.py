@@ -183,7 +183,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
-        ("this_week", r"(?<!dag )\b(denne|dene|i) (uka|uken|veka|veke|uke)\b"),
+        ("this_week", r"(?<!dag )\b(denne|dene|denna|danna|i) (uka|uken|veka|veke|uke)\b"),
         ("next_week", r"\bneste (uke|uka|uken|veke|veka)\b"),
         ("last_week", r"\bforrige (uke|uka|uken|veke|veka)\b"),
         ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),
@@ -206,8 +206,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("season", r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b"),
         (
-            "season",  # "denne hausten", "til høsten"
-            r"\b(til|pa|om|denne|neste) (?P<s>hosten|hausten|varen|sommeren|vinteren)\b",
+            "season",  # "denne hausten", "til høsten", "i høsten"
+            r"\b(i|til|pa|om|denne|neste) (?P<s>hosten|hausten|varen|sommeren|vinteren)\b",
         ),
         ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren) (?P<y>\d{4})\b"),
         ("season", r"\b(?P<s>host|haust|var|sommer|vinter)ens\b"),  # "høstens samlinger"

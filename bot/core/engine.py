@@ -73,6 +73,8 @@ class Engine:
         replies: list[Reply] = []
         for clause in asked[:MAX_PARTS]:
             q = self._read(clause, context, now)
+            if _asks_nothing(q) and clause is not asked[-1]:
+                continue  # "… og lurer på tre ting: …" announces the questions
             reply = self._decider.decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
             if reply.confident or not replies or not _adds_to(q, reply, replies):
@@ -104,6 +106,11 @@ class Engine:
             return q
         index = self._index
         return with_context(q, context, lambda term: bool(index.resolve(term)), index.has)
+
+
+def _asks_nothing(q: Question) -> bool:
+    """A part with no word the bot reads: no topic, cue, period, filter or pointer back."""
+    return not (q.content or q.cues or q.period or q.filters or q.refers_back)
 
 
 def _adds_to(q: Question, reply: Reply, before: list[Reply]) -> bool:

@@ -25,6 +25,7 @@ from bot.core.reply import Intent, Reply, reply_about
 from bot.core.samling_questions import (
     NO_REASON,
     ONLINE,
+    asks_how_long,
     asks_if_held,
     asks_if_passed,
     asks_to_sign_up,
@@ -209,6 +210,11 @@ class EventAnswers:
             return self._about(q, pool, now)  # "ble styrersamlingen gjennomført?", "er den over?"
         if q.has(Cue.WHERE) or q.has(Cue.WHO):
             return self._where_or_who(q, pool, now)
+        if asks_how_long(q) and pool:
+            chosen = most_relevant(pool, now)
+            return self._reply(
+                answers.days_of_event(self.kb, chosen, now), Intent.EVENT_INFO, [chosen]
+            )
         if q.period is not None and specific and len(pool) == 1 and q.has(Cue.WHAT):
             return self._about(q, pool, now)  # "hva finnes fra planleggingsdagen 29.11.19?"
         if q.period is not None:

@@ -16,8 +16,9 @@ from itertools import pairwise
 
 from bot.core import answers
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.number_claims import judge_count
 from bot.core.question import Question
-from bot.core.question_words import CONTRARIES, ONLY_WORDS, Cue
+from bot.core.question_words import CONTRARIES, LINKING_VERBS, ONLY_WORDS, Cue
 from bot.core.sentence_words import (
     ends_a_compound,
     entry_sentences,
@@ -164,6 +165,7 @@ class YesNo:
             for word in _CAPITALISED.findall(entry.fact(fact) or "")
             for term in normaliser.terms(word)
         ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
+        self._linking = frozenset(normaliser.terms(" ".join(LINKING_VERBS)))
         self._kind_words = {
             kind: frozenset(
                 term
@@ -209,6 +211,9 @@ class YesNo:
         # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
         told = set() if q.has(Cue.FOR_WHOM) else set(q.context_filters.audiences)
         wanted = (set(q.filters.audiences) - told) & self._sectors
+        counted = judge_count(q.text, entry_sentences(entry))
+        if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
+            return f"{'Ja' if counted.agrees else 'Nei'}. {on_its_own(counted.sentence, entry)}"
         contrary = self._contrary_sentence(q, entry)
         if contrary is not None:
             return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"
@@ -278,7 +283,7 @@ class YesNo:
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own
         name and the name of its kind ("fokusområdet" of a focus area)."""
-        naming = self._naming(q, entry)
+        naming = self._naming(q, entry) | self._linking
         return [term for term in q.content if term not in naming]
 
     def _naming(self, q: Question, entry: Entry) -> set[str]:

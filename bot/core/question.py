@@ -294,6 +294,10 @@ class QuestionReader:
                     i += len(phrase)
                     break
             else:
+                if tokens[i].word in NUMBER_WORDS and not counting:
+                    found.append(terms[i])  # "har modellen fire ordninger?": a claim to check
+                    i += 1
+                    continue
                 if counting and tokens[i].word not in self.stop_words:
                     counted, counting = terms[i], False
                 rest.append(tokens[i])

@@ -133,7 +133,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "midlene, tilskudd, tilskuddet, støtte fra"
     ),
     Cue.PERIOD: (
-        "periode, perioden, hvor lenge, varighet, fram til, frem til, til når, tidsrom, hvilke år"
+        "periode, perioden, hvor lenge, varighet, fram til, frem til, til når, tidsrom, hvilke "
+        "år, hvor mange dager, kor mange dagar, antall dager"
     ),
     Cue.GOALS: (
         "mål, målet, målene, målsetting, hensikt, hensikten, formål, formålet, hvorfor, bidra "
@@ -184,8 +185,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott",
     Cue.HELP: "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny",
     Cue.IDENTITY: (
-        "hvem er du, hva er du, robot, menneske, bot, chatbot, maskin, kunstig intelligens, "
-        "ekte person"
+        "hvem er du, hva er du, robot, chatten, boten, chatboten, chatbotten, menneske, bot, "
+        "chatbot, maskin, kunstig intelligens, ekte person"
     ),
     Cue.GOODBYE: "ha det, hadet, snakkes, adjø, farvel, ha det bra",
 }
@@ -204,7 +205,8 @@ jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt 
 dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
-egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å
+egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å lol haha hehe wtf omg btw
+pls plz asså
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
@@ -280,6 +282,12 @@ YES_NO_OPENERS = frozenset(
         "legger",
         "legg",
         "sørger",
+        "består",
+        "bygger",
+        "byggjer",
+        "tilbyr",
+        "satser",
+        "gjeld",
     ]
 )
 
@@ -297,8 +305,11 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("berre", "i fellesskap", False),
 )
 
-# Small numbers that count ("hvilke tre fokusområder", "… av de tre"), never a topic.
-NUMBER_WORDS = frozenset({"to", "tre", "fire", "fem", "seks"})
+# Small numbers that count ("hvilke tre fokusområder", "… av de tre"), never a topic; folded.
+NUMBER_VALUES = {
+    "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "atte": 8, "ti": 10
+}  # fmt: skip
+NUMBER_WORDS = frozenset(NUMBER_VALUES)
 
 # Words the speller leaves as typed: they are Norwegian words of their own, not slips of the
 # knowledge base's words ("kommunale" is no "kommune").
@@ -325,6 +336,13 @@ PLAIN_WORDS = frozenset(
 # Words that claim something is the only one ("er det bare kommunen?", "… alene?"): a sentence
 # that merely mentions it does not confirm that.
 ONLY_WORDS = frozenset({"bare", "berre", "alene", "aleine", "aleina"})
+
+# Verbs that only link a claim's parts ("bygger REKOM på barnehagebasert kompetanseutvikling?"):
+# a sentence need not use them to say what the claim says. Folded, as typed.
+LINKING_VERBS = frozenset(
+    "bygger bygge byggjer bygd baserer basert handler handlar dreier dreiar omfatter omfattar "
+    "inkluderer innebærer inneber".split()
+)
 
 # Question words (in bokmål, after dialect forms): a question with one is no yes/no question.
 INTERROGATIVES = frozenset(

@@ -1,5 +1,5 @@
-"""What a question asks of samlinger beyond which ones: whether one is for an audience, why it
-changed, whether it is held as planned, whether its deadline has passed.
+"""What a question asks of samlinger beyond which ones: whether one is for an audience, how long it
+lasts, why it changed, whether it is held as planned, whether its deadline has passed.
 
 "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "hvorfor ble den
 avlyst?" asks a reason no source gives; "er fristen gått ut?" asks the opposite of "er fristen
@@ -46,6 +46,14 @@ def asks_to_sign_up(q: Question) -> bool:
 # What a yes/no question about samlinger may ask besides who they are for.
 _ASKS_OTHER = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.CANCELLED, Cue.NEXT, Cue.PAST, Cue.LIST)
 _ASKS_OTHER_THAN_SIGNING_UP = tuple(cue for cue in _ASKS_OTHER if cue is not Cue.DEADLINE)
+
+
+def asks_how_long(q: Question) -> bool:
+    """ "hvor lenge varer samlingen?", "hvor mange dager varte den?": its days, not a period."""
+    return q.has(Cue.PERIOD) and not _HOW_LONG.isdisjoint(q.words)
+
+
+_HOW_LONG = frozenset({"lenge", "dager", "dagar", "dag"})
 
 
 def asks_why_changed(q: Question) -> bool:

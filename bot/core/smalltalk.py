@@ -9,12 +9,13 @@ from __future__ import annotations
 from bot.core import help_texts
 from bot.core.index import SearchResult
 from bot.core.question import Question
-from bot.core.question_words import Cue
+from bot.core.question_words import CUE_WORDS, Cue
 from bot.core.reply import Intent, Reply
 from bot.core.subjects import EVENT_CUES
 
 SMALLTALK_LEXICAL = 0.5  # small talk with words that match an entry this well is a question
 _CHATTER = frozenset({Cue.GREETING, Cue.THANKS, Cue.GOODBYE, Cue.IDENTITY})
+_ABOUT_THE_BOT = (("er", "dette"), ("er", "du"), ("hva", "er"), ("hvem", "er"))
 
 
 def only_chatter(q: Question, search: SearchResult) -> bool:
@@ -23,6 +24,8 @@ def only_chatter(q: Question, search: SearchResult) -> bool:
         return False
     if q.has(Cue.HELP) and not q.has(Cue.THANKS):
         return False  # "kan du hjelpe meg med matteleksa?" is a question
+    if q.has(Cue.IDENTITY) and q.words[:2] in _ABOUT_THE_BOT:
+        return True  # "er dette chatten for kompetansenettverket?" asks what the bot is
     if q.period is not None or q.filters or len(q.content) > 3:
         return False
     return not any(hit.lexical >= SMALLTALK_LEXICAL for hit in search.hits)
@@ -33,9 +36,19 @@ def smalltalk(q: Question, help_text: str) -> Reply:
     if Cue.THANKS in q.cues:
         return Reply(help_texts.THANKS, True, Intent.THANKS)
     if Cue.IDENTITY in q.cues:
-        return Reply(help_texts.IDENTITY + "\n\n" + help_text, True, Intent.HELP)
+        greeting = "Hei! " if _greets(q) else ""  # "hei, er du en robot?"
+        return Reply(greeting + help_texts.IDENTITY + "\n\n" + help_text, True, Intent.HELP)
     if Cue.HELP in q.cues:
         return Reply(help_text, True, Intent.HELP)
     if Cue.GOODBYE in q.cues:
         return Reply(help_texts.GOODBYE, True, Intent.GOODBYE)
     return Reply(help_texts.GREETING, True, Intent.GREETING)
+
+
+def _greets(q: Question) -> bool:
+    """Whether the message opens with a greeting, in this part or in the part before it."""
+    opening = (*q.context_words[:1], *q.words[:1])
+    return Cue.GREETING in q.cues or not _GREETINGS.isdisjoint(opening)
+
+
+_GREETINGS = frozenset(phrase for phrase in CUE_WORDS[Cue.GREETING] if " " not in phrase)
