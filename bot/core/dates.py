@@ -88,6 +88,13 @@ class Period:
     def overlaps(self, first: date, last: date) -> bool:
         return first <= self.end and last >= self.start
 
+    @property
+    def is_a_year(self) -> bool:
+        """ "i 2017", "fra 2017": a whole year, which often names a thing rather than a time."""
+        return self.start == date(self.start.year, 1, 1) and self.end == date(
+            self.start.year, 12, 31
+        )
+
 
 def _month_end(year: int, month: int) -> date:
     following = date(year + 1, 1, 1) if month == 12 else date(year, month + 1, 1)

@@ -190,24 +190,24 @@ class YesNo:
 
     def judge(self, q: Question, entry: Entry, mentioned: Sequence[str]) -> str | None:
         """ "Ja. …" or "Nei. …" when the knowledge base can tell, else None."""
-        own = {fold(name) for name in entry.members}
         sorts = {self._sort(name) for name in entry.members}
         outsiders = [
             name
             for name in mentioned
-            if fold(name) not in own
+            if not self._is_member(name, entry)
             and _not_in_title(name, entry)
             and self._sort(name) in (*sorts, None)  # a name with no entry may be anything
         ]
-        insiders = [name for name in mentioned if fold(name) in own]
+        insiders = [name for name in mentioned if self._is_member(name, entry)]
         title = answers.short_title(entry)
         membership = q.has(Cue.MEMBERS) or q.says_med  # "er de med på …?"
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:
-                names = answers.join_words(outsiders)
+                names = answers.join_words([self._shown(name) for name in outsiders])
                 return f"Nei, {names} er ikke med i {title}. {listing}".strip()
-            return f"Ja, {answers.join_words(insiders)} er med i {title}. {listing}".strip()
+            names = answers.join_words([self._shown(name) for name in insiders])
+            return f"Ja, {names} er med i {title}. {listing}".strip()
         # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
         told = set() if q.has(Cue.FOR_WHOM) else set(q.context_filters.audiences)
         wanted = (set(q.filters.audiences) - told) & self._sectors
@@ -235,15 +235,37 @@ class YesNo:
             return "Ja. " + answers.entry_text(entry)
         return None
 
+    def _is_member(self, name: str, group: Entry) -> bool:
+        """Whether `name` is one of the group's members, by name or by what it is: DEKOM, whose
+        title says "desentralisert ordning", is that member of the 2017 model."""
+        if fold(name) in {fold(member) for member in group.members}:
+            return True
+        entry = self._kb.get(fold(name))
+        if entry is None:
+            return False
+        title = set(self._normaliser.terms(entry.title))
+        return any(set(self._normaliser.terms(member)) <= title for member in group.members)
+
+    def _shown(self, name: str) -> str:
+        """A member name as the answer writes it: "DEKOM" for the list's "Dekom"."""
+        entry = self._kb.get(fold(name))
+        return answers.short_title(entry) if entry is not None else name
+
     def _sort(self, name: str) -> Kind | str | None:
         """What kind of thing a member name is: a scheme ("Dekom") is never one of the
         municipalities of a region, so "er Holtålen med i samarbeidet om DEKOM?" is no "Nei",
         and nor is a partner that runs samlinger ("er NTNU med på begynneropplæringa i
-        Gauldalsregionen?")."""
+        Gauldalsregionen?"). A member named by its kind ("oppfølgingsordning") is of that kind."""
         entry = self._kb.get(fold(name))
         if entry is not None:
             return entry.kind
-        return _ORGANISER if fold(name) in self._organisers else None
+        if fold(name) in self._organisers:
+            return _ORGANISER
+        terms = set(self._normaliser.terms(name))
+        for kind, words in self._kind_words.items():
+            if any(ends_a_compound(word, terms) for word in words) or terms & words:
+                return kind
+        return None
 
     def _one_for(self, audiences: set[str], entry: Entry) -> str | None:
         """ "gjeld DEKOM for barnehage?": the related entry of the same kind that is for them

@@ -303,8 +303,10 @@ class SubjectAnswers:
         with_med = q.says_med and (bool(mentioned) or self._group(q, search) is not None)
         if not (q.has(Cue.MEMBERS) or with_med):
             return None
-        if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED) or q.period is not None:
+        if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):
             return None  # "er det noen DEKOM-samling med NTNU snart?" asks about samlinger
+        if q.period is not None and not q.period.is_a_year:
+            return None  # "er Oppdal med i januar?"; but "… i modellen fra 2017?" names it
         return self._group(q, search)
 
     def _group(self, q: Question, search: SearchResult) -> Entry | None:
