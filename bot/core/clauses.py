@@ -60,8 +60,23 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             kind = opener(word)
             return kind == "wh" or (kind == "yes_no" and asked and not after_og)
 
+        if clauses and clauses[-1].is_question and _offers_a_choice(sentence, opener):
+            # "Hvem bestemmer …? Staten eller kommunen?": the choices of the question before
+            clauses[-1] = Clause(f"{clauses[-1].text.rstrip('?')}, {sentence}", True)
+            continue
         clauses.extend(_parts(sentence, opens_question))
     return [clause for clause in clauses if clause.text]
+
+
+def _offers_a_choice(sentence: str, opener: OpenerTest) -> bool:
+    """ "Staten eller kommunen?": a few words around "eller", asking nothing of their own."""
+    words = fold(sentence).split()
+    first = _first_word(sentence)
+    short = len(words) <= _CHOICE_WORDS and sentence.rstrip().endswith("?")
+    return short and "eller" in words[1:-1] and opener(first) is None
+
+
+_CHOICE_WORDS = 4
 
 
 def _sentences(text: str) -> list[str]:

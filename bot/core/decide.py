@@ -347,6 +347,9 @@ class Decider:
         if q.has(Cue.COUNT) and q.counted is not None:
             return self._unknown(q, search)  # "hvor mange lærere deltok?": never in the sources
         q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
+        later = self._events.after_named(q)
+        if later is not None:  # "neste samling etter begynneropplæringa?"
+            return self._events.answer(later[0], later[1], False, now)
         pool = self._events.matching(q.filters)
         if asks_whether_for(q):  # "er styrersamlingen for lærere?": is it, not which are
             q = as_whether_for(q)

@@ -31,6 +31,7 @@ from bot.core.samling_questions import (
     asks_to_sign_up,
     asks_why_changed,
 )
+from bot.core.text import Normaliser
 
 _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
 
@@ -38,9 +39,10 @@ _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "
 class EventAnswers:
     """Answers about the samlinger of one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, index: SearchIndex) -> None:
+    def __init__(self, kb: KnowledgeBase, index: SearchIndex, normaliser: Normaliser) -> None:
         self.kb = kb
         self._index = index
+        self._normaliser = normaliser
         # Events by audience, scheme, region, organiser and place, so filtering is set algebra.
         self._events = kb.events
         self._by: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -142,6 +144,20 @@ class EventAnswers:
             if event_of(other).starts_at() > start
             and (not audiences or audiences & set(event_of(other).audience))
         ]
+
+    def after_named(self, q: Question) -> tuple[Question, list[Entry]] | None:
+        """ "neste samling etter begynneropplæringa?": the samlinger after the one named after
+        "etter", in the region or scheme asked (its own audience named that one), and the
+        question with those filters only."""
+        if not q.has(Cue.NEXT) or "etter" not in q.words:
+            return None
+        named = q.words[q.words.index("etter") + 1 :]
+        found = self.on_topic(self._normaliser.terms(" ".join(named)), self._events)
+        if len(found) != 1:
+            return None
+        q = replace(q, filters=Filters(schemes=q.filters.schemes, regions=q.filters.regions))
+        allowed = {entry.id for entry in self.matching(q.filters)}
+        return q, [entry for entry in self.after(found[0]) if entry.id in allowed]
 
     @staticmethod
     def due_in(period: Period, pool: Sequence[Entry]) -> list[Entry]:

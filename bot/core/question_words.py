@@ -338,11 +338,13 @@ PLAIN_WORDS = frozenset(
 ONLY_WORDS = frozenset({"bare", "berre", "alene", "aleine", "aleina"})
 
 # Verbs that only link a claim's parts ("bygger REKOM på barnehagebasert kompetanseutvikling?"):
-# a sentence need not use them to say what the claim says. Folded, as typed.
+# a sentence need not use them to say what the claim says.
 LINKING_VERBS = frozenset(
-    "bygger bygge byggjer bygd baserer basert handler handlar dreier dreiar omfatter omfattar "
-    "inkluderer innebærer inneber".split()
-)
+    {
+        "bygger", "bygge", "byggjer", "bygd", "baserer", "basert", "handler", "handlar",
+        "dreier", "dreiar", "omfatter", "omfattar", "inkluderer", "innebærer", "inneber",
+    }
+)  # fmt: skip
 
 # Question words (in bokmål, after dialect forms): a question with one is no yes/no question.
 INTERROGATIVES = frozenset(
