@@ -200,7 +200,9 @@ class YesNo:
         ]
         insiders = [name for name in mentioned if self._is_member(name, entry)]
         title = answers.short_title(entry)
-        membership = q.has(Cue.MEMBERS) or q.says_med  # "er de med på …?"
+        # "er de med på …?", "er spesialundervisning et fokusområde?" (of the focus areas)
+        of_kind = q.kind_named is not None and q.kind_named in sorts and bool(outsiders)
+        membership = q.has(Cue.MEMBERS) or q.says_med or of_kind
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:

@@ -330,6 +330,12 @@ PLAIN_WORDS = frozenset(
         "offentlige",
         "frivillig",
         "frivillige",
+        "egen",
+        "eget",
+        "egne",
+        "eigen",
+        "eige",
+        "eigne",
     ]
 )
 

@@ -16,6 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.core.index import SearchResult
 from bot.core.knowledge import Entry
 from bot.core.question import STOP_WORDS_FOLDED, Question
+from bot.core.question_words import PLAIN_WORDS
 from bot.core.sentence_words import entry_sentences
 from bot.core.text import Normaliser, fold, stem, typed_words
 
@@ -84,7 +85,11 @@ def unknown_names(q: Question, search: SearchResult, known: Callable[[str], bool
         for match in search.terms
         if len(match.term) >= 4 and all(quality < SURE for _, quality in match.known)
     }
-    names = [word for word in typed_words(q.text) if stem(fold(word)) in unknown]
+    names = [
+        word
+        for word in typed_words(q.text)
+        if stem(fold(word)) in unknown and fold(word) not in PLAIN_WORDS  # "eget" is no name
+    ]
     if not names and not _ASKER.isdisjoint(q.words):
         names = [
             word

@@ -301,6 +301,13 @@ class SubjectAnswers:
         """For "er X med i Y?" (a membership question): the group Y, if it lists its members."""
         mentioned = self._yes_no.mentioned_members(q)
         with_med = q.says_med and (bool(mentioned) or self._group(q, search) is not None)
+        if q.kind_named is not None and q.words[:1] == ("er",):
+            # "er spesialundervisning et fokusområde i Trondheim?": a name never seen, as one
+            # of a kind (the names the list's title has describe the list)
+            lists = [g for g in self.kb if g.members and self._members_are(g, q.kind_named)]
+            titled = len(lists) == 1 and all(fold(n) in fold(lists[0].title) for n in mentioned)
+            if titled and unknown_names(q, search, self._known):
+                return lists[0]
         if not (q.has(Cue.MEMBERS) or with_med):
             return None
         if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):
