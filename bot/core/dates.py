@@ -229,6 +229,30 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _YEAR_OFFSETS = {"this_year": 0, "next_year": 1, "last_year": -1}
 
 
+def with_full_years(text: str) -> str:
+    """ "fokusområdene 23-27" is "2023–2027": a span of two-digit years, not days of a month."""
+    return _SHORT_YEARS.sub(_full_years, text)
+
+
+def _full_years(match: re.Match[str]) -> str:
+    first, last = int(match.group(1)), int(match.group(2))
+    before = match.string[: match.start()].split()[-1:]
+    if not 0 < last - first <= _LONGEST_SPAN or fold("".join(before)) in _NOT_YEARS_AFTER:
+        return match.group(0)  # "kl. 10-12", "uke 12-14"
+    return f"20{first:02d}–20{last:02d}"
+
+
+_SHORT_YEARS = re.compile(
+    r"(?<![\d.:/])\b(1\d|2\d)\s?[-–]\s?(1\d|2\d|30)\b(?![.:/]?\d)"
+    rf"(?!\.?\s*(?:{_MONTH_NAMES}|{'|'.join(MONTHS)})\b)",
+    re.IGNORECASE,
+)
+_LONGEST_SPAN = 10
+_NOT_YEARS_AFTER = frozenset(
+    {"kl", "kl.", "klokka", "klokken", "uke", "uka", "veke", "veka", "nr", "nr.", "side", "s."}
+)
+
+
 def find_period(question: str, today: date, *, past: bool = False) -> Period | None:
     """The first period a question names, resolved against `today`, or None. A question in
     the past tense ("hvor var samlingen i januar?") means the latest such day or month."""

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 
-from bot.core.dates import Period, find_period
+from bot.core.dates import Period, find_period, with_full_years
 from bot.core.dialect import WordForms
 from bot.core.facets import Facets, Filters
 from bot.core.knowledge import Kind, KnowledgeBase
@@ -174,6 +174,7 @@ class QuestionReader:
         return "yes_no" if first in _YES_NO else None
 
     def read(self, text: str, today: date) -> Question:
+        text = with_full_years(text)  # "23-27"
         written = typed_words(text)
         typed = self.forms.rewrite(written)
         past = not _PAST_TENSE.isdisjoint(typed)

@@ -354,10 +354,16 @@ class SubjectAnswers:
             return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
         return Reply(not_known(subject, "hvem den gjelder"), False, Intent.UNKNOWN)
 
-    def unsupported(self, subject: Entry | None, search: SearchResult) -> Reply:
-        """Prices, passwords, phone numbers: never in the sources, so never confident."""
+    def unsupported(self, subject: Entry | None, search: SearchResult, now: datetime) -> Reply:
+        """Prices, passwords, phone numbers: never in the sources, so never confident. Of a
+        samling, when it is; and a cancelled one is the answer ("lenken til skoleledersamlinga?")."""
+        if subject is not None and subject.event is not None and subject.event.cancelled:
+            text = answers.event_headline(subject, now)  # what is asked of it is moot
+            return self._reply(text, Intent.EVENT_INFO, [subject], search.hits)
         text = help_texts.UNSUPPORTED
-        if subject is not None:
+        if subject is not None and subject.event is not None:
+            text += " " + answers.event_headline(subject, now)
+        elif subject is not None:
             text += f" Om {answers.short_title(subject)} vet jeg dette: {summary(subject)}"
         return Reply(text, False, Intent.UNKNOWN, matches_of(search.hits))
 
