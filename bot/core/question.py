@@ -98,6 +98,9 @@ _LEADING_FILLERS = frozenset(
 )
 _SPLIT_HEADS = ("neste", "forrige", "siste", "kommende")
 _STANDS = fold("står")
+# A word cut off with a full stop: letters follow, or a word in lower case ("læringsorient.
+# ledelse"); not the end of a sentence.
+_CUT_OFF = re.compile(r"([^\W\d_]{6,})\.(?=[^\W\d_]|\s+[a-zæøå])")
 _YES_NO = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
 _YES_NO_STEMS = frozenset(stem(word) for word in _YES_NO if len(word) > 4)
 _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
@@ -182,7 +185,8 @@ class QuestionReader:
         if period is not None and period.span is not None:
             start, end = period.span
             typed = self.forms.rewrite(written, drop=words(fold(text)[start:end]))
-        corrected = [self._speller.correct(word) for word in typed]
+        cut = {fold(word) for word in _CUT_OFF.findall(text.lower())}  # "skolebibl.prosjektet"
+        corrected = [self._speller.correct(word, cut_off=fold(word) in cut) for word in typed]
         tokens = self._normaliser.tokens(" ".join(corrected))
         terms = tuple(token.term for token in tokens)
         cues, rest, cue_terms, counted = self._find_cues(tokens)

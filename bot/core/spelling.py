@@ -2,19 +2,23 @@
 
 "nesste samlig" becomes "neste samling": an unknown word of five letters or more is replaced by
 the closest word the bot knows (rapidfuzz ratio over words of similar length with the same first
-letter: real typos rarely hit the first letter, and "vinner" must not become "finner"). Stop
+letter: real typos rarely hit the first letter, and "vinner" must not become "finner"). A word
+cut off with a full stop ("skolebibl.prosjektet") is the shortest known word it starts. Stop
 words are never a target, so "været" is not "corrected" into a word the bot then ignores.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
+from itertools import takewhile
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein, Prefix
 
 MIN_LENGTH = 5
+MIN_ABBREVIATION = 6  # "skolebibl" may be cut off; "skole" is a word
 CUTOFF = 80.0
 LONG_WORD = 9  # from this length a typo may be two edits (a swap counts as one)
 SAME_STEM = 0.75  # words that share this much of their start differ only in their ending
@@ -25,12 +29,18 @@ class Speller:
         self._targets = frozenset(targets)
         self._known = self._targets | frozenset(also_known)
         self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for word in sorted(self._targets):
+        self._sorted = sorted(self._targets)
+        for word in self._sorted:
             self._buckets[word[0], len(word)].append(word)
         self._cache: dict[str, str] = {}
 
-    def correct(self, word: str) -> str:
-        """The word itself when known or short, else the closest known word, else itself."""
+    def correct(self, word: str, *, cut_off: bool = False) -> str:
+        """The word itself when known or short, else the closest known word, else itself.
+        A word written `cut_off` ("skolebibl.") may be the start of a known word."""
+        if cut_off and word not in self._known:
+            completed = self._completed(word)
+            if completed != word:
+                return completed
         if len(word) < MIN_LENGTH or word in self._known or word.isdigit():
             return word
         cached = self._cache.get(word)
@@ -51,6 +61,16 @@ class Speller:
         if len(self._cache) < 100_000:
             self._cache[word] = best
         return best
+
+    def _completed(self, word: str) -> str:
+        """ "skolebibl" (as in "skolebibl.prosjektet") is "skolebibliotek": a cut-off word is
+        the shortest known word it starts, when it is long enough to tell."""
+        if len(word) < MIN_ABBREVIATION:
+            return word
+        at = bisect_left(self._sorted, word)
+        if at < len(self._sorted) and self._sorted[at].startswith(word):
+            return min(takewhile(lambda known: known.startswith(word), self._sorted[at:]), key=len)
+        return word
 
 
 def _few_edits(typed: str, known: str) -> bool:

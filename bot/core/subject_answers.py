@@ -356,7 +356,7 @@ class SubjectAnswers:
 
     def unsupported(self, subject: Entry | None, search: SearchResult, now: datetime) -> Reply:
         """Prices, passwords, phone numbers: never in the sources, so never confident. Of a
-        samling, when it is; and a cancelled one is the answer ("lenken til skoleledersamlinga?")."""
+        samling, when it is; that it is cancelled is the answer ("lenken til den?")."""
         if subject is not None and subject.event is not None and subject.event.cancelled:
             text = answers.event_headline(subject, now)  # what is asked of it is moot
             return self._reply(text, Intent.EVENT_INFO, [subject], search.hits)
