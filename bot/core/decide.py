@@ -195,12 +195,14 @@ class Decider:
         if of_scheme is not None:
             return of_scheme
         group = self._subjects.membership_group(q, search) if q.yes_no else None
-        if group is not None and q.refers_back:
+        names = self._yes_no.mentioned_members(q)
+        named_only = set(q.topic) <= {t for name in names for t in self._normaliser.terms(name)}
+        if group is not None and (q.refers_back or named_only):
+            # "er Malvik med der?", or just "er Malvik med?": in the group the chat is about
             group = self._find.remembered_group(memory, now) or group
         if group is None and q.follows_up and not q.yes_no and not q.cues:
             # "er Rennebu med?" … "og Trondheim?": the same question of another name
             last = self._find.remembered_group(memory, now)
-            names = self._yes_no.mentioned_members(q)
             if last is not None and names and len(q.topic) <= len(names):
                 q = replace(q, yes_no=True, cues=q.cues | {Cue.MEMBERS})
                 return self._subjects.answer(q, last, search, now, follow_up=True)
@@ -245,7 +247,7 @@ class Decider:
             and can_answer(top.entry, q)
         )
         if confident and q.has(Cue.COUNT):
-            confident = self._can_count(q, top.entry)
+            confident = self._find.can_count(q, top.entry)
         entry = top.entry
         if (
             confident
@@ -271,13 +273,6 @@ class Decider:
             return self.answer_entry(entry, now, hits)
         text = answers.counted_text(entry) if q.has(Cue.COUNT) else answers.entry_text(entry)
         return self._reply(text, Intent.LIST, [entry], hits)
-
-    def _can_count(self, q: Question, entry: Entry) -> bool:
-        """ "Hvor mange X?" is answerable when the entry's list is a list of X."""
-        if not entry.items or q.counted is None:
-            return False
-        heading = self._normaliser.terms(f"{entry.items_title or ''} {entry.title}")
-        return q.counted in heading
 
     def _list_of_kind(self, q: Question, search: SearchResult) -> Reply | None:
         """ "hvilke ordninger finnes?" lists the schemes, unless one entry holds that list."""

@@ -54,10 +54,16 @@ _POINTING = frozenset(
 
 
 def ends_a_compound(term: str, terms: set[str]) -> bool:
-    """Whether a term is the last part of a longer compound among `terms` ("niv", "individniv")."""
+    """Whether a term is the last part of a longer compound among `terms` ("niv", "individniv"),
+    or a verb with its particle in front ("delt" in "inndelt", "følge" in "oppfølge")."""
     return len(term) >= 3 and any(
-        len(other) >= len(term) + 4 and other.endswith(term) for other in terms
+        other.endswith(term) and (len(other) >= len(term) + 4 or other[: -len(term)] in _PARTICLES)
+        for other in terms
+        if other != term
     )
+
+
+_PARTICLES = frozenset({"inn", "opp", "ut", "av", "til", "fra", "om", "over", "med"})
 
 
 def inflected_in(term: str, terms: set[str]) -> bool:

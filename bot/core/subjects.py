@@ -92,9 +92,18 @@ class SubjectFinder:
         if not known:
             return None
         chosen = self._ordinal(q, known)
+        if q.counted is not None and chosen.items and not self.can_count(q, chosen):
+            return None  # "hvor mange tema er ledelsesområdet delt i?" after the focus areas
         if q.has(*SAMLING_CUES) and not q.refers_back and (not chosen.is_event or q.filters):
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
+
+    def can_count(self, q: Question, entry: Entry) -> bool:
+        """ "Hvor mange X?" is answerable when the entry's list is a list of X."""
+        if not entry.items or q.counted is None:
+            return False
+        heading = self._normaliser.terms(f"{entry.items_title or ''} {entry.title}")
+        return q.counted in heading
 
     def remembered_group(self, memory: Memory | None, now: datetime) -> Entry | None:
         """The chat's last subject, when it is a group with members."""
