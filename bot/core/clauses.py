@@ -49,10 +49,16 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
     last sentence, as people often leave the "?" out)."""
     sentences = _sentences(text)
     clauses: list[Clause] = []
+    marked = any(sentence.rstrip().endswith("?") for sentence in sentences)
     for number, sentence in enumerate(sentences, start=1):
         asked = sentence.rstrip().endswith("?") or (
             number == len(sentences) and not sentence.rstrip().endswith((".", "!"))
         )
+        if marked and sentence.rstrip().endswith((".", "!")):
+            # "… og jeg vet aldri hva som gjelder skole. Kan du si meg …?": where the message
+            # marks its questions, a sentence that ends in a full stop tells
+            clauses.append(Clause(sentence.strip(), False))
+            continue
 
         def opens_question(word: str, after_og: bool = False, asked: bool = asked) -> bool:
             """After a plain "og" only a question word starts a new question: "… og har ikke
@@ -65,15 +71,28 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             clauses[-1] = Clause(f"{clauses[-1].text.rstrip('?')}, {sentence}", True)
             continue
         clauses.extend(_parts(sentence, opens_question))
-    return [clause for clause in clauses if clause.text]
+    return _with_lone_question_word([clause for clause in clauses if clause.text], opener)
+
+
+def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[Clause]:
+    """ "læringsorientert ledelse er delt inn i noen tema, hvilke?": a question word alone
+    asks about the statement before it."""
+    if len(clauses) < 2 or clauses[-2].is_question:
+        return clauses
+    words = re.findall(r"[^\W\d_]+", clauses[-1].text.lower())
+    if len(words) != 1 or opener(words[0]) != "wh":
+        return clauses
+    return [*clauses[:-2], Clause(f"{words[0]} {clauses[-2].text}?", True)]
 
 
 def _offers_a_choice(sentence: str, opener: OpenerTest) -> bool:
-    """ "Staten eller kommunen?": a few words around "eller", asking nothing of their own."""
+    """ "Staten eller kommunen?", "kommune, skole og …?": a few words around "eller" or "og",
+    asking nothing of their own."""
     words = fold(sentence).split()
     first = _first_word(sentence)
     short = len(words) <= _CHOICE_WORDS and sentence.rstrip().endswith("?")
-    return short and "eller" in words[1:-1] and opener(first) is None
+    joined = not {"eller", "og"}.isdisjoint(words[1:-1]) or "..." in sentence or "…" in sentence
+    return short and joined and opener(first) is None
 
 
 _CHOICE_WORDS = 4

@@ -175,9 +175,10 @@ class YesNo:
             for kind, names in kb.vocabulary.kinds.items()
         }
 
-    def mentioned_members(self, q: Question) -> list[str]:
-        """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU")."""
-        terms = [*q.terms, "\0", *q.context_terms]
+    def mentioned_members(self, q: Question, *, own: bool = False) -> list[str]:
+        """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU"), with those
+        of its message's context unless `own`."""
+        terms = [*q.terms] if own else [*q.terms, "\0", *q.context_terms]
         found = []
         for name_terms, name in self._names:
             size = len(name_terms)

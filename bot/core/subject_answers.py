@@ -104,10 +104,14 @@ class SubjectAnswers:
                 return partner
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
             mentioned = self._yes_no.mentioned_members(q)
+            strange = unknown_names(q, search, self._known)
             if group is not None and all(fold(name) in fold(group.title) for name in mentioned):
                 # "er Huseby skole en av …?" → "Nei, …" ("Trondheim" names "fokusområdene for
                 # Trondheimsskolen", not a candidate)
-                mentioned = [*mentioned, *unknown_names(q, search, self._known)]
+                mentioned = [*mentioned, *strange]
+            elif not self._yes_no.mentioned_members(q, own=True):
+                # "Jeg jobber i Melhus. Er Selbu med?" asks of Selbu
+                mentioned = [name for name in strange if fold(name) in q.words] or mentioned
             first = subject if subject.members else (group or subject)
             for candidate in self._candidates(first, q, search):
                 verdict = self._yes_no.judge(q, candidate, mentioned)
