@@ -101,6 +101,14 @@ _STANDS = fold("står")
 # A word cut off with a full stop: letters follow, or a word in lower case ("læringsorient.
 # ledelse"); not the end of a sentence.
 _CUT_OFF = re.compile(r"([^\W\d_]{6,})\.(?=[^\W\d_]|\s+[a-zæøå])")
+_DESCRIBES = frozenset({"beskriver", "beskrives", "beskrev", "beskrive", "skildrar"})
+# Cues that name a fact of an entry ("hovedpartner", "finansierer").
+_FACT_CUES = frozenset(
+    {
+        Cue.STANDS_FOR, Cue.IN_FORCE, Cue.INTRODUCED_BY, Cue.FUNDED_BY, Cue.PERIOD, Cue.GOALS,
+        Cue.PARTNERS, Cue.DESCRIBED_IN,
+    }
+)  # fmt: skip
 _YES_NO = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
 _YES_NO_STEMS = frozenset(stem(word) for word in _YES_NO if len(word) > 4)
 _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
@@ -161,6 +169,7 @@ class QuestionReader:
         def known(word: str) -> bool:
             return word in self.stop_words or word in targets or stem(word) in known_stems
 
+        self._known = known
         self.forms = WordForms(kb.vocabulary.forms, known, _SPLIT_HEADS, self._speller.correct)
         self._question_openers = frozenset(fold(word) for word in INTERROGATIVES)
         self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
@@ -204,10 +213,15 @@ class QuestionReader:
             cues.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
         if any(_is_unsupported(token.word) for token in rest):
             cues.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
+        if corrected[:1] and corrected[0].startswith("hvilk") and _DESCRIBES & set(corrected):
+            cues.add(Cue.DESCRIBED_IN)  # "hvilken melding beskriver DEKOM?" (not "beskriv …")
+        slot = self._unknown_kind_asked(tokens, cues)
         content = tuple(
             token.term
             for token in rest
-            if token.word not in self.stop_words and (len(token.word) > 1 or token.word.isdigit())
+            if token.word not in self.stop_words
+            and (len(token.word) > 1 or token.word.isdigit())
+            and token is not slot
         )
         filters, filter_terms = self._facets.find(content)
         naming = self._audiences_before_for(tokens) if filters.audiences else frozenset()
@@ -253,6 +267,14 @@ class QuestionReader:
             alternatives=alternatives,
             naming_audiences=naming,
         )
+
+    def _unknown_kind_asked(self, tokens: Sequence[Token], cues: set[Cue]) -> Token | None:
+        """ "Hvilken institusjon er hovedpartner …?": the word after "hvilken" names the kind of
+        answer; when the bot does not know it but knows the fact asked, it tells nothing more."""
+        if not tokens or not tokens[0].word.startswith("hvilk") or not cues & _FACT_CUES:
+            return None
+        after = next((t for t in tokens[1:] if t.word not in self.stop_words), None)
+        return after if after is not None and not self._known(after.word) else None
 
     def _lists(self, tokens: Sequence[Token], kind: Kind) -> bool:
         """Whether "hvilke …" asks for things of the kind: "hvilke fokusområder finnes?", not
