@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from bot.core import answers
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
-from bot.core.number_claims import judge_count
+from bot.core.number_claims import number_verdict
 from bot.core.question import Question
 from bot.core.question_words import CONTRARIES, LINKING_VERBS, ONLY_WORDS, Cue
 from bot.core.sentence_words import (
@@ -214,9 +214,9 @@ class YesNo:
         # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
         told = set() if q.has(Cue.FOR_WHOM) else set(q.context_filters.audiences)
         wanted = (set(q.filters.audiences) - told) & self._sectors
-        counted = judge_count(q.text, entry_sentences(entry))
+        counted = number_verdict(q.text, entry, self.claim(q, entry))
         if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
-            return f"{'Ja' if counted.agrees else 'Nei'}. {on_its_own(counted.sentence, entry)}"
+            return counted
         contrary = self._contrary_sentence(q, entry)
         if contrary is not None:
             return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"

@@ -1,18 +1,23 @@
 """How many of something the question claims, against how many the sources say.
 
 "har den nye modellen fire ordninger?" claims four where the page says "tre ordninger", so the
-answer is "Nei." with the sentence that counts them; "har fokusområdet seks tema?" gets "Ja.".
-Only number words count: a digit is a date, a year or a grade ("1. trinn") far more often.
+answer is "Nei." with the sentence that counts them; "har fokusområdet seks tema?" gets "Ja.", and
+"har strategien fire mål?" is checked against the length of its list of goals. Only number words
+count: a digit is a date, a year or a grade ("1. trinn") far more often. Years are checked against
+a period the sources give ("gjelder fokusområdene 2020–2024?" of "2023–2027").
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from bot.core import answers
+from bot.core.knowledge import Entry, Fact
 from bot.core.question_words import NUMBER_VALUES
-from bot.core.sentence_words import same_noun
+from bot.core.sentence_words import entry_sentences, on_its_own, same_noun
 from bot.core.text import fold, stem, typed_words
 
 
@@ -21,7 +26,31 @@ class CountVerdict:
     """Whether the sources agree with the number claimed, and the sentence that says so."""
 
     agrees: bool
-    sentence: str
+    sentence: str | None  # None: the list itself counts
+
+
+def number_verdict(question: str, entry: Entry, claim: Sequence[str]) -> str | None:
+    """ "Ja. …" or "Nei. …" when the yes/no question claims a number or years of the entry
+    that its sentences, its list or its period can check. `claim` is what else the question
+    says of it: "kommer modellen med tre ordninger fra Udir?" is no "Ja" for the three."""
+    listing = (entry.items_title or "", len(entry.items)) if entry.items else None
+    verdict = judge_count(question, entry_sentences(entry), listing)
+    periods = [entry.fact(Fact.PERIOD) or "", entry.fact(Fact.WHEN) or ""]
+    verdict = verdict or judge_years(question, periods)
+    if verdict is None:
+        return None
+    counted = {noun for _, noun in claimed_counts(question)}
+    if verdict.agrees and any(not _counted_noun(term, counted) for term in claim):
+        return None
+    if verdict.sentence is None:
+        said = answers.counted_text(entry)  # "Det er tre.", then the list
+    else:
+        said = on_its_own(verdict.sentence, entry)
+    return f"{'Ja' if verdict.agrees else 'Nei'}. {said}"
+
+
+def _counted_noun(term: str, nouns: set[str]) -> bool:
+    return any(same_noun(term, noun) or same_noun(noun, term) for noun in nouns) or term.isdigit()
 
 
 def claimed_counts(text: str) -> list[tuple[int, str]]:
@@ -34,8 +63,11 @@ def claimed_counts(text: str) -> list[tuple[int, str]]:
     ]
 
 
-def judge_count(question: str, sentences: Iterable[str]) -> CountVerdict | None:
-    """The verdict on the first number the question claims that a sentence also counts."""
+def judge_count(
+    question: str, sentences: Iterable[str], listing: tuple[str, int] | None = None
+) -> CountVerdict | None:
+    """The verdict on the first number the question claims that a sentence also counts, else
+    that the `listing` (its heading and length) counts."""
     claims = claimed_counts(question)
     if not claims:
         return None
@@ -44,4 +76,27 @@ def judge_count(question: str, sentences: Iterable[str]) -> CountVerdict | None:
             for claimed, asked in claims:
                 if same_noun(asked, noun) or same_noun(noun, asked):
                     return CountVerdict(claimed == said, sentence)
+    if listing is not None:
+        heading = {stem(fold(word)) for word in typed_words(listing[0])}
+        for claimed, asked in claims:
+            if any(same_noun(asked, noun) or same_noun(noun, asked) for noun in heading):
+                return CountVerdict(claimed == listing[1], None)
     return None
+
+
+def judge_years(question: str, sentences: Iterable[str]) -> CountVerdict | None:
+    """Whether the years a question names lie in the first period ("2023–2027") a sentence
+    gives: "gjelder fokusområdene 2020–2024?" gets "Nei."."""
+    asked = [int(year) for year in _YEAR.findall(question)]
+    if not asked:
+        return None
+    for sentence in sentences:
+        span = _SPAN.search(sentence)
+        if span is not None:
+            first, last = int(span.group(1)), int(span.group(2))
+            return CountVerdict(all(first <= year <= last for year in asked), sentence)
+    return None
+
+
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_SPAN = re.compile(r"\b(20\d\d) ?[–-] ?(20\d\d)\b")

@@ -31,7 +31,7 @@ def on_its_own(sentence: str, entry: Entry) -> str:
     "Ordningen skal …" of DEKOM becomes "DEKOM skal …"."""
     text = sentence.strip().rstrip(".")
     first, _, rest = text.partition(" ")
-    if first in _POINTING and rest:
+    if first in _POINTING and rest and not rest.startswith("«"):  # "Strategien «…» gjelder"
         text = f"{answers.short_title(entry)} {rest}"
     elif first in ("Målet", "Formålet") and rest.startswith("er "):
         text = f"{first} med {answers.short_title(entry)} {rest}"  # "Målet med … er å bygge …"

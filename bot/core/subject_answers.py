@@ -27,6 +27,7 @@ from bot.core.fact_answers import (
 )
 from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.number_claims import number_verdict
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
@@ -117,6 +118,10 @@ class SubjectAnswers:
                 verdict = self._yes_no.judge(q, candidate, mentioned)
                 if verdict is not None:
                     return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)
+        claim = self._yes_no.claim(q, subject)
+        counted = number_verdict(q.text, subject, claim) if q.yes_no else None
+        if counted is not None:  # "har strategien fire mål?": its list has three
+            return self._reply(counted, Intent.WHAT_IS, [subject], search.hits)
         if fact is None and q.yes_no and q.period is not None and q.period.year_given:
             fact = Fact.WHEN  # "kom REKOM i 2017?"
         if fact is not None:
