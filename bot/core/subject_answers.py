@@ -133,8 +133,8 @@ class SubjectAnswers:
     def someone_else_in_role(self, q: Question, search: SearchResult) -> Reply | None:
         """ "Er det UiT som er hovedpartner for nettverket?": "Nei", and who is."""
         names = strange_names(q, search) if q.yes_no else []
-        if not names:
-            return None
+        if not names or (q.words[:1] in _HAS and fold(names[0]) in q.words[1:2]):
+            return None  # "har Bergen kommune et prosjekt som Lesetråder?" asks of Bergen
         entries = [
             hit.entry
             for hit in search.hits[:3]
@@ -380,6 +380,9 @@ class SubjectAnswers:
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
     ) -> Reply:
         return reply_about(self.kb, text, intent, entries, hits)
+
+
+_HAS = (("har",), ("hadde",), ("far",), ("fikk",))
 
 
 def _restates(q: Question, fact: Fact) -> bool:
