@@ -82,7 +82,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.PAST: (
         "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, arrangert, "
-        "over, ferdig, forbi"
+        "over, ferdig, forbi, nylig, nyleg, i det siste"
     ),
     Cue.DEADLINE: (
         "frist, fristen, påmeldingsfrist, påmelding, melde, meld, melder, påmeldt, "
@@ -118,10 +118,14 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.LIST: "hvilke, liste, list, oversikt, alle, hva slags",
     Cue.COUNT: "hvor mange, kor mange, antall, hvor mye",
-    Cue.STANDS_FOR: "står for, forkortelse, forkortelsen, kort for, forkortet",
+    Cue.STANDS_FOR: (
+        "står for, forkortelse, forkortelsen, kort for, forkortet, forkortes, fulle navnet, "
+        "hele navnet, fullt navn, betegnelsen, fulle betegnelsen, skrevet ut"
+    ),
     Cue.IN_FORCE: (
         "i kraft, trådte, tredde, innført, innføres, startet, starta, begynte, siden når, fra "
-        "når, avsluttet, i gang, pågår, pågående, til å gjelde, begynte å gjelde"
+        "når, avsluttet, i gang, pågår, pågående, til å gjelde, begynte å gjelde, forelå, "
+        "foreligger, på plass, ble klar"
     ),
     Cue.INTRODUCED_BY: (
         "står bak, innfører, innførte, laget, bestemt, bestemte, fastsatt, fastsette, "
@@ -206,7 +210,7 @@ dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å lol haha hehe wtf omg btw
-pls plz asså
+pls plz asså type typen gis tillegges tillagt
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
