@@ -30,7 +30,7 @@ from bot.core.question import (
     QuestionReader,
     cue_phrases,
 )
-from bot.core.question_words import SOFT_CUES
+from bot.core.question_words import SOFT_CUES, Cue
 from bot.core.reply import Intent, Reply, combined
 from bot.core.subjects import CONFIDENT_SCORE
 from bot.core.text import Normaliser
@@ -70,16 +70,18 @@ class Engine:
         context = self._context(clauses, asked, now)
         if len(asked) == 1:
             return self._decider.decide(self._read(asked[0], context, now), memory, now)
-        replies: list[Reply] = []
+        parts: list[tuple[Question, Reply]] = []
         for clause in asked[:MAX_PARTS]:
             q = self._read(clause, context, now)
             if _asks_nothing(q) and clause is not asked[-1]:
                 continue  # "… og lurer på tre ting: …" announces the questions
             reply = self._decider.decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
-            if reply.confident or not replies or not _adds_to(q, reply, replies):
-                replies.append(reply)
-        return combined(replies)
+            if reply.confident and parts and _restated_by(parts[-1], q):
+                parts.pop()  # "hvorfor skal vi bruke tid på dette, hva er målet med …?"
+            if reply.confident or not parts or not _adds_to(q, reply, [r for _, r in parts]):
+                parts.append((q, reply))
+        return combined([reply for _, reply in parts])
 
     def answer_entry(self, entry_id: str, now: datetime) -> Reply | None:
         """The answer for one entry, e.g. when a user taps a suggestion button."""
@@ -106,6 +108,17 @@ class Engine:
             return q
         index = self._index
         return with_context(q, context, lambda term: bool(index.resolve(term)), index.has)
+
+
+def _restated_by(before: tuple[Question, Reply], q: Question) -> bool:
+    """Whether an unanswered part asks what the answered part after it asks again: the same
+    kind of fact ("hvorfor …" and "hva er målet …" both ask for goals)."""
+    earlier, reply = before
+    facts = (earlier.cues & q.cues) - _PLAIN_CUES
+    return not reply.confident and bool(facts) and not earlier.filters and not earlier.period
+
+
+_PLAIN_CUES = frozenset({Cue.WHAT, Cue.LIST, Cue.WHO, Cue.WHEN, Cue.WHERE})
 
 
 def _asks_nothing(q: Question) -> bool:
