@@ -41,6 +41,7 @@ from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
 from bot.core.samling_questions import as_whether_for, asks_whether_for
 from bot.core.smalltalk import only_chatter, smalltalk
+from bot.core.strange_names import asks_of_a_stranger
 from bot.core.subject_answers import SubjectAnswers
 from bot.core.subjects import (
     CONFIDENT_MARGIN,
@@ -96,8 +97,9 @@ class Decider:
         if other is not None:  # "Er det UiT som er hovedpartner …?"
             return other
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
-        if q.yes_no and unknown:
-            return self._unknown(q, search)  # "får man studiepoeng for …?": not in the sources
+        if q.yes_no and (unknown or asks_of_a_stranger(q, search)):
+            # "får man studiepoeng for …?", "har Tromsø et leseprosjekt?": not in the sources
+            return self._unknown(q, search)
         if q.is_smalltalk_only or only_chatter(q, search):
             return smalltalk(q, self.help_text())
         titled = self._find.named_by_title(q, search)

@@ -209,6 +209,8 @@ class QuestionReader:
             cues.add(Cue.INTRODUCED_BY)  # "kommer modellen med tre ordninger fra Udir?"
         if Cue.COUNT in cues and Cue.FUNDED_BY in cues and "mye" in corrected:
             cues.add(Cue.UNSUPPORTED)  # "hvor mye DEKOM-midler får Rennebu?": no amounts
+        if corrected[:1] in (["hører"], ["horer"]) and "til" in corrected:
+            cues.add(Cue.MEMBERS)  # "hører DEKOM til modellen?"
         if corrected[:1] in (["star"], ["sto"]) and "bak" in corrected:
             cues.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
         if any(_is_unsupported(token.word) for token in rest):
@@ -321,8 +323,11 @@ class QuestionReader:
                     i += len(phrase)
                     break
             else:
-                if tokens[i].word in NUMBER_WORDS and not counting:
-                    found.append(terms[i])  # "har modellen fire ordninger?": a claim to check
+                word = tokens[i].word
+                claimed_year = len(word) == 4 and word.isdigit() and not self._known(word)
+                if (word in NUMBER_WORDS or claimed_year) and not counting:
+                    # "har modellen fire ordninger?", "gjelder de 2019–2022?": a claim to check
+                    found.append(terms[i])
                     i += 1
                     continue
                 if counting and tokens[i].word not in self.stop_words:

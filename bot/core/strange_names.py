@@ -49,6 +49,18 @@ def strange_names(q: Question, search: SearchResult) -> list[str]:
     return names
 
 
+def asks_of_a_stranger(q: Question, search: SearchResult) -> bool:
+    """ "har Tromsø kommune et prosjekt som Lesetråder?": a question about what a place or body
+    the sources never name has, which they cannot answer (unlike "er UiT partner?")."""
+    if not q.yes_no or q.words[:1] not in _HAS:
+        return False
+    names = strange_names(q, search)
+    return bool(names) and fold(names[0].lower()) in q.words[1:2]
+
+
+_HAS = (("har",), ("hadde",), ("far",), ("fikk",))
+
+
 def someone_else(
     q: Question,
     entries: Sequence[Entry],

@@ -32,7 +32,7 @@ from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.samling_questions import as_whether_for, asks_whether_for
-from bot.core.strange_names import someone_else, strange_names, unknown_names
+from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
 
@@ -133,7 +133,7 @@ class SubjectAnswers:
     def someone_else_in_role(self, q: Question, search: SearchResult) -> Reply | None:
         """ "Er det UiT som er hovedpartner for nettverket?": "Nei", and who is."""
         names = strange_names(q, search) if q.yes_no else []
-        if not names or (q.words[:1] in _HAS and fold(names[0]) in q.words[1:2]):
+        if not names or asks_of_a_stranger(q, search):
             return None  # "har Bergen kommune et prosjekt som Lesetråder?" asks of Bergen
         entries = [
             hit.entry
@@ -380,9 +380,6 @@ class SubjectAnswers:
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
     ) -> Reply:
         return reply_about(self.kb, text, intent, entries, hits)
-
-
-_HAS = (("har",), ("hadde",), ("far",), ("fikk",))
 
 
 def _restates(q: Question, fact: Fact) -> bool:

@@ -1,0 +1,240 @@
+"""Claims of numbers and years checked against the sources, how long a samling lasts, members
+named by what they are, the samlinger after a named one, and messages whose parts are not all
+questions (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.dates import with_full_years
+from bot.core.engine import Engine
+from tests.core.asking import (
+    EARLY_SEPTEMBER_2020,
+    ask,
+    conversation,
+    first_sentence,
+    starts_with_verdict,
+)
+
+# -- numbers and years the question claims ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "said"),
+    [
+        ("stemmer det at modellen fra 2017 har to ordninger?", "Nei", "tre ordninger"),
+        ("består 2017-modellen av tre ordningar?", "Ja", "tre ordninger"),
+        ("har Trondheimsskolen fire fokusområde no?", "Nei", "tre fokusområder"),
+        ("er Gauldalsregionen sju kommunar?", "Nei", "seks kommuner"),
+        ("er læringsorientert leiing delt i seks tema?", "Ja", "seks tema"),
+    ],
+)
+def test_a_number_claimed_is_checked(
+    engine: Engine, question: str, verdict: str, said: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert said in reply.text
+
+
+def test_a_number_is_checked_against_the_length_of_a_list(engine: Engine) -> None:
+    reply = ask(engine, "har barnehagestrategien fem mål?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Det er tre." in reply.text
+
+
+def test_a_number_that_agrees_decides_nothing_when_more_is_claimed(engine: Engine) -> None:
+    reply = ask(engine, "er modellen med tre ordninger laget av Udir?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Kunnskapsdepartementet" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("gjeld fokusområda for Trondheimsskulen 2019–2022?", "Nei"),
+        ("er lesing fokusområde i 2026?", "Ja"),
+        ("gjelder barnehagestrategien ennå i 2023?", "Nei"),
+    ],
+)
+def test_years_are_checked_against_the_period(engine: Engine, question: str, verdict: str) -> None:
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert "–20" in reply.text  # the period the sources give
+
+
+def test_two_digit_years_are_years() -> None:
+    assert with_full_years("fokusområdene 23-27?") == "fokusområdene 2023–2027?"
+    assert with_full_years("kl. 10-12") == "kl. 10-12"
+    assert with_full_years("uke 12-14") == "uke 12-14"
+    assert with_full_years("23-27 oktober") == "23-27 oktober"
+
+
+# -- samlinger --------------------------------------------------------------------------------------
+
+
+def test_how_many_days_a_samling_lasts(engine: Engine) -> None:
+    oppdal = ask(engine, "kor mange dagar varte leiarsamlinga på Oppdal?")
+    assert oppdal.confident, oppdal.text
+    assert "to dager" in first_sentence(oppdal)
+    english = ask(engine, "hvor lenge varer engelsksamlinga?", EARLY_SEPTEMBER_2020)
+    assert "én dag" in first_sentence(english)
+
+
+def test_the_samlinger_after_a_named_one(engine: Engine) -> None:
+    reply = ask(engine, "når er neste samling etter begynneropplæringa?", "2020-09-15T12:00")
+    assert reply.confident, reply.text
+    assert "1. oktober" in first_sentence(reply)
+    assert "1. trinn" not in first_sentence(reply)
+
+
+def test_the_autumn_and_this_week_in_chat_spelling(engine: Engine) -> None:
+    autumn = ask(engine, "kva samlingar e det i hausten?", EARLY_SEPTEMBER_2020)
+    assert "18. september" in autumn.text
+    week = ask(engine, "skjer det nå denna veka?", "2020-09-16T12:00")
+    assert week.confident, week.text
+    assert "18. september" in week.text
+
+
+def test_what_is_asked_of_a_cancelled_samling_is_answered_by_its_cancelling(
+    engine: Engine,
+) -> None:
+    reply = ask(engine, "hva er zoom-lenka til skoleledersamlinga?", "2020-10-10T12:00")
+    assert reply.confident, reply.text
+    assert "AVLYST" in reply.text
+
+
+# -- members ----------------------------------------------------------------------------------------
+
+
+def test_a_scheme_is_a_member_of_the_model_by_what_it_is(engine: Engine) -> None:
+    dekom = ask(engine, "hører DEKOM til ordningene i modellen fra 2017?")
+    assert starts_with_verdict(dekom, "Ja"), dekom.text
+    rekom = ask(engine, "er REKOM ein del av modellen frå 2017?")
+    assert starts_with_verdict(rekom, "Nei"), rekom.text
+    assert "REKOM" in first_sentence(rekom)
+
+
+def test_a_name_never_seen_is_none_of_a_kind(engine: Engine) -> None:
+    reply = ask(engine, "er matematikk et fokusområde i Trondheim?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "lesing" in reply.text
+
+
+def test_a_bare_are_they_in_asks_of_the_group_talked_about(engine: Engine) -> None:
+    replies = conversation(
+        engine, ["kven er med i Gauldalsregionen?", "er Malvik med?"], EARLY_SEPTEMBER_2020
+    )
+    assert starts_with_verdict(replies[-1], "Nei"), replies[-1].text
+    assert "Gauldalsregionen" in first_sentence(replies[-1])
+
+
+def test_the_question_asks_of_its_own_name_not_the_one_the_asker_told(engine: Engine) -> None:
+    reply = ask(engine, "Eg jobbar i Oppdal, men bur i Meldal. Er Meldal med i Gauldalsregionen?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Meldal" in first_sentence(reply)
+
+
+def test_what_another_municipality_has_is_not_known(engine: Engine) -> None:
+    assert not ask(engine, "har Tromsø kommune et leseprosjekt slik som Lesetråder?").confident
+    role = ask(engine, "er OsloMet hovedpartner for nettverket?")
+    assert starts_with_verdict(role, "Nei"), role.text
+    assert "NTNU" in role.text
+
+
+# -- words -----------------------------------------------------------------------------------------
+
+
+def test_an_unknown_word_for_the_kind_of_answer_tells_nothing(engine: Engine) -> None:
+    partner = ask(engine, "hvilken aktør er hovedpartner i nettverket til Trondheim og Malvik?")
+    assert partner.confident, partner.text
+    assert "NTNU" in partner.text
+    assert not ask(engine, "hvilken ferje går til Oppdal?").confident
+
+
+def test_a_word_cut_off_with_a_full_stop(engine: Engine) -> None:
+    reply = ask(engine, "hvem finansierer skolebibl.satsingen i Trondheim?")
+    assert reply.confident, reply.text
+    assert "Utdanningsdirektoratet" in reply.text
+
+
+def test_a_linking_verb_need_not_be_in_the_sentence(engine: Engine) -> None:
+    reply = ask(engine, "bygger REKOM på barnehagebasert kompetanseutvikling?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_the_full_name_of_an_abbreviation(engine: Engine) -> None:
+    reply = ask(engine, "hva er hele navnet til det som forkortes DEKOM?")
+    assert "desentralisert" in reply.text.lower()
+
+
+def test_a_particle_verb_is_the_verb(engine: Engine) -> None:
+    reply = ask(engine, "hvor mange tema er ledelsesområdet delt opp i?")
+    assert reply.confident, reply.text
+    assert "seks" in reply.text
+
+
+def test_a_count_follow_up_of_another_list_is_a_new_question(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        [
+            "hvilke fokusområder har Trondheimsskolen?",
+            "og hvor mange tema er ledelsesområdet delt i?",
+        ],
+        EARLY_SEPTEMBER_2020,
+    )
+    assert "seks" in replies[-1].text
+
+
+# -- the parts of a message -------------------------------------------------------------------------
+
+
+def test_a_bare_choice_belongs_to_the_question_before_it(engine: Engine) -> None:
+    reply = ask(engine, "Kven prioriterer kompetansetiltaka i DEKOM? Staten eller kommunane?")
+    assert reply.confident, reply.text
+    assert "kommunene" in reply.text
+
+
+def test_full_stop_sentences_tell_where_the_message_marks_its_question(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Jeg blander alltid hva som er for skole og hva som er for barnehage. "
+        "Kan du si hva de statlige tilskuddsordningene heter?",
+    )
+    assert reply.confident, reply.text
+    assert "Kompetanseløftet" in reply.text
+
+
+def test_a_lone_question_word_asks_of_the_statement_before_it(engine: Engine) -> None:
+    reply = ask(engine, "barnehagestrategien har noen mål, hvilke?")
+    assert reply.confident, reply.text
+    assert "rekruttere" in reply.text
+
+
+def test_a_part_that_only_announces_the_questions_is_skipped(engine: Engine) -> None:
+    reply = ask(engine, "Jeg har to spørsmål: hva står REKOM for, og når trådte den i kraft?")
+    assert reply.confident, reply.text
+    assert "2019" in reply.text
+
+
+def test_a_question_restated_after_an_unanswered_one(engine: Engine) -> None:
+    reply = ask(engine, "hvorfor holder vi på med dette, hva er formålet med ordningene?")
+    assert reply.confident, reply.text
+    assert "alle barn og elever" in reply.text
+
+
+# -- small talk -------------------------------------------------------------------------------------
+
+
+def test_a_greeting_is_answered_with_what_the_bot_is(engine: Engine) -> None:
+    reply = ask(engine, "heisann, er dette boten for Gauldalsregionen?")
+    assert reply.confident, reply.text
+    assert reply.text.startswith("Hei!")
+    assert "Kompetansebot" in reply.text
+
+
+def test_chat_slang_counts_for_nothing(engine: Engine) -> None:
+    reply = ask(engine, "hva betyr dekom egentlig lol")
+    assert reply.confident, reply.text
+    assert "desentraliserte" in reply.text
