@@ -20,6 +20,7 @@ from itertools import pairwise
 from bot.core.dates import Period, find_period, with_full_years
 from bot.core.dialect import WordForms
 from bot.core.facets import Facets, Filters
+from bot.core.implied_cues import implied_cues
 from bot.core.knowledge import Kind, KnowledgeBase
 from bot.core.question_words import (
     BACK_REFERENCES,
@@ -97,11 +98,9 @@ _LEADING_FILLERS = frozenset(
     fold(word) for word in ["og", "men", "hei", "sa", "da", "altsa", "forresten"]
 )
 _SPLIT_HEADS = ("neste", "forrige", "siste", "kommende")
-_STANDS = fold("står")
 # A word cut off with a full stop: letters follow, or a word in lower case ("læringsorient.
 # ledelse"); not the end of a sentence.
 _CUT_OFF = re.compile(r"([^\W\d_]{6,})\.(?=[^\W\d_]|\s+[a-zæøå])")
-_DESCRIBES = frozenset({"beskriver", "beskrives", "beskrev", "beskrive", "skildrar"})
 # Cues that name a fact of an entry ("hovedpartner", "finansierer").
 _FACT_CUES = frozenset(
     {
@@ -115,14 +114,6 @@ _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
 _DEFINITE_KINDS = frozenset(fold(word) for word in DEFINITE_KINDS)
 # Words before a kind noun that make it name something new ("den nye ordningen for …").
 _INDEFINITE_BEFORE = frozenset(["nye", "ny", "forrige", "neste", "regionale", "desentraliserte"])
-_UNSUPPORTED_HEADS = tuple(
-    fold(phrase) for phrase in CUE_WORDS[Cue.UNSUPPORTED] if " " not in phrase and len(phrase) >= 5
-)
-
-
-def _is_unsupported(word: str) -> bool:
-    """A compound that starts with an attribute the sources never have ("parkeringsplass")."""
-    return len(word) > 6 and word.startswith(_UNSUPPORTED_HEADS)
 
 
 def cue_phrases(kb: KnowledgeBase, normaliser: Normaliser) -> CuePhrases:
@@ -199,24 +190,7 @@ class QuestionReader:
         tokens = self._normaliser.tokens(" ".join(corrected))
         terms = tuple(token.term for token in tokens)
         cues, rest, cue_terms, counted = self._find_cues(tokens)
-        if corrected and corrected[-1] == "for" and _STANDS in corrected:
-            cues.add(Cue.STANDS_FOR)  # "hva står DEKOM for?"
-        elif (Cue.WHO in cues or Cue.LIST in cues) and _ends_in_for(text, corrected):
-            cues.add(Cue.FOR_WHOM)  # "hvem er den for?", "hvilke ansatte er det for?"
-        if Cue.FOR_WHOM in cues:
-            cues.add(Cue.WHO)
-        if corrected[:1] in (["kommer"], ["kom"]) and "fra" in corrected:
-            cues.add(Cue.INTRODUCED_BY)  # "kommer modellen med tre ordninger fra Udir?"
-        if Cue.COUNT in cues and Cue.FUNDED_BY in cues and "mye" in corrected:
-            cues.add(Cue.UNSUPPORTED)  # "hvor mye DEKOM-midler får Rennebu?": no amounts
-        if corrected[:1] in (["hører"], ["horer"]) and "til" in corrected:
-            cues.add(Cue.MEMBERS)  # "hører DEKOM til modellen?"
-        if corrected[:1] in (["star"], ["sto"]) and "bak" in corrected:
-            cues.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
-        if any(_is_unsupported(token.word) for token in rest):
-            cues.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
-        if corrected[:1] and corrected[0].startswith("hvilk") and _DESCRIBES & set(corrected):
-            cues.add(Cue.DESCRIBED_IN)  # "hvilken melding beskriver DEKOM?" (not "beskriv …")
+        cues |= implied_cues(text, corrected, [token.word for token in rest], cues)
         slot = self._unknown_kind_asked(tokens, cues)
         content = tuple(
             token.term
@@ -354,14 +328,6 @@ class QuestionReader:
                 if term in terms:
                     return kind
         return None
-
-
-def _ends_in_for(text: str, typed: Sequence[str]) -> bool:
-    """ "… for?", "kem jobbe dei med kompetanse for, berre lærera?": "for" ends the question."""
-    return (bool(typed) and typed[-1] == "for") or _FOR_AND_PAUSE.search(fold(text)) is not None
-
-
-_FOR_AND_PAUSE = re.compile(r"\bfor\s*[,;:]")
 
 
 def _owned(tokens: Sequence[Token]) -> frozenset[str]:

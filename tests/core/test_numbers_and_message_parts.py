@@ -71,7 +71,7 @@ def test_two_digit_years_are_years() -> None:
     assert with_full_years("23-27 oktober") == "23-27 oktober"
 
 
-# -- samlinger --------------------------------------------------------------------------------------
+# -- samlinger -------------------------------------------------------------------------------------
 
 
 def test_how_many_days_a_samling_lasts(engine: Engine) -> None:
@@ -105,7 +105,7 @@ def test_what_is_asked_of_a_cancelled_samling_is_answered_by_its_cancelling(
     assert "AVLYST" in reply.text
 
 
-# -- members ----------------------------------------------------------------------------------------
+# -- members ---------------------------------------------------------------------------------------
 
 
 def test_a_scheme_is_a_member_of_the_model_by_what_it_is(engine: Engine) -> None:
@@ -187,7 +187,7 @@ def test_a_count_follow_up_of_another_list_is_a_new_question(engine: Engine) -> 
     assert "seks" in replies[-1].text
 
 
-# -- the parts of a message -------------------------------------------------------------------------
+# -- the parts of a message ------------------------------------------------------------------------
 
 
 def test_a_bare_choice_belongs_to_the_question_before_it(engine: Engine) -> None:
@@ -224,7 +224,7 @@ def test_a_question_restated_after_an_unanswered_one(engine: Engine) -> None:
     assert "alle barn og elever" in reply.text
 
 
-# -- small talk -------------------------------------------------------------------------------------
+# -- small talk ------------------------------------------------------------------------------------
 
 
 def test_a_greeting_is_answered_with_what_the_bot_is(engine: Engine) -> None:

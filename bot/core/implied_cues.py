@@ -1,0 +1,61 @@
+"""Cues that the order of a question's words implies, beyond its cue phrases.
+
+"hva står DEKOM for?" asks what it stands for, though "står" and "for" are apart; "kommer
+modellen fra Udir?" asks who introduced it; "hører DEKOM til modellen?" asks membership. The
+question reader (`bot.core.question`) adds these to the cues its phrases found.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.core.question_words import CUE_WORDS, Cue
+from bot.core.text import fold
+
+
+def implied_cues(
+    text: str, corrected: Sequence[str], rest: Sequence[str], cues: set[Cue]
+) -> set[Cue]:
+    """The cues implied by the corrected words (folded) and the words no cue phrase took."""
+    implied: set[Cue] = set()
+    first = corrected[:1]
+    if corrected and corrected[-1] == "for" and _STANDS in corrected:
+        implied.add(Cue.STANDS_FOR)  # "hva står DEKOM for?"
+    elif (Cue.WHO in cues or Cue.LIST in cues) and _ends_in_for(text, corrected):
+        implied.add(Cue.FOR_WHOM)  # "hvem er den for?", "hvilke ansatte er det for?"
+    if Cue.FOR_WHOM in cues | implied:
+        implied.add(Cue.WHO)
+    if first in (["kommer"], ["kom"]) and "fra" in corrected:
+        implied.add(Cue.INTRODUCED_BY)  # "kommer modellen med tre ordninger fra Udir?"
+    if Cue.COUNT in cues and Cue.FUNDED_BY in cues and "mye" in corrected:
+        implied.add(Cue.UNSUPPORTED)  # "hvor mye DEKOM-midler får Rennebu?": no amounts
+    if first in (["hører"], ["horer"]) and "til" in corrected:
+        implied.add(Cue.MEMBERS)  # "hører DEKOM til modellen?"
+    if first in (["star"], ["sto"]) and "bak" in corrected:
+        implied.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
+    if any(_is_unsupported(word) for word in rest):
+        implied.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
+    if first and first[0].startswith("hvilk") and _DESCRIBES & set(corrected):
+        implied.add(Cue.DESCRIBED_IN)  # "hvilken melding beskriver DEKOM?" (not "beskriv …")
+    return implied
+
+
+_STANDS = fold("står")
+_DESCRIBES = frozenset({"beskriver", "beskrives", "beskrev", "beskrive", "skildrar"})
+_UNSUPPORTED_HEADS = tuple(
+    fold(phrase) for phrase in CUE_WORDS[Cue.UNSUPPORTED] if " " not in phrase and len(phrase) >= 5
+)
+
+
+def _is_unsupported(word: str) -> bool:
+    """A compound that starts with an attribute the sources never have ("parkeringsplass")."""
+    return len(word) > 6 and word.startswith(_UNSUPPORTED_HEADS)
+
+
+def _ends_in_for(text: str, typed: Sequence[str]) -> bool:
+    """ "… for?", "kem jobbe dei med kompetanse for, berre lærera?": "for" ends the question."""
+    return (bool(typed) and typed[-1] == "for") or _FOR_AND_PAUSE.search(fold(text)) is not None
+
+
+_FOR_AND_PAUSE = re.compile(r"\bfor\s*[,;:]")
