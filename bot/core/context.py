@@ -14,7 +14,7 @@ from dataclasses import replace
 from bot.core.question import Question, points_back
 from bot.core.question_words import Cue
 from bot.core.samling_questions import ONLINE
-from bot.core.text import stem
+from bot.core.text import fold, stem
 
 # The words of a samling's format, as terms ("zoom", "digital", "fysisk").
 _FORMATS = frozenset(stem(word) for word in (*ONLINE, "fysisk"))
@@ -42,8 +42,10 @@ def with_context(
     told = replace(context.filters, locations=frozenset())
     # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
     # "… skoleledersamling 28. oktober. Blir den på Zoom?": the format asked is no topic either.
+    # "… ledersamlinga 20. januar. Er den på Oppdal?": the place asked is no topic either.
+    places = {stem(word) for place in q.filters.locations for word in fold(place).split()}
     choices = (
-        [term for term in q.content if term in q.alternatives or term in _FORMATS]
+        [t for t in q.content if t in q.alternatives or t in _FORMATS or t in places]
         if q.refers_back
         else []
     )

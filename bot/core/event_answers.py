@@ -31,8 +31,9 @@ from bot.core.samling_questions import (
     asks_to_sign_up,
     asks_why_changed,
 )
-from bot.core.text import Normaliser
+from bot.core.text import Normaliser, fold
 
+_PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
 _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
 
 
@@ -159,6 +160,22 @@ class EventAnswers:
         allowed = {entry.id for entry in self.matching(q.filters)}
         return q, [entry for entry in self.after(found[0]) if entry.id in allowed]
 
+    def elsewhere(self, q: Question, now: datetime) -> Reply | None:
+        """ "er styrersamlinga på Oppdal?": the place is the claim, not a filter. When none of
+        the samlinger the question names is there, "Nei." and where the one meant is."""
+        if not q.yes_no or not q.filters.locations or not q.topic or q.words[1:2] == ("det",):
+            return None  # "var det ledersamling på Oppdal i vinter?" asks whether there was
+        pool = self.on_topic(q.topic, self.matching(replace(q.filters, locations=frozenset())))
+        if q.period is not None:
+            pool = self.in_period(q.period, pool, named=True)
+        if not pool or len(pool) == len(self._events):
+            return None  # "er det noen samling på Oppdal?" names no samling of its own
+        if any(event_of(e).location in q.filters.locations for e in pool):
+            return None
+        chosen = most_relevant(pool, now)
+        text = answers.place_of_event(self.kb, chosen, now)
+        return self._reply(f"Nei. {text}", Intent.WHERE, [chosen])
+
     @staticmethod
     def due_in(period: Period, pool: Sequence[Entry]) -> list[Entry]:
         """The samlinger of `pool` whose deadline is in the period."""
@@ -199,10 +216,13 @@ class EventAnswers:
             verdict = not event.cancelled and event.deadline_open(now)
             if asks_if_passed(q):
                 verdict = not verdict  # "er fristen gått ut?", "er det for sent?"
+        elif not ONLINE.isdisjoint(q.words):
+            # "var den på Zoom?", "ble den holdt på Teams?" (of a Zoom samling: "Nei")
+            named = _PLATFORMS & set(q.words)
+            platform = fold(event.platform) if event.platform else None
+            verdict = event.format == "digital" and (not named or platform in (None, *named))
         elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
             verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
-        elif q.has(Cue.WHERE) and not ONLINE.isdisjoint(q.words):
-            verdict = event.format == "digital"
         elif q.has(Cue.WHERE) and "fysisk" in q.words:
             verdict = event.format == "fysisk"
         elif q.has(Cue.NEXT):
