@@ -385,10 +385,14 @@ def _before_if_so(typed: Sequence[str]) -> Sequence[str]:
 
 def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
     """ "Trondheim er vel med i Gauldalsregionen?", "NTNU er hovedpartner, ikke sant?": a
-    statement asked to be confirmed."""
-    if not text.rstrip().endswith("?") or len(typed) < 3:
+    statement asked to be confirmed ("vel" and "jo" ask it without a question mark)."""
+    if len(typed) < 3:
         return False
-    if "vel" in typed[1:4] or tuple(typed[-2:]) in _TAGS or typed[-1] == "eller":
+    if not _CONFIRM.isdisjoint(typed[1:5]) and not text.rstrip().endswith((".", "!")):
+        return True  # "MALVIK ER VEL MED I GAULDALSREGIONEN", "rekom og dekom er jo det samme"
+    if not text.rstrip().endswith("?"):
+        return False
+    if tuple(typed[-2:]) in _TAGS or typed[-1] == "eller":
         return True
     # "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"
     return any(
@@ -396,6 +400,7 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
     )
 
 
+_CONFIRM = frozenset({"vel", "jo"})  # "X er vel …": asked to be confirmed
 _CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
 _NO_TOKEN = Token("", "")
 _FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
