@@ -382,7 +382,9 @@ class Decider:
     def _about_its_samlinger(self, q: Question, subject: Entry) -> bool:
         """ "hvem samarbeider vi med på begynneropplæring i DEKOM?": a scheme or region with an
         audience that its samlinger are for is a question about those samlinger."""
-        asks_of_them = q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COOPERATION, Cue.INTRODUCED_BY)
+        asks_of_them = q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.INTRODUCED_BY)
+        # "hvem samarbeider vi med på …?" asks of its samlinger; "hva samarbeider X om?" of X
+        asks_of_them = asks_of_them or (q.has(Cue.COOPERATION) and not q.has(Cue.WHAT))
         asks_of_them = asks_of_them or asks_if_any(q)  # "finnes det noe DEKOM for oss som …?"
         if subject.is_event or not q.filters.audiences or not asks_of_them:
             return False

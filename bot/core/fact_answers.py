@@ -225,6 +225,9 @@ class YesNo:
             supported = None  # "er det bare kommunen?" is not confirmed by "kommunene skal …"
         if wanted and entry.applies_to:
             labels = self._labels(entry.applies_to)
+            only = not ONLY_WORDS.isdisjoint(q.words) and not q.alternatives
+            if only and wanted < set(entry.applies_to):
+                return f"Nei. {title} gjelder {labels}."  # "gjelder de bare skole?"
             if wanted <= set(entry.applies_to) and supported is not None:
                 return f"Ja. {supported}"  # "… hjelpe oss i barnehagen med ny rammeplan?"
             if wanted <= set(entry.applies_to):
