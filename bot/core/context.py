@@ -38,8 +38,11 @@ def with_context(
         )
         if len(told_of.schemes | told_of.regions) == 1:
             q = replace(q, filters=told_of)
-    # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling.
+    # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling, and who they
+    # are does not narrow a samling named by its day ("PPT her. Hvem er samlinga 18. sept. for?").
     told = replace(context.filters, locations=frozenset())
+    if q.period is not None and q.period.start == q.period.end:
+        told = replace(told, audiences=frozenset())
     # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
     # "… skoleledersamling 28. oktober. Blir den på Zoom?": the format asked is no topic either.
     # "… ledersamlinga 20. januar. Er den på Oppdal?": the place asked is no topic either.
