@@ -344,9 +344,10 @@ class Decider:
         if q.has(Cue.COUNT) and q.counted is not None:
             return self._unknown(q, search)  # "hvor mange lærere deltok?": never in the sources
         q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
-        elsewhere = self._events.elsewhere(q, now)  # "er styrersamlinga på Oppdal?"
-        if elsewhere is not None:
-            return elsewhere
+        # "er styrersamlinga på Oppdal?", "var planleggingsdagen 29.11.2020?"
+        claimed = self._events.elsewhere(q, now) or self._events.on_another_day(q, now)
+        if claimed is not None:
+            return claimed
         later = self._events.after_named(q)
         if later is not None:  # "neste samling etter begynneropplæringa?"
             return self._events.answer(later[0], later[1], False, now)

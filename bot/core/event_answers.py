@@ -176,6 +176,22 @@ class EventAnswers:
         text = answers.place_of_event(self.kb, chosen, now)
         return self._reply(f"Nei. {text}", Intent.WHERE, [chosen])
 
+    def on_another_day(self, q: Question, now: datetime) -> Reply | None:
+        """ "var planleggingsdagen 29.11.2020?": a day claimed for the samling the question
+        names, which is on another day: "Nei." and when it is."""
+        period = q.period
+        if not q.yes_no or period is None or period.start != period.end or not q.topic:
+            return None
+        pool = self.on_topic(q.topic, self.matching(q.filters))
+        if not pool or len(pool) == len(self._events) or q.words[1:2] == ("det",):
+            return None
+        if self.in_period(period, pool, named=True):
+            return None
+        chosen = most_relevant(pool, now)
+        return self._reply(
+            f"Nei. {answers.event_headline(chosen, now)}", Intent.EVENT_INFO, [chosen]
+        )
+
     @staticmethod
     def due_in(period: Period, pool: Sequence[Entry]) -> list[Entry]:
         """The samlinger of `pool` whose deadline is in the period."""
