@@ -95,4 +95,6 @@ _PASSED = (
     "fristen ute",
     "fristen er ute",
     "frist ute",
+    "glipp av",  # "har jeg gått glipp av fristen?"
+    "passert",
 )
