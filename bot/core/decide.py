@@ -23,10 +23,11 @@ from datetime import datetime
 
 from bot.core import answers, help_texts
 from bot.core.event_answers import EventAnswers, around
-from bot.core.fact_answers import YesNo, asked_fact, fact_text, not_known, summary
+from bot.core.fact_answers import asked_fact, fact_text, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
+from bot.core.not_knowing import SUGGEST_SCORE, coverage, unknown_reply
 from bot.core.question import Question
 from bot.core.question_shapes import (
     asks_for_a_list,
@@ -38,7 +39,7 @@ from bot.core.question_shapes import (
     has_fact_first,
 )
 from bot.core.question_words import SAMLING_CUES, Cue
-from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
+from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.samling_questions import as_whether_for, asks_whether_for
 from bot.core.smalltalk import only_chatter, smalltalk
 from bot.core.strange_names import asks_of_a_stranger
@@ -52,11 +53,9 @@ from bot.core.subjects import (
     runner_up_score,
 )
 from bot.core.text import Normaliser
+from bot.core.yes_no import YesNo
 
 CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
-SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
-SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
-SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
 ONE_SENTENCE_WORDS = 3  # a sentence with this many of the question's words, and all, answers it
 
 
@@ -130,7 +129,7 @@ class Decider:
         if subject is not None and self._about_its_samlinger(q, subject):
             return self._answer_events(q, search, now)
         if subject is not None and not subject.is_event and not asked_events and asks_about:
-            if self._coverage(q, search) < CONFIDENT_COVERAGE:
+            if coverage(q, search) < CONFIDENT_COVERAGE:
                 return self._unknown(q, search)
             return self._subjects.answer(q, subject, search, now, follow_up=False)
         said = self._said_of_named(q, search, asked_events, subject)
@@ -163,7 +162,7 @@ class Decider:
         named = self._find.named_entity(q, strict=False)
         if named is None or named.is_event or subject not in (None, named):
             return None  # "planer for nettverket" is about the plans, not the network
-        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+        if coverage(q, search) < CONFIDENT_COVERAGE:
             return None
         members = fact_text(named, Fact.MEMBERS) if q.has(Cue.WHO) and named.members else None
         if members is not None:  # "kæm e kommunan i Gauldalsregionen?": who they are
@@ -224,7 +223,7 @@ class Decider:
     def _answer_named(
         self, entry: Entry, q: Question, search: SearchResult, now: datetime
     ) -> Reply:
-        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+        if coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         shown = around(self._events.about(entry.id), now, 3)
         text = answers.entry_with_events(entry, shown, now)
@@ -240,12 +239,12 @@ class Decider:
             return self._unknown(q, search, asked_nothing=not q.content)
         top = hits[0]
         pair = complementary_pair(q, hits)
-        if pair is not None and self._coverage(q, search) >= CONFIDENT_COVERAGE:
+        if pair is not None and coverage(q, search) >= CONFIDENT_COVERAGE:
             return self._reply(answers.entry_pair_text(pair), Intent.WHAT_IS, pair, hits)
         confident = (
             top.score >= CONFIDENT_SCORE
             and top.score - runner_up_score(hits) >= CONFIDENT_MARGIN
-            and self._coverage(q, search) >= CONFIDENT_COVERAGE
+            and coverage(q, search) >= CONFIDENT_COVERAGE
             and can_answer(top.entry, q)
         )
         if confident and q.has(Cue.COUNT):
@@ -263,7 +262,7 @@ class Decider:
                 return self._reply(said, Intent.WHAT_IS, [entry], hits)
             text = not_known(entry, "hvilke det er")
             return Reply(text, False, Intent.UNKNOWN, matches_of(hits))
-        if not confident and not entry.is_event and self._coverage(q, search) >= CONFIDENT_COVERAGE:
+        if not confident and not entry.is_event and coverage(q, search) >= CONFIDENT_COVERAGE:
             # "Kven skal definere og prioritere kva kompetanseutviklingstiltak vi treng?": every
             # word of it in one sentence of the best match
             said = self._yes_no.saying_sentence(q, entry, all_of=ONE_SENTENCE_WORDS)
@@ -285,7 +284,7 @@ class Decider:
         of_kind = [entry for entry in self.kb if entry.kind == q.list_kind]
         if not of_kind:
             return None
-        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+        if coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)  # "hvilke fokusområder har Bergen kommune?"
         sorts = self._sorts_of_named(q)
         if sorts is not None:  # "hva slags ordninger er DEKOM og REKOM?": what they are
@@ -370,7 +369,7 @@ class Decider:
             on_a_day = q.period.day_month is not None and not q.yes_no
             pool = self._events.in_period(q.period, pool, named=specific or on_a_day)
             specific = specific or (q.period.day_month is not None and len(pool) == 1)
-        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+        if coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         return self._events.with_verdict(q, self._events.answer(q, pool, specific, now), now)
 
@@ -406,7 +405,7 @@ class Decider:
             if q.has(Cue.DEADLINE, Cue.CANCELLED, Cue.PAST):
                 return self._unknown(q, search)
             return self._answer_entries(q, search, now)
-        if self._coverage(q, search) < CONFIDENT_COVERAGE:
+        if coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         about = next((h.entry for h in search.hits if not h.entry.is_event), None)
         if about is not None and self._events.about(about.id):
@@ -417,29 +416,7 @@ class Decider:
     # -- not knowing ---------------------------------------------------------------------------
 
     def _unknown(self, q: Question, search: SearchResult, *, asked_nothing: bool = False) -> Reply:
-        hits = search.hits
-        suggestions = [
-            hit for hit in hits if hit.score >= SUGGEST_SCORE and hit.lexical >= SUGGEST_LEXICAL
-        ][:3]
-        if self._coverage(q, search) < SUGGEST_COVERAGE:
-            suggestions = []
-        if suggestions and not asked_nothing:
-            return Reply(
-                help_texts.did_you_mean([hit.entry.title for hit in suggestions]),
-                False,
-                Intent.UNKNOWN,
-                matches_of(hits),
-                tuple(Suggestion(hit.entry.id, hit.entry.title) for hit in suggestions),
-            )
-        topics = tuple(Suggestion(entry.id, entry.title) for entry in self._topic_entries)
-        return Reply(help_texts.DONT_KNOW, False, Intent.UNKNOWN, matches_of(hits), topics)
-
-    @staticmethod
-    def _coverage(q: Question, search: SearchResult) -> float:
-        """Share of the question the bot understood, each recognised question word counting 1."""
-        extra = len(q.cue_terms) + (1 if q.period is not None else 0)  # "i dag" is understood
-        filter_words = frozenset(q.content) - frozenset(q.topic)  # audiences, places
-        return search.coverage(recognised_extra=float(extra), also_known=filter_words)
+        return unknown_reply(q, search, self._topic_entries, asked_nothing=asked_nothing)
 
     def _reply(
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()

@@ -18,7 +18,6 @@ from bot.core.answers import event_of
 from bot.core.event_answers import EventAnswers
 from bot.core.fact_answers import (
     FactAnswer,
-    YesNo,
     answer_fact,
     asked_fact,
     fact_text,
@@ -35,6 +34,7 @@ from bot.core.samling_questions import as_whether_for, asks_whether_for
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
+from bot.core.yes_no import YesNo
 
 CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at least this well
 
@@ -285,7 +285,8 @@ class SubjectAnswers:
             return Reply(found.text, False, Intent.UNKNOWN, matches_of(search.hits))
         text = found.text
         year = str(q.period.start.year) if q.period is not None else None
-        confirmed = self._yes_no.supports(q, subject, text) or (year is not None and year in text)
+        confirmed = self._yes_no.supports(q, subject, text, by_heading=True)
+        confirmed = confirmed or (year is not None and year in text)
         if q.yes_no and not confirmed and fact in (Fact.PERIOD, Fact.GOALS):
             # "er lesing prioritert i perioden?": another sentence of it says so
             confirmed = self._yes_no.supporting_sentence(q, subject) is not None

@@ -1,0 +1,347 @@
+"""Yes or no about an entry: "er Oppdal med i Gauldalsregionen?" wants "Ja." or "Nei." first.
+
+Membership, what it applies to, what kind of thing it is, numbers and years it claims
+(`bot.core.number_claims`), the opposite word ("kommunale?" of "statlige"), another actor, or
+whether one of the entry's own sentences says what the question claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from bot.core import answers
+from bot.core.fact_answers import fact_text
+from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.number_claims import number_verdict
+from bot.core.question import Question
+from bot.core.question_words import CONTRARIES, LINKING_VERBS, ONLY_WORDS, Cue
+from bot.core.sentence_words import (
+    ends_a_compound,
+    entry_sentences,
+    inflected_in,
+    on_its_own,
+    same_noun,
+)
+from bot.core.text import Normaliser, fold, stem, typed_words
+
+_TELLING_CUE = 5  # a question word this long says what the sentence is about ("samarbeid")
+_MAX_COMPLEMENT_WORDS = 40  # a sentence added after an answer stays short
+
+
+class YesNo:
+    """Yes or no about an entry: membership, what it applies to, what kind of thing it is, or
+    whether the entry's own text says what the question claims."""
+
+    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
+        self._kb = kb
+        self._normaliser = normaliser
+        self._names: list[tuple[tuple[str, ...], str]] = []  # (terms, member name)
+        seen: set[str] = set()
+        for entry in kb:
+            for name in entry.members:
+                if name not in seen:
+                    seen.add(name)
+                    self._names.append((normaliser.terms(name), name))
+        self._names.sort(key=lambda pair: -len(pair[0]))
+        # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
+        # such as "lærere i engelsk" are people in a sector, not a sector of their own.
+        self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
+        # Who runs samlinger (NTNU): a partner, never one of a region's municipalities.
+        self._organisers = frozenset(
+            fold(name) for entry in kb if entry.event for name in entry.event.organisers
+        )
+        # Who the sources say stands behind or pays for something ("Kunnskapsdepartementet").
+        self._actors = frozenset(
+            term
+            for entry in kb
+            for fact in (Fact.INTRODUCED_BY, Fact.FUNDED_BY)
+            for word in _CAPITALISED.findall(entry.fact(fact) or "")
+            for term in normaliser.terms(word)
+        ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
+        self._linking = frozenset(normaliser.terms(" ".join(LINKING_VERBS)))
+        self._kind_words = {
+            kind: frozenset(
+                term
+                for phrase in (names.label, names.plural, *names.words)
+                for term in normaliser.terms(phrase)
+            )
+            for kind, names in kb.vocabulary.kinds.items()
+        }
+
+    def mentioned_members(self, q: Question, *, own: bool = False) -> list[str]:
+        """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU"), with those
+        of its message's context unless `own`."""
+        terms = [*q.terms] if own else [*q.terms, "\0", *q.context_terms]
+        found = []
+        for name_terms, name in self._names:
+            size = len(name_terms)
+            for i in range(len(terms) - size + 1):
+                if tuple(terms[i : i + size]) == name_terms:
+                    found.append(name)
+                    terms[i : i + size] = ["\0"] * size
+                    break
+        return found
+
+    def judge(self, q: Question, entry: Entry, mentioned: Sequence[str]) -> str | None:
+        """ "Ja. …" or "Nei. …" when the knowledge base can tell, else None."""
+        sorts = {self._sort(name) for name in entry.members}
+        outsiders = [
+            name
+            for name in mentioned
+            if not self._is_member(name, entry)
+            and _not_in_title(name, entry)
+            and self._sort(name) in (*sorts, None)  # a name with no entry may be anything
+        ]
+        insiders = [name for name in mentioned if self._is_member(name, entry)]
+        title = answers.short_title(entry)
+        # "er de med på …?", "er spesialundervisning et fokusområde?" (of the focus areas)
+        of_kind = q.kind_named is not None and q.kind_named in sorts and bool(outsiders)
+        membership = q.has(Cue.MEMBERS) or q.says_med or of_kind
+        if entry.members and (outsiders or insiders) and membership:
+            listing = fact_text(entry, Fact.MEMBERS) or ""
+            if outsiders:
+                names = answers.join_words([self._shown(name) for name in outsiders])
+                return f"Nei, {names} er ikke med i {title}. {listing}".strip()
+            names = answers.join_words([self._shown(name) for name in insiders])
+            return f"Ja, {names} er med i {title}. {listing}".strip()
+        # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
+        told = set() if q.has(Cue.FOR_WHOM) else set(q.context_filters.audiences)
+        wanted = (set(q.filters.audiences) - told) & self._sectors
+        counted = number_verdict(q.text, entry, self.claim(q, entry))
+        if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
+            return counted
+        contrary = self._contrary_sentence(q, entry)
+        if contrary is not None:
+            return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"
+        supported = self.supporting_sentence(q, entry)
+        if not ONLY_WORDS.isdisjoint(q.words):
+            supported = None  # "er det bare kommunen?" is not confirmed by "kommunene skal …"
+        if wanted and entry.applies_to:
+            labels = self._labels(entry.applies_to)
+            only = not ONLY_WORDS.isdisjoint(q.words) and not q.alternatives
+            if only and wanted < set(entry.applies_to):
+                return f"Nei. {title} gjelder {labels}."  # "gjelder de bare skole?"
+            if wanted <= set(entry.applies_to) and supported is not None:
+                return f"Ja. {supported}"  # "… hjelpe oss i barnehagen med ny rammeplan?"
+            if wanted <= set(entry.applies_to):
+                return f"Ja. {title} gjelder {labels}."
+            other = self._one_for(wanted, entry)
+            instead = f" For {self._labels(sorted(wanted))} er det {other}." if other else ""
+            return f"Nei. {title} gjelder {labels}.{instead}"
+        if supported is not None:
+            return f"Ja. {supported}"
+        if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
+            return "Ja. " + answers.entry_text(entry)
+        return None
+
+    def _is_member(self, name: str, group: Entry) -> bool:
+        """Whether `name` is one of the group's members, by name or by what it is: DEKOM, whose
+        title says "desentralisert ordning", is that member of the 2017 model."""
+        if fold(name) in {fold(member) for member in group.members}:
+            return True
+        entry = self._kb.get(fold(name))
+        if entry is None:
+            return False
+        title = set(self._normaliser.terms(entry.title))
+        return any(set(self._normaliser.terms(member)) <= title for member in group.members)
+
+    def _shown(self, name: str) -> str:
+        """A member name as the answer writes it: "DEKOM" for the list's "Dekom"."""
+        entry = self._kb.get(fold(name))
+        return answers.short_title(entry) if entry is not None else name
+
+    def _sort(self, name: str) -> Kind | str | None:
+        """What kind of thing a member name is: a scheme ("Dekom") is never one of the
+        municipalities of a region, so "er Holtålen med i samarbeidet om DEKOM?" is no "Nei",
+        and nor is a partner that runs samlinger ("er NTNU med på begynneropplæringa i
+        Gauldalsregionen?"). A member named by its kind ("oppfølgingsordning") is of that kind."""
+        entry = self._kb.get(fold(name))
+        if entry is not None:
+            return entry.kind
+        if fold(name) in self._organisers:
+            return _ORGANISER
+        terms = set(self._normaliser.terms(name))
+        for kind, words in self._kind_words.items():
+            if any(ends_a_compound(word, terms) for word in words) or terms & words:
+                return kind
+        return None
+
+    def _one_for(self, audiences: set[str], entry: Entry) -> str | None:
+        """ "gjeld DEKOM for barnehage?": the related entry of the same kind that is for them
+        and for nothing else (REKOM), to name instead."""
+        fitting = [
+            other
+            for other in self._kb
+            if other.kind is entry.kind
+            and (other.id in entry.related or entry.id in other.related)
+            and set(other.applies_to) == audiences
+        ]
+        return answers.short_title(fitting[0]) if len(fitting) == 1 else None
+
+    def _labels(self, audience_ids: Sequence[str]) -> str:
+        audiences = self._kb.vocabulary.audiences
+        return answers.join_words(
+            [audiences[a].label if a in audiences else a for a in audience_ids]
+        )
+
+    def names(self, q: Question, entry: Entry) -> bool:
+        """Whether the question names the entry itself: its id or its whole title."""
+        terms = set(q.terms)
+        for text in (entry.id.replace("-", " "), entry.title):
+            own = set(self._normaliser.terms(text)) - self._kind_words.get(entry.kind, frozenset())
+            if own and own <= terms:
+                return True
+        return False
+
+    def supports(self, q: Question, entry: Entry, text: str, *, by_heading: bool = False) -> bool:
+        """Whether `text` contains every content word of the question beyond the entry's name
+        (and, `by_heading`, its list's heading: "… ifølge målene for ordningene?")."""
+        heading = set(self._normaliser.terms(entry.items_title or "")) if by_heading else set()
+        claim = [term for term in self.claim(q, entry) if term not in heading]
+        terms = set(self._normaliser.terms(text))
+        return bool(claim) and all(
+            inflected_in(term, terms) or ends_a_compound(term, terms) for term in claim
+        )
+
+    def claim(self, q: Question, entry: Entry) -> list[str]:
+        """What the question says about the entry: its content words minus the entry's own
+        name and the name of its kind ("fokusområdet" of a focus area)."""
+        naming = self._naming(q, entry) | self._linking
+        return [term for term in q.content if term not in naming]
+
+    def _naming(self, q: Question, entry: Entry) -> set[str]:
+        """The terms that name the entry, its kind, or what the question names."""
+        naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
+        naming |= self._kind_words.get(entry.kind, frozenset())
+        for named_id in (*q.filters.schemes, *q.filters.regions):  # "kom REKOM i 2017?"
+            naming |= set(self._normaliser.terms(named_id.replace("-", " ")))
+        return naming
+
+    def closest_sentence(
+        self, q: Question, entry: Entry, answer: str, *, cues_tell: bool = False
+    ) -> str | None:
+        """The sentence of the entry (its text, facts or list) with the most of the question's
+        claim, when it has at least two of its words and more than `answer` has; else None."""
+        claim = set(self.claim(q, entry))
+        # "… hvorfor vi skal gå sammen i nettverk. Hva er begrunnelsen i Dekom?": the context
+        # says which of the reasons
+        claim |= set(q.context_terms) - self._naming(q, entry)
+        if cues_tell:  # "hvem skal kommunene samarbeide med?": "samarbeid" tells which sentence
+            claim |= {term for term in q.cue_terms if len(term) >= _TELLING_CUE}
+        if len(claim) < 2:
+            return None
+        least = max(2, 1 + self._overlap(claim, answer))
+        best, _count = self._best_sentence(entry, claim, more_than=least - 1)
+        return None if best is None else on_its_own(best, entry)
+
+    def complement(self, q: Question, entry: Entry, answer: str) -> str | None:
+        """The entry's sentence with the most of the question's topic words that `answer` lacks
+        ("hvordan er lesing prioritert i perioden?": the period, then the sentence that says
+        "prioritert"), if one has any and is short enough to follow an answer."""
+        said = set(self._normaliser.terms(answer))
+        missing = {term for term in self.claim(q, entry) if term in q.topic} - said
+        if not missing:
+            return None
+        best, _count = self._best_sentence(entry, missing, longest=_MAX_COMPLEMENT_WORDS)
+        if best is None or set(self._normaliser.terms(best)) <= said:
+            return None  # the answer says it already, in other punctuation
+        return on_its_own(best, entry)
+
+    def _best_sentence(
+        self,
+        entry: Entry,
+        claim: set[str],
+        *,
+        more_than: int = 0,
+        longest: int | None = None,
+        naming: set[str] | None = None,
+    ) -> tuple[str | None, int]:
+        """The first of the entry's sentences with the most of `claim` (more than `more_than`,
+        at most `longest` words), and how many it has."""
+        best, best_count = None, more_than
+        for text in entry_sentences(entry):
+            if longest is not None and len(text.split()) > longest:
+                continue
+            count = self._overlap(claim, text, naming)
+            if count > best_count:
+                best, best_count = text, count
+        return best, best_count
+
+    def names_another_actor(self, q: Question, entry: Entry, text: str) -> bool:
+        """ "Kommer modellen fra Utdanningsdirektoratet?" of "Kunnskapsdepartementet står bak
+        …": the question names an actor that the entry's fact does not."""
+        asked = set(self.claim(q, entry)) & self._actors
+        return bool(asked) and not asked <= set(self._normaliser.terms(text))
+
+    def _contrary_sentence(self, q: Question, entry: Entry) -> str | None:
+        """The entry's sentence that calls the thing asked about the opposite ("er REKOM og DEKOM
+        kommunale ordninger?" of "… de statlige tilskuddsordningene"): the opposite word, then
+        the noun the question has after its own word."""
+        typed = [fold(word) for word in typed_words(q.text)]
+        if "eller" in typed[:-1]:
+            return None  # "samarbeider de, eller gjør hver kommune det alene?" offers a choice
+        for asked, opposite, with_noun in CONTRARIES:
+            nouns = [
+                stem(after) for word, after in pairwise([*typed, ""]) if word.startswith(asked)
+            ]
+            if not nouns:
+                continue
+            for text in entry_sentences(entry):
+                said = fold(text).split()
+                if any(word.startswith(asked) for word in said):
+                    continue
+                if " " in opposite:  # a phrase: "i fellesskap"
+                    if f" {opposite} " in f" {' '.join(said)} ":
+                        return on_its_own(text, entry)
+                    continue
+                for word, after in pairwise([*said, ""]):
+                    if not word.startswith(opposite):
+                        continue
+                    if not with_noun or any(same_noun(noun, after) for noun in nouns):
+                        return on_its_own(text, entry)
+        return None
+
+    def _overlap(self, claim: set[str], text: str, naming: set[str] | None = None) -> int:
+        """How many of the claim's terms the text has, as words or as the last part of a
+        compound ("nivå" in "individnivå"; not "skole" in the entry's own "universitetsskole",
+        `naming`)."""
+        if not text:
+            return 0
+        terms = set(self._normaliser.terms(text))
+        parts = terms - naming if naming else terms
+        return sum(1 for term in claim if term in terms or ends_a_compound(term, parts))
+
+    def saying_sentence(self, q: Question, entry: Entry, *, all_of: int = 0) -> str | None:
+        """The entry's sentence that has most of what the question says beyond the entry's
+        name: all of it, or at least two words and half ("bestemmer kommunen selv hva lærerne
+        skal lære med DEKOM?" of "kommunene skal selv definere og prioritere …")."""
+        claim = set(self.claim(q, entry))
+        if not claim:
+            return None
+        best, best_count = self._best_sentence(entry, claim, naming=self._naming(q, entry))
+        enough = best_count == len(claim) or (best_count >= 2 and 2 * best_count >= len(claim))
+        if all_of:  # every word, and at least `all_of` of them
+            enough = best_count == len(claim) >= all_of
+        if best is None or not enough:
+            return None
+        return on_its_own(best, entry)
+
+    def supporting_sentence(self, q: Question, entry: Entry) -> str | None:
+        """A sentence of the entry that contains every content word of the question that does
+        not just name the entry: the page says what the question asks whether it says."""
+        for text in entry_sentences(entry):
+            if self.supports(q, entry, text):
+                return on_its_own(text, entry)
+        return None
+
+
+_ORGANISER = "organiser"
+_CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
+
+
+def _not_in_title(name: str, entry: Entry) -> bool:
+    """ "Er Melhus med i nettverket med Trondheim og Malvik?": the names in the group's own
+    title describe the group, not a candidate member."""
+    return fold(name) not in fold(entry.title)
