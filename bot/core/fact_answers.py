@@ -49,7 +49,8 @@ def asked_fact(q: Question) -> Fact | None:
     if q.words[:2] in _WHAT_IT_SAYS:
         return None  # "hva sier Trondheim om lesing i perioden?" asks all it says
     with_someone = q.yes_no and "med" in q.words and not q.says_med
-    if q.has(Cue.COOPERATION) and (q.has(Cue.WHO, Cue.LIST) or with_someone):
+    asks_whom = q.has(Cue.WHO, Cue.LIST) and not q.has(Cue.FOR_WHOM)  # not "… for?"
+    if q.has(Cue.COOPERATION) and (asks_whom or with_someone):
         # "hvem samarbeider de med?", "hvilke aktører samarbeider?", "samarbeider de med …?"
         return Fact.PARTNERS
     if q.has(Cue.WHO) and "sammen" in q.words:

@@ -4,6 +4,7 @@ suggestions it offers. Plain values, so every channel can render them and the lo
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -98,14 +99,27 @@ def matches_of(hits: Sequence[Hit]) -> tuple[Match, ...]:
     return tuple(Match(h.entry.id, h.entry.kind.value, h.entry.title, h.score) for h in hits)
 
 
+# A sentence ends at . ! or ? before a capital letter; a line break ends one too. Bullets stay
+# on their lines.
+_SENTENCE = re.compile(r"(?<=[.!?]) (?=[A-ZÆØÅ«])")
+
+
 def combined(replies: Sequence[Reply]) -> Reply:
-    """One reply to a message that asked several things ("Når er fristen, og hvor er den?")."""
+    """One reply to a message that asked several things ("Når er fristen, og hvor er den?").
+    A sentence an earlier part said already is not said again."""
     first = replies[0]
     matches: list[Match] = []
     for reply in replies:
         matches += [m for m in reply.matches if m.id not in {seen.id for seen in matches}]
+    said: set[str] = set()
+    texts = []
+    for reply in replies:
+        sentences = [part for part in _SENTENCE.split(reply.text) if part not in said]
+        said.update(sentences)
+        if sentences:
+            texts.append(" ".join(sentences))
     return Reply(
-        "\n\n".join(reply.text for reply in replies),
+        "\n\n".join(texts),
         all(reply.confident for reply in replies),
         first.intent,
         tuple(matches),
