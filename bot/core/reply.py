@@ -104,6 +104,15 @@ def matches_of(hits: Sequence[Hit]) -> tuple[Match, ...]:
 _SENTENCE = re.compile(r"(?<=[.!?]) (?=[A-ZÆØÅ«])")
 
 
+def _sentences(text: str) -> list[str]:
+    """The sentences of a reply, a verdict ("Nei.") kept with the sentence it opens."""
+    parts = _SENTENCE.split(text)
+    for i in range(len(parts) - 1, 0, -1):
+        if parts[i - 1] in ("Ja.", "Nei."):
+            parts[i - 1 : i + 1] = [f"{parts[i - 1]} {parts[i]}"]
+    return parts
+
+
 def combined(replies: Sequence[Reply]) -> Reply:
     """One reply to a message that asked several things ("Når er fristen, og hvor er den?").
     A sentence an earlier part said already is not said again."""
@@ -114,7 +123,7 @@ def combined(replies: Sequence[Reply]) -> Reply:
     said: set[str] = set()
     texts = []
     for reply in replies:
-        sentences = [part for part in _SENTENCE.split(reply.text) if part not in said]
+        sentences = [part for part in _sentences(reply.text) if part not in said]
         said.update(sentences)
         if sentences:
             texts.append(" ".join(sentences))
