@@ -110,7 +110,7 @@ class Decider:
         subject = self._find.subject(q, search)
         remembered = self._find.remembered(q, subject, memory, now)
         if q.has(Cue.UNSUPPORTED):
-            return self._subjects.unsupported(remembered or subject, search, now)
+            return self._subjects.unsupported(q, remembered or subject, search, now)
         if remembered is not None:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
         asked_events = self._events_asked(q, search)

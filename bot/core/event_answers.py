@@ -165,7 +165,9 @@ class EventAnswers:
         the samlinger the question names is there, "Nei." and where the one meant is."""
         if not q.yes_no or not q.filters.locations or not q.topic or q.words[1:2] == ("det",):
             return None  # "var det ledersamling på Oppdal i vinter?" asks whether there was
-        pool = self.on_topic(q.topic, self.matching(replace(q.filters, locations=frozenset())))
+        # the samlinger by name: not narrowed by the place, nor by whom it is asked for
+        named = Filters(schemes=q.filters.schemes, regions=q.filters.regions)
+        pool = self.on_topic(q.topic, self.matching(named))
         if q.period is not None:
             pool = self.in_period(q.period, pool, named=True)
         if not pool or len(pool) == len(self._events):

@@ -364,10 +364,14 @@ class SubjectAnswers:
             return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
         return Reply(not_known(subject, "hvem den gjelder"), False, Intent.UNKNOWN)
 
-    def unsupported(self, subject: Entry | None, search: SearchResult, now: datetime) -> Reply:
+    def unsupported(
+        self, q: Question, subject: Entry | None, search: SearchResult, now: datetime
+    ) -> Reply:
         """Prices, passwords, phone numbers: never in the sources, so never confident. Of a
-        samling, when it is; that it is cancelled is the answer ("lenken til den?")."""
-        if subject is not None and subject.event is not None and subject.event.cancelled:
+        samling, when it is; that it is cancelled is the answer ("lenken til den?"), unless the
+        question knows ("får vi refusjon når den er avlyst?")."""
+        cancelled = subject is not None and subject.event is not None and subject.event.cancelled
+        if cancelled and subject is not None and not q.has(Cue.CANCELLED):
             text = answers.event_headline(subject, now)  # what is asked of it is moot
             return self._reply(text, Intent.EVENT_INFO, [subject], search.hits)
         text = help_texts.UNSUPPORTED

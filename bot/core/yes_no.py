@@ -278,19 +278,22 @@ class YesNo:
     def _contrary_sentence(self, q: Question, entry: Entry) -> str | None:
         """The entry's sentence that calls the thing asked about the opposite ("er REKOM og DEKOM
         kommunale ordninger?" of "… de statlige tilskuddsordningene"): the opposite word, then
-        the noun the question has after its own word."""
+        the noun the question has after its own word ("hver for seg?" of "i sammenheng")."""
         typed = [fold(word) for word in typed_words(q.text)]
         if "eller" in typed[:-1]:
             return None  # "samarbeider de, eller gjør hver kommune det alene?" offers a choice
+        asked_text = f" {' '.join(typed)} "
         for asked, opposite, with_noun in CONTRARIES:
             nouns = [
                 stem(after) for word, after in pairwise([*typed, ""]) if word.startswith(asked)
             ]
+            if " " in asked and f" {asked} " in asked_text:
+                nouns = [""]  # a phrase: "hver for seg"
             if not nouns:
                 continue
             for text in entry_sentences(entry):
                 said = fold(text).split()
-                if any(word.startswith(asked) for word in said):
+                if any(word.startswith(asked) for word in said) or f" {asked} " in f" {text} ":
                     continue
                 if " " in opposite:  # a phrase: "i fellesskap"
                     if f" {opposite} " in f" {' '.join(said)} ":
