@@ -133,6 +133,10 @@ class SubjectAnswers:
     def someone_else_in_role(self, q: Question, search: SearchResult) -> Reply | None:
         """ "Er det UiT som er hovedpartner for nettverket?": "Nei", and who is."""
         names = strange_names(q, search) if q.yes_no else []
+        if q.yes_no and not names and not _ASKER.isdisjoint(q.words):
+            # "Jeg jobber på Huseby skole. Er vi prosjektskole?": the asker's own place
+            told = unknown_names(q, search, self._known)
+            names = [name for name in told if fold(name) not in q.words][:1]
         if not names or asks_of_a_stranger(q, search):
             return None  # "har Bergen kommune et prosjekt som Lesetråder?" asks of Bergen
         entries = [
@@ -385,6 +389,9 @@ class SubjectAnswers:
         self, text: str, intent: Intent, entries: Sequence[Entry], hits: Sequence[Hit] = ()
     ) -> Reply:
         return reply_about(self.kb, text, intent, entries, hits)
+
+
+_ASKER = frozenset({"vi", "me", "oss"})
 
 
 def _restates(q: Question, fact: Fact) -> bool:
