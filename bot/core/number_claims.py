@@ -77,11 +77,31 @@ def judge_count(
                 if same_noun(asked, noun) or same_noun(noun, asked):
                     return CountVerdict(claimed == said, sentence)
     if listing is not None:
-        heading = {stem(fold(word)) for word in typed_words(listing[0])}
+        heading = _counted_in(listing[0])
         for claimed, asked in claims:
             if any(same_noun(asked, noun) or same_noun(noun, asked) for noun in heading):
                 return CountVerdict(claimed == listing[1], None)
     return None
+
+
+def _counted_in(heading: str) -> set[str]:
+    """What a list's heading says it lists: the noun after its number ("De seks temaene er"),
+    or its nouns before "for" or the verb ("Mål for ordningene er at" lists goals, not
+    ordninger; "Strategiens mål er å": the genitive is whose)."""
+    words = [fold(word) for word in typed_words(heading)]
+    after_number = {stem(b) for a, b in pairwise(words) if a in NUMBER_VALUES}
+    if after_number:
+        return after_number
+    head = []
+    for word in words:
+        if word in _HEADING_STOPS:
+            break
+        if not word.endswith("s"):
+            head.append(stem(word))
+    return set(head)
+
+
+_HEADING_STOPS = frozenset({"for", "er", "består", "bestar", "av", "i"})
 
 
 def judge_years(question: str, sentences: Iterable[str]) -> CountVerdict | None:

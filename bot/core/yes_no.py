@@ -120,7 +120,8 @@ class YesNo:
             supported = None  # "er det bare kommunen?" is not confirmed by "kommunene skal …"
         if wanted and entry.applies_to:
             labels = self._labels(entry.applies_to)
-            only = not ONLY_WORDS.isdisjoint(q.words) and not q.alternatives
+            only = not ONLY_WORDS.isdisjoint(q.words) and "eller" not in q.words
+            only = only and not _NOT_ONLY.search(" ".join(q.words))  # "… ikke bare skole?"
             if only and wanted < set(entry.applies_to):
                 return f"Nei. {title} gjelder {labels}."  # "gjelder de bare skole?"
             if wanted <= set(entry.applies_to) and supported is not None:
@@ -344,6 +345,7 @@ class YesNo:
 
 
 _ORGANISER = "organiser"
+_NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
 
 

@@ -10,6 +10,7 @@ from bot.core.dates import with_full_years
 from bot.core.engine import Engine
 from tests.core.asking import (
     EARLY_SEPTEMBER_2020,
+    NOVEMBER_2020,
     ask,
     conversation,
     first_sentence,
@@ -238,3 +239,113 @@ def test_chat_slang_counts_for_nothing(engine: Engine) -> None:
     reply = ask(engine, "hva betyr dekom egentlig lol")
     assert reply.confident, reply.text
     assert "desentraliserte" in reply.text
+
+
+# -- claims about samlinger and places -------------------------------------------------------------
+
+
+def test_a_platform_claimed_is_checked(engine: Engine) -> None:
+    teams = ask(engine, "var styrarsamlinga på Teams?", NOVEMBER_2020)
+    assert starts_with_verdict(teams, "Nei"), teams.text
+    assert "Zoom" in teams.text
+    zoom = ask(engine, "gikk styrersamlingen på zoom?", NOVEMBER_2020)
+    assert starts_with_verdict(zoom, "Ja"), zoom.text
+
+
+def test_a_place_claimed_for_a_named_samling_is_checked(engine: Engine) -> None:
+    reply = ask(engine, "blir styrersamlingen holdt på Oppdal?", EARLY_SEPTEMBER_2020)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Digital styrersamling" in reply.text.splitlines()[0]
+    held_there = ask(engine, "var leiarsamlinga for barnehage på Oppdal?", NOVEMBER_2020)
+    assert starts_with_verdict(held_there, "Ja"), held_there.text
+
+
+def test_a_place_asked_of_the_samling_the_message_named(engine: Engine) -> None:
+    reply = ask(engine, "Styrersamlinga i oktober – skjer den på Oppdal?", EARLY_SEPTEMBER_2020)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Zoom" in reply.text
+
+
+def test_a_day_claimed_for_a_named_samling_is_checked(engine: Engine) -> None:
+    reply = ask(engine, "er engelsksamlinga 2. oktober?", EARLY_SEPTEMBER_2020)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "1. oktober" in reply.text
+
+
+def test_whom_the_asker_is_does_not_narrow_a_samling_named_by_its_day(engine: Engine) -> None:
+    reply = ask(engine, "Jeg er styrer. Hvem er samlinga 1. oktober for?", EARLY_SEPTEMBER_2020)
+    assert reply.confident, reply.text
+    assert "engelsk" in first_sentence(reply)
+
+
+def test_a_missed_deadline_asked_in_everyday_words(engine: Engine) -> None:
+    late = ask(engine, "har vi gått glipp av påmeldinga til engelsk?", "2020-09-26T12:00")
+    assert starts_with_verdict(late, "Ja"), late.text
+    early = ask(engine, "er fristen til engelsksamlinga passert?", EARLY_SEPTEMBER_2020)
+    assert starts_with_verdict(early, "Nei"), early.text
+
+
+def test_what_a_cancelled_samling_costs_is_still_not_known(engine: Engine) -> None:
+    reply = ask(
+        engine, "får vi pengene tilbake når skoleledersamlinga er avlyst?", "2020-10-10T12:00"
+    )
+    assert not reply.confident, reply.text
+
+
+# -- claims about entries --------------------------------------------------------------------------
+
+
+def test_a_statement_with_vel_or_jo_asks_to_be_confirmed(engine: Engine) -> None:
+    malvik = ask(engine, "Melhus er vel med i nettverket med Trondheim og Malvik")
+    assert starts_with_verdict(malvik, "Nei"), malvik.text
+    same = ask(engine, "DEKOM og REKOM er jo akkurat det samme")
+    assert starts_with_verdict(same, "Nei"), same.text
+
+
+def test_only_one_sector_claimed_of_more(engine: Engine) -> None:
+    reply = ask(engine, "gjelder Kompetanseløftet berre barnehage?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "skole" in reply.text
+
+
+def test_separately_is_the_opposite_of_together(engine: Engine) -> None:
+    reply = ask(engine, "skal tilskuddsordningene forstås hver for seg?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "i sammenheng" in reply.text
+
+
+def test_what_the_first_sentence_says_an_entry_is_need_not_be_said_again(engine: Engine) -> None:
+    reply = ask(engine, "er lesing prioritert for Trondheimsskolen?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "prioritert" in reply.text
+
+
+def test_the_askers_own_school_is_no_project_school(engine: Engine) -> None:
+    reply = ask(engine, "Jeg er lærer på Byåsen skole. Er vi med som prosjektskole i Lesetråder?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Nardo" in reply.text
+
+
+def test_a_cooperation_asked_for_whom(engine: Engine) -> None:
+    reply = ask(engine, "hvem er kompetansesamarbeidet i Gauldalsregionen for?")
+    assert reply.confident, reply.text
+    assert "PPT" in first_sentence(reply)
+
+
+def test_what_a_region_cooperates_on_is_no_samling(engine: Engine) -> None:
+    reply = ask(engine, "hva samarbeider Gauldalsregionen om for barnehagene?")
+    assert reply.confident, reply.text
+    assert "samarbeid om kompetansetiltak" in reply.text
+
+
+def test_english_words_in_norwegian_chat(engine: Engine) -> None:
+    deadline = ask(engine, "when er deadline for engelsksamlinga?", EARLY_SEPTEMBER_2020)
+    assert "24. september" in deadline.text
+    meeting = ask(engine, "nr er neste meeting?", EARLY_SEPTEMBER_2020)
+    assert "18. september" in first_sentence(meeting)
+
+
+def test_a_sentence_is_not_said_twice_in_one_reply(engine: Engine) -> None:
+    reply = ask(engine, "Hvilke kommuner er i Gauldalsregionen, og er Oppdal en av dem?")
+    assert reply.text.count("består av de seks kommunene") == 1, reply.text
+    assert "Ja, Oppdal" in reply.text
