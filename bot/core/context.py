@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.core.question import Question, points_back
 from bot.core.question_words import Cue
 from bot.core.samling_questions import ONLINE
 from bot.core.text import fold, stem
 
+_DEMONSTRATIVES = frozenset({"det", "den", "dette", "denne", "disse", "desse"})
 # The words of a samling's format, as terms ("zoom", "digital", "fysisk").
 _FORMATS = frozenset(stem(word) for word in (*ONLINE, "fysisk"))
 
@@ -45,10 +47,21 @@ def with_context(
         told = replace(told, audiences=frozenset())
     # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
     # "… skoleledersamling 28. oktober. Blir den på Zoom?": the format asked is no topic either.
-    # "… ledersamlinga 20. januar. Er den på Oppdal?": the place asked is no topic either.
+    # "… ledersamlinga 20. januar. Er den på Oppdal?": the place asked is no topic either, nor
+    # the kind that points back ("… har inkluderende læringsmiljø. Hva er målet med det
+    # fokusområdet?").
     places = {stem(word) for place in q.filters.locations for word in fold(place).split()}
+    pointed = {
+        stem(word)
+        for before, word in pairwise(q.words)
+        if before in _DEMONSTRATIVES and stem(word) in q.kind_words
+    }
     choices = (
-        [t for t in q.content if t in q.alternatives or t in _FORMATS or t in places]
+        [
+            t
+            for t in q.content
+            if t in q.alternatives or t in _FORMATS or t in places or t in pointed
+        ]
         if q.refers_back
         else []
     )
