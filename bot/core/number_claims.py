@@ -16,7 +16,8 @@ from itertools import pairwise
 
 from bot.core import answers
 from bot.core.knowledge import Entry, Fact
-from bot.core.question_words import NUMBER_VALUES
+from bot.core.question import Question
+from bot.core.question_words import NUMBER_VALUES, Cue
 from bot.core.sentence_words import entry_sentences, on_its_own, same_noun
 from bot.core.text import fold, stem, typed_words
 
@@ -29,14 +30,16 @@ class CountVerdict:
     sentence: str | None  # None: the list itself counts
 
 
-def number_verdict(question: str, entry: Entry, claim: Sequence[str]) -> str | None:
+def number_verdict(q: Question, entry: Entry, claim: Sequence[str]) -> str | None:
     """ "Ja. …" or "Nei. …" when the yes/no question claims a number or years of the entry
     that its sentences, its list or its period can check. `claim` is what else the question
     says of it: "kommer modellen med tre ordninger fra Udir?" is no "Ja" for the three."""
+    question = q.text
     listing = (entry.items_title or "", len(entry.items)) if entry.items else None
     verdict = judge_count(question, entry_sentences(entry), listing)
     periods = [entry.fact(Fact.PERIOD) or "", entry.fact(Fact.WHEN) or ""]
-    verdict = verdict or judge_years(question, periods)
+    started = q.has(Cue.IN_FORCE) or q.words[:1] in (("kom",), ("startet",), ("begynte",))
+    verdict = verdict or judge_years(question, periods, started=started)
     if verdict is None:
         return None
     counted = {noun for _, noun in claimed_counts(question)}
@@ -104,9 +107,12 @@ def _counted_in(heading: str) -> set[str]:
 _HEADING_STOPS = frozenset({"for", "er", "består", "bestar", "av", "i"})
 
 
-def judge_years(question: str, sentences: Iterable[str]) -> CountVerdict | None:
+def judge_years(
+    question: str, sentences: Iterable[str], *, started: bool = False
+) -> CountVerdict | None:
     """Whether the years a question names lie in the first period ("2023–2027") a sentence
-    gives: "gjelder fokusområdene 2020–2024?" gets "Nei."."""
+    gives: "gjelder fokusområdene 2020–2024?" gets "Nei."; or, asked when it `started`
+    ("kom strategien i 2017?"), whether the year is the period's first."""
     asked = [int(year) for year in _YEAR.findall(question)]
     if not asked:
         return None
@@ -114,6 +120,8 @@ def judge_years(question: str, sentences: Iterable[str]) -> CountVerdict | None:
         span = _SPAN.search(sentence)
         if span is not None:
             first, last = int(span.group(1)), int(span.group(2))
+            if started:
+                return CountVerdict(asked == [first], sentence)
             return CountVerdict(all(first <= year <= last for year in asked), sentence)
     return None
 

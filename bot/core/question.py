@@ -392,7 +392,7 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
         return True  # "MALVIK ER VEL MED I GAULDALSREGIONEN", "rekom og dekom er jo det samme"
     if not text.rstrip().endswith("?"):
         return False
-    if tuple(typed[-2:]) in _TAGS or typed[-1] == "eller":
+    if tuple(typed[-2:]) in _TAGS or typed[-1] in ("eller", "ja", "stemmer", "riktig"):
         return True
     # "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"
     return any(

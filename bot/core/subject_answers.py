@@ -26,7 +26,7 @@ from bot.core.fact_answers import (
 )
 from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
-from bot.core.number_claims import number_verdict
+from bot.core.number_claims import judge_years, number_verdict
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
@@ -119,7 +119,7 @@ class SubjectAnswers:
                 if verdict is not None:
                     return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)
         claim = self._yes_no.claim(q, subject)
-        counted = number_verdict(q.text, subject, claim) if q.yes_no else None
+        counted = number_verdict(q, subject, claim) if q.yes_no else None
         if counted is not None:  # "har strategien fire mål?": its list has three
             return self._reply(counted, Intent.WHAT_IS, [subject], search.hits)
         if fact is None and q.yes_no and q.period is not None and q.period.year_given:
@@ -291,6 +291,8 @@ class SubjectAnswers:
         year = str(q.period.start.year) if q.period is not None else None
         confirmed = self._yes_no.supports(q, subject, text, by_heading=True)
         confirmed = confirmed or (year is not None and year in text)
+        within = judge_years(q.text, [text]) if year is not None else None
+        confirmed = confirmed or (within is not None and within.agrees)  # "… i 2017?": 2014–2020
         if q.yes_no and not confirmed and fact in (Fact.PERIOD, Fact.GOALS):
             # "er lesing prioritert i perioden?": another sentence of it says so
             confirmed = self._yes_no.supporting_sentence(q, subject) is not None

@@ -109,7 +109,7 @@ class YesNo:
         # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
         told = set() if q.has(Cue.FOR_WHOM) else set(q.context_filters.audiences)
         wanted = (set(q.filters.audiences) - told) & self._sectors
-        counted = number_verdict(q.text, entry, self.claim(q, entry))
+        counted = number_verdict(q, entry, self.claim(q, entry))
         if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
             return counted
         contrary = self._contrary_sentence(q, entry)
