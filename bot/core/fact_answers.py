@@ -15,6 +15,7 @@ from bot.core import answers
 from bot.core.knowledge import Entry, Fact
 from bot.core.question import Question
 from bot.core.question_words import Cue
+from bot.core.sentence_words import split_sentences
 from bot.core.text import fold
 
 # Which question cue asks for which fact, in the order they are tried.
@@ -116,7 +117,7 @@ def not_known(entry: Entry, what: str) -> str:
 
 def summary(entry: Entry) -> str:
     """The entry's first sentence, shortened for a phone."""
-    first = entry.answer.split(". ")[0].rstrip(".")
+    first = split_sentences(entry.answer)[0].rstrip(".")
     words = first.split()
     if len(words) > _MAX_SUMMARY_WORDS:
         first = " ".join(words[:_MAX_SUMMARY_WORDS]) + " …"

@@ -394,6 +394,8 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
         return False
     if tuple(typed[-2:]) in _TAGS or typed[-1] in ("eller", "ja", "stemmer", "riktig"):
         return True
+    if tuple(typed[-3:]) in (("ja", "eller", "nei"), ("ja", "nei")) or typed[-2:] == ["ja", "nei"]:
+        return True
     # "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"
     return any(
         verb in _FRONTED_VERBS and pronoun in _PRONOUNS for verb, pronoun in pairwise(typed[1:])

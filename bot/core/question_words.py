@@ -288,6 +288,8 @@ YES_NO_OPENERS = frozenset(
         "legger",
         "legg",
         "sørger",
+        "betaler",
+        "finansierer",
         "består",
         "bygger",
         "byggjer",

@@ -14,8 +14,23 @@ from bot.core.knowledge import Entry
 
 def entry_sentences(entry: Entry, *, items: bool = True) -> list[str]:
     """The sentences an entry says: its text, its facts and (unless not wanted) its list."""
-    sentences = [*entry.answer.split(". "), *(text for _, text in entry.facts)]
+    sentences = [*split_sentences(entry.answer), *(text for _, text in entry.facts)]
     return [*sentences, *entry.items] if items else sentences
+
+
+def split_sentences(text: str) -> list[str]:
+    """The text split at ". ", but not inside «…» ("«Kompetanse for framtidens barnehage.
+    Strategi 2014–2020»" is one title)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    for i, char in enumerate(text):
+        depth += (char == "«") - (char == "»")
+        if depth == 0 and text.startswith(". ", i):
+            parts.append(text[start:i])
+            start = i + 2
+    parts.append(text[start:])
+    return parts
 
 
 def same_noun(noun: str, word: str) -> bool:

@@ -31,6 +31,7 @@ from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.samling_questions import as_whether_for, asks_whether_for
+from bot.core.sentence_words import split_sentences
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
@@ -414,7 +415,7 @@ def _position(entry_id: str, terms: Sequence[str]) -> int:
 def _what_else(entry: Entry) -> str | None:
     """The sentence of the entry that tells what else it is or does ("… samarbeider også om
     andre felles satsingsområder og utfordringer")."""
-    for sentence in entry.answer.split(". "):
+    for sentence in split_sentences(entry.answer):
         words = set(fold(sentence).split())
         if words & _ELSE:
             return sentence.rstrip(".") + "."

@@ -23,6 +23,7 @@ from bot.core.sentence_words import (
     inflected_in,
     on_its_own,
     same_noun,
+    split_sentences,
 )
 from bot.core.text import Normaliser, fold, stem, typed_words
 
@@ -206,14 +207,15 @@ class YesNo:
         said = [term for term in claim if inflected_in(term, terms) or ends_a_compound(term, terms)]
         # What the entry's first sentence says it is ("… fokusområder for Trondheimsskolen")
         # need not be said again: "er lesing prioritert i Trondheimsskolen?"
-        identity = set(self._normaliser.terms(entry.answer.split(". ")[0]))
+        identity = set(self._normaliser.terms(split_sentences(entry.answer)[0]))
         return bool(said) and all(term in said or term in identity for term in claim)
 
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own
-        name and the name of its kind ("fokusområdet" of a focus area)."""
+        name and the name of its kind ("fokusområdet" of a focus area), also as one compound
+        ("barnehagestrategien" of the strategy for barnehage)."""
         naming = self._naming(q, entry) | self._linking
-        return [term for term in q.content if term not in naming]
+        return [t for t in q.content if t not in naming and not _compound_of(t, naming)]
 
     def _naming(self, q: Question, entry: Entry) -> set[str]:
         """The terms that name the entry, its kind, or what the question names."""
@@ -347,6 +349,16 @@ class YesNo:
 _ORGANISER = "organiser"
 _NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
+
+
+def _compound_of(term: str, parts: set[str]) -> bool:
+    """ "barnehagestrategi" of "barnehag" and "strategi": a compound of two of the parts."""
+    return any(
+        term.endswith(last)
+        and any(term.startswith(first) for first in parts if len(first) >= 4 and first != last)
+        for last in parts
+        if len(last) >= 4 and len(term) > len(last)
+    )
 
 
 def _not_in_title(name: str, entry: Entry) -> bool:
