@@ -349,3 +349,33 @@ def test_a_sentence_is_not_said_twice_in_one_reply(engine: Engine) -> None:
     reply = ask(engine, "Hvilke kommuner er i Gauldalsregionen, og er Oppdal en av dem?")
     assert reply.text.count("består av de seks kommunene") == 1, reply.text
     assert "Ja, Oppdal" in reply.text
+
+
+def test_a_kind_after_a_pointer_points_back_to_what_the_message_named(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Vi snakker mye om læringsorientert ledelse i kollegiet. "
+        "Hva er målet med dette fokusområdet?",
+    )
+    assert reply.confident, reply.text
+    assert "vurderings- og prosesskompetanse" in reply.text
+
+
+def test_a_year_asked_of_when_it_came_is_its_first_year(engine: Engine) -> None:
+    came = ask(engine, "starta barnehagestrategien i 2016?")
+    assert starts_with_verdict(came, "Nei"), came.text
+    applied = ask(engine, "gjaldt barnehagestrategien også i 2019?")
+    assert starts_with_verdict(applied, "Ja"), applied.text
+
+
+def test_a_statement_tagged_to_be_confirmed(engine: Engine) -> None:
+    reply = ask(engine, "REKOM trådte i kraft i 2019, ja?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    funded = ask(engine, "Finansierer Utdanningsdirektoratet Lesetråder, ja eller nei?")
+    assert starts_with_verdict(funded, "Ja"), funded.text
+
+
+def test_a_compound_of_the_entrys_own_name_is_no_claim(engine: Engine) -> None:
+    reply = ask(engine, "sier barnehagestrategien noe om kommunens ansvar?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "«Kompetanse for framtidens barnehage. Strategi 2014–2020»" in reply.text
