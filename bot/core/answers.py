@@ -171,6 +171,8 @@ def filter_phrase(kb: KnowledgeBase, filters: Filters) -> str:
     parts = []
     if filters.audiences:
         labels = [kb.vocabulary.audiences[a].label for a in sorted(filters.audiences)]
+        # "lærere på 1. trinn", not "lærere eller lærere på 1. trinn"
+        labels = [label for label in labels if not any(label in o and label != o for o in labels)]
         parts.append(f"for {join_words(labels, 'eller')}")
     if filters.schemes:
         titles = [_title_of(kb, s) for s in sorted(filters.schemes)]

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from itertools import pairwise
 
+from bot.core.knowledge import Kind
 from bot.core.question import Question, points_back
 from bot.core.question_words import Cue
 from bot.core.samling_questions import ONLINE
@@ -71,7 +72,10 @@ def with_context(
     # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
     asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
     carried = context.cues & ({Cue.EVENT} | (set() if asks_own else {Cue.DEADLINE, Cue.CANCELLED}))
-    period = q.period or context.period
+    if q.kind_named not in (None, Kind.EVENT):
+        carried = set()  # "Vi var på et møte om X. Hva er målet med dette fokusområdet?"
+    # "Jeg var på samlinga i går. Når er neste?": the next one, not yesterday's
+    period = q.period or (None if q.has(Cue.NEXT) else context.period)
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
