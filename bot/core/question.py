@@ -392,7 +392,7 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
         return True  # "MALVIK ER VEL MED I GAULDALSREGIONEN", "rekom og dekom er jo det samme"
     if not text.rstrip().endswith("?"):
         return False
-    if tuple(typed[-2:]) in _TAGS or typed[-1] in ("eller", "ja", "stemmer", "riktig"):
+    if tuple(typed[-2:]) in _TAGS or typed[-1] in ("eller", "ja", "stemmer", "riktig", "sant"):
         return True
     if tuple(typed[-3:]) in (("ja", "eller", "nei"), ("ja", "nei")) or typed[-2:] == ["ja", "nei"]:
         return True
