@@ -70,8 +70,19 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             # "Hvem bestemmer …? Staten eller kommunen?": the choices of the question before
             clauses[-1] = Clause(f"{clauses[-1].text.rstrip('?')}, {sentence}", True)
             continue
-        clauses.extend(_parts(sentence, opens_question))
+        clauses.extend(_when_told(_parts(sentence, opens_question), opener))
     return _with_lone_question_word([clause for clause in clauses if clause.text], opener)
+
+
+def _when_told(parts: list[Clause], opener: OpenerTest) -> list[Clause]:
+    """ "Når skoleledersamlinga ble avlyst, hva finnes det ellers?": "når" with its subject
+    first tells when (a question has its verb first: "når er fristen?")."""
+    if len(parts) < 2 or not parts[1].is_question:
+        return parts
+    words = re.findall(r"[^\W\d_]+", parts[0].text.lower())
+    if len(words) < 3 or words[0] not in ("når", "nar") or opener(words[1]) is not None:
+        return parts
+    return [Clause(parts[0].text, False), *parts[1:]]
 
 
 def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[Clause]:
