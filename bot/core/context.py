@@ -73,7 +73,7 @@ def with_context(
     asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
     carried = context.cues & ({Cue.EVENT} | (set() if asks_own else {Cue.DEADLINE, Cue.CANCELLED}))
     if q.kind_named not in (None, Kind.EVENT):
-        carried = set()  # "Vi var på et møte om X. Hva er målet med dette fokusområdet?"
+        carried = frozenset()  # "Vi var på et møte om X. Hva er målet med dette fokusområdet?"
     # "Jeg var på samlinga i går. Når er neste?": the next one, not yesterday's
     period = q.period or (None if q.has(Cue.NEXT) else context.period)
     filters = q.filters.or_else(told)

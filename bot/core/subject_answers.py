@@ -297,13 +297,23 @@ class SubjectAnswers:
         if q.yes_no and not confirmed and fact in (Fact.PERIOD, Fact.GOALS):
             # "er lesing prioritert i perioden?": another sentence of it says so
             confirmed = self._yes_no.supporting_sentence(q, subject) is not None
+        named = self._yes_no.mentioned_members(q, own=True) if fact is Fact.PARTNERS else []
         if q.yes_no and fact in _ACTORS and self._yes_no.names_another_actor(q, subject, text):
             text = "Nei. " + text  # "kommer modellen fra Utdanningsdirektoratet?"
+        elif q.yes_no and named and not self._in_role(named, subject, text):
+            text = "Nei. " + text  # "er Malvik hovedpartner?": NTNU is
         elif q.yes_no and confirmed:  # "trådte REKOM i kraft i 2019?"
             text = "Ja. " + text
         elif q.yes_no and year is not None and fact is Fact.WHEN and _YEAR.search(text):
             text = "Nei. " + text  # "kom REKOM i 2017?" → "Nei. … i 2019."
         return self._reply(text, Intent.WHAT_IS, [subject], search.hits)
+
+    @staticmethod
+    def _in_role(names: Sequence[str], subject: Entry, text: str) -> bool:
+        """Whether the fact's sentence names one of `names` beyond the subject's own title
+        ("NTNU er hovedpartner for nettverket Trondheim–Malvik" gives Malvik no role)."""
+        own = fold(subject.title)
+        return any(fold(name) in fold(text) and fold(name) not in own for name in names)
 
     def _candidates(self, first: Entry, q: Question, search: SearchResult) -> list[Entry]:
         """Who may confirm a yes/no question: the subject, then the other entries it names or
