@@ -147,13 +147,18 @@ class EventAnswers:
         ]
 
     def after_named(self, q: Question) -> tuple[Question, list[Entry]] | None:
-        """ "neste samling etter begynneropplæringa?": the samlinger after the one named after
-        "etter", in the region or scheme asked (its own audience named that one), and the
-        question with those filters only."""
-        if not q.has(Cue.NEXT) or "etter" not in q.words:
+        """ "neste samling etter begynneropplæringa?", "… styrersamlinga. Når er den neste?":
+        the samlinger after the one named after "etter" (or pointed back to), in the region or
+        scheme asked (its own audience named that one), and the question with those filters."""
+        if not q.has(Cue.NEXT):
             return None
-        named = q.words[q.words.index("etter") + 1 :]
-        found = self.on_topic(self._normaliser.terms(" ".join(named)), self._events)
+        if "etter" in q.words:
+            named = self._normaliser.terms(" ".join(q.words[q.words.index("etter") + 1 :]))
+        elif q.refers_back and q.topic:  # "Jeg var på styrersamlinga. Når er den neste?"
+            named = q.topic
+        else:
+            return None
+        found = self.on_topic(named, self._events)
         if len(found) != 1:
             return None
         q = replace(q, filters=Filters(schemes=q.filters.schemes, regions=q.filters.regions))

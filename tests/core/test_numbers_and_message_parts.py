@@ -379,3 +379,37 @@ def test_a_compound_of_the_entrys_own_name_is_no_claim(engine: Engine) -> None:
     reply = ask(engine, "sier barnehagestrategien noe om kommunens ansvar?")
     assert starts_with_verdict(reply, "Ja"), reply.text
     assert "«Kompetanse for framtidens barnehage. Strategi 2014–2020»" in reply.text
+
+
+def test_a_when_clause_with_its_subject_first_tells_when(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Når styrersamlingen er over, hva finnes det ellers for barnehageledere framover?",
+        NOVEMBER_2020,
+    )
+    assert reply.confident, reply.text
+    assert "20. januar 2021" in first_sentence(reply)
+
+
+def test_a_member_claimed_as_the_partner(engine: Engine) -> None:
+    reply = ask(engine, "er Trondheim kommune hovedpartner for nettverket?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "NTNU" in reply.text
+
+
+def test_a_list_asked_for_with_nevn(engine: Engine) -> None:
+    reply = ask(engine, "nevn de tre ordningene i 2017-modellen")
+    assert reply.confident, reply.text
+    assert "innovasjonsordning" in reply.text
+
+
+def test_the_askers_meeting_is_no_samling_asked_about(engine: Engine) -> None:
+    reply = ask(engine, "Vi hadde et møte om lesing i går. Hva er målet med dette fokusområdet?")
+    assert reply.confident, reply.text
+    assert "prioritert grunnleggende ferdighet" in reply.text
+
+
+def test_the_next_one_after_a_day_the_asker_told(engine: Engine) -> None:
+    reply = ask(engine, "Jeg var på styrersamlinga i går. Når er den neste?", "2020-10-22T12:00")
+    assert "20. januar 2021" in first_sentence(reply)
+    assert "i går" not in first_sentence(reply)
