@@ -27,6 +27,7 @@ from bot.core.fact_answers import asked_fact, fact_text, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
+from bot.core.named_samlinger import NamedSamlinger
 from bot.core.not_knowing import SUGGEST_SCORE, coverage, unknown_reply
 from bot.core.question import Question
 from bot.core.question_shapes import (
@@ -73,6 +74,7 @@ class Decider:
         self._index = index
         self._normaliser = normaliser
         self._events = events
+        self._named = NamedSamlinger(events, normaliser)
         members = MemberNames(kb)
         self._find = SubjectFinder(kb, index, normaliser, members)
         yes_no = self._yes_no = YesNo(kb, normaliser)
@@ -344,10 +346,10 @@ class Decider:
             return self._unknown(q, search)  # "hvor mange lærere deltok?": never in the sources
         q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
         # "er styrersamlinga på Oppdal?", "var planleggingsdagen 29.11.2020?"
-        claimed = self._events.elsewhere(q, now) or self._events.on_another_day(q, now)
+        claimed = self._named.claimed(q, now)
         if claimed is not None:
             return claimed
-        later = self._events.after_named(q)
+        later = self._named.after_named(q)
         if later is not None:  # "neste samling etter begynneropplæringa?"
             return self._events.answer(later[0], later[1], False, now)
         pool = self._events.matching(q.filters)

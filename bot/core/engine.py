@@ -51,7 +51,7 @@ class Engine:
         with cyclic_gc_paused():
             self._index = SearchIndex(kb.entries, self._normaliser, STOP_WORDS_FOLDED, cue_terms)
             self._reader = QuestionReader(kb, self._normaliser, cues, self._index.surface_words)
-        self._events = EventAnswers(kb, self._index, self._normaliser)
+        self._events = EventAnswers(kb, self._index)
         self._decider = Decider(kb, self._index, self._normaliser, self._events)
 
     # -- public -------------------------------------------------------------------------------

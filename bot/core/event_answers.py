@@ -31,7 +31,7 @@ from bot.core.samling_questions import (
     asks_to_sign_up,
     asks_why_changed,
 )
-from bot.core.text import Normaliser, fold
+from bot.core.text import fold
 
 _PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
 _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
@@ -40,10 +40,9 @@ _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "
 class EventAnswers:
     """Answers about the samlinger of one knowledge base."""
 
-    def __init__(self, kb: KnowledgeBase, index: SearchIndex, normaliser: Normaliser) -> None:
+    def __init__(self, kb: KnowledgeBase, index: SearchIndex) -> None:
         self.kb = kb
         self._index = index
-        self._normaliser = normaliser
         # Events by audience, scheme, region, organiser and place, so filtering is set algebra.
         self._events = kb.events
         self._by: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -145,59 +144,6 @@ class EventAnswers:
             if event_of(other).starts_at() > start
             and (not audiences or audiences & set(event_of(other).audience))
         ]
-
-    def after_named(self, q: Question) -> tuple[Question, list[Entry]] | None:
-        """ "neste samling etter begynneropplæringa?", "… styrersamlinga. Når er den neste?":
-        the samlinger after the one named after "etter" (or pointed back to), in the region or
-        scheme asked (its own audience named that one), and the question with those filters."""
-        if not q.has(Cue.NEXT):
-            return None
-        if "etter" in q.words:
-            named = self._normaliser.terms(" ".join(q.words[q.words.index("etter") + 1 :]))
-        elif q.refers_back and q.topic:  # "Jeg var på styrersamlinga. Når er den neste?"
-            named = q.topic
-        else:
-            return None
-        found = self.on_topic(named, self._events)
-        if len(found) != 1:
-            return None
-        q = replace(q, filters=Filters(schemes=q.filters.schemes, regions=q.filters.regions))
-        allowed = {entry.id for entry in self.matching(q.filters)}
-        return q, [entry for entry in self.after(found[0]) if entry.id in allowed]
-
-    def elsewhere(self, q: Question, now: datetime) -> Reply | None:
-        """ "er styrersamlinga på Oppdal?": the place is the claim, not a filter. When none of
-        the samlinger the question names is there, "Nei." and where the one meant is."""
-        if not q.yes_no or not q.filters.locations or not q.topic or q.words[1:2] == ("det",):
-            return None  # "var det ledersamling på Oppdal i vinter?" asks whether there was
-        # the samlinger by name: not narrowed by the place, nor by whom it is asked for
-        named = Filters(schemes=q.filters.schemes, regions=q.filters.regions)
-        pool = self.on_topic(q.topic, self.matching(named))
-        if q.period is not None:
-            pool = self.in_period(q.period, pool, named=True)
-        if not pool or len(pool) == len(self._events):
-            return None  # "er det noen samling på Oppdal?" names no samling of its own
-        if any(event_of(e).location in q.filters.locations for e in pool):
-            return None
-        chosen = most_relevant(pool, now)
-        text = answers.place_of_event(self.kb, chosen, now)
-        return self._reply(f"Nei. {text}", Intent.WHERE, [chosen])
-
-    def on_another_day(self, q: Question, now: datetime) -> Reply | None:
-        """ "var planleggingsdagen 29.11.2020?": a day claimed for the samling the question
-        names, which is on another day: "Nei." and when it is."""
-        period = q.period
-        if not q.yes_no or period is None or period.start != period.end or not q.topic:
-            return None
-        pool = self.on_topic(q.topic, self.matching(q.filters))
-        if not pool or len(pool) == len(self._events) or q.words[1:2] == ("det",):
-            return None
-        if self.in_period(period, pool, named=True):
-            return None
-        chosen = most_relevant(pool, now)
-        return self._reply(
-            f"Nei. {answers.event_headline(chosen, now)}", Intent.EVENT_INFO, [chosen]
-        )
 
     @staticmethod
     def due_in(period: Period, pool: Sequence[Entry]) -> list[Entry]:

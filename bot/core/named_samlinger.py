@@ -1,0 +1,93 @@
+"""Samlinger a question names, and what it claims of them: the place ("er styrersamlinga på
+Oppdal?"), the day ("var planleggingsdagen 29.11.2020?"), or the one after it ("neste samling
+etter begynneropplæringa?").
+
+A place or a day in such a question is the claim to check, not a filter: filtering by it would
+answer "Ja" about another samling that is there. The decider (`bot.core.decide`) asks these
+before it narrows the samlinger down.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from bot.core import answers
+from bot.core.answers import event_of
+from bot.core.event_answers import EventAnswers, most_relevant
+from bot.core.facets import Filters
+from bot.core.knowledge import Entry
+from bot.core.question import Question
+from bot.core.question_words import Cue
+from bot.core.reply import Intent, Reply, reply_about
+from bot.core.text import Normaliser
+
+
+class NamedSamlinger:
+    """Claims about, and samlinger after, the samlinger a question names."""
+
+    def __init__(self, events: EventAnswers, normaliser: Normaliser) -> None:
+        self._events = events
+        self._normaliser = normaliser
+        self._all = events.kb.events
+
+    def claimed(self, q: Question, now: datetime) -> Reply | None:
+        """ "Nei." and the truth, when the question claims a place or a day the samling it
+        names does not have."""
+        return self.elsewhere(q, now) or self.on_another_day(q, now)
+
+    def elsewhere(self, q: Question, now: datetime) -> Reply | None:
+        """ "er styrersamlinga på Oppdal?": the place is the claim, not a filter. When none of
+        the samlinger the question names is there, "Nei." and where the one meant is."""
+        if not q.yes_no or not q.filters.locations or not q.topic or q.words[1:2] == ("det",):
+            return None  # "var det ledersamling på Oppdal i vinter?" asks whether there was
+        # the samlinger by name: not narrowed by the place, nor by whom it is asked for
+        named = Filters(schemes=q.filters.schemes, regions=q.filters.regions)
+        pool = self._events.on_topic(q.topic, self._events.matching(named))
+        if q.period is not None:
+            pool = self._events.in_period(q.period, pool, named=True)
+        if not pool or len(pool) == len(self._all):
+            return None  # "er det noen samling på Oppdal?" names no samling of its own
+        if any(event_of(e).location in q.filters.locations for e in pool):
+            return None
+        chosen = most_relevant(pool, now)
+        text = answers.place_of_event(self._events.kb, chosen, now)
+        return reply_about(self._events.kb, f"Nei. {text}", Intent.WHERE, [chosen])
+
+    def on_another_day(self, q: Question, now: datetime) -> Reply | None:
+        """ "var planleggingsdagen 29.11.2020?": a day claimed for the samling the question
+        names, which is on another day: "Nei." and when it is."""
+        period = q.period
+        if not q.yes_no or period is None or period.start != period.end or not q.topic:
+            return None
+        pool = self._events.on_topic(q.topic, self._events.matching(q.filters))
+        if not pool or len(pool) == len(self._all) or q.words[1:2] == ("det",):
+            return None
+        if self._events.in_period(period, pool, named=True):
+            return None
+        chosen = most_relevant(pool, now)
+        return reply_about(
+            self._events.kb,
+            f"Nei. {answers.event_headline(chosen, now)}",
+            Intent.EVENT_INFO,
+            [chosen],
+        )
+
+    def after_named(self, q: Question) -> tuple[Question, list[Entry]] | None:
+        """ "neste samling etter begynneropplæringa?", "… styrersamlinga. Når er den neste?":
+        the samlinger after the one named after "etter" (or pointed back to), in the region or
+        scheme asked (its own audience named that one), and the question with those filters."""
+        if not q.has(Cue.NEXT):
+            return None
+        if "etter" in q.words:
+            named = self._normaliser.terms(" ".join(q.words[q.words.index("etter") + 1 :]))
+        elif q.refers_back and q.topic:  # "Jeg var på styrersamlinga. Når er den neste?"
+            named = q.topic
+        else:
+            return None
+        found = self._events.on_topic(named, self._all)
+        if len(found) != 1:
+            return None
+        q = replace(q, filters=Filters(schemes=q.filters.schemes, regions=q.filters.regions))
+        allowed = {entry.id for entry in self._events.matching(q.filters)}
+        return q, [entry for entry in self._events.after(found[0]) if entry.id in allowed]
