@@ -218,6 +218,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren) (?P<y>\d{4})\b"),
         ("season", r"\b(?P<s>host|haust|var|sommer|vinter)ens\b"),  # "høstens samlinger"
+        ("new_year", r"\b(?:pa|over|etter|til) (?:nyaret|nyttar|nyttaret)\b"),  # "på nyåret"
         ("this_year", r"\b(i ar|iar|dette aret)\b"),
         ("next_year", r"\bneste ar\b"),
         ("last_year", r"\b(i fjor|ifjor|forrige ar)\b"),
@@ -351,6 +352,9 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
             following = _season(season, today, None)
             return _season(season, today, following.start.year + 1)
         return _season(season, today, _year_of(match, "y") if name == "season_of" else None)
+    if name == "new_year":  # January to March of the coming year (this one, until March)
+        year = today.year if today.month <= 3 else today.year + 1
+        return Period(date(year, 1, 1), date(year, 3, 31), f"på nyåret {year}")
     if name in _YEAR_OFFSETS or name == "year":
         year = int(match.group("y")) if name == "year" else today.year + _YEAR_OFFSETS[name]
         return Period(date(year, 1, 1), date(year, 12, 31), f"i {year}")

@@ -375,11 +375,13 @@ def points_back(typed: Sequence[str]) -> bool:
 
 
 def _before_if_so(typed: Sequence[str]) -> Sequence[str]:
-    """ "Samarbeider de med NTNU, og i så fall om hva?": the words before "i så fall", where a
-    question word makes it no yes/no question."""
+    """ "Samarbeider de med NTNU, og i så fall om hva?": the words before "i så fall" (or a
+    closing "eller hva"), where a question word makes it no yes/no question."""
     for i in range(len(typed) - 2):
         if tuple(typed[i : i + 3]) in (("i", "sa", "fall"), ("i", "so", "fall")):
             return typed[:i]
+    if tuple(typed[-2:]) in (("eller", "hva"), ("eller", "kva")):
+        return typed[:-2]  # "er Oppdal med, eller hva?" asks yes or no
     return typed
 
 

@@ -91,7 +91,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "gått ut, utløpt, løpt ut, frist ute, fristen ute"
     ),
     Cue.WHERE: (
-        "hvor, sted, stedet, adresse, digital, digitalt, fysisk, foregår, foregå, "
+        "hvor, sted, stedet, adresse, digital, digitalt, fysisk, foregår, foregå, vertskap, "
         "gjennomføres, reise, oppmøte, noensteds, plattform, platform, plattformen, kjøre, kjør"
     ),
     Cue.WHO: "hvem, deltakere, aktuell",
@@ -169,7 +169,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "åpningstid, åpningstider, overnatting, hotell, holdt presentasjonen, holdt foredrag, "
         "holdt foredraget, holdt innlegg, hadde innlegg, hvem hadde innlegg, "
         "hvem presenterte, hvem snakket, hvem underviste, foredragsholder, foredragsholderen, "
-        "foredragsholdere, kursholder, innleder, innlederen, barnehageplass, barnehageplassen, "
+        "foredragsholdere, kursholder, innleder, innlederen, foreleser, forelesere, foreleserne, "
+        "barnehageplass, barnehageplassen, "
         "skoleplass, sfo-plass, budsjett, budsjettet, budsjettene, skoleferie, høstferie, "
         "vinterferie, juleferie, sommerferie, ferie, foreldremøte, foreldremøtet, "
         "foreldremøter, foreldresamtale, foreldresamtaler, foreldreråd, foreldrekontakt, fau, "
