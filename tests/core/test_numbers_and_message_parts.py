@@ -413,3 +413,20 @@ def test_the_next_one_after_a_day_the_asker_told(engine: Engine) -> None:
     reply = ask(engine, "Jeg var på styrersamlinga i går. Når er den neste?", "2020-10-22T12:00")
     assert "20. januar 2021" in first_sentence(reply)
     assert "i går" not in first_sentence(reply)
+
+
+def test_or_what_closes_a_yes_no_question(engine: Engine) -> None:
+    reply = ask(engine, "er Røros med i Gauldalsregionen, eller hva")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_the_new_year_is_a_period(engine: Engine) -> None:
+    reply = ask(engine, "blir det ledersamling for barnehage over nyttår?", "2020-12-01T12:00")
+    assert reply.confident, reply.text
+    assert "20. januar 2021" in reply.text
+
+
+def test_a_host_asks_where(engine: Engine) -> None:
+    reply = ask(engine, "hvem var vertskap for ledersamlinga for barnehage i januar 2020?")
+    assert reply.confident, reply.text
+    assert "Oppdal" in first_sentence(reply)
