@@ -34,7 +34,7 @@ def number_verdict(q: Question, entry: Entry, claim: Sequence[str]) -> str | Non
     """ "Ja. …" or "Nei. …" when the yes/no question claims a number or years of the entry
     that its sentences, its list or its period can check. `claim` is what else the question
     says of it: "kommer modellen med tre ordninger fra Udir?" is no "Ja" for the three."""
-    question = q.text
+    question = " ".join((*q.context_words, q.text))  # "X har fire tema. Stemmer det?"
     listing = (entry.items_title or "", len(entry.items)) if entry.items else None
     verdict = judge_count(question, entry_sentences(entry), listing)
     periods = [entry.fact(Fact.PERIOD) or "", entry.fact(Fact.WHEN) or ""]
@@ -57,13 +57,24 @@ def _counted_noun(term: str, nouns: set[str]) -> bool:
 
 
 def claimed_counts(text: str) -> list[tuple[int, str]]:
-    """The (number, noun stem) pairs a text says: "fire ordninger" → (4, "ordning")."""
+    """The (number, noun stem) pairs a text says: "fire ordninger" → (4, "ordning"), "8
+    kommuner" → (8, "kommun"), and a numbered name: "stortingsmelding 28"."""
     words = [fold(word) for word in typed_words(text)]
-    return [
+    pairs = [
         (NUMBER_VALUES[word], stem(after))
         for word, after in pairwise([*words, ""])
         if word in NUMBER_VALUES and after and after not in NUMBER_VALUES
     ]
+    folded = fold(text)
+    pairs += [(int(m.group(1)), stem(m.group(2))) for m in _DIGITS_BEFORE.finditer(folded)]
+    pairs += [(int(m.group(2)), stem(m.group(1))) for m in _NUMBERED.finditer(folded)]
+    return pairs
+
+
+# A count in digits ("8 kommuner"), not an ordinal ("1. trinn") or a year; a numbered name
+# ("stortingsmelding 21", "melding nr. 21").
+_DIGITS_BEFORE = re.compile(r"(?<![\d.])\b(\d{1,2})\b(?![.\d]) ([^\W\d_]{3,})")
+_NUMBERED = re.compile(r"\b([^\W\d_]{5,}) (?:nr\.? )?(\d{1,3})\b(?![.\d])")
 
 
 def judge_count(
@@ -123,6 +134,9 @@ def judge_years(
             if started:
                 return CountVerdict(asked == [first], sentence)
             return CountVerdict(all(first <= year <= last for year in asked), sentence)
+        year = _YEAR.search(sentence)
+        if started and year is not None:  # "innførte de modellen i 2019?" of "fra 2017"
+            return CountVerdict(asked == [int(year.group(1))], sentence)
     return None
 
 
