@@ -38,6 +38,7 @@ from bot.core.question_shapes import (
     complementary_pair,
     fact_naming,
     has_fact_first,
+    names_what,
 )
 from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
@@ -272,6 +273,9 @@ class Decider:
                 return self._reply(said, Intent.WHAT_IS, [entry], hits)
         if not confident:
             return self._unknown(q, search)
+        members = fact_text(entry, Fact.MEMBERS) if q.has(Cue.LIST) else None
+        if members and names_what(q, self._normaliser.terms(members)):
+            return self._reply(members, Intent.LIST, [entry], hits)  # "hvilke kommuner er i …?"
         if entry.event is not None or not (q.has(Cue.LIST, Cue.COUNT) and entry.items):
             return self.answer_entry(entry, now, hits)
         text = answers.counted_text(entry) if q.has(Cue.COUNT) else answers.entry_text(entry)

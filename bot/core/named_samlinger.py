@@ -79,6 +79,11 @@ class NamedSamlinger:
         scheme asked (its own audience named that one), and the question with those filters."""
         if not q.has(Cue.NEXT):
             return None
+        if "etter" in q.words and q.period is not None:  # "neste samling etter 18. september?"
+            day = q.period.end
+            q = replace(q, period=None)
+            later = [e for e in self._events.matching(q.filters) if event_of(e).start > day]
+            return q, later
         if "etter" in q.words:
             named = self._normaliser.terms(" ".join(q.words[q.words.index("etter") + 1 :]))
         elif q.refers_back and q.topic:  # "Jeg var på styrersamlinga. Når er den neste?"

@@ -16,8 +16,9 @@ from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Kind
 from bot.core.question import Question
 from bot.core.question_words import Cue
+from bot.core.sentence_words import ends_a_compound
 from bot.core.subjects import CONFIDENT_MARGIN, CONFIDENT_SCORE, runner_up_score
-from bot.core.text import fold
+from bot.core.text import fold, stem
 
 
 def complementary_pair(q: Question, hits: Sequence[Hit]) -> list[Entry] | None:
@@ -66,6 +67,16 @@ def asks_if_any(q: Question) -> bool:
 
 _THERE_IS = (("finnes", "det"), ("fins", "det"), ("er", "det"), ("har", "dere"), ("har", "de"))
 _ANY = frozenset({"noe", "noen", "no", "non", "noko", "nokon"})  # as the forms leave them
+
+
+def names_what(q: Question, terms: Sequence[str]) -> bool:
+    """Whether the word after "hvilke" is among `terms`: "hvilke kommuner er i …?" asks for
+    what "… består av de seks kommunene …" names."""
+    at = next((i for i, word in enumerate(q.words) if word.startswith("hvilk")), None)
+    if at is None or at + 1 >= len(q.words):
+        return False
+    noun = stem(q.words[at + 1])
+    return noun in terms or ends_a_compound(noun, set(terms))  # "skoler", "prosjektskoler"
 
 
 def asks_for_a_list(q: Question) -> bool:

@@ -430,3 +430,30 @@ def test_a_host_asks_where(engine: Engine) -> None:
     reply = ask(engine, "hvem var vertskap for ledersamlinga for barnehage i januar 2020?")
     assert reply.confident, reply.text
     assert "Oppdal" in first_sentence(reply)
+
+
+def test_counts_in_digits_and_numbered_names(engine: Engine) -> None:
+    count = ask(engine, "har Gauldalsregionen 5 kommuner?")
+    assert starts_with_verdict(count, "Nei"), count.text
+    assert "seks kommuner" in count.text
+    named = ask(engine, "står DEKOM i stortingsmelding 19?")
+    assert starts_with_verdict(named, "Nei"), named.text
+    assert "Stortingsmelding 21" in named.text
+
+
+def test_a_claim_told_before_stemmer_det(engine: Engine) -> None:
+    reply = ask(engine, "Modellen fra 2017 har fem ordninger. Stemmer det?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "tre ordninger" in reply.text
+
+
+def test_the_samlinger_after_a_day(engine: Engine) -> None:
+    reply = ask(engine, "når er neste samling etter 1. oktober?", EARLY_SEPTEMBER_2020)
+    assert "21. oktober" in first_sentence(reply)
+
+
+def test_which_members_a_group_has(engine: Engine) -> None:
+    municipalities = ask(engine, "hvilke kommuner er i Gauldalsregionen?")
+    assert "Holtålen" in first_sentence(municipalities)
+    schools = ask(engine, "hvilke skoler er prosjektskoler i Lesetråder?")
+    assert "Nardo" in schools.text and "Lilleby" in schools.text
