@@ -18,6 +18,7 @@ from bot.core.question_words import Cue
 from bot.core.samling_questions import ONLINE
 from bot.core.text import fold, stem
 
+# Words that point back with the kind noun after them ("det fokusområdet", "dette prosjektet").
 _DEMONSTRATIVES = frozenset({"det", "den", "dette", "denne", "disse", "desse"})
 # The words of a samling's format, as terms ("zoom", "digital", "fysisk").
 _FORMATS = frozenset(stem(word) for word in (*ONLINE, "fysisk"))

@@ -2,9 +2,10 @@
 
 "har den nye modellen fire ordninger?" claims four where the page says "tre ordninger", so the
 answer is "Nei." with the sentence that counts them; "har fokusområdet seks tema?" gets "Ja.", and
-"har strategien fire mål?" is checked against the length of its list of goals. Only number words
-count: a digit is a date, a year or a grade ("1. trinn") far more often. Years are checked against
-a period the sources give ("gjelder fokusområdene 2020–2024?" of "2023–2027").
+"har strategien fire mål?" is checked against the length of its list of goals. Counts are number
+words, digits before a noun ("8 kommuner") and numbers after a name ("stortingsmelding 28"), never
+an ordinal ("1. trinn"). Years are checked against a period the sources give ("gjelder
+fokusområdene 2020–2024?" of "2023–2027"), or, asked when it came, against its first year.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ def number_verdict(q: Question, entry: Entry, claim: Sequence[str]) -> str | Non
 
 
 def _counted_noun(term: str, nouns: set[str]) -> bool:
+    """Whether a claim's term is one of the counted nouns (or the number itself)."""
     return any(same_noun(term, noun) or same_noun(noun, term) for noun in nouns) or term.isdigit()
 
 

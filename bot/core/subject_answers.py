@@ -119,7 +119,7 @@ class SubjectAnswers:
                 verdict = self._yes_no.judge(q, candidate, mentioned)
                 if verdict is not None:
                     return self._reply(verdict, Intent.WHAT_IS, [candidate], search.hits)
-        claim = self._yes_no.claim(q, subject)
+        claim = self._yes_no.claim(q, subject) if q.yes_no else []
         counted = number_verdict(q, subject, claim) if q.yes_no else None
         if counted is not None:  # "har strategien fire mål?": its list has three
             return self._reply(counted, Intent.WHAT_IS, [subject], search.hits)
