@@ -24,7 +24,10 @@ def only_chatter(q: Question, search: SearchResult) -> bool:
         return False
     if q.has(Cue.HELP) and not q.has(Cue.THANKS):
         return False  # "kan du hjelpe meg med matteleksa?" is a question
-    if q.has(Cue.IDENTITY) and q.words[:2] in _ABOUT_THE_BOT:
+    words = list(q.words)
+    while words and words[0] in _GREETINGS:
+        words = words[1:]  # "hei, er dette boten …?"
+    if q.has(Cue.IDENTITY) and tuple(words[:2]) in _ABOUT_THE_BOT:
         return True  # "er dette chatten for kompetansenettverket?" asks what the bot is
     if q.period is not None or q.filters or len(q.content) > 3:
         return False

@@ -108,8 +108,11 @@ class YesNo:
             names = answers.join_words([self._shown(name) for name in insiders])
             return f"Ja, {names} er med i {title}. {listing}".strip()
         # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
-        told = set() if q.has(Cue.FOR_WHOM) else set(q.context_filters.audiences)
-        wanted = (set(q.filters.audiences) - told) & self._sectors
+        # "Jeg eier en barnehage. Gjelder DEKOM for oss?": then the asker's people are the claim
+        asks_of_us = not _US.isdisjoint(q.words) and "eller" not in q.words
+        told = set() if q.has(Cue.FOR_WHOM) or asks_of_us else set(q.context_filters.audiences)
+        ours = set(q.context_filters.audiences) if asks_of_us else set()
+        wanted = ((set(q.filters.audiences) | ours) - told) & self._sectors
         counted = number_verdict(q, entry, self.claim(q, entry))
         if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
             return counted
@@ -347,6 +350,7 @@ class YesNo:
 
 
 _ORGANISER = "organiser"
+_US = frozenset({"oss", "meg", "mæ", "me"})
 _NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
 
