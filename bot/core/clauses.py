@@ -87,13 +87,22 @@ def _when_told(parts: list[Clause], opener: OpenerTest) -> list[Clause]:
 
 def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[Clause]:
     """ "læringsorientert ledelse er delt inn i noen tema, hvilke?": a question word alone
-    asks about the statement before it."""
+    asks about the statement before it, and "…, stemmer det?" whether it is true."""
     if len(clauses) < 2 or clauses[-2].is_question:
         return clauses
     words = re.findall(r"[^\W\d_]+", clauses[-1].text.lower())
+    same_sentence = not clauses[-2].text.rstrip().endswith((".", "!"))
+    if tuple(words) in _CONFIRMING and same_sentence:  # "Midtre Gauldal er med, stemmer det?"
+        return [*clauses[:-2], Clause(f"{clauses[-2].text}, {clauses[-1].text}", True)]
     if len(words) != 1 or opener(words[0]) != "wh":
         return clauses
     return [*clauses[:-2], Clause(f"{words[0]} {clauses[-2].text}?", True)]
+
+
+# A part that only asks whether the statement before it is true.
+_CONFIRMING = frozenset(
+    {("stemmer", "det"), ("er", "det", "riktig"), ("er", "det", "sant"), ("ikke", "sant")}
+)
 
 
 def _offers_a_choice(sentence: str, opener: OpenerTest) -> bool:

@@ -409,7 +409,9 @@ _CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
 _NO_TOKEN = Token("", "")
 _FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
 _PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})
-_TAGS = frozenset({("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det")})
+_TAGS = frozenset(
+    {("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det"), ("stemmer", "det")}
+)
 
 
 def _follows_up(typed: Sequence[str]) -> bool:

@@ -186,7 +186,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.GREETING: (
         "hei, hallo, heisann, hallais, halla, hey, hi, hello, morn, god morgen, god dag, god "
         "kveld, goddag, står det bra til, hvordan går det, hvordan har du det, er det noen her, "
-        "er du der, er du her"
+        "er du der, er du her, er du våken, hej"
     ),
     Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott",
     Cue.HELP: "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny",

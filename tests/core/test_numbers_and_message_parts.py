@@ -457,3 +457,27 @@ def test_which_members_a_group_has(engine: Engine) -> None:
     assert "Holtålen" in first_sentence(municipalities)
     schools = ask(engine, "hvilke skoler er prosjektskoler i Lesetråder?")
     assert "Nardo" in schools.text and "Lilleby" in schools.text
+
+
+def test_a_greeting_before_a_question_about_the_bot(engine: Engine) -> None:
+    reply = ask(engine, "hallo, er dette boten for Trondheim?")
+    assert reply.text.startswith("Hei!"), reply.text
+    morning = ask(engine, "god morgen! er du våken?")
+    assert morning.confident, morning.text
+
+
+def test_for_us_asks_of_the_askers_own_sector(engine: Engine) -> None:
+    reply = ask(engine, "Jeg er styrer i en barnehage. Gjelder DEKOM for oss?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "REKOM" in reply.text
+
+
+def test_stemmer_det_after_a_statement_in_the_same_sentence(engine: Engine) -> None:
+    reply = ask(engine, "Røros er med i Gauldalsregionen, stemmer det?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_a_fact_asked_after_a_meeting_the_asker_mentions(engine: Engine) -> None:
+    reply = ask(engine, "Vi skal ha personalmøte om REKOM i morgen. Hva er målet med den?")
+    assert reply.confident, reply.text
+    assert "barnehagebasert" in reply.text
