@@ -12,7 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
-from itertools import takewhile
+from itertools import islice, takewhile
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein, Prefix
@@ -69,7 +69,8 @@ class Speller:
             return word
         at = bisect_left(self._sorted, word)
         if at < len(self._sorted) and self._sorted[at].startswith(word):
-            return min(takewhile(lambda known: known.startswith(word), self._sorted[at:]), key=len)
+            following = islice(self._sorted, at, None)
+            return min(takewhile(lambda known: known.startswith(word), following), key=len)
         return word
 
 
