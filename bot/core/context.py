@@ -14,17 +14,10 @@ from itertools import pairwise
 
 from bot.core.knowledge import Kind
 from bot.core.question import Question, points_back
-from bot.core.question_words import Cue
+from bot.core.question_words import ENTRY_FACT_CUES, Cue
 from bot.core.samling_questions import ONLINE
 from bot.core.text import fold, stem
 
-# Cues that ask a fact of an entry: a question with one asks of no samling in its context.
-_FACTS = frozenset(
-    {
-        Cue.GOALS, Cue.STANDS_FOR, Cue.IN_FORCE, Cue.INTRODUCED_BY, Cue.FUNDED_BY, Cue.PERIOD,
-        Cue.PARTNERS, Cue.DESCRIBED_IN,
-    }
-)  # fmt: skip
 # Words that point back with the kind noun after them ("det fokusområdet", "dette prosjektet").
 _DEMONSTRATIVES = frozenset({"det", "den", "dette", "denne", "disse", "desse"})
 # The words of a samling's format, as terms ("zoom", "digital", "fysisk").
@@ -80,7 +73,7 @@ def with_context(
     # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
     asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
     carried = context.cues & ({Cue.EVENT} | (set() if asks_own else {Cue.DEADLINE, Cue.CANCELLED}))
-    if q.kind_named not in (None, Kind.EVENT) or q.cues & _FACTS:
+    if q.kind_named not in (None, Kind.EVENT) or q.cues & ENTRY_FACT_CUES:
         # "Vi var på et møte om X. Hva er målet med dette fokusområdet / i den?"
         carried = frozenset()
     # "Jeg var på samlinga i går. Når er neste?": the next one, not yesterday's

@@ -26,6 +26,7 @@ from bot.core.question_words import (
     BACK_REFERENCES,
     CUE_WORDS,
     DEFINITE_KINDS,
+    ENTRY_FACT_CUES,
     EVENT_NOUNS_PLURAL,
     INTERROGATIVES,
     NUMBER_WORDS,
@@ -101,13 +102,6 @@ _SPLIT_HEADS = ("neste", "forrige", "siste", "kommende")
 # A word cut off with a full stop: letters follow, or a word in lower case ("læringsorient.
 # ledelse"); not the end of a sentence.
 _CUT_OFF = re.compile(r"([^\W\d_]{6,})\.(?=[^\W\d_]|\s+[a-zæøå])")
-# Cues that name a fact of an entry ("hovedpartner", "finansierer").
-_FACT_CUES = frozenset(
-    {
-        Cue.STANDS_FOR, Cue.IN_FORCE, Cue.INTRODUCED_BY, Cue.FUNDED_BY, Cue.PERIOD, Cue.GOALS,
-        Cue.PARTNERS, Cue.DESCRIBED_IN,
-    }
-)  # fmt: skip
 _YES_NO = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
 _YES_NO_STEMS = frozenset(stem(word) for word in _YES_NO if len(word) > 4)
 _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
@@ -247,7 +241,7 @@ class QuestionReader:
     def _unknown_kind_asked(self, tokens: Sequence[Token], cues: set[Cue]) -> Token | None:
         """ "Hvilken institusjon er hovedpartner …?": the word after "hvilken" names the kind of
         answer; when the bot does not know it but knows the fact asked, it tells nothing more."""
-        if not tokens or not tokens[0].word.startswith("hvilk") or not cues & _FACT_CUES:
+        if not tokens or not tokens[0].word.startswith("hvilk") or not cues & ENTRY_FACT_CUES:
             return None
         after = next((t for t in tokens[1:] if t.word not in self.stop_words), None)
         return after if after is not None and not self._known(after.word) else None

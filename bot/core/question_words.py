@@ -50,6 +50,13 @@ class Cue(StrEnum):
 # Cues that make a question one about samlinger (WHERE alone may ask where a region is).
 SAMLING_CUES = frozenset({Cue.EVENT, Cue.NEXT, Cue.PAST, Cue.DEADLINE, Cue.CANCELLED})
 SMALLTALK_CUES = frozenset({Cue.GREETING, Cue.THANKS, Cue.HELP, Cue.GOODBYE, Cue.IDENTITY})
+# Cues that ask for a fact of an entry ("hovedpartner", "finansierer", "målet").
+ENTRY_FACT_CUES = frozenset(
+    {
+        Cue.STANDS_FOR, Cue.IN_FORCE, Cue.INTRODUCED_BY, Cue.FUNDED_BY, Cue.PERIOD, Cue.GOALS,
+        Cue.PARTNERS, Cue.DESCRIBED_IN,
+    }
+)  # fmt: skip
 # Cues that ask for something *about* an entry. Their words are taken out of the question's
 # content, but the knowledge base's own texts keep them: "samarbeider" in an entry still matches.
 SOFT_CUES = frozenset(
