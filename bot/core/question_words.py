@@ -220,7 +220,7 @@ en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å lol haha hehe wtf omg btw
 pls plz asså type typen gis tillegges tillagt hører hørte annet glipp gått passert utløpt
-the is it of on gjaldt yo lissom forbindelse ellers bro
+the is it of on gjaldt yo lissom forbindelse ellers bro vanlig
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ

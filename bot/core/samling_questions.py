@@ -66,9 +66,11 @@ NO_REASON = "Kildene mine sier ikke hvorfor."
 
 
 def asks_if_held(q: Question) -> bool:
-    """ "går den som planlagt?", "blir den noe av?": asked whether it is held, not cancelled."""
+    """ "går den som planlagt?", "holdt som vanlig?", "blir den noe av?": asked whether it is
+    held, not cancelled."""
     words = set(q.words)
-    return "planlagt" in words or ("av" in words and not words.isdisjoint(_SOMETHING))
+    as_usual = "planlagt" in words or "vanlig" in words
+    return as_usual or ("av" in words and not words.isdisjoint(_SOMETHING))
 
 
 _SOMETHING = frozenset({"noe", "noko", "no", "noen"})

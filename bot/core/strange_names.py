@@ -16,7 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.core.index import SearchResult
 from bot.core.knowledge import Entry
 from bot.core.question import STOP_WORDS_FOLDED, Question
-from bot.core.question_words import PLAIN_WORDS
+from bot.core.question_words import PLAIN_WORDS, Cue
 from bot.core.sentence_words import entry_sentences
 from bot.core.text import Normaliser, fold, stem, typed_words
 
@@ -24,6 +24,8 @@ from bot.core.text import Normaliser, fold, stem, typed_words
 INSTITUTIONS = frozenset(
     ["skole", "skule", "skolen", "skulen", "barnehage", "barnehagen", "kommune", "universitet"]
 )
+_SHORT_NAME = 4
+_ROLE_CUES = (Cue.PARTNERS, Cue.INTRODUCED_BY, Cue.FUNDED_BY)
 SURE = 0.9  # a term resolved less well than this is only a guess at a typo ("matte")
 _ROLE_CUE = 6  # a question word this long names a role ("hovedpartner"), not a question type
 
@@ -43,9 +45,12 @@ def strange_names(q: Question, search: SearchResult) -> list[str]:
         if not acronym and _slip_of_a_small_word(word):
             continue
         capital = word[0].isupper() and (i > 0 or acronym)
+        # "er uio hovedpartner?": a short unknown word in a role claim is a name typed small
+        capital = capital or (len(word) <= _SHORT_NAME and q.has(*_ROLE_CUES) and i > 0)
         before_institution = i + 1 < len(typed) and typed[i + 1].lower() in INSTITUTIONS
         if capital or before_institution:
-            names.append(word if acronym else word.capitalize())
+            short = word.islower() and len(word) <= _SHORT_NAME  # "uio" → "UIO"
+            names.append(word if acronym else word.upper() if short else word.capitalize())
     return names
 
 

@@ -111,6 +111,7 @@ class YesNo:
         # "Jeg eier en barnehage. Gjelder DEKOM for oss?": then the asker's people are the claim
         asks_of_us = not _US.isdisjoint(q.words) and "eller" not in q.words
         told = set() if q.has(Cue.FOR_WHOM) or asks_of_us else set(q.context_filters.audiences)
+        told -= self._named_audiences(q)  # "Eg jobbar i PPT. Er PPT med i …?" names it again
         ours = set(q.context_filters.audiences) if asks_of_us else set()
         wanted = ((set(q.filters.audiences) | ours) - told) & self._sectors
         counted = number_verdict(q, entry, self.claim(q, entry))
@@ -151,6 +152,15 @@ class YesNo:
             return False
         title = set(self._normaliser.terms(entry.title))
         return any(set(self._normaliser.terms(member)) <= title for member in group.members)
+
+    def _named_audiences(self, q: Question) -> set[str]:
+        """The audiences the question's own words name (not only its context)."""
+        audiences = self._kb.vocabulary.audiences
+        return {
+            a
+            for a in q.filters.audiences
+            if a in audiences and any(fold(word) in q.words for word in audiences[a].words)
+        }
 
     def _shown(self, name: str) -> str:
         """A member name as the answer writes it: "DEKOM" for the list's "Dekom"."""

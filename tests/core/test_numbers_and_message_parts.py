@@ -481,3 +481,21 @@ def test_a_fact_asked_after_a_meeting_the_asker_mentions(engine: Engine) -> None
     reply = ask(engine, "Vi skal ha personalmøte om REKOM i morgen. Hva er målet med den?")
     assert reply.confident, reply.text
     assert "barnehagebasert" in reply.text
+
+
+def test_a_short_name_typed_small_in_a_role_claim(engine: Engine) -> None:
+    reply = ask(engine, "er hvl hovedpartner i kompetansenettverket?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "NTNU" in reply.text
+
+
+def test_held_as_usual(engine: Engine) -> None:
+    reply = ask(engine, "går skoleledersamlinga som vanlig?", "2020-10-10T12:00")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "AVLYST" in reply.text
+
+
+def test_a_sector_named_again_after_the_askers_own(engine: Engine) -> None:
+    reply = ask(engine, "Jeg jobber i PPT. Er PPT med i samarbeidet i Gauldalsregionen?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "PPT" in reply.text
