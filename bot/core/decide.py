@@ -200,8 +200,7 @@ class Decider:
             return of_scheme
         group = self._subjects.membership_group(q, search) if q.yes_no else None
         names = self._yes_no.mentioned_members(q)
-        named_only = set(q.topic) <= {t for name in names for t in self._normaliser.terms(name)}
-        if group is not None and (q.refers_back or named_only):
+        if group is not None and (q.refers_back or self._names_only(q, names)):
             # "er Malvik med der?", or just "er Malvik med?": in the group the chat is about
             group = self._find.remembered_group(memory, now) or group
         if group is None and q.follows_up and not q.yes_no and not q.cues:
@@ -213,6 +212,10 @@ class Decider:
         if group is None:
             return None
         return self._subjects.answer(q, group, search, now, follow_up=False)
+
+    def _names_only(self, q: Question, names: Sequence[str]) -> bool:
+        """Whether the question's topic is only the member names it mentions ("er Malvik med?")."""
+        return set(q.topic) <= {t for name in names for t in self._normaliser.terms(name)}
 
     def answer_entry(self, entry: Entry, now: datetime, hits: Sequence[Hit] = ()) -> Reply:
         """One entry in full: a samling's summary, or the entry's answer."""

@@ -39,12 +39,11 @@ class NamedSamlinger:
     def elsewhere(self, q: Question, now: datetime) -> Reply | None:
         """ "er styrersamlinga på Oppdal?": the place is the claim, not a filter. When none of
         the samlinger the question names is there, "Nei." and where the one meant is."""
-        if not q.yes_no or not q.filters.locations or not q.topic or q.words[1:2] == ("det",):
-            return None  # "var det ledersamling på Oppdal i vinter?" asks whether there was
+        if not q.yes_no or not q.filters.locations:
+            return None
         # the samlinger by name: not narrowed by the place, nor by whom it is asked for
-        named = Filters(schemes=q.filters.schemes, regions=q.filters.regions)
-        pool = self._events.on_topic(q.topic, self._events.matching(named))
-        if q.period is not None:
+        pool = self._named(q, Filters(schemes=q.filters.schemes, regions=q.filters.regions))
+        if pool and q.period is not None:
             pool = self._events.in_period(q.period, pool, named=True)
         if not pool or len(pool) == len(self._all):
             return None  # "er det noen samling på Oppdal?" names no samling of its own
@@ -58,10 +57,10 @@ class NamedSamlinger:
         """ "var planleggingsdagen 29.11.2020?": a day claimed for the samling the question
         names, which is on another day: "Nei." and when it is."""
         period = q.period
-        if not q.yes_no or period is None or period.start != period.end or not q.topic:
+        if not q.yes_no or period is None or period.start != period.end:
             return None
-        pool = self._events.on_topic(q.topic, self._events.matching(q.filters))
-        if not pool or len(pool) == len(self._all) or q.words[1:2] == ("det",):
+        pool = self._named(q, q.filters)
+        if not pool or len(pool) == len(self._all):
             return None
         if self._events.in_period(period, pool, named=True):
             return None
@@ -72,6 +71,13 @@ class NamedSamlinger:
             Intent.EVENT_INFO,
             [chosen],
         )
+
+    def _named(self, q: Question, filters: Filters) -> list[Entry]:
+        """The samlinger of `filters` that the question's own words name ("styrersamlinga"); none
+        when it has no topic, or asks whether there is one ("var det … i vinter?")."""
+        if not q.topic or q.words[1:2] == ("det",):
+            return []
+        return self._events.on_topic(q.topic, self._events.matching(filters))
 
     def after_named(self, q: Question) -> tuple[Question, list[Entry]] | None:
         """ "neste samling etter begynneropplæringa?", "… styrersamlinga. Når er den neste?":

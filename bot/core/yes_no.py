@@ -62,6 +62,7 @@ class YesNo:
             for term in normaliser.terms(word)
         ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
         self._linking = frozenset(normaliser.terms(" ".join(LINKING_VERBS)))
+        self._identities: dict[str, frozenset[str]] = {}
         self._kind_words = {
             kind: frozenset(
                 term
@@ -220,8 +221,16 @@ class YesNo:
         said = [term for term in claim if inflected_in(term, terms) or ends_a_compound(term, terms)]
         # What the entry's first sentence says it is ("… fokusområder for Trondheimsskolen")
         # need not be said again: "er lesing prioritert i Trondheimsskolen?"
-        identity = set(self._normaliser.terms(split_sentences(entry.answer)[0]))
+        identity = self._identity(entry)
         return bool(said) and all(term in said or term in identity for term in claim)
+
+    def _identity(self, entry: Entry) -> frozenset[str]:
+        """The terms of the entry's first sentence, worked out once per entry."""
+        terms = self._identities.get(entry.id)
+        if terms is None:
+            terms = frozenset(self._normaliser.terms(split_sentences(entry.answer)[0]))
+            self._identities[entry.id] = terms
+        return terms
 
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own
