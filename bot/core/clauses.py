@@ -52,7 +52,9 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
     marked = any(sentence.rstrip().endswith("?") for sentence in sentences)
     for number, sentence in enumerate(sentences, start=1):
         asked = sentence.rstrip().endswith("?") or (
-            number == len(sentences) and not sentence.rstrip().endswith((".", "!"))
+            number == len(sentences)
+            and not sentence.rstrip().endswith((".", "!"))
+            and not (marked and _tells_without_subject(sentence))
         )
         if marked and sentence.rstrip().endswith((".", "!")):
             # "… og jeg vet aldri hva som gjelder skole. Kan du si meg …?": where the message
@@ -72,6 +74,19 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             continue
         clauses.extend(_when_told(_parts(sentence, opens_question), opener))
     return _with_lone_question_word([clause for clause in clauses if clause.text], opener)
+
+
+def _tells_without_subject(sentence: str) -> bool:
+    """ "Hva er DEKOM? har nettopp begynt som rektor": a verb and then an adverb or a participle
+    where a question would have its subject ("har du …", "er den …") tells, with "jeg" left out."""
+    words = re.findall(r"[^\W\d_]+", sentence.lower())
+    return len(words) >= 2 and words[1] in _AFTER_A_DROPPED_SUBJECT
+
+
+_AFTER_A_DROPPED_SUBJECT = frozenset(
+    "nettopp nettop akkurat nylig nyleg bare berre også ogsa òg alltid aldri lenge begynt startet "
+    "starta byrja vært vore blitt fått hatt lyst".split()
+)
 
 
 def _when_told(parts: list[Clause], opener: OpenerTest) -> list[Clause]:

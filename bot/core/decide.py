@@ -306,7 +306,16 @@ class Decider:
                 return self._reply(said, Intent.WHAT_IS, [named], search.hits)
         names = self.kb.vocabulary.kinds.get(q.list_kind)
         plural = names.plural if names else q.list_kind.value
+        wanted = q.filters.audiences
+        fitting = [entry for entry in of_kind if wanted and wanted <= set(entry.applies_to)]
+        if fitting:  # "hvilken ordning gjelder for barnehagene?": the ones for them
+            plural = f"{plural} for {answers.join_words(self._labels(wanted))}"
+            return self._reply(answers.kind_list(plural, fitting), Intent.LIST, fitting)
         return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
+
+    def _labels(self, audiences: frozenset[str]) -> list[str]:
+        known = self.kb.vocabulary.audiences
+        return sorted(known[a].label if a in known else a for a in audiences)
 
     def _sorts_of_named(self, q: Question) -> list[Entry] | None:
         """ "hva slags ordning er DEKOM?": the named entries of the kind asked, if any."""

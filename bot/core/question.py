@@ -207,6 +207,8 @@ class QuestionReader:
         own = _owned(tokens) - filter_terms - kinds
         content = tuple(t for t in content if t not in own)
         topic = tuple(t for t in content if t not in filter_terms)
+        if kind_named is not None and self._which_of_kind(tokens, kind_named):
+            cues.add(Cue.LIST)  # "kva ordning gjeld for skulen?" asks which
         listed = Cue.LIST in cues and kind_named is not None and self._lists(tokens, kind_named)
         list_kind = kind_named if listed else None
         if list_kind is not None:
@@ -255,6 +257,14 @@ class QuestionReader:
         skipped = self.stop_words | NUMBER_WORDS  # "hvilke tre fokusområder"
         after = next((t.term for t in tokens[at + 1 :] if t.word not in skipped), None)
         return after is None or after in self._kinds[kind]
+
+    def _which_of_kind(self, tokens: Sequence[Token], kind: Kind) -> bool:
+        """ "kva ordning …", "hva fokusområder …": "hva" right before a kind noun asks which."""
+        return (
+            len(tokens) >= 2
+            and tokens[0].word in _WHAT_WORDS
+            and tokens[1].term in self._kinds[kind]
+        )
 
     def _audiences_before_for(self, tokens: Sequence[Token]) -> frozenset[str]:
         """The audiences that name the samling: before the last "for", or, without one, all
@@ -362,10 +372,21 @@ def points_back(typed: Sequence[str]) -> bool:
             return True  # "… beskriver ordningen?", not "den nye ordningen"
         if word not in _BACK_REFERENCES:
             continue
-        if word == "det" and i > 0 and typed[i - 1] in _EXPLETIVE_BEFORE:
+        if (
+            word == "det"
+            and i > 0
+            and typed[i - 1] in _EXPLETIVE_BEFORE
+            and not _asks_what_it_is(typed, i)
+        ):
             continue
         return True
     return False
+
+
+def _asks_what_it_is(typed: Sequence[str], i: int) -> bool:
+    """ "hva er det?", "ka e det": a question word, a verb and "det" last ask what was just
+    named; "hvilke samlinger er det?" asks what there is."""
+    return i == 2 == len(typed) - 1
 
 
 def _before_if_so(typed: Sequence[str]) -> Sequence[str]:
@@ -386,6 +407,8 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
         return False
     if not _CONFIRM.isdisjoint(typed[1:5]) and not text.rstrip().endswith((".", "!")):
         return True  # "MALVIK ER VEL MED I GAULDALSREGIONEN", "rekom og dekom er jo det samme"
+    if tuple(typed[-2:]) in _TAGS and not text.rstrip().endswith((".", "!")):
+        return True  # "rekom ska hjelpe med ny rammeplan stemmer det"
     if not text.rstrip().endswith("?"):
         return False
     if tuple(typed[-2:]) in _TAGS or typed[-1] in ("eller", "ja", "stemmer", "riktig", "sant"):
@@ -398,6 +421,7 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
     )
 
 
+_WHAT_WORDS = frozenset({"hva", "kva", "ka", "hvaslags"})
 _CONFIRM = frozenset({"vel", "jo"})  # "X er vel …": asked to be confirmed
 _CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
 _NO_TOKEN = Token("", "")

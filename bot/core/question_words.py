@@ -150,7 +150,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.GOALS: (
         "mål, målet, målene, målsetting, hensikt, hensikten, formål, formålet, hvorfor, bidra "
         "til, meningen, poenget, begrunnelse, begrunnelsen, grunnen, årsaken, vekt på, "
-        "vektlegges, vektlegg, legges vekt, oppnå, oppnår, oppnås"
+        "vektlegges, vektlegg, legges vekt, oppnå, oppnår, oppnås, hovedtanken, hovudtanken, "
+        "grunntanken, tanken bak, ideen bak, hovedideen, hovudideen, hovedpoenget, hovudpoenget"
     ),
     Cue.MEMBERS: (
         "med i, er med, består av, medlemmer, medlem, deltakar, en del av, del av, inngår, "
@@ -213,14 +214,14 @@ innen rundt blant per og eller men som at så enn både da då nå no her der hi
 er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må får fikk
 gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
 trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet hjelpe kjenne kjenner
-fortelle kom
+fortelle kom fortalt sagt
 jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
 dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å lol haha hehe wtf omg btw
 pls plz asså type typen gis tillegges tillagt hører hørte annet glipp gått passert utløpt
-the is it of on gjaldt yo lissom forbindelse ellers bro vanlig
+the is it of on do does did version gjaldt yo lissom forbindelse ellers bro vanlig
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
@@ -297,6 +298,9 @@ YES_NO_OPENERS = frozenset(
         "legg",
         "sørger",
         "betaler",
+        "do",  # "Do the prosjektskolene work together …?"
+        "does",
+        "did",
         "finansierer",
         "består",
         "bygger",
@@ -323,6 +327,13 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("kvar for seg", "i samanheng", False),
     ("kvar for seg", "i sammenheng", False),
     ("hver for seg", "sammen", False),
+    ("med en gang", "gradvis", False),  # "skal DEKOM erstatte satsingene med en gang?"
+    ("med ein gong", "gradvis", False),
+    ("umiddelbart", "gradvis", False),
+    ("brat", "gradvis", False),
+    ("straks", "gradvis", False),
+    ("ettarig", "flerarig", True),  # "inngår tiltakene i ettårige planer?"
+    ("eittarig", "flerarig", True),
 )
 
 # Small numbers that count ("hvilke tre fokusområder", "… av de tre"), never a topic; folded.

@@ -222,7 +222,9 @@ class YesNo:
         # What the entry's first sentence says it is ("… fokusområder for Trondheimsskolen")
         # need not be said again: "er lesing prioritert i Trondheimsskolen?"
         identity = self._identity(entry)
-        return bool(said) and all(term in said or term in identity for term in claim)
+        return bool(said) and all(
+            term in said or term in identity or ends_a_compound(term, identity) for term in claim
+        )
 
     def _identity(self, entry: Entry) -> frozenset[str]:
         """The terms of the entry's first sentence, worked out once per entry."""
