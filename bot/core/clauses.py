@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.core.question_words import QUESTION_INTRODUCERS
+from bot.core.question_words import QUESTION_INTRODUCERS, STOP_WORDS
 from bot.core.text import fold
 
 # Sentence ends: ? and ! always; a full stop after a word, not after a number or a short
@@ -77,16 +77,22 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
 
 
 def _tells_without_subject(sentence: str) -> bool:
-    """ "Hva er DEKOM? har nettopp begynt som rektor": a verb and then an adverb or a participle
-    where a question would have its subject ("har du …", "er den …") tells, with "jeg" left out."""
-    words = re.findall(r"[^\W\d_]+", sentence.lower())
-    return len(words) >= 2 and words[1] in _AFTER_A_DROPPED_SUBJECT
+    """ "Hva er DEKOM? har nettopp begynt som rektor", "… Må vite om vi trenger vikar": a verb
+    and then a small word that is no subject ("har du …", "er den …", "er samlinga …" ask), so
+    the sentence tells, with "jeg" left out."""
+    words = fold(sentence).split()
+    if len(words) < 2:
+        return False
+    second = words[1].strip(",.!?")
+    return second not in _SUBJECTS and second in _SMALL_WORDS
 
 
-_AFTER_A_DROPPED_SUBJECT = frozenset(
-    "nettopp nettop akkurat nylig nyleg bare berre også ogsa òg alltid aldri lenge begynt startet "
-    "starta byrja vært vore blitt fått hatt lyst".split()
+_SUBJECTS = frozenset(
+    fold(word)
+    for word in "du dere dokker dåkker jeg eg æ vi me de dei dæm den det d dette denne disse "
+    "han hun ho hu man noen nån nokon nokre ho".split()
 )
+_SMALL_WORDS = frozenset(fold(word) for word in STOP_WORDS.split()) - _SUBJECTS
 
 
 def _when_told(parts: list[Clause], opener: OpenerTest) -> list[Clause]:

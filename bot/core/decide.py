@@ -112,7 +112,7 @@ class Decider:
             return several
         subject = self._find.subject(q, search)
         remembered = self._find.remembered(q, subject, memory, now)
-        if q.has(Cue.UNSUPPORTED):
+        if q.has(Cue.UNSUPPORTED) or self._time_unknown(q, remembered or subject):
             return self._subjects.unsupported(q, remembered or subject, search, now)
         if remembered is not None:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
@@ -313,6 +313,15 @@ class Decider:
             return self._reply(answers.kind_list(plural, fitting), Intent.LIST, fitting)
         return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
 
+    def _time_unknown(self, q: Question, subject: Entry | None) -> bool:
+        """ "Når på dagen starter samlingen?": the sources give no time of day unless the
+        samling (or, with none named, any samling) has one."""
+        if not q.has(Cue.TIME_OF_DAY):
+            return False
+        named = subject is not None and subject.event is not None
+        events = [subject] if named else [entry for entry in self.kb if entry.is_event]
+        return not any(entry.event and entry.event.start_time for entry in events)
+
     def _labels(self, audiences: frozenset[str]) -> list[str]:
         known = self.kb.vocabulary.audiences
         return sorted(known[a].label if a in known else a for a in audiences)
@@ -382,6 +391,8 @@ class Decider:
         due = self._events.due_in(q.period, pool) if q.period and q.has(Cue.DEADLINE) else []
         if due:  # "er fristen for engelsk i morgen?": the deadline is in the period
             pool = due
+        elif q.period is not None and q.has(Cue.DEADLINE) and specific and pool:
+            pass  # "er fristen for engelsk i dag?" of a deadline on another day: that deadline
         elif q.period is not None:
             # "kven er samlinga 18. september for?": a day named without a year is that day
             on_a_day = q.period.day_month is not None and not q.yes_no

@@ -47,6 +47,7 @@ class WordForms:
         known: Callable[[str], bool],
         split_heads: Iterable[str] = (),
         spell: Callable[[str], str] | None = None,
+        function_words: Iterable[str] = (),
     ) -> None:
         self._exact = {variant: fold(word) for variant, word in forms.items()}
         # Forms without æ, ø, å also match a word after folding (a joined or split word).
@@ -56,6 +57,9 @@ class WordForms:
         self._known = known
         self._spell = spell  # a word the speller can mend is a typo, not a compound
         self._heads = tuple(sorted(set(split_heads), key=len, reverse=True))
+        # "vær" in "værmeldinga" is the weather, not the verb: no compound starts with a word
+        # such as "vær", "over" or "alle" that the reader skips.
+        self._function_words = frozenset(function_words)
         self._cache: dict[str, tuple[str, ...]] = {}
 
     def rewrite(self, typed: Sequence[str], drop: Sequence[str] = ()) -> list[str]:
@@ -145,6 +149,8 @@ class WordForms:
             if not self._known(tail):
                 continue
             for candidate in (head, head[:-1] if head[-1] in "se" else ""):
+                if candidate in self._function_words:
+                    continue
                 if len(candidate) >= MIN_PART and self._known(candidate):
                     return (candidate, tail)
         return ()

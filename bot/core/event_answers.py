@@ -33,6 +33,7 @@ from bot.core.samling_questions import (
 )
 from bot.core.text import fold
 
+_APPLIES = frozenset({"gjelder", "gjaldt", "ment", "meint", "passer"})
 _PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
 _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
 
@@ -97,6 +98,11 @@ class EventAnswers:
             named = self.matching(replace(q.filters, audiences=naming))
             if named:
                 return named  # "er begynneropplæringssamlingen for styrere?"
+        told = q.context_filters.audiences
+        if q.refers_back and told and told != q.filters.audiences:
+            named = self.matching(replace(q.filters, audiences=told))
+            if named:
+                return named  # "engelsksamlinga, gjelder den for ungdomstrinnet?"
         audiences = q.filters.audiences
         # "kan foreldre melde seg på samlingen 18. september?": no samling is for them
         pool = pool or self.matching(replace(q.filters, audiences=frozenset()))
@@ -181,6 +187,10 @@ class EventAnswers:
         event = entry.event if entry is not None else None
         if event is None:
             verdict = False
+        elif q.has(Cue.DEADLINE) and q.period is not None and not asks_if_passed(q):
+            # "er fristen i morgen?"
+            due = event.deadline is not None and q.period.start <= event.deadline <= q.period.end
+            verdict = due and not event.cancelled
         elif q.has(Cue.DEADLINE):
             verdict = not event.cancelled and event.deadline_open(now)
             if asks_if_passed(q):
@@ -196,7 +206,8 @@ class EventAnswers:
             verdict = event.format == "fysisk"
         elif q.has(Cue.NEXT):
             verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
-        elif q.has(Cue.FOR_WHOM) and q.filters.audiences:  # "er den for ungdomstrinnet?"
+        elif q.filters.audiences and (q.has(Cue.FOR_WHOM) or _APPLIES & set(q.words)):
+            # "er den for ungdomstrinnet?", "gjelder den også ungdomstrinnet?"
             verdict = not event.cancelled and q.filters.audiences <= set(event.audience)
             if asks_to_sign_up(q):  # "kan vi melde oss på?": only while one still can
                 open_ = event.deadline is None or event.deadline_open(now)

@@ -155,7 +155,9 @@ class QuestionReader:
             return word in self.stop_words or word in targets or stem(word) in known_stems
 
         self._known = known
-        self.forms = WordForms(kb.vocabulary.forms, known, _SPLIT_HEADS, self._speller.correct)
+        self.forms = WordForms(
+            kb.vocabulary.forms, known, _SPLIT_HEADS, self._speller.correct, self.stop_words
+        )
         self._question_openers = frozenset(fold(word) for word in INTERROGATIVES)
         self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
         self._kinds = self._kind_terms(kb, normaliser)
@@ -217,7 +219,9 @@ class QuestionReader:
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
         verb = opener in _YES_NO or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
         no_question_word = self._question_openers.isdisjoint(_before_if_so(corrected))
-        yes_no = (verb or _is_tag_question(text, corrected)) and no_question_word
+        yes_no = (
+            verb or _is_tag_question(text, corrected) or _is_declarative_question(text, corrected)
+        ) and no_question_word
         return Question(
             text=text,
             terms=terms,
@@ -387,6 +391,12 @@ def _asks_what_it_is(typed: Sequence[str], i: int) -> bool:
     """ "hva er det?", "ka e det": a question word, a verb and "det" last ask what was just
     named; "hvilke samlinger er det?" asks what there is."""
     return i == 2 == len(typed) - 1
+
+
+def _is_declarative_question(text: str, typed: Sequence[str]) -> bool:
+    """ "og den gjelder for skolene også?", "dekom engelsk er for ungdomstrinnet?": a statement
+    with a question mark and no question word asks whether it is true."""
+    return text.rstrip().endswith("?") and any(word in _YES_NO for word in typed[1:])
 
 
 def _before_if_so(typed: Sequence[str]) -> Sequence[str]:

@@ -39,6 +39,7 @@ class Cue(StrEnum):
     DIFFERENCE = "difference"
     OTHER_THAN = "other_than"  # "samarbeider de om noe annet enn kompetanse?"
     UNSUPPORTED = "unsupported"  # prices, passwords, phone numbers: never in the sources
+    TIME_OF_DAY = "time_of_day"  # "når på dagen starter den?": known only of timed samlinger
     # Small talk
     GREETING = "greeting"
     THANKS = "thanks"
@@ -81,8 +82,12 @@ SOFT_CUES = frozenset(
 _CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHEN: (
         "når, dato, datoen, tidspunkt, hvilken dag, kva dag, ukedag, vekedag, hvilket år, "
-        "årstall, klokka, hva år, hvilke år, hvilken dag i uka, hvilken dag i uken, "
+        "årstall, hva år, hvilke år, hvilken dag i uka, hvilken dag i uken, "
         "hva dag i uka, kva dag i veka, ukedagen"
+    ),
+    Cue.TIME_OF_DAY: (
+        "når på dagen, på dagen, klokka, klokken, klokkeslett, klokkeslettet, hvilket "
+        "klokkeslett, kl"
     ),
     Cue.NEXT: (
         "neste, kommende, førstkommende, nærmeste, snart, fremover, framover, på gang, neste gang"
