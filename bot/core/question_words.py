@@ -94,7 +94,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.PAST: (
         "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, arrangert, "
-        "over, ferdig, forbi, nylig, nyleg, i det siste"
+        "over, forbi, nylig, nyleg, i det siste"
     ),
     Cue.DEADLINE: (
         "frist, fristen, påmeldingsfrist, påmelding, melde, meld, melder, påmeldt, "

@@ -99,8 +99,11 @@ class YesNo:
         insiders = [name for name in mentioned if self._is_member(name, entry)]
         title = answers.short_title(entry)
         # "er de med på …?", "er spesialundervisning et fokusområde?" (of the focus areas)
-        of_kind = q.kind_named is not None and q.kind_named in sorts and bool(outsiders)
+        of_kind = of_kind_asked(q, sorts) and bool(outsiders)
         membership = q.has(Cue.MEMBERS) or q.says_med or of_kind
+        if entry.members and not (outsiders or insiders) and of_kind_asked(q, sorts):
+            stranger = self._unnamed_member(q, entry)  # "er digitale ferdigheter et av …?"
+            outsiders = [stranger] if stranger is not None else []
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:
@@ -142,6 +145,22 @@ class YesNo:
         if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
             return "Ja. " + answers.entry_text(entry)
         return None
+
+    def _unnamed_member(self, q: Question, group: Entry) -> str | None:
+        """ "Er digitale ferdigheter et av fokusområdene?": the words before "et av" as typed,
+        when they share no word with any of the group's members."""
+        typed = typed_words(q.text)
+        folded = [fold(word) for word in typed]
+        at = next(
+            (i for i, pair in enumerate(pairwise(folded)) if pair[0] in _ONE_OF and pair[1] == "av"),
+            None,
+        )
+        if at is None or at < 2:
+            return None
+        named = " ".join(typed[1:at])
+        terms = set(self._normaliser.terms(named))
+        members = {term for member in group.members for term in self._normaliser.terms(member)}
+        return None if not terms or terms & members else named
 
     def _is_member(self, name: str, group: Entry) -> bool:
         """Whether `name` is one of the group's members, by name or by what it is: DEKOM, whose
@@ -384,6 +403,14 @@ def _compound_of(term: str, parts: set[str]) -> bool:
         for last in parts
         if len(last) >= 4 and len(term) > len(last)
     )
+
+
+def of_kind_asked(q: Question, sorts: set[Kind | str | None]) -> bool:
+    """ "er X et fokusområde?", "… en av ordningene?": the question names the members' kind."""
+    return q.kind_named is not None and q.kind_named in sorts
+
+
+_ONE_OF = frozenset({"en", "et", "ett", "ei", "ein", "eit"})
 
 
 def _not_in_title(name: str, entry: Entry) -> bool:
