@@ -162,6 +162,7 @@ def _parts(
             *(Clause(part.text, True) if i == 0 else part for i, part in enumerate(asked_parts)),
         ]
     pieces: list[str] = []
+    announcing: set[int] = set()  # pieces before a colon: "Kan du gi meg en oversikt: …"
     start = 0
     for match in _PART_BREAK.finditer(sentence):
         rest = sentence[match.end() :]
@@ -174,6 +175,8 @@ def _parts(
         )
         asks = bool(first) and (asks_whether or opens_question(first, after_og))
         if (because or asks) and match.start() > start:
+            if ":" in match.group(0):
+                announcing.add(len(pieces))
             pieces.append(sentence[start : match.start()])
             start = match.end()
         elif _tells_after_asking(
@@ -186,12 +189,11 @@ def _parts(
         first = _first_word(sentence)
         return [Clause(sentence.strip(), asked or (bool(first) and opens_question(first)))]
     clauses = []
-    for piece in pieces:
+    for number, piece in enumerate(pieces):
         first = _first_word(piece)
         whether = introduced_by and first == "om"
-        clauses.append(
-            Clause(piece.strip(" ,"), whether or (bool(first) and opens_question(first)))
-        )
+        asks = whether or (bool(first) and opens_question(first))
+        clauses.append(Clause(piece.strip(" ,"), asks and number not in announcing))
     if asked and not any(clause.is_question for clause in clauses):
         clauses[-1] = Clause(clauses[-1].text, True)
     return clauses

@@ -36,7 +36,7 @@ from bot.core.subjects import CONFIDENT_SCORE
 from bot.core.text import Normaliser
 
 MAX_QUESTION_LENGTH = 500
-MAX_PARTS = 3  # questions answered in one message
+MAX_PARTS = 4  # questions answered in one message
 _TERMINAL_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]")
 
 
@@ -71,10 +71,13 @@ class Engine:
         if len(asked) == 1:
             return self._decider.decide(self._read(asked[0], context, now), memory, now)
         parts: list[tuple[Question, Reply]] = []
-        for clause in asked[:MAX_PARTS]:
-            q = self._read(clause, context, now)
-            if _asks_nothing(q) and clause is not asked[-1]:
+        for clause in asked:
+            if len(parts) == MAX_PARTS:
+                break
+            own = self._reader.read(clause.text, now.date())
+            if _asks_nothing(own) and clause is not asked[-1]:
                 continue  # "… og lurer på tre ting: …" announces the questions
+            q = self._with(own, context)
             reply = self._decider.decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
             if reply.confident and parts and _restated_by(parts[-1], q):
@@ -103,7 +106,10 @@ class Engine:
         return self._reader.read(rest, now.date()) if rest.strip() else None
 
     def _read(self, clause: Clause, context: Question | None, now: datetime) -> Question:
-        q = self._reader.read(clause.text, now.date())
+        return self._with(self._reader.read(clause.text, now.date()), context)
+
+    def _with(self, q: Question, context: Question | None) -> Question:
+        """The question as its message's context tells it (`bot.core.context`)."""
         if context is None:
             return q
         index = self._index

@@ -54,6 +54,8 @@ class SubjectFinder:
             return counterpart  # "og den tilsvarende ordningen for barnehagene?"
         if last is not None and _for_others(q, last):
             return None  # "og den for styrarar?": another samling, the one for them
+        if last is not None and own is not None and _fits_only(q, own, last):
+            return None  # "hva heter strategien for barnehage?" after the model for skole
         if (
             last is not None
             and q.yes_no
@@ -309,6 +311,13 @@ def _for_others(q: Question, last: Entry) -> bool:
     if last.event is None or q.yes_no or not wanted:
         return False
     return not wanted <= set(last.event.audience)
+
+
+def _fits_only(q: Question, own: Entry, last: Entry) -> bool:
+    """The audience asked about is one the question's own subject applies to, and the last
+    subject does not."""
+    wanted = set(q.filters.audiences)
+    return bool(wanted) and wanted <= set(own.applies_to) and not wanted <= set(last.applies_to)
 
 
 def _surely_known(resolved: Sequence[tuple[str, float]]) -> bool:
