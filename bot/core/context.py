@@ -67,8 +67,17 @@ def with_context(
         if q.refers_back
         else []
     )
+    exact = named or known  # the words of the knowledge base itself, not parts or typos
     if len(choices) < len(q.content):  # the context's filters count only for samlinger asked
-        return replace(q, context_filters=told, context_terms=extra, context_words=context.words)
+        q = replace(q, context_filters=told, context_terms=extra, context_words=context.words)
+        if not _points_at(q, context):
+            return q
+        # "… får større lokalt handlingsrom. Medfører det også mer ansvar?": "det" is what
+        # the message named, and the question's own words say what is asked of it
+        named_terms = tuple(
+            t for t in context.topic if len(t) >= _TELLING and exact(t) and t not in q.content
+        )
+        return replace(q, content=(*named_terms, *q.content), topic=(*named_terms, *q.topic))
     # "Jeg glemte å melde meg på. Når er fristen?" carries the deadline; "når er neste samling
     # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
     asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
@@ -82,7 +91,6 @@ def with_context(
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
     names = q.refers_back and not points_back(context.words)
-    exact = named or known  # the words of the knowledge base itself, not parts or typos
     topic = tuple(term for term in context.topic if exact(term)) if names else ()
     return replace(
         q,
@@ -96,3 +104,20 @@ def with_context(
         period=period,
         kind_named=q.kind_named or context.kind_named,
     )
+
+
+def _points_at(q: Question, context: Question) -> bool:
+    """ "Medfører det også mer ansvar?" after a sentence that names something: a yes/no
+    question of few words whose "det" or "den" stands for what the context named."""
+    return (
+        q.yes_no
+        and q.refers_back
+        and not q.follows_up
+        and len(q.content) <= _FEW_OWN_WORDS
+        and bool(context.topic)
+        and not points_back(context.words)
+    )
+
+
+_FEW_OWN_WORDS = 2
+_TELLING = 6  # a context word this long names a topic ("handlingsrom"), not the asker ("jobb")
