@@ -6,7 +6,7 @@ Every function takes `now` from the caller, so the same event reads "er" before 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 
 from bot.core.dates import clock, day_span, long_date, relative_hint, short_date
@@ -74,6 +74,12 @@ def place(format_: str | None, platform: str | None, location: str | None) -> st
     if location:
         parts.append(f"på {location}")
     return " ".join(parts) or None
+
+
+def audience_labels(kb: KnowledgeBase, audience_ids: Iterable[str]) -> str:
+    """ "barnehage, skole og PPT": the labels of audience ids, as the vocabulary writes them."""
+    known = kb.vocabulary.audiences
+    return join_words([known[a].label if a in known else a for a in audience_ids])
 
 
 def audience(kb: KnowledgeBase, entry: Entry) -> str | None:

@@ -87,11 +87,11 @@ def _tells_without_subject(sentence: str) -> bool:
     return second not in _SUBJECTS and second in _SMALL_WORDS
 
 
-_SUBJECTS = frozenset(
-    fold(word)
-    for word in "du dere dokker dåkker jeg eg æ vi me de dei dæm den det d dette denne disse "
-    "han hun ho hu man noen nån nokon nokre ho".split()
-)
+_SUBJECT_WORDS = """
+du dere dokker dåkker jeg eg æ vi me de dei dæm den det d dette denne disse han hun ho hu man noen
+nån nokon nokre
+"""
+_SUBJECTS = frozenset(fold(word) for word in _SUBJECT_WORDS.split())
 _SMALL_WORDS = frozenset(fold(word) for word in STOP_WORDS.split()) - _SUBJECTS
 
 

@@ -42,7 +42,8 @@ from bot.core.question_shapes import (
 )
 from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
-from bot.core.samling_questions import as_whether_for, asks_whether_for
+from bot.core.same_thing import same_or_not
+from bot.core.samling_questions import as_whether_for, asks_whether_for, time_of_day_unknown
 from bot.core.smalltalk import only_chatter, smalltalk
 from bot.core.strange_names import asks_of_a_stranger
 from bot.core.subject_answers import SubjectAnswers
@@ -107,12 +108,15 @@ class Decider:
         titled = self._find.named_by_title(q, search)
         if titled is not None:
             return self.answer_entry(titled, now, search.hits)
+        same = same_or_not(q, self._find.last(memory, now), self.kb)
+        if same is not None:  # "er den desentraliserte ordningen det samme som DEKOM?"
+            return reply_about(self.kb, same[0], Intent.WHAT_IS, [same[1]], search.hits)
         several = self._subjects.several_named(q, search)
         if several is not None:  # "hva står REKOM og DEKOM for?", "er DEKOM og REKOM det samme?"
             return several
         subject = self._find.subject(q, search)
         remembered = self._find.remembered(q, subject, memory, now)
-        if q.has(Cue.UNSUPPORTED) or self._time_unknown(q, remembered or subject):
+        if q.has(Cue.UNSUPPORTED) or time_of_day_unknown(q, remembered or subject, self.kb):
             return self._subjects.unsupported(q, remembered or subject, search, now)
         if remembered is not None:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
@@ -309,22 +313,9 @@ class Decider:
         wanted = q.filters.audiences
         fitting = [entry for entry in of_kind if wanted and wanted <= set(entry.applies_to)]
         if fitting:  # "hvilken ordning gjelder for barnehagene?": the ones for them
-            plural = f"{plural} for {answers.join_words(self._labels(wanted))}"
+            plural = f"{plural} for {answers.audience_labels(self.kb, sorted(wanted))}"
             return self._reply(answers.kind_list(plural, fitting), Intent.LIST, fitting)
         return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
-
-    def _time_unknown(self, q: Question, subject: Entry | None) -> bool:
-        """ "Når på dagen starter samlingen?": the sources give no time of day unless the
-        samling (or, with none named, any samling) has one."""
-        if not q.has(Cue.TIME_OF_DAY):
-            return False
-        named = subject is not None and subject.event is not None
-        events = [subject] if named else [entry for entry in self.kb if entry.is_event]
-        return not any(entry.event and entry.event.start_time for entry in events)
-
-    def _labels(self, audiences: frozenset[str]) -> list[str]:
-        known = self.kb.vocabulary.audiences
-        return sorted(known[a].label if a in known else a for a in audiences)
 
     def _sorts_of_named(self, q: Question) -> list[Entry] | None:
         """ "hva slags ordning er DEKOM?": the named entries of the kind asked, if any."""

@@ -219,7 +219,8 @@ innen rundt blant per og eller men som at så enn både da då nå no her der hi
 er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må får fikk
 gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
 trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet hjelpe kjenne kjenner
-fortelle kom fortalt sagt rask raskt kjapt kjapp selve sjølve ment meint forstått forsto forstod medfører medføre
+fortelle kom fortalt sagt rask raskt kjapt kjapp selve sjølve ment meint forstått forsto forstod
+medfører medføre
 jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
 dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn

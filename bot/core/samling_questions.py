@@ -1,5 +1,6 @@
 """What a question asks of samlinger beyond which ones: whether one is for an audience, how long it
-lasts, why it changed, whether it is held as planned, whether its deadline has passed.
+lasts, why it changed, whether it is held as planned, whether its deadline has passed, at what
+time of day it starts.
 
 "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "hvorfor ble den
 avlyst?" asks a reason no source gives; "er fristen gått ut?" asks the opposite of "er fristen
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
 
@@ -100,3 +102,13 @@ _PASSED = (
     "glipp av",  # "har jeg gått glipp av fristen?"
     "passert",
 )
+
+
+def time_of_day_unknown(q: Question, subject: Entry | None, kb: KnowledgeBase) -> bool:
+    """ "Når på dagen starter samlingen?": the sources give no time of day unless the samling
+    (or, with none named, any samling) has one."""
+    if not q.has(Cue.TIME_OF_DAY):
+        return False
+    named = subject is not None and subject.event is not None
+    events = [subject] if subject is not None and named else [e for e in kb if e.is_event]
+    return not any(entry.event and entry.event.start_time for entry in events)

@@ -8,6 +8,8 @@ is "DEKOM skal …").
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
+
 from bot.core import answers
 from bot.core.knowledge import Entry
 
@@ -68,7 +70,7 @@ _POINTING = frozenset(
 )
 
 
-def ends_a_compound(term: str, terms: set[str]) -> bool:
+def ends_a_compound(term: str, terms: AbstractSet[str]) -> bool:
     """Whether a term is the last part of a longer compound among `terms` ("niv", "individniv"),
     or a verb with its particle in front ("delt" in "inndelt", "følge" in "oppfølge")."""
     return len(term) >= 3 and any(

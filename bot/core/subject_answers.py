@@ -30,6 +30,7 @@ from bot.core.number_claims import judge_years, number_verdict
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
+from bot.core.same_thing import SAME_WORDS
 from bot.core.samling_questions import as_whether_for, asks_whether_for
 from bot.core.sentence_words import split_sentences
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
@@ -180,7 +181,7 @@ class SubjectAnswers:
         group = self._group_saying(entries, fact)
         if group is not None:
             return self._reply(answers.entry_text(group), Intent.LIST, [group], search.hits)
-        if q.yes_no and not _SAME.isdisjoint(q.words):
+        if q.yes_no and not SAME_WORDS.isdisjoint(q.words):  # "er DEKOM og REKOM det samme?"
             text = "Nei. " + " ".join(summary(entry) for entry in entries)
         elif q.has(Cue.DIFFERENCE) and not q.yes_no:  # "forskjellen på REKOM og DEKOM?"
             text = " ".join(summary(entry) for entry in entries)
@@ -435,4 +436,3 @@ def _what_else(entry: Entry) -> str | None:
 _ELSE = frozenset({"ogsa", "andre", "dessuten"})
 _SAID_IN_A_SENTENCE = (Fact.GOALS, Fact.PARTNERS)  # facts one sentence among several may hold
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-_SAME = frozenset({"samme", "same", "sama", "sammen", "lik", "like"})  # "det samme", "det sammå"

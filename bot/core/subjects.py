@@ -48,7 +48,7 @@ class SubjectFinder:
         subject the question itself names, if any (`subject`)."""
         if memory is None or not memory.fresh(now):
             return None
-        last = self._last(memory, now)
+        last = self.last(memory, now)
         counterpart = self._counterpart(q, last) if last is not None else None
         if counterpart is not None:
             return counterpart  # "og den tilsvarende ordningen for barnehagene?"
@@ -109,10 +109,10 @@ class SubjectFinder:
 
     def remembered_group(self, memory: Memory | None, now: datetime) -> Entry | None:
         """The chat's last subject, when it is a group with members."""
-        last = self._last(memory, now)
+        last = self.last(memory, now)
         return last if last is not None and last.members else None
 
-    def _last(self, memory: Memory | None, now: datetime) -> Entry | None:
+    def last(self, memory: Memory | None, now: datetime) -> Entry | None:
         """What the chat talked about last, while the memory is fresh."""
         if memory is None or not memory.fresh(now) or not memory.subjects:
             return None

@@ -151,10 +151,8 @@ class YesNo:
         when they share no word with any of the group's members."""
         typed = typed_words(q.text)
         folded = [fold(word) for word in typed]
-        at = next(
-            (i for i, pair in enumerate(pairwise(folded)) if pair[0] in _ONE_OF and pair[1] == "av"),
-            None,
-        )
+        pairs = enumerate(pairwise(folded))
+        at = next((i for i, (one, of) in pairs if one in _ONE_OF and of == "av"), None)
         if at is None or at < 2:
             return None
         named = " ".join(typed[1:at])
@@ -216,10 +214,7 @@ class YesNo:
         return answers.short_title(fitting[0]) if len(fitting) == 1 else None
 
     def _labels(self, audience_ids: Sequence[str]) -> str:
-        audiences = self._kb.vocabulary.audiences
-        return answers.join_words(
-            [audiences[a].label if a in audiences else a for a in audience_ids]
-        )
+        return answers.audience_labels(self._kb, audience_ids)
 
     def names(self, q: Question, entry: Entry) -> bool:
         """Whether the question names the entry itself: its id or its whole title."""
