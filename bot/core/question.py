@@ -420,12 +420,17 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
     if tuple(typed[-2:]) in _TAGS and not text.rstrip().endswith((".", "!")):
         return True  # "rekom ska hjelpe med ny rammeplan stemmer det"
     if not text.rstrip().endswith("?"):
-        return False
+        # "å styrersamlinga i oktober ble den gjennomført": "ble den" asks without a "?"
+        return not text.rstrip().endswith((".", "!")) and _fronted(typed)
     if tuple(typed[-2:]) in _TAGS or typed[-1] in ("eller", "ja", "stemmer", "riktig", "sant"):
         return True
     if tuple(typed[-3:]) in (("ja", "eller", "nei"), ("ja", "nei")) or typed[-2:] == ["ja", "nei"]:
         return True
-    # "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"
+    return _fronted(typed)
+
+
+def _fronted(typed: Sequence[str]) -> bool:
+    """ "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"."""
     return any(
         verb in _FRONTED_VERBS and pronoun in _PRONOUNS for verb, pronoun in pairwise(typed[1:])
     )
