@@ -90,7 +90,7 @@ def with_context(
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
-    names = q.refers_back and not points_back(context.words)
+    names = q.refers_back and not points_back(context.words, telling=True)
     topic = tuple(term for term in context.topic if exact(term)) if names else ()
     return replace(
         q,
@@ -115,7 +115,7 @@ def _points_at(q: Question, context: Question) -> bool:
         and not q.follows_up
         and len(q.content) <= _FEW_OWN_WORDS
         and bool(context.topic)
-        and not points_back(context.words)
+        and not points_back(context.words, telling=True)
     )
 
 

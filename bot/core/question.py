@@ -368,13 +368,15 @@ _EXPLETIVE_BEFORE = frozenset(
 )
 
 
-def points_back(typed: Sequence[str]) -> bool:
+def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
     """Whether a word points back to what was said before ("når trådte den i kraft?"); the
-    "det" of "er det noen samling" points at nothing."""
+    "det" of "er det noen samling" points at nothing. In a `telling` sentence "den digitale
+    skoleledersamlingen" names what it is about."""
     for i, word in enumerate(typed):
         if word in _DEFINITE_KINDS and i > 0 and typed[i - 1] not in _INDEFINITE_BEFORE:
-            return True  # "… beskriver ordningen?", not "den nye ordningen"
-        if word not in _BACK_REFERENCES:
+            if not (telling and i > 1 and _determiner(typed, i - 2)):
+                return True  # "… beskriver ordningen?", not "den nye ordningen"
+        if word not in _BACK_REFERENCES or (telling and _determiner(typed, i)):
             continue
         if (
             word == "det"
@@ -385,6 +387,25 @@ def points_back(typed: Sequence[str]) -> bool:
             continue
         return True
     return False
+
+
+def _determiner(typed: Sequence[str], i: int) -> bool:
+    """ "den digitale skoleledersamlingen", "det nye prosjektet": "den" before an adjective and
+    a definite noun names something new; "er den digital?" points back."""
+    adjective, noun = [*typed[i + 1 : i + 3], "", ""][:2]
+    return (
+        typed[i] in _DETERMINERS
+        and bool(adjective)
+        and adjective not in STOP_WORDS_FOLDED
+        and adjective not in NUMBER_WORDS
+        and len(noun) >= _NOUN
+        and noun.endswith(_DEFINITE_ENDINGS)
+    )
+
+
+_DETERMINERS = frozenset({"den", "det", "de", "dei"})
+_DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "na", "a")
+_NOUN = 5
 
 
 def _asks_what_it_is(typed: Sequence[str], i: int) -> bool:
