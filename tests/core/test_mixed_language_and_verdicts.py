@@ -1,0 +1,274 @@
+"""English words in Norwegian messages, the schemes for an audience, verdicts on deadlines and
+on whom a samling is for, claims the sources contradict, names that mean the same thing, and
+messages that announce their questions or tell something after asking (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from tests.core.asking import (
+    EARLY_SEPTEMBER_2020,
+    NOVEMBER_2020,
+    ask,
+    conversation,
+    first_sentence,
+    starts_with_verdict,
+)
+
+# -- English words in a Norwegian message ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "said"),
+    [
+        ("is Lesing one of the fokusområder or not?", "Ja", "lesing"),
+        ("Do the prosjektskolene work together with bydelsbibliotekene?", "Ja", "bydelsbibliotek"),
+    ],
+)
+def test_english_words_are_read_as_their_norwegian_words(
+    engine: Engine, question: str, verdict: str, said: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert said in reply.text.lower()
+
+
+def test_an_english_goal_question_gets_the_goal(engine: Engine) -> None:
+    reply = ask(engine, "whats the goal med inkluderende laeringsmiljø, short version pls")
+    assert reply.confident, reply.text
+    assert "raust og støttende" in first_sentence(reply)
+
+
+# -- the schemes for an audience ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "listed", "not_listed"),
+    [
+        ("hvilken ordning gjelder for barnehagene?", "REKOM", "DEKOM"),
+        (
+            "jeg er student i en barnehage, hvilken kompetanseordning gjelder for barnehager?",
+            "REKOM",
+            "DEKOM",
+        ),
+        ("kva ordning gjeld for skulen?", "DEKOM", "REKOM"),
+    ],
+)
+def test_the_schemes_listed_for_an_audience_are_those_for_it(
+    engine: Engine, question: str, listed: str, not_listed: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert listed in reply.text
+    assert not_listed not in reply.text
+
+
+# -- deadlines on a day, and whom a samling is for -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("now", "verdict"),
+    [("2020-09-23T09:00", "Ja"), ("2020-09-20T09:00", "Nei")],
+)
+def test_whether_the_deadline_is_tomorrow(engine: Engine, now: str, verdict: str) -> None:
+    reply = ask(engine, "er fristen for engelsk i morgen?", now)
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert "24. september" in reply.text
+
+
+def test_a_deadline_asked_for_today_after_it_passed_says_when_it_was(engine: Engine) -> None:
+    reply = ask(engine, "e fristen for å mælde sæ på engelsk-dekom i dag?", "2020-09-25T09:00")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "var torsdag 24. september 2020" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "engelsksamlinga, gjelder den for ungdomstrinnet?",
+        "Hvem er engelsk-DEKOMen ment for, gjelder den også ungdomstrinnet?",
+    ],
+)
+def test_a_samling_named_before_its_pronoun_is_not_for_another_audience(
+    engine: Engine, question: str
+) -> None:
+    reply = ask(engine, question, EARLY_SEPTEMBER_2020)
+    assert reply.confident, reply.text
+    assert "Nei." in reply.text
+    assert "Engelsk på barnetrinnet" in reply.text
+    assert "begynneropplæring" not in reply.text
+
+
+def test_a_samling_named_with_its_adjective_is_what_den_points_at(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Jeg hadde tenkt å delta på den digitale skoleledersamlingen i morgen. "
+        "Går den som planlagt?",
+        "2020-10-27T15:00",
+    )
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "avlyst" in reply.text
+
+
+def test_ble_den_gjennomfort_asks_without_a_question_mark(engine: Engine) -> None:
+    reply = ask(engine, "å styrersamlinga i oktober ble den gjennomført", NOVEMBER_2020)
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_the_time_of_day_no_source_gives_is_not_answered_confidently(engine: Engine) -> None:
+    reply = ask(engine, "Når på dagen starter samlingen 18. september?", EARLY_SEPTEMBER_2020)
+    assert not reply.confident, reply.text
+
+
+# -- claims the sources contradict or confirm --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        (
+            "Er det korrekt at den desentraliserte ordningen skal erstatte de statlige "
+            "satsingene med én gang?",
+            "gradvis",
+        ),
+        ("inngår tiltakene i dekom/kompetanseløftet i ettårige planer?", "flerårige"),
+        ("Er digitale ferdigheter et av fokusområdene i Trondheimsskolen?", "lesing"),
+    ],
+)
+def test_a_claim_the_sources_contradict_gets_no(engine: Engine, question: str, said: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert said in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er lesing et prioritert område for Trondheimsskolen?",
+        "rekom ska hjelpe med ny rammeplan stemmer det",
+        "Er REKOM ment å hjelpe barnehagene med å ta i bruk ny rammeplan?",
+        "er den desentraliserte ordningen det samme som dekom?",
+    ],
+)
+def test_a_claim_the_sources_confirm_gets_yes(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_the_same_as_what_the_chat_talked_about(engine: Engine) -> None:
+    same, other = (
+        conversation(
+            engine,
+            ["hva er dekom?", "er det det samme som den desentraliserte ordningen?"],
+            EARLY_SEPTEMBER_2020,
+        )[1],
+        conversation(
+            engine, ["hva er rekom?", "er det det samme som dekom?"], EARLY_SEPTEMBER_2020
+        )[1],
+    )
+    assert starts_with_verdict(same, "Ja"), same.text
+    assert starts_with_verdict(other, "Nei"), other.text
+
+
+def test_a_statement_with_a_question_mark_asks_whether_it_is_true(engine: Engine) -> None:
+    replies = conversation(
+        engine, ["hva er rekom?", "og den gjelder for skolene også?"], EARLY_SEPTEMBER_2020
+    )
+    assert starts_with_verdict(replies[1], "Nei"), replies[1].text
+
+
+def test_a_short_question_after_a_sentence_asks_about_what_it_named(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Jeg har forstått at kommunene får større lokalt handlingsrom. "
+        "Medfører det også mer ansvar?",
+    )
+    assert reply.confident, reply.text
+    assert "større ansvar" in reply.text
+
+
+# -- messages that announce their questions or tell after asking ------------------------------
+
+
+def test_four_questions_after_an_announcement_are_all_answered(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Hei. Jeg er rektor og lurer på tre ting: hva står DEKOM for, hvilken stortingsmelding "
+        "beskriver ordningen, og er det meningen at kommunene skal samarbeide i nettverk?",
+    )
+    assert reply.confident, reply.text
+    assert "desentralisert ordning" in reply.text
+    assert "Stortingsmelding 21" in reply.text
+    assert "samling" not in reply.text.lower()
+
+
+def test_a_request_before_a_colon_asks_nothing_of_its_own(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Kan du gi meg en rask oversikt: hvilke tre ordninger er med i modellen fra 2017, og hva "
+        "heter strategien for barnehage og hvilken periode gjelder den?",
+    )
+    assert reply.confident, reply.text
+    assert "innovasjonsordning" in reply.text
+    assert "Kompetanse for framtidens barnehage" in reply.text
+    assert "2014" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hva er egentlig dekom og kompetanseløftet, kort fortalt? har nettopp begynt som rektor",
+        "Når er neste samling? Må vite om vi trenger vikar",
+    ],
+)
+def test_a_sentence_told_after_the_question_is_no_question(engine: Engine, question: str) -> None:
+    reply = ask(engine, question, EARLY_SEPTEMBER_2020)
+    assert reply.confident, reply.text
+    assert "vet jeg dessverre ikke" not in reply.text
+
+
+def test_hva_er_det_asks_what_the_message_named(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "hei, jeg er ny lærer i trondheim og har hørt om noe som heter lesetråder. hva er det "
+        "og hvilke skoler er med?",
+    )
+    assert reply.confident, reply.text
+    assert "Nardo" in reply.text
+
+
+def test_a_question_naming_the_audience_of_another_entry_is_no_follow_up(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["hvilke tre ordninger er med i modellen fra 2017", "hva heter strategien for barnehage"],
+        EARLY_SEPTEMBER_2020,
+    )
+    assert "Kompetanse for framtidens barnehage" in replies[1].text
+
+
+# -- words that are no topic --------------------------------------------------------------------
+
+
+def test_a_compound_that_starts_with_a_function_word_is_no_known_word(engine: Engine) -> None:
+    reply = ask(engine, "ka bli værmeldinga på røros på onsdag?")
+    assert not reply.confident, reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Når vart sjølve Lesetråd-prosjektet avslutta?", "2020"),
+        ("er friskoler med i nettverket til trondheim?", "private skoler"),
+        ("hei! e d nån ledersamling for barnhag snart?", "20. januar"),
+    ],
+)
+def test_fillers_and_chat_spellings_do_not_sink_the_answer(
+    engine: Engine, question: str, said: str
+) -> None:
+    reply = ask(engine, question, "2021-01-12T10:15")
+    assert reply.confident, reply.text
+    assert said in reply.text
