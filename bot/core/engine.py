@@ -24,12 +24,8 @@ from bot.core.event_answers import EventAnswers
 from bot.core.index import SearchIndex
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.memory import Memory, remember
-from bot.core.question import (
-    STOP_WORDS_FOLDED,
-    Question,
-    QuestionReader,
-    cue_phrases,
-)
+from bot.core.question import Question, QuestionReader, cue_phrases
+from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.question_words import SOFT_CUES, Cue
 from bot.core.reply import Intent, Reply, combined
 from bot.core.subjects import CONFIDENT_SCORE

@@ -3,10 +3,10 @@
 A period ("neste uke", "i høst") is read first from the raw text; then unknown words are
 spell-corrected against the knowledge base's words. The words that signal a question type ("når",
 "hvor", "frist", "neste") are recognised before stop words are removed; what remains is the
-content the index matches on, and its audience, scheme, region or place words set filters. All
-words here are
-written in plain Norwegian and normalised once, through the same `Normaliser` as the knowledge
-base, so nynorsk forms and typos fold the same way on both sides.
+content the index matches on, and its audience, scheme, region or place words set filters. How
+the question is put (yes or no, pointing back) is read by `bot.core.question_forms`. All words
+here are written in plain Norwegian and normalised once, through the same `Normaliser` as the
+knowledge base, so nynorsk forms and typos fold the same way on both sides.
 """
 
 from __future__ import annotations
@@ -22,18 +22,22 @@ from bot.core.dialect import WordForms
 from bot.core.facets import Facets, Filters
 from bot.core.implied_cues import implied_cues
 from bot.core.knowledge import Kind, KnowledgeBase
+from bot.core.question_forms import (
+    DEFINITE_KIND_WORDS,
+    STOP_WORDS_FOLDED,
+    YES_NO_WORDS,
+    asks_yes_or_no,
+    follows_up,
+    points_back,
+)
 from bot.core.question_words import (
-    BACK_REFERENCES,
     CUE_WORDS,
-    DEFINITE_KINDS,
     ENTRY_FACT_CUES,
     EVENT_NOUNS_PLURAL,
     INTERROGATIVES,
     NUMBER_WORDS,
     PLAIN_WORDS,
     SMALLTALK_CUES,
-    STOP_WORDS,
-    YES_NO_OPENERS,
     Cue,
 )
 from bot.core.spelling import Speller
@@ -93,7 +97,6 @@ class Question:
 _TAKING_PART = frozenset(["i", "pa", "blant", "som", "der", "og"])  # after "med"
 _DOING = frozenset(["hjelp", "hjelpe", "hjelper", "oss", "dem", "jobbe", "jobber", "arbeide"])
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
-STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
 _PAST_TENSE = frozenset(fold(word) for word in ["var", "ble", "hadde", "holdt", "gjennomført"])
 _LEADING_FILLERS = frozenset(
     fold(word) for word in ["og", "men", "hei", "sa", "da", "altsa", "forresten"]
@@ -102,12 +105,6 @@ _SPLIT_HEADS = ("neste", "forrige", "siste", "kommende")
 # A word cut off with a full stop: letters follow, or a word in lower case ("læringsorient.
 # ledelse"); not the end of a sentence.
 _CUT_OFF = re.compile(r"([^\W\d_]{6,})\.(?=[^\W\d_]|\s+[a-zæøå])")
-_YES_NO = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
-_YES_NO_STEMS = frozenset(stem(word) for word in _YES_NO if len(word) > 4)
-_BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
-_DEFINITE_KINDS = frozenset(fold(word) for word in DEFINITE_KINDS)
-# Words before a kind noun that make it name something new ("den nye ordningen for …").
-_INDEFINITE_BEFORE = frozenset(["nye", "ny", "forrige", "neste", "regionale", "desentraliserte"])
 
 
 def cue_phrases(kb: KnowledgeBase, normaliser: Normaliser) -> CuePhrases:
@@ -147,7 +144,7 @@ class QuestionReader:
         # Small talk is typed as it is: "takler" is a word, not a slip of "takker".
         chatter = {word for cue in _CHATTER for text in CUE_WORDS[cue] for word in words(text)}
         # "ordninga" is no "ordningar", "kommunale" no "kommune"
-        as_typed = self.stop_words | chatter | _DEFINITE_KINDS | PLAIN_WORDS
+        as_typed = self.stop_words | chatter | DEFINITE_KIND_WORDS | PLAIN_WORDS
         self._speller = Speller(targets - chatter, also_known=as_typed)
         known_stems = frozenset(stem(word) for word in targets)
 
@@ -170,7 +167,7 @@ class QuestionReader:
         first = standard[0] if standard else word
         if first in self._question_openers:
             return "wh"
-        return "yes_no" if first in _YES_NO else None
+        return "yes_no" if first in YES_NO_WORDS else None
 
     def read(self, text: str, today: date) -> Question:
         text = with_full_years(text)  # "23-27"
@@ -217,11 +214,7 @@ class QuestionReader:
             topic = tuple(t for t in topic if t not in self._kinds[list_kind])
         plural = any(word in self._plural for word in fold(text).split())
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
-        verb = opener in _YES_NO or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
-        no_question_word = self._question_openers.isdisjoint(_before_if_so(corrected))
-        yes_no = (
-            verb or _is_tag_question(text, corrected) or _is_declarative_question(text, corrected)
-        ) and no_question_word
+        yes_no = asks_yes_or_no(text, corrected, opener, self._question_openers)
         return Question(
             text=text,
             terms=terms,
@@ -235,8 +228,8 @@ class QuestionReader:
             cue_terms=cue_terms,
             counted=counted,
             yes_no=yes_no,
-            refers_back=points_back(corrected) or _follows_up(corrected),
-            follows_up=_follows_up(corrected),
+            refers_back=points_back(corrected) or follows_up(corrected),
+            follows_up=follows_up(corrected),
             words=tuple(corrected),
             kind_named=kind_named,
             kind_words=tuple(t for t in content if kind_named and t in self._kinds[kind_named]),
@@ -363,115 +356,9 @@ def _alternatives(tokens: Sequence[Token], stop_words: frozenset[str]) -> frozen
     return frozenset(found)
 
 
-_EXPLETIVE_BEFORE = frozenset(
-    fold(word) for word in ["er", "var", "blir", "ble", "finnes", "fins", "skjer", "kommer", "har"]
-)
-
-
-def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
-    """Whether a word points back to what was said before ("når trådte den i kraft?"); the
-    "det" of "er det noen samling" points at nothing. In a `telling` sentence "den digitale
-    skoleledersamlingen" names what it is about."""
-    for i, word in enumerate(typed):
-        if word in _DEFINITE_KINDS and i > 0 and typed[i - 1] not in _INDEFINITE_BEFORE:
-            if not (telling and i > 1 and _determiner(typed, i - 2)):
-                return True  # "… beskriver ordningen?", not "den nye ordningen"
-        if word not in _BACK_REFERENCES or (telling and _determiner(typed, i)):
-            continue
-        if (
-            word == "det"
-            and i > 0
-            and typed[i - 1] in _EXPLETIVE_BEFORE
-            and not _asks_what_it_is(typed, i)
-        ):
-            continue
-        return True
-    return False
-
-
-def _determiner(typed: Sequence[str], i: int) -> bool:
-    """ "den digitale skoleledersamlingen", "det nye prosjektet": "den" before an adjective and
-    a definite noun names something new; "er den digital?" points back."""
-    adjective, noun = [*typed[i + 1 : i + 3], "", ""][:2]
-    return (
-        typed[i] in _DETERMINERS
-        and bool(adjective)
-        and adjective not in STOP_WORDS_FOLDED
-        and adjective not in NUMBER_WORDS
-        and len(noun) >= _NOUN
-        and noun.endswith(_DEFINITE_ENDINGS)
-    )
-
-
-_DETERMINERS = frozenset({"den", "det", "de", "dei"})
-_DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "na", "a")
-_NOUN = 5
-
-
-def _asks_what_it_is(typed: Sequence[str], i: int) -> bool:
-    """ "hva er det?", "ka e det": a question word, a verb and "det" last ask what was just
-    named; "hvilke samlinger er det?" asks what there is."""
-    return i == 2 == len(typed) - 1
-
-
-def _is_declarative_question(text: str, typed: Sequence[str]) -> bool:
-    """ "og den gjelder for skolene også?", "dekom engelsk er for ungdomstrinnet?": a statement
-    with a question mark and no question word asks whether it is true."""
-    return text.rstrip().endswith("?") and any(word in _YES_NO for word in typed[1:])
-
-
-def _before_if_so(typed: Sequence[str]) -> Sequence[str]:
-    """ "Samarbeider de med NTNU, og i så fall om hva?": the words before "i så fall" (or a
-    closing "eller hva"), where a question word makes it no yes/no question."""
-    for i in range(len(typed) - 2):
-        if tuple(typed[i : i + 3]) in (("i", "sa", "fall"), ("i", "so", "fall")):
-            return typed[:i]
-    if tuple(typed[-2:]) in (("eller", "hva"), ("eller", "kva")):
-        return typed[:-2]  # "er Oppdal med, eller hva?" asks yes or no
-    return typed
-
-
-def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
-    """ "Trondheim er vel med i Gauldalsregionen?", "NTNU er hovedpartner, ikke sant?": a
-    statement asked to be confirmed ("vel" and "jo" ask it without a question mark)."""
-    if len(typed) < 3:
-        return False
-    if not _CONFIRM.isdisjoint(typed[1:5]) and not text.rstrip().endswith((".", "!")):
-        return True  # "MALVIK ER VEL MED I GAULDALSREGIONEN", "rekom og dekom er jo det samme"
-    if tuple(typed[-2:]) in _TAGS and not text.rstrip().endswith((".", "!")):
-        return True  # "rekom ska hjelpe med ny rammeplan stemmer det"
-    if not text.rstrip().endswith("?"):
-        # "å styrersamlinga i oktober ble den gjennomført": "ble den" asks without a "?"
-        return not text.rstrip().endswith((".", "!")) and _fronted(typed)
-    if tuple(typed[-2:]) in _TAGS or typed[-1] in ("eller", "ja", "stemmer", "riktig", "sant"):
-        return True
-    if tuple(typed[-3:]) in (("ja", "eller", "nei"), ("ja", "nei")) or typed[-2:] == ["ja", "nei"]:
-        return True
-    return _fronted(typed)
-
-
-def _fronted(typed: Sequence[str]) -> bool:
-    """ "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"."""
-    return any(
-        verb in _FRONTED_VERBS and pronoun in _PRONOUNS for verb, pronoun in pairwise(typed[1:])
-    )
-
-
 _WHAT_WORDS = frozenset({"hva", "kva", "ka", "hvaslags"})
-_CONFIRM = frozenset({"vel", "jo"})  # "X er vel …": asked to be confirmed
 _CHATTER = (Cue.THANKS, Cue.GREETING, Cue.GOODBYE)
 _NO_TOKEN = Token("", "")
-_FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
-_PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})
-_TAGS = frozenset(
-    {("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det"), ("stemmer", "det")}
-)
-
-
-def _follows_up(typed: Sequence[str]) -> bool:
-    """ "når er fristen da?", "og hvem er den for?": words that only make sense after
-    something said before."""
-    return len(typed) >= 2 and (typed[-1] == "da" or typed[0] == "og")
 
 
 def _vocabulary_words(kb: KnowledgeBase) -> set[str]:

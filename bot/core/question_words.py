@@ -319,31 +319,6 @@ YES_NO_OPENERS = frozenset(
     ]
 )
 
-# Words of a claim, folded, and the word a source uses for the opposite ("kommunale ordninger?"
-# of the "statlige tilskuddsordningene"), compared by their start.
-# A contrary that needs no noun after it ("jobbe alene") has None for the noun rule.
-CONTRARIES: tuple[tuple[str, str, bool], ...] = (
-    ("kommunal", "statl", True),
-    ("statl", "kommunal", True),
-    ("alene", "samm", False),  # "skal kommunene jobbe alene?" of "… gå sammen i nettverk"
-    ("aleine", "samm", False),
-    ("alene", "i fellesskap", False),  # "er det kommunen alene?" of "… i fellesskap fastsatt"
-    ("aleine", "i fellesskap", False),
-    ("bare", "i fellesskap", False),  # "er det bare kommunen?"
-    ("berre", "i fellesskap", False),
-    ("hver for seg", "i sammenheng", False),  # "skal ordningene ses hver for seg?"
-    ("kvar for seg", "i samanheng", False),
-    ("kvar for seg", "i sammenheng", False),
-    ("hver for seg", "sammen", False),
-    ("med en gang", "gradvis", False),  # "skal DEKOM erstatte satsingene med en gang?"
-    ("med ein gong", "gradvis", False),
-    ("umiddelbart", "gradvis", False),
-    ("brat", "gradvis", False),
-    ("straks", "gradvis", False),
-    ("ettarig", "flerarig", True),  # "inngår tiltakene i ettårige planer?"
-    ("eittarig", "flerarig", True),
-)
-
 # Small numbers that count ("hvilke tre fokusområder", "… av de tre"), never a topic; folded.
 NUMBER_VALUES = {
     "to": 2, "tre": 3, "fire": 4, "fem": 5, "seks": 6, "sju": 7, "syv": 7, "atte": 8, "ti": 10

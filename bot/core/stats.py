@@ -23,7 +23,7 @@ from datetime import date, datetime, time, timedelta
 from rapidfuzz import fuzz
 
 from bot.core.knowledge import OSLO
-from bot.core.question import STOP_WORDS_FOLDED
+from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.text import fold, stem, words
 
 DEFAULT_DAYS = 30

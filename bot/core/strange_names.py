@@ -15,7 +15,8 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.index import SearchResult
 from bot.core.knowledge import Entry
-from bot.core.question import STOP_WORDS_FOLDED, Question
+from bot.core.question import Question
+from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.question_words import PLAIN_WORDS, Cue
 from bot.core.sentence_words import entry_sentences
 from bot.core.text import Normaliser, fold, stem, typed_words

@@ -13,7 +13,8 @@ from bot.core.fact_answers import asked_fact, fact_text
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
-from bot.core.question import Question, points_back
+from bot.core.question import Question
+from bot.core.question_forms import points_back
 from bot.core.question_words import NUMBER_WORDS, ONLY_WORDS, SAMLING_CUES, Cue
 from bot.core.text import Normaliser, fold, stem
 

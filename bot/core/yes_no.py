@@ -12,20 +12,20 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from bot.core import answers
+from bot.core.contraries import contrary_sentence
 from bot.core.fact_answers import fact_text
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.number_claims import number_verdict
 from bot.core.question import Question
-from bot.core.question_words import CONTRARIES, LINKING_VERBS, ONLY_WORDS, Cue
+from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, Cue
 from bot.core.sentence_words import (
     ends_a_compound,
     entry_sentences,
     inflected_in,
     on_its_own,
-    same_noun,
     split_sentences,
 )
-from bot.core.text import Normaliser, fold, stem, typed_words
+from bot.core.text import Normaliser, fold, typed_words
 
 _TELLING_CUE = 5  # a question word this long says what the sentence is about ("samarbeid")
 _MAX_COMPLEMENT_WORDS = 40  # a sentence added after an answer stays short
@@ -121,7 +121,7 @@ class YesNo:
         counted = number_verdict(q, entry, self.claim(q, entry))
         if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
             return counted
-        contrary = self._contrary_sentence(q, entry)
+        contrary = contrary_sentence(q, entry)
         if contrary is not None:
             return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"
         supported = self.supporting_sentence(q, entry)
@@ -318,37 +318,6 @@ class YesNo:
         …": the question names an actor that the entry's fact does not."""
         asked = set(self.claim(q, entry)) & self._actors
         return bool(asked) and not asked <= set(self._normaliser.terms(text))
-
-    def _contrary_sentence(self, q: Question, entry: Entry) -> str | None:
-        """The entry's sentence that calls the thing asked about the opposite ("er REKOM og DEKOM
-        kommunale ordninger?" of "… de statlige tilskuddsordningene"): the opposite word, then
-        the noun the question has after its own word ("hver for seg?" of "i sammenheng")."""
-        typed = [fold(word) for word in typed_words(q.text)]
-        if "eller" in typed[:-1]:
-            return None  # "samarbeider de, eller gjør hver kommune det alene?" offers a choice
-        asked_text = f" {' '.join(typed)} "
-        for asked, opposite, with_noun in CONTRARIES:
-            nouns = [
-                stem(after) for word, after in pairwise([*typed, ""]) if word.startswith(asked)
-            ]
-            if " " in asked and f" {asked} " in asked_text:
-                nouns = [""]  # a phrase: "hver for seg"
-            if not nouns:
-                continue
-            for text in entry_sentences(entry):
-                said = fold(text).split()
-                if any(word.startswith(asked) for word in said) or f" {asked} " in f" {text} ":
-                    continue
-                if " " in opposite:  # a phrase: "i fellesskap"
-                    if f" {opposite} " in f" {' '.join(said)} ":
-                        return on_its_own(text, entry)
-                    continue
-                for word, after in pairwise([*said, ""]):
-                    if not word.startswith(opposite):
-                        continue
-                    if not with_noun or any(same_noun(noun, after) for noun in nouns):
-                        return on_its_own(text, entry)
-        return None
 
     def _overlap(self, claim: set[str], text: str, naming: set[str] | None = None) -> int:
         """How many of the claim's terms the text has, as words or as the last part of a

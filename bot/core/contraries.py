@@ -1,0 +1,71 @@
+"""Claims the sources word the other way: "er REKOM og DEKOM kommunale ordninger?" of "… de
+statlige tilskuddsordningene", "skal ordningene ses hver for seg?" of "… i sammenheng".
+
+The yes/no answers (`bot.core.yes_no`) say "Nei." with the entry's sentence that has the
+opposite word.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from bot.core.knowledge import Entry
+from bot.core.question import Question
+from bot.core.sentence_words import entry_sentences, on_its_own, same_noun
+from bot.core.text import fold, stem, typed_words
+
+# Words of a claim, folded, and the word a source uses for the opposite ("kommunale ordninger?"
+# of the "statlige tilskuddsordningene"), compared by their start.
+# The third value: whether the noun after the word must be the same ("kommunale ordninger"
+# of "statlige tilskuddsordningene"); "jobbe alene" needs none.
+CONTRARIES: tuple[tuple[str, str, bool], ...] = (
+    ("kommunal", "statl", True),
+    ("statl", "kommunal", True),
+    ("alene", "samm", False),  # "skal kommunene jobbe alene?" of "… gå sammen i nettverk"
+    ("aleine", "samm", False),
+    ("alene", "i fellesskap", False),  # "er det kommunen alene?" of "… i fellesskap fastsatt"
+    ("aleine", "i fellesskap", False),
+    ("bare", "i fellesskap", False),  # "er det bare kommunen?"
+    ("berre", "i fellesskap", False),
+    ("hver for seg", "i sammenheng", False),  # "skal ordningene ses hver for seg?"
+    ("kvar for seg", "i samanheng", False),
+    ("kvar for seg", "i sammenheng", False),
+    ("hver for seg", "sammen", False),
+    ("med en gang", "gradvis", False),  # "skal DEKOM erstatte satsingene med en gang?"
+    ("med ein gong", "gradvis", False),
+    ("umiddelbart", "gradvis", False),
+    ("brat", "gradvis", False),
+    ("straks", "gradvis", False),
+    ("ettarig", "flerarig", True),  # "inngår tiltakene i ettårige planer?"
+    ("eittarig", "flerarig", True),
+)
+
+
+def contrary_sentence(q: Question, entry: Entry) -> str | None:
+    """The entry's sentence that calls the thing asked about the opposite ("er REKOM og DEKOM
+    kommunale ordninger?" of "… de statlige tilskuddsordningene"): the opposite word, then
+    the noun the question has after its own word ("hver for seg?" of "i sammenheng")."""
+    typed = [fold(word) for word in typed_words(q.text)]
+    if "eller" in typed[:-1]:
+        return None  # "samarbeider de, eller gjør hver kommune det alene?" offers a choice
+    asked_text = f" {' '.join(typed)} "
+    for asked, opposite, with_noun in CONTRARIES:
+        nouns = [stem(after) for word, after in pairwise([*typed, ""]) if word.startswith(asked)]
+        if " " in asked and f" {asked} " in asked_text:
+            nouns = [""]  # a phrase: "hver for seg"
+        if not nouns:
+            continue
+        for text in entry_sentences(entry):
+            said = fold(text).split()
+            if any(word.startswith(asked) for word in said) or f" {asked} " in f" {text} ":
+                continue
+            if " " in opposite:  # a phrase: "i fellesskap"
+                if f" {opposite} " in f" {' '.join(said)} ":
+                    return on_its_own(text, entry)
+                continue
+            for word, after in pairwise([*said, ""]):
+                if not word.startswith(opposite):
+                    continue
+                if not with_noun or any(same_noun(noun, after) for noun in nouns):
+                    return on_its_own(text, entry)
+    return None

@@ -1,0 +1,149 @@
+"""How a question is put: a yes/no question by its verb, its tag ("…, ikke sant?", "stemmer
+det") or a statement with a question mark; words that point back to what was said before
+("når trådte den i kraft?") or only make sense after it ("og fristen da?").
+
+The question reader (`bot.core.question`) reads these from the corrected, folded words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import pairwise
+
+from bot.core.question_words import (
+    BACK_REFERENCES,
+    DEFINITE_KINDS,
+    NUMBER_WORDS,
+    STOP_WORDS,
+    YES_NO_OPENERS,
+)
+from bot.core.text import fold, stem
+
+STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
+YES_NO_WORDS = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
+DEFINITE_KIND_WORDS = frozenset(fold(word) for word in DEFINITE_KINDS)
+_YES_NO_STEMS = frozenset(stem(word) for word in YES_NO_WORDS if len(word) > 4)
+_BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
+# Words before a kind noun that make it name something new ("den nye ordningen for …").
+_INDEFINITE_BEFORE = frozenset(["nye", "ny", "forrige", "neste", "regionale", "desentraliserte"])
+
+
+def asks_yes_or_no(
+    text: str, typed: Sequence[str], opener: str, question_words: frozenset[str]
+) -> bool:
+    """Whether the question asks yes or no: it opens with a verb (`opener`, past fillers such
+    as "hei"), is a tag question or a statement with a question mark, and has no question word
+    (before an "i så fall")."""
+    verb = opener in YES_NO_WORDS or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
+    asked = verb or _is_tag_question(text, typed) or _is_declarative_question(text, typed)
+    return asked and question_words.isdisjoint(_before_if_so(typed))
+
+
+def follows_up(typed: Sequence[str]) -> bool:
+    """ "når er fristen da?", "og hvem er den for?": words that only make sense after
+    something said before."""
+    return len(typed) >= 2 and (typed[-1] == "da" or typed[0] == "og")
+
+
+_EXPLETIVE_BEFORE = frozenset(
+    fold(word) for word in ["er", "var", "blir", "ble", "finnes", "fins", "skjer", "kommer", "har"]
+)
+
+
+def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
+    """Whether a word points back to what was said before ("når trådte den i kraft?"); the
+    "det" of "er det noen samling" points at nothing. In a `telling` sentence "den digitale
+    skoleledersamlingen" names what it is about."""
+    for i, word in enumerate(typed):
+        kind_named = (
+            word in DEFINITE_KIND_WORDS and i > 0 and typed[i - 1] not in _INDEFINITE_BEFORE
+        )
+        if kind_named and not (telling and i > 1 and _determiner(typed, i - 2)):
+            return True  # "… beskriver ordningen?", not "den nye ordningen"
+        if word not in _BACK_REFERENCES or (telling and _determiner(typed, i)):
+            continue
+        if (
+            word == "det"
+            and i > 0
+            and typed[i - 1] in _EXPLETIVE_BEFORE
+            and not _asks_what_it_is(typed, i)
+        ):
+            continue
+        return True
+    return False
+
+
+def _determiner(typed: Sequence[str], i: int) -> bool:
+    """ "den digitale skoleledersamlingen", "det nye prosjektet": "den" before an adjective and
+    a definite noun names something new; "er den digital?" points back."""
+    adjective, noun = [*typed[i + 1 : i + 3], "", ""][:2]
+    return (
+        typed[i] in _DETERMINERS
+        and bool(adjective)
+        and adjective not in STOP_WORDS_FOLDED
+        and adjective not in NUMBER_WORDS
+        and len(noun) >= _NOUN
+        and noun.endswith(_DEFINITE_ENDINGS)
+    )
+
+
+_DETERMINERS = frozenset({"den", "det", "de", "dei"})
+_DEFINITE_ENDINGS = ("en", "et", "ene", "ane", "na", "a")
+_NOUN = 5
+
+
+def _asks_what_it_is(typed: Sequence[str], i: int) -> bool:
+    """ "hva er det?", "ka e det": a question word, a verb and "det" last ask what was just
+    named; "hvilke samlinger er det?" asks what there is."""
+    return i == 2 == len(typed) - 1
+
+
+def _is_declarative_question(text: str, typed: Sequence[str]) -> bool:
+    """ "og den gjelder for skolene også?", "dekom engelsk er for ungdomstrinnet?": a statement
+    with a question mark and no question word asks whether it is true."""
+    return text.rstrip().endswith("?") and any(word in YES_NO_WORDS for word in typed[1:])
+
+
+def _before_if_so(typed: Sequence[str]) -> Sequence[str]:
+    """ "Samarbeider de med NTNU, og i så fall om hva?": the words before "i så fall" (or a
+    closing "eller hva"), where a question word makes it no yes/no question."""
+    for i in range(len(typed) - 2):
+        if tuple(typed[i : i + 3]) in (("i", "sa", "fall"), ("i", "so", "fall")):
+            return typed[:i]
+    if tuple(typed[-2:]) in (("eller", "hva"), ("eller", "kva")):
+        return typed[:-2]  # "er Oppdal med, eller hva?" asks yes or no
+    return typed
+
+
+def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
+    """ "Trondheim er vel med i Gauldalsregionen?", "NTNU er hovedpartner, ikke sant?": a
+    statement asked to be confirmed ("vel" and "jo" ask it without a question mark)."""
+    if len(typed) < 3:
+        return False
+    if not _CONFIRM.isdisjoint(typed[1:5]) and not text.rstrip().endswith((".", "!")):
+        return True  # "MALVIK ER VEL MED I GAULDALSREGIONEN", "rekom og dekom er jo det samme"
+    if tuple(typed[-2:]) in _TAGS and not text.rstrip().endswith((".", "!")):
+        return True  # "rekom ska hjelpe med ny rammeplan stemmer det"
+    if not text.rstrip().endswith("?"):
+        # "å styrersamlinga i oktober ble den gjennomført": "ble den" asks without a "?"
+        return not text.rstrip().endswith((".", "!")) and _fronted(typed)
+    if tuple(typed[-2:]) in _TAGS or typed[-1] in ("eller", "ja", "stemmer", "riktig", "sant"):
+        return True
+    if tuple(typed[-3:]) in (("ja", "eller", "nei"), ("ja", "nei")) or typed[-2:] == ["ja", "nei"]:
+        return True
+    return _fronted(typed)
+
+
+def _fronted(typed: Sequence[str]) -> bool:
+    """ "samlinga i begynneropplæring, er den med NTNU?": the subject first, then "er den"."""
+    return any(
+        verb in _FRONTED_VERBS and pronoun in _PRONOUNS for verb, pronoun in pairwise(typed[1:])
+    )
+
+
+_CONFIRM = frozenset({"vel", "jo"})  # "X er vel …": asked to be confirmed
+_FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
+_PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})
+_TAGS = frozenset(
+    {("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det"), ("stemmer", "det")}
+)
