@@ -352,7 +352,8 @@ def _alternatives(tokens: Sequence[Token], stop_words: frozenset[str]) -> frozen
             continue
         before = [t for t in tokens[:i] if t.word not in stop_words][-1:]
         after = [t for t in tokens[i + 1 :] if t.word not in stop_words][:1]
-        found.update(t.term for t in (*before, *after))
+        if after:  # "…, eller?" at the end asks to confirm, it offers no choice
+            found.update(t.term for t in (*before, *after))
     return frozenset(found)
 
 
