@@ -118,6 +118,9 @@ class Decider:
         remembered = self._find.remembered(q, subject, memory, now)
         if q.has(Cue.UNSUPPORTED) or time_of_day_unknown(q, remembered or subject, self.kb):
             return self._subjects.unsupported(q, remembered or subject, search, now)
+        later = self._named.after_last(q, self._find.last(memory, now), now)
+        if later is not None:  # "og den etter?"
+            return later
         if remembered is not None:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
         asked_events = self._events_asked(q, search)

@@ -72,6 +72,19 @@ class NamedSamlinger:
             [chosen],
         )
 
+    def after_last(self, q: Question, last: Entry | None, now: datetime) -> Reply | None:
+        """ "og den etter?", "og neste etter den?" after a samling: the next one for any of
+        its audiences. When the sources know of none, that is said, not confidently."""
+        if last is None or last.event is None or not _asks_for_the_one_after(q):
+            return None
+        later = self._events.after(last)
+        kb = self._events.kb
+        if later:
+            text = answers.event_headline(later[0], now)
+            return reply_about(kb, text, Intent.NEXT_EVENT, [later[0]])
+        text = f"Jeg kjenner ikke til flere samlinger etter «{last.title}»."
+        return replace(reply_about(kb, text, Intent.UNKNOWN, [last]), confident=False)
+
     def _named(self, q: Question, filters: Filters) -> list[Entry]:
         """The samlinger of `filters` that the question's own words name ("styrersamlinga"); none
         when it has no topic, or asks whether there is one ("var det … i vinter?")."""
@@ -102,3 +115,14 @@ class NamedSamlinger:
         q = replace(q, filters=Filters(schemes=q.filters.schemes, regions=q.filters.regions))
         allowed = {entry.id for entry in self._events.matching(q.filters)}
         return q, [entry for entry in self._events.after(found[0]) if entry.id in allowed]
+
+
+def _asks_for_the_one_after(q: Question) -> bool:
+    """ "og den etter?", "og neste etter den?": "etter" with nothing but a pointer after it."""
+    if "etter" not in q.words or not (q.refers_back or q.follows_up):
+        return False
+    after = q.words[q.words.index("etter") + 1 :]
+    return all(word in _POINTERS for word in after)
+
+
+_POINTERS = frozenset({"den", "det", "denne", "dette", "igjen", "da", "sa"})
