@@ -190,7 +190,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "midler, midlene, hvor mye penger, ble sagt, vart sagt, hvem er bibliotekar, "
         "hvem er skolebibliotekar, hvem er koordinator, hvem er inspektør, hvem er ansvarlig, "
         "hvem er lærer, hvem er kontaktlærer, tips, gi meg tips, gode råd, noen råd, gi meg råd, "
-        "undervisningsopplegg, pensum, pensumet, læreplanen i, kompetansemål, lekser, lærebok"
+        "undervisningsopplegg, pensum, pensumet, læreplanen i, kompetansemål, lekser, lærebok, "
+        "betalt, betaling, lønnet, lønnstillegg, honorar, godtgjørelse, godtgjering"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "

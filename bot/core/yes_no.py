@@ -101,6 +101,9 @@ class YesNo:
         # "er de med på …?", "er spesialundervisning et fokusområde?" (of the focus areas)
         of_kind = of_kind_asked(q, sorts) and bool(outsiders)
         membership = q.has(Cue.MEMBERS) or q.says_med or of_kind
+        # "er Trondheim i kompetansenettverk med Melhus?" (not "… sammen med bibliotekene?")
+        in_it_with = "med" in q.words and "sammen" not in q.words
+        membership = membership or (bool(outsiders) and in_it_with)
         if entry.members and not (outsiders or insiders) and of_kind_asked(q, sorts):
             stranger = self._unnamed_member(q, entry)  # "er digitale ferdigheter et av …?"
             outsiders = [stranger] if stranger is not None else []
@@ -143,7 +146,8 @@ class YesNo:
         if supported is not None:
             return f"Ja. {supported}"
         if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
-            return "Ja. " + answers.entry_text(entry)
+            if not outsiders:  # "er DEKOM en ordning?", and no name claimed that is not in it
+                return "Ja. " + answers.entry_text(entry)
         return None
 
     def _unnamed_member(self, q: Question, group: Entry) -> str | None:
