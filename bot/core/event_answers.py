@@ -27,6 +27,7 @@ from bot.core.samling_questions import (
     ONLINE,
     asks_how_long,
     asks_if_held,
+    asks_if_moved,
     asks_if_passed,
     asks_to_sign_up,
     asks_why_changed,
@@ -376,7 +377,9 @@ class EventAnswers:
     ) -> Reply:
         if specific and pool:
             asked = list(pool[:3])
-            text = status_texts.cancelled_or_not(asked, now, as_planned=asks_if_held(q))
+            text = status_texts.cancelled_or_not(
+                asked, now, as_planned=asks_if_held(q), moved=asks_if_moved(q)
+            )
             return self._reply(text, Intent.CANCELLED, asked)
         scope = answers.filter_phrase(self.kb, q.filters)
         cancelled = [e for e in pool if event_of(e).cancelled]

@@ -113,7 +113,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.CANCELLED: (
         "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt, "
-        "blir noe av, bli noe av, ble noe av"
+        "blir noe av, bli noe av, ble noe av, flyttet, flytta, flyttes"
     ),
     Cue.OTHER_THAN: (
         "annet enn, anna enn, andre enn, noe annet, noko anna, andre ting, anna ting, mer enn, "

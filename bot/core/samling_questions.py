@@ -78,6 +78,14 @@ def asks_if_held(q: Question) -> bool:
 _SOMETHING = frozenset({"noe", "noko", "no", "noen"})
 
 
+def asks_if_moved(q: Question) -> bool:
+    """ "er den flytta?", "ble den utsatt?": moved, which a cancelled samling was not."""
+    return not _MOVED.isdisjoint(q.words)
+
+
+_MOVED = frozenset({"flyttet", "flytta", "flyttes", "utsatt", "utsett", "endret", "endra"})
+
+
 def asks_if_passed(q: Question) -> bool:
     """ "er fristen gått ut?", "er det for sent å melde seg på?", "er påmeldingsfristen ute?":
     asked whether it has closed."""

@@ -39,14 +39,26 @@ def no_open_deadline(scope: str, last: Entry | None) -> str:
     return text
 
 
-def cancelled_or_not(entries: Sequence[Entry], now: datetime, *, as_planned: bool = False) -> str:
+def cancelled_or_not(
+    entries: Sequence[Entry], now: datetime, *, as_planned: bool = False, moved: bool = False
+) -> str:
     """ "Er … avlyst?" about particular samlinger: yes or no for each. `as_planned` ("går den
-    som planlagt?", "blir den noe av?") asks the opposite, so "Ja" means it is held."""
+    som planlagt?", "blir den noe av?") asks the opposite, so "Ja" means it is held. `moved`
+    ("er den flytta?"): a cancelled samling was not moved, and the sources keep no earlier day,
+    so another is told its day without a verdict."""
     lines = []
     yes, no = ("Nei", "Ja") if as_planned else ("Ja", "Nei")
     for entry in entries:
         day = when(entry, now)
-        if event_of(entry).cancelled:
+        if moved:
+            event = event_of(entry)
+            verb = "var" if event.is_over(now) else "er"
+            lines.append(
+                f"Nei, «{entry.title}» {day} er avlyst."
+                if event.cancelled
+                else f"«{entry.title}» {verb} {day}, slik oversikten min er nå; den er ikke avlyst."
+            )
+        elif event_of(entry).cancelled:
             lines.append(f"{yes}, «{entry.title}» {day} er avlyst.")
         else:
             held = where(entry)

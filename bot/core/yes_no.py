@@ -145,9 +145,10 @@ class YesNo:
             return f"Nei. {title} gjelder {labels}.{instead}"
         if supported is not None:
             return f"Ja. {supported}"
-        if q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named:
-            if not outsiders:  # "er DEKOM en ordning?", and no name claimed that is not in it
-                return "Ja. " + answers.entry_text(entry)
+        # "er DEKOM en ordning?", and no name claimed that is not in it
+        of_its_kind = q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named
+        if of_its_kind and not outsiders:
+            return "Ja. " + answers.entry_text(entry)
         return None
 
     def _unnamed_member(self, q: Question, group: Entry) -> str | None:
