@@ -58,6 +58,7 @@ from bot.core.subjects import (
 from bot.core.text import Normaliser
 from bot.core.yes_no import YesNo
 
+_OF_A_SAMLING = (Cue.DEADLINE, Cue.WHERE, Cue.CANCELLED, Cue.FOR_WHOM)
 CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
 ONE_SENTENCE_WORDS = 3  # a sentence with this many of the question's words, and all, answers it
 
@@ -382,6 +383,11 @@ class Decider:
                 pool, specific = found, True
             elif not self._filters_say_enough(q):
                 return self._no_event_on_topic(q, search, now)
+        elif q.context_terms and q.has(*_OF_A_SAMLING) and not q.has(Cue.NEXT):
+            # "Eg skal melde meg på skuleleiarsamlinga på onsdag, kvar melder eg meg på?"
+            told = self._events.on_topic(q.context_terms, pool)
+            if told and len(told) < len(pool):
+                pool, specific = told, True
         due = self._events.due_in(q.period, pool) if q.period and q.has(Cue.DEADLINE) else []
         if due:  # "er fristen for engelsk i morgen?": the deadline is in the period
             pool = due
