@@ -236,6 +236,9 @@ class EventAnswers:
             return self._about(q, pool, now)  # "hva finnes fra planleggingsdagen 29.11.19?"
         if q.period is not None:
             return self._in_period(q, pool, now)
+        coming = [e for e in pool if not event_of(e).is_over(now)]
+        if q.has(Cue.PAST) and specific and pool and len(coming) == len(pool):
+            return self._about(q, pool, now)  # "korleis vart styrarsamlinga halden?" of tomorrow's
         if q.has(Cue.PAST) and not q.has(Cue.NEXT):
             return self._previous(q, pool, now)
         wants_list = q.has(Cue.LIST) or (q.plural and not q.has(Cue.NEXT))
