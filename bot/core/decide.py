@@ -39,6 +39,7 @@ from bot.core.question_shapes import (
     fact_naming,
     has_fact_first,
     names_what,
+    sorts_named,
 )
 from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
@@ -58,6 +59,7 @@ from bot.core.subjects import (
 from bot.core.text import Normaliser
 from bot.core.yes_no import YesNo
 
+_A_YEAR = 366
 _OF_A_SAMLING = (Cue.DEADLINE, Cue.WHERE, Cue.CANCELLED, Cue.FOR_WHOM)
 CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
 ONE_SENTENCE_WORDS = 3  # a sentence with this many of the question's words, and all, answers it
@@ -303,7 +305,7 @@ class Decider:
             return None
         if coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)  # "hvilke fokusområder har Bergen kommune?"
-        sorts = self._sorts_of_named(q)
+        sorts = sorts_named(q, self.kb)
         if sorts is not None:  # "hva slags ordninger er DEKOM og REKOM?": what they are
             text = " ".join(summary(entry) for entry in sorts)
             return self._reply(text, Intent.WHAT_IS, sorts, search.hits)
@@ -321,19 +323,6 @@ class Decider:
             return self._reply(answers.kind_list(plural, fitting), Intent.LIST, fitting)
         return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
 
-    def _sorts_of_named(self, q: Question) -> list[Entry] | None:
-        """ "hva slags ordning er DEKOM?": the named entries of the kind asked, if any."""
-        if "slags" not in q.words and "slag" not in q.words:
-            return None
-        terms = q.terms
-        ids = sorted(
-            (*q.filters.schemes, *q.filters.regions),
-            key=lambda i: terms.index(i) if i in terms else len(terms),
-        )
-        named = [self.kb.get(entry_id) for entry_id in ids]
-        of_kind = [entry for entry in named if entry is not None and entry.kind is q.list_kind]
-        return of_kind or None
-
     # -- events -------------------------------------------------------------------------------
 
     def _events_asked(self, q: Question, search: SearchResult) -> bool:
@@ -345,6 +334,8 @@ class Decider:
             return True
         if q.period is None or asked_fact(q) not in (None, Fact.PERIOD, Fact.WHEN):
             return False  # "står Udir bak modellen fra 2017?" asks for a fact
+        if (q.period.end - q.period.start).days > _A_YEAR:
+            return False  # "fokusområdene for 2023–2027" names a plan's years, not samlinger
         top = search.hits[0] if search.hits else None
         return top is None or top.entry.is_event or top.score < CONFIDENT_SCORE
 

@@ -28,6 +28,7 @@ from bot.core.question import Question, QuestionReader, cue_phrases
 from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.question_words import SOFT_CUES, Cue
 from bot.core.reply import Intent, Reply, combined
+from bot.core.source_gaps import SourceGaps
 from bot.core.subjects import CONFIDENT_SCORE
 from bot.core.text import Normaliser
 
@@ -49,6 +50,7 @@ class Engine:
             self._reader = QuestionReader(kb, self._normaliser, cues, self._index.surface_words)
         self._events = EventAnswers(kb, self._index)
         self._decider = Decider(kb, self._index, self._normaliser, self._events)
+        self._gaps = SourceGaps(kb, self._normaliser)
 
     # -- public -------------------------------------------------------------------------------
 
@@ -65,7 +67,7 @@ class Engine:
         asked = [clause for clause in clauses if clause.is_question] or clauses
         context = self._context(clauses, asked, now)
         if len(asked) == 1:
-            return self._decider.decide(self._read(asked[0], context, now), memory, now)
+            return self._decide(self._read(asked[0], context, now), memory, now)
         parts: list[tuple[Question, Reply]] = []
         for clause in asked:
             if len(parts) == MAX_PARTS:
@@ -74,13 +76,17 @@ class Engine:
             if _asks_nothing(own) and clause is not asked[-1]:
                 continue  # "… og lurer på tre ting: …" announces the questions
             q = self._with(own, context)
-            reply = self._decider.decide(q, memory, now)
+            reply = self._decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
             if reply.confident and parts and _restated_by(parts[-1], q):
                 parts.pop()  # "hvorfor skal vi bruke tid på dette, hva er målet med …?"
             if reply.confident or not parts or not _adds_to(q, reply, [r for _, r in parts]):
                 parts.append((q, reply))
         return combined([reply for _, reply in parts])
+
+    def _decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
+        """One question part answered, and checked against what the sources leave out."""
+        return self._gaps.checked(q, self._decider.decide(q, memory, now))
 
     def answer_entry(self, entry_id: str, now: datetime) -> Reply | None:
         """The answer for one entry, e.g. when a user taps a suggestion button."""

@@ -13,7 +13,7 @@ from itertools import combinations
 from bot.core import answers
 from bot.core.fact_answers import asked_fact, fact_text
 from bot.core.index import Hit, SearchResult
-from bot.core.knowledge import Entry, Kind
+from bot.core.knowledge import Entry, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.sentence_words import ends_a_compound
@@ -107,3 +107,17 @@ def has_fact_first(q: Question, alone: SearchResult, with_context: SearchResult)
         return False
     mixed = with_context.hits[0].entry
     return not fact_text(mixed, fact) and bool(fact_text(alone.hits[0].entry, fact))
+
+
+def sorts_named(q: Question, kb: KnowledgeBase) -> list[Entry] | None:
+    """ "hva slags ordning er DEKOM?": the named entries of the kind asked, if any."""
+    if "slags" not in q.words and "slag" not in q.words:
+        return None
+    terms = q.terms
+    ids = sorted(
+        (*q.filters.schemes, *q.filters.regions),
+        key=lambda i: terms.index(i) if i in terms else len(terms),
+    )
+    named = [kb.get(entry_id) for entry_id in ids]
+    of_kind = [entry for entry in named if entry is not None and entry.kind is q.list_kind]
+    return of_kind or None

@@ -1,0 +1,110 @@
+"""Where the sources stop: what they say they do not say, and whose an entry is.
+
+"Hva står det i den nye planen?" is answered by an entry that says "… sier ikke hva den nye
+planen inneholder": the bot knows the plan, not its contents, so it says so and is not sure.
+An entry that is only a heading on the page ("… ingen flere opplysninger om …") is never a
+confident answer. "Hvilke fokusområder har Malvik?" is answered by the focus areas of
+Trondheimsskolen: they are Trondheim's, so the answer says whose they are and is not sure
+("er Lesetråder et prosjekt i Malvik?" gets "Nei." for the same reason).
+The engine (`bot.core.engine`) checks every confident reply here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.core.knowledge import Entry, Kind, KnowledgeBase
+from bot.core.question import Question
+from bot.core.question_forms import STOP_WORDS_FOLDED
+from bot.core.question_words import Cue
+from bot.core.reply import Intent, Reply
+from bot.core.sentence_words import split_sentences
+from bot.core.text import Normaliser, fold
+
+# "… sier ikke hva den nye planen inneholder": what is not said, as a question word, its
+# subject and a verb.
+_NOT_SAID = re.compile(r"sier ikke (?:hva|hvem|hvor|når|hvilke) (?P<subject>[^,.]+) \w+(?:[,.]|$)")
+_ONLY_A_HEADING = "ingen flere opplysninger"
+_ASKS_WHAT = (Cue.WHAT, Cue.LIST, Cue.GOALS)
+
+
+class SourceGaps:
+    """The gaps the knowledge base's own texts name, and the places entries belong to."""
+
+    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
+        self._normaliser = normaliser
+        self._gaps: dict[str, list[tuple[frozenset[str], str]]] = {}
+        self._headings: set[str] = set()
+        for entry in kb:
+            if entry.is_event:
+                continue
+            for sentence in split_sentences(entry.answer):
+                if _ONLY_A_HEADING in sentence.lower():
+                    self._headings.add(entry.id)
+                found = _NOT_SAID.search(sentence.lower())
+                if found is not None:
+                    subject = normaliser.terms(found.group("subject"))
+                    terms = frozenset(t for t in subject if t not in STOP_WORDS_FOLDED)
+                    self._gaps.setdefault(entry.id, []).append((terms, sentence))
+        organisers = {fold(name) for e in kb if e.event for name in e.event.organisers}
+        groups = [e for e in kb if e.kind in (Kind.REGION, Kind.NETWORK)]
+        # Municipalities: members of regions and networks named with a capital, no partner
+        self._places = {
+            fold(name): group
+            for group in groups
+            for name in group.members
+            if name[:1].isupper() and fold(name) not in organisers and kb.get(fold(name)) is None
+        }
+        self._groups = {fold(group.title.split()[0]): group for group in groups}
+        self._kb = kb
+
+    def checked(self, q: Question, reply: Reply) -> Reply:
+        """The reply, or, when it answers what its entry says the sources do not say, or is
+        about another place's entry, a reply that says so and is not confident."""
+        if not reply.confident or not reply.matches:
+            return reply
+        entry = self._kb.get(reply.matches[0].id)
+        if entry is None or entry.is_event:
+            return reply
+        if entry.id in self._headings and self._names(q, entry):
+            return replace(reply, confident=False)
+        for terms, sentence in self._gaps.get(entry.id, ()):
+            if terms and terms <= set(q.terms) and q.has(*_ASKS_WHAT):
+                return Reply(sentence, False, Intent.UNKNOWN, reply.matches, (), reply.source)
+        if entry.kind in (Kind.REGION, Kind.NETWORK) or reply.text.startswith(("Ja", "Nei")):
+            return reply  # who is in a group, or a verdict that weighed the place already
+        owners = self._owners(entry)
+        asked = self._places_named(q)
+        if owners and asked and not asked & owners:
+            whose = " og ".join(sorted(self._shown(place) for place in owners))
+            others = " og ".join(sorted(self._shown(place) for place in asked))
+            said = f"Det jeg vet om dette, gjelder {whose}, ikke {others}."
+            if q.yes_no:  # "er Lesetråder et prosjekt i Malvik?": it is Trondheim's
+                return replace(reply, text=f"Nei. {said} {reply.text}")
+            return replace(reply, text=f"{said} {reply.text}", confident=False)
+        return reply
+
+    def _names(self, q: Question, entry: Entry) -> bool:
+        """Whether the question names the entry by its title ("universitetsskolene"), not
+        only by a word like it ("universitet")."""
+        return set(self._normaliser.terms(entry.title)) <= set(q.terms)
+
+    def _places_named(self, q: Question) -> set[str]:
+        """The municipalities the question's own words name."""
+        said = f" {' '.join(q.words)} "
+        return {place for place in self._places if f" {place} " in said}
+
+    def _owners(self, entry: Entry) -> set[str]:
+        """The municipalities an entry's title and text name (a group named covers its
+        members): "Trondheimsskolen" is Trondheim's."""
+        text = fold(f"{entry.title} {entry.answer}")
+        owners = {place for place in self._places if re.search(rf"\b{place}", text)}
+        for name, group in self._groups.items():
+            if re.search(rf"\b{name}", text):
+                owners |= {fold(member) for member in group.members} & set(self._places)
+        return owners
+
+    def _shown(self, place: str) -> str:
+        group = self._places[place]
+        return next(name for name in group.members if fold(name) == place)
