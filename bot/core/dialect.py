@@ -22,6 +22,16 @@ from bot.core.text import fold
 
 MIN_JOINED = 6  # a joined compound is at least this long
 MIN_PART = 3  # each part of a split word is at least this long
+_RUN_TOGETHER = 8  # a word this long may be several typed without spaces
+_LONGEST_PART = 24
+_TWO = 2
+_WORD_COST = 3  # a word costs more than a small word in a run typed without spaces
+# Small words that run into the next in "hvaerdekom" but never start a compound.
+_GLUE_WORDS = """
+    hva kva ka hvem kem kven når nar hvor kor er var og pa på fra til te for med om det den
+    de som av en et ei jeg eg vi du meg neste
+    """
+_GLUE = frozenset(_GLUE_WORDS.split())
 
 # Dialect and nynorsk endings of nouns and their bokmål counterparts, tried in order.
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -75,6 +85,10 @@ class WordForms:
                 mapped.extend(part for piece in exact.split() for part in self._word(piece))
                 continue
             folded = fold(word)
+            parts = () if self._known(folded) else self._run_together(word)
+            if parts:  # typed as typed: "hvaerdekom" must not fold "ae" to "æ" first
+                mapped.extend(piece for part in parts for piece in self._word(part))
+                continue
             # "vært" is no "vert" (nynorsk "blir"): a form without æ, ø, å matches only a word
             # typed without them.
             mapped.extend(self._word(folded, forms=folded == word))
@@ -101,6 +115,7 @@ class WordForms:
                 or self._head_form(word)
                 or self._tail_form(word)
                 or self._compound(word)
+                or self._squeezed(word)
                 or (word,)
             )
         if len(self._cache) < 50_000:
@@ -154,6 +169,52 @@ class WordForms:
                 if len(candidate) >= MIN_PART and self._known(candidate):
                     return (candidate, tail)
         return ()
+
+    def _squeezed(self, word: str) -> tuple[str, ...]:
+        """A letter typed twice too many: "dettte" → "dette", "hvemm" → "hvem", "novemberr"."""
+        for i in range(len(word) - 1):
+            if word[i] == word[i + 1]:
+                candidate = word[:i] + word[i + 1 :]
+                if self._known(candidate):
+                    return (candidate,)
+                if candidate != word and len(candidate) >= MIN_PART:
+                    twice = self._squeezed(candidate) if word.count(word[i] * 3) else ()
+                    if twice:
+                        return twice
+        return ()
+
+    def _run_together(self, word: str) -> tuple[str, ...]:
+        """A message typed without spaces: "hvaerdekom" → "hva er dekom",
+        "nårersamlingenforførstetrinn". Each part is a small word that never starts a compound
+        ("er", "for", "det") or a known word of its own, and a small word counts less than a
+        word ("hva er dekom", not "hvaer dekom"). Only a run with a small word in it is split
+        here; two words run together are a compound (`_compound`)."""
+        if len(word) < _RUN_TOGETHER:
+            return ()
+        best: list[tuple[int, tuple[str, ...]] | None] = [(0, ())] + [None] * len(word)
+        for end in range(1, len(word) + 1):
+            for start in range(max(0, end - _LONGEST_PART), end - 1):
+                before, piece = best[start], fold(word[start:end])
+                if before is None or not self._a_part(piece):
+                    continue
+                cost = before[0] + (1 if piece in _GLUE else _WORD_COST)
+                current = best[end]
+                if current is None or cost < current[0]:
+                    best[end] = (cost, (*before[1], piece))
+        found = best[len(word)]
+        parts = found[1] if found else ()
+        several = len(parts) > _TWO or (len(parts) == _TWO and not _GLUE.isdisjoint(parts))
+        ends_in_a_word = bool(parts) and parts[-1] not in _GLUE  # "leseaktiviteter" ≠ "… er"
+        return parts if several and ends_in_a_word else ()
+
+    def _a_part(self, piece: str) -> bool:
+        if piece in _GLUE:
+            return True
+        return (
+            len(piece) >= MIN_JOINED - 2
+            and piece not in self._function_words
+            and self._known(piece)
+        )
 
     def _split(self, word: str) -> tuple[str, ...]:
         for head in self._heads:
