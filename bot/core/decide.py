@@ -372,7 +372,13 @@ class Decider:
             found = self._events.on_topic(q.topic, pool)
             if found:
                 pool, specific = found, True
-            elif not self._filters_say_enough(q):
+            elif self._filters_say_enough(q):
+                pass
+            elif q.period is not None and not q.has(*EVENT_CUES):
+                # "Trådte REKOM i kraft med skolemodellen i 2017?": a year alone asks no
+                # samling, so what the question names answers it
+                return self._answer_entries(q, search, now)
+            else:
                 return self._no_event_on_topic(q, search, now)
         elif q.context_terms and q.has(*_OF_A_SAMLING) and not q.has(Cue.NEXT):
             # "Eg skal melde meg på skuleleiarsamlinga på onsdag, kvar melder eg meg på?"
