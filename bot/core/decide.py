@@ -83,20 +83,19 @@ class Decider:
         members = MemberNames(kb)
         self._find = SubjectFinder(kb, index, normaliser, members)
         yes_no = self._yes_no = YesNo(kb, normaliser)
-        self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, self._is_known)
+        known = index.knows
+        self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, known)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
 
     def help_text(self) -> str:
         return help_texts.help_text(self._topics)
 
-    def _is_known(self, term: str) -> bool:
-        return bool(self._index.resolve(term))
-
     def decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """`memory`: what the chat talked about last, for follow-ups."""
         asked, search = self._search(q)
-        outright = self._membership(q, search, memory, now)
+        # "får vi betalt ekstra for å være med på DEKOM?" asks what no source has
+        outright = None if q.has(Cue.UNSUPPORTED) else self._membership(q, search, memory, now)
         if outright is not None:
             return outright
         other = self._subjects.someone_else_in_role(q, search)
@@ -372,17 +371,14 @@ class Decider:
             found = self._events.on_topic(q.topic, pool)
             if found:
                 pool, specific = found, True
-            elif self._filters_say_enough(q):
-                pass
-            elif q.period is not None and not q.has(*EVENT_CUES):
-                # "Trådte REKOM i kraft med skolemodellen i 2017?": a year alone asks no
-                # samling, so what the question names answers it
-                return self._answer_entries(q, search, now)
-            else:
+            elif (
+                q.period is not None and not q.has(*EVENT_CUES) and not self._filters_say_enough(q)
+            ):
+                return self._answer_entries(q, search, now)  # "… i kraft i 2017?": no samling
+            elif not self._filters_say_enough(q):
                 return self._no_event_on_topic(q, search, now)
         elif q.context_terms and q.has(*_OF_A_SAMLING) and not q.has(Cue.NEXT):
-            # "Eg skal melde meg på skuleleiarsamlinga på onsdag, kvar melder eg meg på?"
-            told = self._events.on_topic(q.context_terms, pool)
+            told = self._events.on_topic(q.context_terms, pool)  # "Eg skal på X. Kvar …?"
             if told and len(told) < len(pool):
                 pool, specific = told, True
         due = self._events.due_in(q.period, pool) if q.period and q.has(Cue.DEADLINE) else []

@@ -123,6 +123,10 @@ class SearchIndex:
         """Whether an entry has this very term (not a part, a tail or a typo of it)."""
         return term in self._known
 
+    def knows(self, term: str) -> bool:
+        """Whether the term is known at all: as itself, a part, a tail or a typo of a term."""
+        return bool(self.resolve(term))
+
     def idf(self, term: str) -> float:
         return self._idf.get(term, self.unknown_weight)
 

@@ -191,7 +191,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "hvem er skolebibliotekar, hvem er koordinator, hvem er inspektør, hvem er ansvarlig, "
         "hvem er lærer, hvem er kontaktlærer, tips, gi meg tips, gode råd, noen råd, gi meg råd, "
         "undervisningsopplegg, pensum, pensumet, læreplanen i, kompetansemål, lekser, lærebok, "
-        "betalt, betaling, lønnet, lønnstillegg, honorar, godtgjørelse, godtgjering"
+        "betalt ekstra, ekstra betalt, får betalt, få betalt, betaling, lønnet, lønnstillegg, "
+        "honorar, godtgjørelse, godtgjering"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "

@@ -272,3 +272,122 @@ def test_fillers_and_chat_spellings_do_not_sink_the_answer(
     reply = ask(engine, question, "2021-01-12T10:15")
     assert reply.confident, reply.text
     assert said in reply.text
+
+
+# -- where the sources stop ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hva står det konkret i den nye langsiktige planen fra januar 2024?",
+        "hva er universitetsskolene?",
+        "Hvilke fokusområder har Malvik kommune for sine skoler?",
+        "Hva er Malvik kommunes egne fokusområder for 2023-2027?",
+        "får vi betalt ekstra for å være med på dekom?",
+    ],
+)
+def test_what_the_sources_do_not_say_is_not_answered_confidently(
+    engine: Engine, question: str
+) -> None:
+    reply = ask(engine, question)
+    assert not reply.confident, reply.text
+    assert "Jeg finner ingen samlinger" not in reply.text
+
+
+def test_the_gap_is_said_and_what_is_known_stays_answered(engine: Engine) -> None:
+    gap = ask(engine, "Hva står det i den nye langsiktige planen for nettverket?")
+    known = ask(engine, "når kommer ny plan?")
+    assert "sier ikke hva den nye planen inneholder" in gap.text
+    assert known.confident, known.text
+    assert "januar 2024" in known.text
+
+
+def test_another_municipalitys_focus_areas_say_whose_they_are(engine: Engine) -> None:
+    reply = ask(engine, "Hvilke fokusområder har Malvik kommune for sine skoler?")
+    assert first_sentence(reply) == "Det jeg vet om dette, gjelder Trondheim, ikke Malvik."
+
+
+def test_a_project_asked_of_another_municipality_gets_no(engine: Engine) -> None:
+    reply = ask(engine, "er lesetråder et prosjekt i malvik kommune?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Trondheim" in reply.text
+
+
+# -- samlinger: moved, the one after, the past tense of one still to come ----------------------
+
+
+def test_a_cancelled_samling_asked_whether_moved_is_cancelled(engine: Engine) -> None:
+    reply = ask(engine, "Er skoleledersamlingen 28. oktober blitt flytta eller hva skjedde?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "avlyst" in reply.text
+
+
+def test_og_den_etter_is_the_next_samling_after_the_last_one(engine: Engine) -> None:
+    replies = conversation(
+        engine, ["neste samling for skole", "og den etter?"], EARLY_SEPTEMBER_2020
+    )
+    assert "1. trinn" in replies[0].text
+    assert replies[1].confident, replies[1].text
+    assert "Engelsk på barnetrinnet" in first_sentence(replies[1])
+
+
+def test_og_den_etter_with_nothing_after_says_so(engine: Engine) -> None:
+    replies = conversation(
+        engine, ["når er ledersamlinga i januar 2021?", "og den etter?"], NOVEMBER_2020
+    )
+    assert not replies[1].confident, replies[1].text
+    assert "flere samlinger etter" in replies[1].text
+
+
+def test_a_samling_asked_in_the_past_tense_before_it_is_held(engine: Engine) -> None:
+    reply = ask(
+        engine, "Og styrarsamlinga for barnehage, korleis vart den halden?", "2020-10-20T09:00"
+    )
+    assert reply.confident, reply.text
+    assert "21. oktober" in reply.text
+    assert "ingen samlinger" not in reply.text
+
+
+def test_a_deadline_asked_after_naming_the_samling_is_its_deadline(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "Eg skal melde meg på skuleleiarsamlinga på onsdag, kvar melder eg meg på?",
+        "2020-10-25T18:00",
+    )
+    assert "skoleledersamling" in reply.text
+    assert "AVLYST" in reply.text
+
+
+# -- words typed without spaces, or with a letter too many --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "said"),
+    [
+        ("hvaerdekom", "2026-11-22T12:00", "desentraliserte ordningen"),
+        ("nårersamlingenforførstetrinn", "2020-09-10T22:10", "18. september"),
+        ("påmeldingsfristengelskdekom", "2020-09-20T21:40", "24. september"),
+        (
+            "finnes detpresentasjon fraplanleggingsdagen skole i novemberr 2019?",
+            "2026-11-22T12:00",
+            "Presentasjonen",
+        ),
+        (
+            "hvemm skall bestemme hva vi trengger av kompetanse i dekom??",
+            "2026-11-22T12:00",
+            "kommunene",
+        ),
+    ],
+)
+def test_words_run_together_or_doubled_are_read(
+    engine: Engine, question: str, now: str, said: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+def test_a_compound_is_not_split_into_a_small_word_at_its_end(engine: Engine) -> None:
+    reply = ask(engine, "har du noen gode leseaktiviteter for 1. trinn som jeg kan bruke i morgen?")
+    assert not reply.confident, reply.text
