@@ -379,7 +379,8 @@ class Decider:
                 return self._no_event_on_topic(q, search, now)
         elif q.context_terms and q.has(*_OF_A_SAMLING) and not q.has(Cue.NEXT):
             told = self._events.on_topic(q.context_terms, pool)  # "Eg skal på X. Kvar …?"
-            if told and len(told) < len(pool):
+            on_day = not q.period or self._events.in_period(q.period, told, named=True)
+            if told and on_day and len(told) < len(pool):  # not "Jeg er styrer. … 1. oktober"
                 pool, specific = told, True
         due = self._events.due_in(q.period, pool) if q.period and q.has(Cue.DEADLINE) else []
         if due:  # "er fristen for engelsk i morgen?": the deadline is in the period

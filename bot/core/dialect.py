@@ -16,6 +16,7 @@ three steps, each grounded in what the bot knows rather than in a list of senten
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from bot.core.text import fold
@@ -172,16 +173,14 @@ class WordForms:
 
     def _squeezed(self, word: str) -> tuple[str, ...]:
         """A letter typed twice too many: "dettte" → "dette", "hvemm" → "hvem", "novemberr"."""
-        for i in range(len(word) - 1):
-            if word[i] == word[i + 1]:
-                candidate = word[:i] + word[i + 1 :]
-                if self._known(candidate):
-                    return (candidate,)
-                if candidate != word and len(candidate) >= MIN_PART:
-                    twice = self._squeezed(candidate) if word.count(word[i] * 3) else ()
-                    if twice:
-                        return twice
-        return ()
+        if len(word) > _LONGEST_PART:
+            return ()
+        tripled = re.sub(r"(.)\1\1+", r"\1\1", word)  # "dettte" → "dette"
+        candidates = [tripled] if tripled != word else []
+        candidates += [
+            word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]
+        ]
+        return next(((c,) for c in candidates if self._known(c)), ())
 
     def _run_together(self, word: str) -> tuple[str, ...]:
         """A message typed without spaces: "hvaerdekom" → "hva er dekom",

@@ -34,6 +34,7 @@ from bot.core.samling_questions import (
 )
 from bot.core.text import fold
 
+_BEFORE_NOW = frozenset({"forrige", "forre", "sist", "siste", "tidligere", "tidlegare"})
 _APPLIES = frozenset({"gjelder", "gjaldt", "ment", "meint", "passer"})
 _PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
 _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
@@ -237,7 +238,8 @@ class EventAnswers:
         if q.period is not None:
             return self._in_period(q, pool, now)
         coming = [e for e in pool if not event_of(e).is_over(now)]
-        if q.has(Cue.PAST) and specific and pool and len(coming) == len(pool):
+        tense_only = _BEFORE_NOW.isdisjoint(q.words)  # "vart den halden?", not "forrige …"
+        if q.has(Cue.PAST) and specific and tense_only and pool and len(coming) == len(pool):
             return self._about(q, pool, now)  # "korleis vart styrarsamlinga halden?" of tomorrow's
         if q.has(Cue.PAST) and not q.has(Cue.NEXT):
             return self._previous(q, pool, now)

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from bot.core.engine import Engine
 from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.reply import Intent
 
 
 def unfindable_titles(kb: KnowledgeBase, engine: Engine, now: datetime) -> Iterator[str]:
@@ -20,7 +21,9 @@ def unfindable_titles(kb: KnowledgeBase, engine: Engine, now: datetime) -> Itera
     for entry in kb:
         reply = engine.ask(entry.title, now)
         lead = reply.matches[0] if reply.matches else None
-        if reply.confident and lead is not None and _answers(kb, entry, lead.id):
+        # an entry that says the source has nothing more is found, and unsure on purpose
+        found = reply.confident or reply.intent is not Intent.UNKNOWN
+        if found and lead is not None and _answers(kb, entry, lead.id):
             continue
         where = f"{entry.origin}: " if entry.origin is not None else ""
         answered = f"svaret handler om «{lead.title}»" if lead else "jeg finner ikke noe svar"

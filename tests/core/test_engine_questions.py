@@ -87,7 +87,6 @@ ABOUT_THE_KNOWLEDGE = [
     case("gauldalsregjonen", "Holtålen"),
     case("hva samarbeider gauldalsregionen om", "kompetanseutvikling"),
     case("hvilke ordninger finnes", "DEKOM", "REKOM", "Kompetanseløftet"),
-    case("universitetsskolene", "Universitetsskolene"),
 ]
 
 ABOUT_SAMLINGER = [
@@ -197,7 +196,6 @@ UNSEEN_PHRASINGS = [
     case("Når er påmeldingsfristen?", "24. september", now="2020-09-10T12:00"),
     case("hva er avlyst?", "skoleledersamling"),
     case("hvilke mål har strategien for barnehage", "rekruttere"),
-    case("Hva er Universitetsskolene?", "universitetsskolene"),
     case("hva betyr LK20", "fagfornyelsen"),
     case("hvem er med i gauldalsregionen?", "røros"),
     case("Hva gjør PPT i gauldalsregionen?", "ppt"),

@@ -295,6 +295,15 @@ def test_what_the_sources_do_not_say_is_not_answered_confidently(
     assert "Jeg finner ingen samlinger" not in reply.text
 
 
+@pytest.mark.parametrize("question", ["universitetsskolene", "Hva er Universitetsskolene?"])
+def test_an_entry_that_is_only_a_heading_says_so_without_being_sure(
+    engine: Engine, question: str
+) -> None:
+    reply = ask(engine, question)
+    assert not reply.confident, reply.text
+    assert "ingen flere opplysninger om universitetsskolene" in reply.text
+
+
 def test_the_gap_is_said_and_what_is_known_stays_answered(engine: Engine) -> None:
     gap = ask(engine, "Hva står det i den nye langsiktige planen for nettverket?")
     known = ask(engine, "når kommer ny plan?")
