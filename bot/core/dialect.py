@@ -23,6 +23,7 @@ from bot.core.text import fold
 
 MIN_JOINED = 6  # a joined compound is at least this long
 MIN_PART = 3  # each part of a split word is at least this long
+_CACHED_WORDS = 50_000
 _RUN_TOGETHER = 8  # a word this long may be several typed without spaces
 _LONGEST_PART = 24
 _TWO = 2
@@ -86,7 +87,7 @@ class WordForms:
                 mapped.extend(part for piece in exact.split() for part in self._word(piece))
                 continue
             folded = fold(word)
-            parts = () if self._known(folded) else self._run_together(word)
+            parts = () if self._known(folded) else self._run_together_once(word)
             if parts:  # typed as typed: "hvaerdekom" must not fold "ae" to "æ" first
                 mapped.extend(piece for part in parts for piece in self._word(part))
                 continue
@@ -119,7 +120,7 @@ class WordForms:
                 or self._squeezed(word)
                 or (word,)
             )
-        if len(self._cache) < 50_000:
+        if len(self._cache) < _CACHED_WORDS:
             self._cache[word] = result
         return result
 
@@ -181,6 +182,16 @@ class WordForms:
             word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]
         ]
         return next(((c,) for c in candidates if self._known(c)), ())
+
+    def _run_together_once(self, word: str) -> tuple[str, ...]:
+        """`_run_together`, worked out once per word."""
+        key = f"\0{word}"  # kept apart from the folded words of `_word`
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._run_together(word)
+            if len(self._cache) < _CACHED_WORDS:
+                self._cache[key] = cached
+        return cached
 
     def _run_together(self, word: str) -> tuple[str, ...]:
         """A message typed without spaces: "hvaerdekom" → "hva er dekom",

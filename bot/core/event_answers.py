@@ -237,9 +237,9 @@ class EventAnswers:
             return self._about(q, pool, now)  # "hva finnes fra planleggingsdagen 29.11.19?"
         if q.period is not None:
             return self._in_period(q, pool, now)
-        coming = [e for e in pool if not event_of(e).is_over(now)]
         tense_only = _BEFORE_NOW.isdisjoint(q.words)  # "vart den halden?", not "forrige …"
-        if q.has(Cue.PAST) and specific and tense_only and pool and len(coming) == len(pool):
+        still_to_come = pool and not any(event_of(e).is_over(now) for e in pool)
+        if q.has(Cue.PAST) and specific and tense_only and still_to_come:
             return self._about(q, pool, now)  # "korleis vart styrarsamlinga halden?" of tomorrow's
         if q.has(Cue.PAST) and not q.has(Cue.NEXT):
             return self._previous(q, pool, now)

@@ -58,6 +58,7 @@ class SourceGaps:
         }
         self._groups = {fold(group.title.split()[0]): group for group in groups}
         self._kb = kb
+        self._owned: dict[str, frozenset[str]] = {}
 
     def checked(self, q: Question, reply: Reply) -> Reply:
         """The reply, or, when it answers what its entry says the sources do not say, or is
@@ -95,15 +96,21 @@ class SourceGaps:
         said = f" {' '.join(q.words)} "
         return {place for place in self._places if f" {place} " in said}
 
-    def _owners(self, entry: Entry) -> set[str]:
+    def _owners(self, entry: Entry) -> frozenset[str]:
         """The municipalities an entry's title and text name (a group named covers its
-        members): "Trondheimsskolen" is Trondheim's."""
-        text = fold(f"{entry.title} {entry.answer}")
-        owners = {place for place in self._places if re.search(rf"\b{place}", text)}
+        members): "Trondheimsskolen" is Trondheim's. Worked out once per entry."""
+        known = self._owned.get(entry.id)
+        if known is not None:
+            return known
+        words = fold(f"{entry.title} {entry.answer}").split()
+        starts = {word[:size] for word in words for size in range(1, len(word) + 1)}
+        owners = {place for place in self._places if place.split()[0] in starts}
+        owners = {p for p in owners if all(part in starts for part in p.split())}
         for name, group in self._groups.items():
-            if re.search(rf"\b{name}", text):
+            if name in starts:
                 owners |= {fold(member) for member in group.members} & set(self._places)
-        return owners
+        self._owned[entry.id] = frozenset(owners)
+        return self._owned[entry.id]
 
     def _shown(self, place: str) -> str:
         group = self._places[place]

@@ -400,3 +400,10 @@ def test_words_run_together_or_doubled_are_read(
 def test_a_compound_is_not_split_into_a_small_word_at_its_end(engine: Engine) -> None:
     reply = ask(engine, "har du noen gode leseaktiviteter for 1. trinn som jeg kan bruke i morgen?")
     assert not reply.confident, reply.text
+
+
+@pytest.mark.parametrize("question", ["a" * 450, "ab" * 200, "dettttttttttttttttttttte?"])
+def test_long_runs_of_letters_are_answered_and_not_understood(
+    engine: Engine, question: str
+) -> None:
+    assert not ask(engine, question).confident
