@@ -14,13 +14,14 @@ from datetime import datetime
 
 from bot.core import answers
 from bot.core.answers import event_of
+from bot.core.dates import WEEKDAYS
 from bot.core.event_answers import EventAnswers, most_relevant
 from bot.core.facets import Filters
-from bot.core.knowledge import Entry
+from bot.core.knowledge import Entry, EventDetails
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
-from bot.core.text import Normaliser
+from bot.core.text import Normaliser, fold
 
 
 class NamedSamlinger:
@@ -59,10 +60,16 @@ class NamedSamlinger:
         period = q.period
         if not q.yes_no or period is None or period.start != period.end:
             return None
-        pool = self._named(q, q.filters)
+        # "Er samlingen 18. september på en torsdag?": the weekday is claimed too
+        days = [i for i, name in enumerate(_WEEKDAYS) if name in q.words]
+        other_day = len(days) == 1 and period.weekday is None
+        pool = self._named(q, q.filters) or (self._for_audience(q) if other_day else [])
         if not pool or len(pool) == len(self._all):
             return None
-        if self._events.in_period(period, pool, named=True):
+        on_the_day = self._events.in_period(period, pool, named=True)
+        if on_the_day and other_day and all(e.start.weekday() != days[0] for e in _of(on_the_day)):
+            pool, on_the_day = on_the_day, []
+        if on_the_day:
             return None
         chosen = most_relevant(pool, now)
         return reply_about(
@@ -84,6 +91,12 @@ class NamedSamlinger:
             return reply_about(kb, text, Intent.NEXT_EVENT, [later[0]])
         text = f"Jeg kjenner ikke til flere samlinger etter «{last.title}»."
         return replace(reply_about(kb, text, Intent.UNKNOWN, [last]), confident=False)
+
+    def _for_audience(self, q: Question) -> list[Entry]:
+        """ "Er begynneropplæringssamlingen …?": a samling named by whom it is for."""
+        if not q.filters.audiences or q.words[1:2] == ("det",):
+            return []
+        return self._events.matching(q.filters)
 
     def _named(self, q: Question, filters: Filters) -> list[Entry]:
         """The samlinger of `filters` that the question's own words name ("styrersamlinga"); none
@@ -117,6 +130,10 @@ class NamedSamlinger:
         return q, [entry for entry in self._events.after(found[0]) if entry.id in allowed]
 
 
+def _of(entries: list[Entry]) -> list[EventDetails]:
+    return [event_of(entry) for entry in entries]
+
+
 def _asks_for_the_one_after(q: Question) -> bool:
     """ "og den etter?", "og neste etter den?": "etter" with nothing but a pointer after it."""
     if "etter" not in q.words or not (q.refers_back or q.follows_up):
@@ -125,4 +142,5 @@ def _asks_for_the_one_after(q: Question) -> bool:
     return all(word in _POINTERS for word in after)
 
 
+_WEEKDAYS = tuple(fold(name) for name in WEEKDAYS)
 _POINTERS = frozenset({"den", "det", "denne", "dette", "igjen", "da", "sa"})

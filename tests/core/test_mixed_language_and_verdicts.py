@@ -407,3 +407,11 @@ def test_long_runs_of_letters_are_answered_and_not_understood(
     engine: Engine, question: str
 ) -> None:
     assert not ask(engine, question).confident
+
+
+def test_a_weekday_claimed_with_the_day_is_checked(engine: Engine) -> None:
+    wrong = ask(engine, "Er begynneropplæringssamlingen 18. september på en torsdag?")
+    right = ask(engine, "Er begynneropplæringssamlingen 18. september på en fredag?")
+    assert starts_with_verdict(wrong, "Nei"), wrong.text
+    assert "fredag 18. september" in wrong.text
+    assert starts_with_verdict(right, "Ja"), right.text
