@@ -6,7 +6,8 @@ asks (`bot.core.clauses`: the question parts apart from personal context, severa
 one), reads each part (`bot.core.question`) and lets `bot.core.decide` answer it; the answers
 about samlinger are in `bot.core.event_answers`, facts and yes/no in `bot.core.fact_answers`,
 the sentences in `bot.core.answers` and `bot.core.help_texts`, the reply types in
-`bot.core.reply`.
+`bot.core.reply`. Every part's answer is checked against what the sources leave out
+(`bot.core.source_gaps`).
 """
 
 from __future__ import annotations
