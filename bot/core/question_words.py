@@ -90,7 +90,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "klokkeslett, kl"
     ),
     Cue.NEXT: (
-        "neste, kommende, førstkommende, nærmeste, snart, fremover, framover, på gang, neste gang"
+        "neste, kommende, førstkommende, nærmeste, snart, fremover, framover, på gang, "
+        "neste gang, coming up, upcoming"
     ),
     Cue.PAST: (
         "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, arrangert, "
@@ -113,7 +114,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.CANCELLED: (
         "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt, "
-        "blir noe av, bli noe av, ble noe av, flyttet, flytta, flyttes"
+        "blir noe av, bli noe av, ble noe av, flyttet, flytta, flyttes, still on, going ahead, "
+        "as planned"
     ),
     Cue.OTHER_THAN: (
         "annet enn, anna enn, andre enn, noe annet, noko anna, andre ting, anna ting, mer enn, "
@@ -164,7 +166,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.PARTNERS: (
         "partner, hovedpartner, samarbeidspartner, samarbeidspartnere, samarbeider med, "
-        "samarbeid med, mellom hvem"
+        "samarbeid med, mellom hvem, main partner"
     ),
     Cue.COOPERATION: (
         "samarbeider, samarbeid, samarbeide, samarbeidet, jobber sammen, involvert, involvere, "

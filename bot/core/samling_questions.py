@@ -71,7 +71,8 @@ def asks_if_held(q: Question) -> bool:
     """ "går den som planlagt?", "holdt som vanlig?", "blir den noe av?": asked whether it is
     held, not cancelled."""
     words = set(q.words)
-    as_usual = "planlagt" in words or "vanlig" in words
+    as_usual = not words.isdisjoint({"planlagt", "vanlig", "planned", "ahead"})
+    as_usual = as_usual or {"still", "on"} <= words  # "is it still on?"
     return as_usual or ("av" in words and not words.isdisjoint(_SOMETHING))
 
 

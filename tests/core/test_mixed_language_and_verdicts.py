@@ -415,3 +415,24 @@ def test_a_weekday_claimed_with_the_day_is_checked(engine: Engine) -> None:
     assert starts_with_verdict(wrong, "Nei"), wrong.text
     assert "fredag 18. september" in wrong.text
     assert starts_with_verdict(right, "Ja"), right.text
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "said"),
+    [
+        (
+            "is the skoleledersamling still on?",
+            "2020-10-10T10:00",
+            "Nei, «Digital skoleledersamling»",
+        ),
+        ("ledersamlinga 20. januar, digital or physical?", "2021-01-05T10:00", "digitalt"),
+        ("who is the main partner of the nettverket?", "2026-11-22T12:00", "NTNU"),
+        ("any DEKOM samling coming up?", "2020-09-20T12:00", "1. oktober"),
+    ],
+)
+def test_english_phrases_for_a_samling_and_a_partner(
+    engine: Engine, question: str, now: str, said: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert said in reply.text
