@@ -10,8 +10,12 @@ three steps, each grounded in what the bot knows rather than in a list of senten
    known word ("barnehagan" → "barnehagene", "lærera" → "lærere").
 3. **Joining and splitting**: two words that together make a known compound are joined
    ("lærings miljø" → "læringsmiljø"), an unknown word that is a question word glued to a
-   known word is split ("nestefrist" → "neste frist"), and a compound whose first part is a
-   form is written the standard way ("skulebibliotek" → "skolebibliotek").
+   known word is split ("nestefrist" → "neste frist"), a compound whose first part is a
+   form is written the standard way ("skulebibliotek" → "skolebibliotek"), a message typed
+   without spaces is split into its words ("hvaerdekom" → "hva er dekom"), and a letter typed
+   twice too many is dropped ("dettte" → "dette").
+
+English words typed into Norwegian ("which", "network") are word forms like dialect.
 """
 
 from __future__ import annotations
@@ -197,8 +201,8 @@ class WordForms:
         """A message typed without spaces: "hvaerdekom" → "hva er dekom",
         "nårersamlingenforførstetrinn". Each part is a small word that never starts a compound
         ("er", "for", "det") or a known word of its own, and a small word counts less than a
-        word ("hva er dekom", not "hvaer dekom"). Only a run with a small word in it is split
-        here; two words run together are a compound (`_compound`)."""
+        word ("hva er dekom", not "hvaer dekom"). Two parts are split here only when one is a small
+        word; two words alone are a compound (`_compound`)."""
         if len(word) < _RUN_TOGETHER:
             return ()
         best: list[tuple[int, tuple[str, ...]] | None] = [(0, ())] + [None] * len(word)
