@@ -202,6 +202,7 @@ class EventAnswers:
             named = _PLATFORMS & set(q.words)
             platform = fold(event.platform) if event.platform else None
             verdict = event.format == "digital" and (not named or platform in (None, *named))
+            verdict = verdict and not (event.cancelled and q.has(Cue.PAST))  # "ble den holdt …?"
         elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
             verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
         elif q.has(Cue.WHERE) and "fysisk" in q.words:

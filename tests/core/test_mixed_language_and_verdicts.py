@@ -436,3 +436,9 @@ def test_english_phrases_for_a_samling_and_a_partner(
     reply = ask(engine, question, now)
     assert reply.confident, reply.text
     assert said in reply.text
+
+
+def test_a_cancelled_samling_was_not_held_online(engine: Engine) -> None:
+    reply = ask(engine, "Ble skoleledersamlingen 28. oktober holdt på nett?", NOVEMBER_2020)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "AVLYST" in reply.text
