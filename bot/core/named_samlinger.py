@@ -17,7 +17,7 @@ from bot.core.answers import event_of
 from bot.core.dates import WEEKDAYS
 from bot.core.event_answers import EventAnswers, most_relevant
 from bot.core.facets import Filters
-from bot.core.knowledge import Entry, EventDetails
+from bot.core.knowledge import Entry
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
@@ -67,7 +67,8 @@ class NamedSamlinger:
         if not pool or len(pool) == len(self._all):
             return None
         on_the_day = self._events.in_period(period, pool, named=True)
-        if on_the_day and other_day and all(e.start.weekday() != days[0] for e in _of(on_the_day)):
+        weekdays = {event_of(e).start.weekday() for e in on_the_day}
+        if on_the_day and other_day and days[0] not in weekdays:
             pool, on_the_day = on_the_day, []
         if on_the_day:
             return None
@@ -128,10 +129,6 @@ class NamedSamlinger:
         q = replace(q, filters=Filters(schemes=q.filters.schemes, regions=q.filters.regions))
         allowed = {entry.id for entry in self._events.matching(q.filters)}
         return q, [entry for entry in self._events.after(found[0]) if entry.id in allowed]
-
-
-def _of(entries: list[Entry]) -> list[EventDetails]:
-    return [event_of(entry) for entry in entries]
 
 
 def _asks_for_the_one_after(q: Question) -> bool:

@@ -103,11 +103,13 @@ class SourceGaps:
         if known is not None:
             return known
         words = fold(f"{entry.title} {entry.answer}").split()
-        starts = {word[:size] for word in words for size in range(1, len(word) + 1)}
-        owners = {place for place in self._places if place.split()[0] in starts}
-        owners = {p for p in owners if all(part in starts for part in p.split())}
+
+        def named(name: str) -> bool:  # every part starts a word: "trondheim" in "trondheimsskolen"
+            return all(any(word.startswith(part) for word in words) for part in name.split())
+
+        owners = {place for place in self._places if named(place)}
         for name, group in self._groups.items():
-            if name in starts:
+            if named(name):
                 owners |= {fold(member) for member in group.members} & set(self._places)
         self._owned[entry.id] = frozenset(owners)
         return self._owned[entry.id]

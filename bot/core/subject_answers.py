@@ -376,9 +376,8 @@ class SubjectAnswers:
     def _who_or_where(self, subject: Entry, search: SearchResult) -> Reply:
         """ "Hvem passer den for?" about a scheme: who it applies to, else not known."""
         if subject.applies_to:
-            audiences = self.kb.vocabulary.audiences
-            labels = [audiences[a].label if a in audiences else a for a in subject.applies_to]
-            text = f"{answers.short_title(subject)} gjelder {answers.join_words(labels)}."
+            labels = answers.audience_labels(self.kb, subject.applies_to)
+            text = f"{answers.short_title(subject)} gjelder {labels}."
             return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
         return Reply(not_known(subject, "hvem den gjelder"), False, Intent.UNKNOWN)
 
