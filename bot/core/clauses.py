@@ -23,8 +23,8 @@ _SENTENCE_END = re.compile(
     r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])\s+|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
 )
 _PART_BREAK = re.compile(
-    r"\s*(?:,|\s[-–]\s|;|:)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+"
-    r"|\s+(?P<because>nå som|na som|no som|ettersom|fordi)\s+"
+    r",?\s+(?P<because>nå som|na som|no som|ettersom|fordi|slik at|sånn at)\s+"
+    r"|\s*(?:,|\s[-–]\s|;|:)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+"
 )
 _TRAILING_AND = re.compile(r"[\s,]+(?:og|men)(?:\s+(?:jeg|eg|æ|vi|me))?$", re.IGNORECASE)
 _INTRODUCER = re.compile(
@@ -54,7 +54,7 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
         asked = sentence.rstrip().endswith("?") or (
             number == len(sentences)
             and not sentence.rstrip().endswith((".", "!"))
-            and not (marked and _tells_without_subject(sentence))
+            and not (marked and _tells(sentence, opener))
         )
         if marked and sentence.rstrip().endswith((".", "!")):
             # "… og jeg vet aldri hva som gjelder skole. Kan du si meg …?": where the message
@@ -74,6 +74,12 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             continue
         clauses.extend(_when_told(_parts(sentence, opens_question), opener))
     return _with_lone_question_word([clause for clause in clauses if clause.text], opener)
+
+
+def _tells(sentence: str, opener: OpenerTest) -> bool:
+    """ "Er fristen ute?? glemte det helt": after a question, a last sentence with no "?" that
+    opens with neither a question word nor a verb tells something."""
+    return _tells_without_subject(sentence) or opener(_first_word(sentence)) is None
 
 
 def _tells_without_subject(sentence: str) -> bool:
@@ -120,9 +126,21 @@ def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[
     return [*clauses[:-2], Clause(f"{words[0]} {clauses[-2].text}?", True)]
 
 
-# A part that only asks whether the statement before it is true.
+# A part that only asks whether the statement before it is true, or for what it names
+# ("passordet til møtet, har du det?").
 _CONFIRMING = frozenset(
-    {("stemmer", "det"), ("er", "det", "riktig"), ("er", "det", "sant"), ("ikke", "sant")}
+    {
+        ("stemmer", "det"),
+        ("er", "det", "riktig"),
+        ("er", "det", "sant"),
+        ("ikke", "sant"),
+        ("har", "du", "det"),
+        ("har", "du", "den"),
+        ("vet", "du", "det"),
+        ("veit", "du", "det"),
+        ("vet", "du"),
+        ("veit", "du"),
+    }
 )
 
 
@@ -140,7 +158,9 @@ _CHOICE_WORDS = 4
 
 
 def _sentences(text: str) -> list[str]:
-    return [part.strip() for part in _SENTENCE_END.split(text) if part and part.strip()]
+    """The sentences, without the ones that are only punctuation (the second "?" of "??")."""
+    parts = [part.strip() for part in _SENTENCE_END.split(text)]
+    return [part for part in parts if any(char.isalnum() for char in part)]
 
 
 def _parts(
@@ -163,20 +183,24 @@ def _parts(
         ]
     pieces: list[str] = []
     announcing: set[int] = set()  # pieces before a colon: "Kan du gi meg en oversikt: …"
+    telling: set[int] = set()  # pieces after "fordi", "slik at": why it is asked
     start = 0
     for match in _PART_BREAK.finditer(sentence):
         rest = sentence[match.end() :]
-        first = _first_word(rest)
+        first = _asking_word(rest, opens_question)
         after_og = match.group(0).strip() == "og"
         asks_whether = introduced_by and first == "om" and "," in match.group(0)
-        # "når er neste samling nå som skoleledersamlinga ble avlyst?": the rest tells why
-        because = match.group("because") is not None and opens_question(
-            _first_word(sentence[start:])
+        # "når er neste samling nå som skoleledersamlinga ble avlyst?", "… som planlagt, slik
+        # at jeg kan sette av tid?": the rest tells why
+        because = match.group("because") is not None and (
+            introduced_by or opens_question(_first_word(sentence[start:]))
         )
         asks = bool(first) and (asks_whether or opens_question(first, after_og))
         if (because or asks) and match.start() > start:
             if ":" in match.group(0):
                 announcing.add(len(pieces))
+            if because:
+                telling.add(len(pieces) + 1)  # "…, slik at jeg kan sette av tid" asks nothing
             pieces.append(sentence[start : match.start()])
             start = match.end()
         elif _tells_after_asking(
@@ -190,12 +214,14 @@ def _parts(
         return [Clause(sentence.strip(), asked or (bool(first) and opens_question(first)))]
     clauses = []
     for number, piece in enumerate(pieces):
-        first = _first_word(piece)
+        first = _asking_word(piece, opens_question)
         whether = introduced_by and first == "om"
         asks = whether or (bool(first) and opens_question(first))
-        clauses.append(Clause(piece.strip(" ,"), asks and number not in announcing))
+        asks = asks and number not in announcing and number not in telling
+        clauses.append(Clause(piece.strip(" ,"), asks))
     if asked and not any(clause.is_question for clause in clauses):
-        clauses[-1] = Clause(clauses[-1].text, True)
+        last = max(i for i in range(len(clauses)) if i not in telling or i == 0)
+        clauses[last] = Clause(clauses[last].text, True)
     return clauses
 
 
@@ -219,3 +245,19 @@ def _first_word(text: str) -> str:
 
 
 _LEADING_AND = frozenset({"og", "å", "men", "så"})
+
+
+def _asking_word(text: str, opens_question: Callable[..., bool]) -> str:
+    """The first word, or the question word after a preposition: "…, og på hvilke nivåer
+    skal det jobbes?" asks as "hvilke" does."""
+    first = _first_word(text)
+    if first not in _PREPOSITIONS:
+        return first
+    found = re.findall(r"[^\W\d_]+", text.lower()[:60])
+    following = found[found.index(first) + 1] if found.index(first) + 1 < len(found) else ""
+    return following if following and opens_question(following) else first
+
+
+_PREPOSITIONS = frozenset(
+    {"på", "pa", "i", "for", "fra", "frå", "til", "te", "med", "me", "av", "om", "hos", "etter"}
+)

@@ -26,6 +26,7 @@ from bot.core.event_answers import EventAnswers, around
 from bot.core.fact_answers import asked_fact, fact_text, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.memberships import Memberships
 from bot.core.memory import Memory
 from bot.core.named_samlinger import NamedSamlinger
 from bot.core.not_knowing import SUGGEST_SCORE, coverage, unknown_reply
@@ -85,6 +86,7 @@ class Decider:
         yes_no = self._yes_no = YesNo(kb, normaliser)
         known = index.knows
         self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, known)
+        self._memberships = Memberships(kb, index, normaliser, self._subjects, self._find, yes_no)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
 
@@ -95,10 +97,13 @@ class Decider:
         """`memory`: what the chat talked about last, for follow-ups."""
         asked, search = self._search(q)
         # "får vi betalt ekstra for å være med på DEKOM?" asks what no source has
-        outright = None if q.has(Cue.UNSUPPORTED) else self._membership(q, search, memory, now)
+        outright = (
+            None if q.has(Cue.UNSUPPORTED) else self._memberships.answer(q, search, memory, now)
+        )
         if outright is not None:
             return outright
-        other = self._subjects.someone_else_in_role(q, search)
+        other = self._named.held_by_others(q, search, now)
+        other = other or self._subjects.someone_else_in_role(q, search)
         if other is not None:  # "Er det UiT som er hovedpartner …?"
             return other
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
@@ -198,33 +203,6 @@ class Decider:
             if (clear(alone) and not clear(search)) or has_fact_first(q, alone, search):
                 search = alone
         return asked, search
-
-    def _membership(
-        self, q: Question, search: SearchResult, memory: Memory | None, now: datetime
-    ) -> Reply | None:
-        """ "er engelsk på barnetrinnet en del av DEKOM?", "er Byåsen skole med i Lesetråder?",
-        "er Malvik med der også?" (the group last talked about)."""
-        of_scheme = self._subjects.samling_of_scheme(q, search)
-        if of_scheme is not None:
-            return of_scheme
-        group = self._subjects.membership_group(q, search) if q.yes_no else None
-        names = self._yes_no.mentioned_members(q)
-        if group is not None and (q.refers_back or self._names_only(q, names)):
-            # "er Malvik med der?", or just "er Malvik med?": in the group the chat is about
-            group = self._find.remembered_group(memory, now) or group
-        if group is None and q.follows_up and not q.yes_no and not q.cues:
-            # "er Rennebu med?" … "og Trondheim?": the same question of another name
-            last = self._find.remembered_group(memory, now)
-            if last is not None and names and len(q.topic) <= len(names):
-                q = replace(q, yes_no=True, cues=q.cues | {Cue.MEMBERS})
-                return self._subjects.answer(q, last, search, now, follow_up=True)
-        if group is None:
-            return None
-        return self._subjects.answer(q, group, search, now, follow_up=False)
-
-    def _names_only(self, q: Question, names: Sequence[str]) -> bool:
-        """Whether the question's topic is only the member names it mentions ("er Malvik med?")."""
-        return set(q.topic) <= {t for name in names for t in self._normaliser.terms(name)}
 
     def answer_entry(self, entry: Entry, now: datetime, hits: Sequence[Hit] = ()) -> Reply:
         """One entry in full: a samling's summary, or the entry's answer."""

@@ -31,6 +31,7 @@ from bot.core.samling_questions import (
     asks_if_passed,
     asks_to_sign_up,
     asks_why_changed,
+    days_claimed,
 )
 from bot.core.text import fold
 
@@ -193,6 +194,8 @@ class EventAnswers:
             # "er fristen i morgen?"
             due = event.deadline is not None and q.period.start <= event.deadline <= q.period.end
             verdict = due and not event.cancelled
+        elif days_claimed(q) is not None:  # "gikk den over to dager?"
+            verdict = (event.last_day - event.start).days + 1 == days_claimed(q)
         elif q.has(Cue.DEADLINE):
             verdict = not event.cancelled and event.deadline_open(now)
             if asks_if_passed(q):
@@ -225,15 +228,15 @@ class EventAnswers:
             return self._cancelled(q, pool, specific, now)
         if q.has(Cue.DEADLINE):
             return self._deadline(q, pool, specific, now)
+        if asks_how_long(q) and pool and (days_claimed(q) or not q.has(Cue.WHERE, Cue.WHO)):
+            chosen = most_relevant(pool, now)  # "varte den to dager?", "hvor lenge varer den?"
+            return self._reply(
+                answers.days_of_event(self.kb, chosen, now), Intent.EVENT_INFO, [chosen]
+            )
         if q.yes_no and q.has(Cue.PAST) and specific and not q.has(Cue.NEXT):
             return self._about(q, pool, now)  # "ble styrersamlingen gjennomført?", "er den over?"
         if q.has(Cue.WHERE) or q.has(Cue.WHO):
             return self._where_or_who(q, pool, now)
-        if asks_how_long(q) and pool:
-            chosen = most_relevant(pool, now)
-            return self._reply(
-                answers.days_of_event(self.kb, chosen, now), Intent.EVENT_INFO, [chosen]
-            )
         if q.period is not None and specific and len(pool) == 1 and q.has(Cue.WHAT):
             return self._about(q, pool, now)  # "hva finnes fra planleggingsdagen 29.11.19?"
         if q.period is not None:

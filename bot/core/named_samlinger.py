@@ -1,6 +1,6 @@
 """Samlinger a question names, and what it claims of them: the place ("er styrersamlinga på
-Oppdal?"), the day ("var planleggingsdagen 29.11.2020?"), or the one after it ("neste samling
-etter begynneropplæringa?").
+Oppdal?"), the day ("var planleggingsdagen 29.11.2020?"), a partner ("er den i samarbeid med
+UiT?"), or the one after it ("neste samling etter begynneropplæringa?").
 
 A place or a day in such a question is the claim to check, not a filter: filtering by it would
 answer "Ja" about another samling that is there. The decider (`bot.core.decide`) asks these
@@ -17,11 +17,15 @@ from bot.core.answers import event_of
 from bot.core.dates import WEEKDAYS
 from bot.core.event_answers import EventAnswers, most_relevant
 from bot.core.facets import Filters
+from bot.core.index import SearchResult
 from bot.core.knowledge import Entry
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
+from bot.core.strange_names import strange_names, with_institution
 from bot.core.text import Normaliser, fold
+
+_NAMED_SCORE = 0.3  # the samling the question names matches at least this well
 
 
 class NamedSamlinger:
@@ -36,6 +40,20 @@ class NamedSamlinger:
         """ "Nei." and the truth, when the question claims a place or a day the samling it
         names does not have."""
         return self.elsewhere(q, now) or self.on_another_day(q, now)
+
+    def held_by_others(self, q: Question, search: SearchResult, now: datetime) -> Reply | None:
+        """ "Er begynneropplæringa i samarbeid med UiT?": a partner the sources never name, of
+        the samling the question names: "Nei." and who holds it."""
+        top = search.hits[0] if search.hits else None
+        if not q.yes_no or not q.has(Cue.PARTNERS) or top is None or top.entry.event is None:
+            return None
+        names = strange_names(q, search)
+        if not names or not top.entry.event.organisers or top.score < _NAMED_SCORE:
+            return None
+        unknown = answers.join_words([with_institution(name, q.text) for name in names])
+        held = answers.organisers_of_event(self._events.kb, top.entry, now)
+        text = f"Nei. Kildene mine nevner ikke {unknown}. {held}"
+        return reply_about(self._events.kb, text, Intent.EVENT_INFO, [top.entry], search.hits)
 
     def elsewhere(self, q: Question, now: datetime) -> Reply | None:
         """ "er styrersamlinga på Oppdal?": the place is the claim, not a filter. When none of

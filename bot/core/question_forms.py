@@ -32,11 +32,38 @@ def asks_yes_or_no(
     text: str, typed: Sequence[str], opener: str, question_words: frozenset[str]
 ) -> bool:
     """Whether the question asks yes or no: it opens with a verb (`opener`, past fillers such
-    as "hei"), is a tag question or a statement with a question mark, and has no question word
-    (before an "i så fall")."""
+    as "hei") or with "om", is a tag question or a statement with a question mark, and has no
+    question word (before an "i så fall")."""
     verb = opener in YES_NO_WORDS or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
-    asked = verb or _is_tag_question(text, typed) or _is_declarative_question(text, typed)
-    return asked and question_words.isdisjoint(_before_if_so(typed))
+    whether = opener == "om" and len(typed) > 2  # "(jeg lurer på) om lesing er prioritert"
+    asked = (
+        verb or whether or _is_tag_question(text, typed) or _is_declarative_question(text, typed)
+    )
+    if not asked:
+        return False
+    return question_words.isdisjoint(_before_if_so(typed)) or (
+        verb and _embeds_a_question(typed, opener, question_words)
+    )
+
+
+def _embeds_a_question(typed: Sequence[str], opener: str, question_words: frozenset[str]) -> bool:
+    """ "Skal kommunene selv bestemme hva de trenger?": a question word inside a yes/no
+    question about someone else; "kan du si hva …", "er det noen som vet hva …" ask what."""
+    start = typed.index(opener) if opener in typed else 0
+    asked = [i for i, word in enumerate(typed) if word in question_words]
+    subject = typed[start + 1] if start + 1 < len(typed) else ""
+    return (
+        subject not in _ASKING_SUBJECTS
+        and asked[0] >= start + _EMBEDDED_AT
+        and asked[0] < len(typed) - 1  # "hva de trenger", not "… for hvem?"
+    )
+
+
+_ASKING_SUBJECTS = frozenset(
+    fold(word)
+    for word in ("du", "dere", "dokker", "dåkker", "det", "der", "noen", "nokon", "nån", "man")
+) | frozenset(("en", "eg", "jeg", "æ", "vi", "me"))
+_EMBEDDED_AT = 3  # a verb, its subject and a verb come before the question word
 
 
 def follows_up(typed: Sequence[str]) -> bool:

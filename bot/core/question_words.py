@@ -176,8 +176,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.UNSUPPORTED: (
         "hvem er rektor, hvem er leder, hvem er sjef, hvem er styrer, oppvekstsjef, "
         "kommunalsjef, ordfører, hvor mye penger, hvor mye tilskudd, hvor mye støtte, hvor "
-        "store, beløp, beløpet, summen, kroner, koster, kostnad, kostnader, pris, prisen, "
-        "betale, gratis, avgift, refusjon, refundert, refundere, pengene tilbake, passord, "
+        "stort, hvor store, beløp, beløpet, summen, kroner, koster, kostnad, kostnader, pris, "
+        "prisen, betale, gratis, avgift, refusjon, refundert, refundere, pengene tilbake, passord, "
         "passordet, telefon, telefonnummer, e-post, "
         "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
@@ -221,10 +221,10 @@ STOP_WORDS = """
 i på pa til fra frå for med om av ved hos hjå etter før under mellom mot gjennom uten utan
 innen rundt blant per og eller men som at så enn både da då nå no her der hit dit hvis dersom
 er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville må får fikk
-gjør gjøre gjelder finnes fins går gå kommer komme lurer lure lurte vet veit vite si sier sa tro
-trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet hjelpe kjenne kjenner
+gjør gjøre gjelder finnes fins går gå gikk gjekk kommer komme lurer lure lurte vet veit vite si
+sier sa tro trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet
 fortelle kom fortalt sagt rask raskt kjapt kjapp selve sjølve ment meint forstått forsto forstod
-medfører medføre
+medfører medføre hjelpe kjenne kjenner
 jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
 dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
@@ -233,11 +233,11 @@ egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å lol haha 
 pls plz asså type typen gis tillegges tillagt hører hørte annet glipp gått passert utløpt
 the is it of on do does did version gjaldt yo lissom forbindelse ellers bro vanlig
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
-ha hatt står sto stått bak foran inni utenfor langs jobbe jobber jobbet
+ha hatt står sto stod stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
-dag dagen tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
+dag dagen dager dagar tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
 framleis enno endå første fyrste tredje fjerde ting tinga tingene greie greia greier legges lagt
 planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte fall tok ofte
@@ -320,6 +320,10 @@ YES_NO_OPENERS = frozenset(
         "tilbyr",
         "satser",
         "gjeld",
+        "varer",
+        "varte",
+        "varde",
+        "gjekk",
     ]
 )
 

@@ -10,10 +10,11 @@ avlyst?" asks a reason no source gives; "er fristen gått ut?" asks the opposite
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.question import Question
-from bot.core.question_words import Cue
+from bot.core.question_words import NUMBER_VALUES, Cue
 
 ONLINE = frozenset({"digital", "digitalt", "digitale", "zoom", "teams", "nett", "nettet"})
 
@@ -51,11 +52,30 @@ _ASKS_OTHER_THAN_SIGNING_UP = tuple(cue for cue in _ASKS_OTHER if cue is not Cue
 
 
 def asks_how_long(q: Question) -> bool:
-    """ "hvor lenge varer samlingen?", "hvor mange dager varte den?": its days, not a period."""
-    return q.has(Cue.PERIOD) and not _HOW_LONG.isdisjoint(q.words)
+    """ "hvor lenge varer samlingen?", "hvor mange dager varte den?": its days, not a period;
+    or "gikk den over to dager?"."""
+    return (q.has(Cue.PERIOD) and not _HOW_LONG.isdisjoint(q.words)) or bool(days_claimed(q))
 
 
 _HOW_LONG = frozenset({"lenge", "dager", "dagar", "dag"})
+
+
+def days_claimed(q: Question) -> int | None:
+    """ "Gikk ledersamlingen over to dager?", "varte den i én dag?": the number of days a
+    yes/no question claims."""
+    if not q.yes_no:
+        return None
+    for number, unit in pairwise(q.words):
+        if unit in _HOW_LONG - {"lenge"}:
+            value = _ONE.get(number) or NUMBER_VALUES.get(number)
+            if value is None and number.isdigit():
+                value = int(number)
+            if value:
+                return value
+    return None
+
+
+_ONE = {"en": 1, "ein": 1, "ei": 1, "eit": 1, "et": 1, "ett": 1, "1": 1}
 
 
 def asks_why_changed(q: Question) -> bool:

@@ -83,6 +83,24 @@ def ends_a_compound(term: str, terms: AbstractSet[str]) -> bool:
 _PARTICLES = frozenset({"inn", "opp", "ut", "av", "til", "fra", "om", "over", "med"})
 
 
+def shortens_a_compound(term: str, terms: AbstractSet[str]) -> bool:
+    """Whether a compound is a longer one among `terms` with a middle part left out:
+    "kompetansetiltak" of "kompetanseutviklingstiltak", as people shorten it."""
+    if len(term) < 2 * _COMPOUND_PART:
+        return False
+    return any(
+        len(other) > len(term) + 2
+        and any(
+            other.startswith(term[:cut]) and other.endswith(term[cut:])
+            for cut in range(_COMPOUND_PART, len(term) - _COMPOUND_PART + 1)
+        )
+        for other in terms
+    )
+
+
+_COMPOUND_PART = 5  # both kept parts are whole words ("kompetanse", "tiltak")
+
+
 def inflected_in(term: str, terms: set[str]) -> bool:
     """Whether `terms` has the term, or a short word's other form ("nye" for "ny", "nytt")
     that the stemmer leaves apart."""

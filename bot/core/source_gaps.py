@@ -27,6 +27,12 @@ from bot.core.text import Normaliser, fold
 _NOT_SAID = re.compile(r"sier ikke (?:hva|hvem|hvor|når|hvilke) (?P<subject>[^,.]+) \w+(?:[,.]|$)")
 _ONLY_A_HEADING = "ingen flere opplysninger"
 _ASKS_WHAT = (Cue.WHAT, Cue.LIST, Cue.GOALS)
+# Words that ask what a document says ("hva står det i presentasjonen?")
+_CONTENTS = frozenset(
+    fold(word)
+    for word in ("står", "sto", "stod", "inneholder", "innhold", "innholdet", "handler", "sa")
+)
+_OF_A_SAMLING = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.FOR_WHOM, Cue.NEXT, Cue.CANCELLED)
 
 
 class SourceGaps:
@@ -37,8 +43,6 @@ class SourceGaps:
         self._gaps: dict[str, list[tuple[frozenset[str], str]]] = {}
         self._headings: set[str] = set()
         for entry in kb:
-            if entry.is_event:
-                continue
             for sentence in split_sentences(entry.answer):
                 if _ONLY_A_HEADING in sentence.lower():
                     self._headings.add(entry.id)
@@ -66,14 +70,22 @@ class SourceGaps:
         if not reply.confident or not reply.matches:
             return reply
         entry = self._kb.get(reply.matches[0].id)
-        if entry is None or entry.is_event:
+        if entry is None:
             return reply
         if entry.id in self._headings and self._names(q, entry):
             return replace(reply, confident=False)
+        # "hvilken dato var den …", "fra hvilken planleggingsdag ligger det en presentasjon?"
+        of_the_samling = entry.is_event and (q.has(*_OF_A_SAMLING) or _CONTENTS.isdisjoint(q.words))
         for terms, sentence in self._gaps.get(entry.id, ()):
-            if terms and terms <= set(q.terms) and q.has(*_ASKS_WHAT):
-                return Reply(sentence, False, Intent.UNKNOWN, reply.matches, (), reply.source)
-        if entry.kind in (Kind.REGION, Kind.NETWORK) or reply.text.startswith(("Ja", "Nei")):
+            if terms and terms <= set(q.terms) and q.has(*_ASKS_WHAT) and not of_the_samling:
+                # a samling's text is short: where the presentation is, then what is not said
+                told = entry.answer if entry.is_event else sentence
+                return Reply(told, False, Intent.UNKNOWN, reply.matches, (), reply.source)
+        if (
+            entry.is_event
+            or entry.kind in (Kind.REGION, Kind.NETWORK)
+            or reply.text.startswith(("Ja", "Nei"))
+        ):
             return reply  # who is in a group, or a verdict that weighed the place already
         owners = self._owners(entry)
         asked = self._places_named(q)

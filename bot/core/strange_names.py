@@ -55,6 +55,14 @@ def strange_names(q: Question, search: SearchResult) -> list[str]:
     return names
 
 
+def with_institution(name: str, text: str) -> str:
+    """A name as typed with the word after it that says what it names: "Nord universitet"."""
+    found = re.search(rf"\b{re.escape(name)}\s+([^\W\d_]+)", text, re.IGNORECASE)
+    if found is None or found.group(1).lower() not in INSTITUTIONS:
+        return name
+    return f"{name} {found.group(1).lower()}"
+
+
 def asks_of_a_stranger(q: Question, search: SearchResult) -> bool:
     """ "har Tromsø kommune et prosjekt som Lesetråder?": a question about what a place or body
     the sources never name has, which they cannot answer (unlike "er UiT partner?")."""
@@ -65,6 +73,23 @@ def asks_of_a_stranger(q: Question, search: SearchResult) -> bool:
 
 
 _HAS = (("har",), ("hadde",), ("far",), ("fikk",))
+
+
+def asks_of_any_group(q: Question) -> bool:
+    """ "Er Orkland med i noe dekom-nettverk?": whether a name is in any group at all, which
+    two pages cannot rule out for a name they never use (unlike "… i Gauldalsregionen?")."""
+    if not q.yes_no or not (q.has(Cue.MEMBERS) or q.says_med):
+        return False
+    typed = [fold(word.lower()) for word in typed_words(q.text)]
+    kinds = q.kind_words
+    return any(
+        word in _ANY
+        and any(kind in stem(after) for after in typed[i + 1 : i + 3] for kind in kinds)
+        for i, word in enumerate(typed)
+    )
+
+
+_ANY = frozenset(fold(word) for word in ["noe", "noen", "noko", "nokon", "nåkka", "nån", "nokka"])
 
 
 def someone_else(

@@ -23,6 +23,7 @@ from bot.core.sentence_words import (
     entry_sentences,
     inflected_in,
     on_its_own,
+    shortens_a_compound,
     split_sentences,
 )
 from bot.core.text import Normaliser, fold, typed_words
@@ -101,8 +102,11 @@ class YesNo:
         # "er de med på …?", "er spesialundervisning et fokusområde?" (of the focus areas)
         of_kind = of_kind_asked(q, sorts) and bool(outsiders)
         membership = q.has(Cue.MEMBERS) or q.says_med or of_kind
-        # "er Trondheim i kompetansenettverk med Melhus?" (not "… sammen med bibliotekene?")
-        in_it_with = "med" in q.words and "sammen" not in q.words
+        # "er Trondheim i kompetansenettverk (sammen) med Melhus?": "sammen med" a member of
+        # some group, not "… sammen med bibliotekene?"
+        known = {name for _, name in self._names}
+        together = "sammen" in q.words and not any(name in known for name in outsiders)
+        in_it_with = "med" in q.words and not together
         membership = membership or (bool(outsiders) and in_it_with)
         if entry.members and not (outsiders or insiders) and of_kind_asked(q, sorts):
             stranger = self._unnamed_member(q, entry)  # "er digitale ferdigheter et av …?"
@@ -110,9 +114,9 @@ class YesNo:
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:
-                names = answers.join_words([self._shown(name) for name in outsiders])
+                names = answers.join_words([self.shown(name) for name in outsiders])
                 return f"Nei, {names} er ikke med i {title}. {listing}".strip()
-            names = answers.join_words([self._shown(name) for name in insiders])
+            names = answers.join_words([self.shown(name) for name in insiders])
             return f"Ja, {names} er med i {title}. {listing}".strip()
         # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
         # "Jeg eier en barnehage. Gjelder DEKOM for oss?": then the asker's people are the claim
@@ -147,9 +151,16 @@ class YesNo:
             return f"Ja. {supported}"
         # "er DEKOM en ordning?", and no name claimed that is not in it
         of_its_kind = q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named
-        if of_its_kind and not outsiders:
+        # … and nothing claimed that the entry does not say: "er Orkland med i et nettverk?",
+        # "er REKOM en av ordningene i modellen?"
+        if of_its_kind and not outsiders and self._says_all(q, entry):
             return "Ja. " + answers.entry_text(entry)
         return None
+
+    def _says_all(self, q: Question, entry: Entry) -> bool:
+        """Whether the entry's text has every word the question claims of it."""
+        terms = set(self._normaliser.terms(" ".join(entry_sentences(entry))))
+        return all(_said_in(term, terms) for term in self.claim(q, entry))
 
     def _unnamed_member(self, q: Question, group: Entry) -> str | None:
         """ "Er digitale ferdigheter et av fokusområdene?": the words before "et av" as typed,
@@ -164,6 +175,10 @@ class YesNo:
         terms = set(self._normaliser.terms(named))
         members = {term for member in group.members for term in self._normaliser.terms(member)}
         return None if not terms or terms & members else named
+
+    def groups_of(self, name: str) -> list[Entry]:
+        """The groups that list `name` among their members ("Melhus": Gauldalsregionen)."""
+        return [group for group in self._kb if group.members and self._is_member(name, group)]
 
     def _is_member(self, name: str, group: Entry) -> bool:
         """Whether `name` is one of the group's members, by name or by what it is: DEKOM, whose
@@ -185,7 +200,7 @@ class YesNo:
             if a in audiences and any(fold(word) in q.words for word in audiences[a].words)
         }
 
-    def _shown(self, name: str) -> str:
+    def shown(self, name: str) -> str:
         """A member name as the answer writes it: "DEKOM" for the list's "Dekom"."""
         entry = self._kb.get(fold(name))
         return answers.short_title(entry) if entry is not None else name
@@ -237,7 +252,7 @@ class YesNo:
         heading = set(self._normaliser.terms(entry.items_title or "")) if by_heading else set()
         claim = [term for term in self.claim(q, entry) if term not in heading]
         terms = set(self._normaliser.terms(text))
-        said = [term for term in claim if inflected_in(term, terms) or ends_a_compound(term, terms)]
+        said = [term for term in claim if _said_in(term, terms)]
         # What the entry's first sentence says it is ("… fokusområder for Trondheimsskolen")
         # need not be said again: "er lesing prioritert i Trondheimsskolen?"
         identity = self._identity(entry)
@@ -294,9 +309,10 @@ class YesNo:
         if not missing:
             return None
         best, _count = self._best_sentence(entry, missing, longest=_MAX_COMPLEMENT_WORDS)
-        if best is None or set(self._normaliser.terms(best)) <= said:
+        told = None if best is None else on_its_own(best, entry)
+        if told is None or set(self._normaliser.terms(told)) <= said:
             return None  # the answer says it already, in other punctuation
-        return on_its_own(best, entry)
+        return told
 
     def _best_sentence(
         self,
@@ -362,6 +378,15 @@ _ORGANISER = "organiser"
 _US = frozenset({"oss", "meg", "mæ", "me"})
 _NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
+
+
+def _said_in(term: str, terms: set[str]) -> bool:
+    """Whether a sentence's terms say the term: as it is, inflected, or as a compound."""
+    return (
+        inflected_in(term, terms)
+        or ends_a_compound(term, terms)
+        or shortens_a_compound(term, terms)
+    )
 
 
 def _compound_of(term: str, parts: set[str]) -> bool:
