@@ -17,10 +17,11 @@ from bot.core.text import fold
 
 # Sentence ends: ? and ! always; a full stop after a word, not after a number or a short
 # abbreviation ("1. trinn", "21. oktober", "st. meld.", "kl. 9"), but after a year when a
-# capital letter follows ("høsten 2019. Når var …").
+# capital letter follows ("høsten 2019. Når var …"); "el." and "evt." are "eller" and
+# "eventuelt".
 _SENTENCE_END = re.compile(
     r"(?<=[?!])\s*|(?<=[^\W\d_][.])(?<!\bca[.])(?<!\bnr[.])(?<!\bkl[.])(?<!\bst[.])"
-    r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])\s+|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
+    r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])(?<!\bel[.])(?<!\bevt[.])(?<!\bbl[.]a[.])\s+|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
 )
 _PART_BREAK = re.compile(
     r",?\s+(?P<because>nå som|na som|no som|ettersom|fordi|slik at|sånn at)\s+"
@@ -72,14 +73,30 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             # "Hvem bestemmer …? Staten eller kommunen?": the choices of the question before
             clauses[-1] = Clause(f"{clauses[-1].text.rstrip('?')}, {sentence}", True)
             continue
-        clauses.extend(_when_told(_parts(sentence, opens_question), opener))
+        parts = _when_told(_parts(sentence, opens_question), opener)
+        if asked and _claims(sentence):  # "… avlyst?? trodde det var skoleledersamlingen"
+            parts = [Clause(part.text, True) for part in parts]
+        clauses.extend(parts)
     return _with_lone_question_word([clause for clause in clauses if clause.text], opener)
 
 
 def _tells(sentence: str, opener: OpenerTest) -> bool:
     """ "Er fristen ute?? glemte det helt": after a question, a last sentence with no "?" that
-    opens with neither a question word nor a verb tells something."""
+    opens with neither a question word nor a verb tells something; "… trodde det var X"
+    claims something to check."""
+    if _claims(sentence):
+        return False
     return _tells_without_subject(sentence) or opener(_first_word(sentence)) is None
+
+
+def _claims(sentence: str) -> bool:
+    """ "trodde det var skoleledersamlingen som ble avlyst": what the asker believes."""
+    return fold(_first_word(sentence)) in _BELIEVING
+
+
+_BELIEVING = frozenset(
+    fold(word) for word in ("trodde", "trudde", "tenkte", "mente", "meinte", "hørte", "regnet")
+)
 
 
 def _tells_without_subject(sentence: str) -> bool:

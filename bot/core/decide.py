@@ -96,6 +96,10 @@ class Decider:
     def decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """`memory`: what the chat talked about last, for follow-ups."""
         asked, search = self._search(q)
+        year_claim = self._find.year_claimed_of_last(q, memory, now)
+        if year_claim is not None:  # "… trådte REKOM i kraft? var det 2017?"
+            last, claim = year_claim
+            return self._subjects.answer(claim, last, search, now, follow_up=True)
         # "får vi betalt ekstra for å være med på DEKOM?" asks what no source has
         outright = (
             None if q.has(Cue.UNSUPPORTED) else self._memberships.answer(q, search, memory, now)
@@ -196,6 +200,7 @@ class Decider:
         # question is out of scope; "vikar eller overtid?", both unknown, is.
         known_choice = q.period is not None or any(map(self._index.resolve, q.alternatives))
         forgiven = q.alternatives if known_choice else frozenset()  # "fredag eller lørdag?"
+        forgiven |= {choice for choice in q.alternatives if choice.isdigit()}  # "5 eller 6?"
         asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
         search = self._index.search((*asked, *q.context_terms), limit=6)
         if q.context_terms and asked:

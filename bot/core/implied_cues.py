@@ -48,6 +48,26 @@ _UNSUPPORTED_HEADS = tuple(
 )
 
 
+def without_hedges(text: str) -> str:
+    """The question without a hedge that asks nothing: "Hva er målene, slik Trondheim kommune
+    beskriver dem?" asks for the goals, not where they are described or by whom; "trådte
+    REKOM i kraft i 2017 samtidig som modellen?" claims the year, the rest says why."""
+    text = _HEDGE.sub("", text)
+    return _AT_THE_SAME_TIME.sub("", text) if _YEAR.search(text) else text
+
+
+_AT_THE_SAME_TIME = re.compile(
+    r",?\s*\bsamtidig (?:som|med)\b[^,?.!]*?(?=\s+i\s+(?:19|20)\d\d|[,?.!]|$)", re.IGNORECASE
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "slik/sånn/som <up to three words> beskriver/sier/omtaler (dem)"
+_HEDGE = re.compile(
+    r",?\s*\b(?:slik|sånn|sann)\s+(?:[^\W\d_]+\s+){0,3}?"
+    r"(?:beskriver|beskrev|omtaler|omtalte|sier|sa|forklarer)(?:\s+(?:dem|det|den|de|dei))?\b",
+    re.IGNORECASE,
+)
+
+
 def _is_unsupported(word: str) -> bool:
     """A compound that starts with an attribute the sources never have ("parkeringsplass")."""
     return len(word) > 6 and word.startswith(_UNSUPPORTED_HEADS)

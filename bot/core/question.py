@@ -20,7 +20,7 @@ from itertools import pairwise
 from bot.core.dates import Period, find_period, with_full_years
 from bot.core.dialect import WordForms
 from bot.core.facets import Facets, Filters
-from bot.core.implied_cues import implied_cues
+from bot.core.implied_cues import implied_cues, without_hedges
 from bot.core.knowledge import Kind, KnowledgeBase
 from bot.core.question_forms import (
     DEFINITE_KIND_WORDS,
@@ -170,7 +170,7 @@ class QuestionReader:
         return "yes_no" if first in YES_NO_WORDS else None
 
     def read(self, text: str, today: date) -> Question:
-        text = with_full_years(text)  # "23-27"
+        text = without_hedges(with_full_years(text))  # "23-27"; "…, slik siden sier det"
         written = typed_words(text)
         typed = self.forms.rewrite(written)
         past = not _PAST_TENSE.isdisjoint(typed)
@@ -192,7 +192,9 @@ class QuestionReader:
             and (len(token.word) > 1 or token.word.isdigit())
             and token is not slot
         )
-        filters, filter_terms = self._facets.find(content)
+        filters, filter_terms = self._facets.find(
+            tuple(t for t in content if t not in _told_of(tokens))
+        )
         naming = self._audiences_before_for(tokens) if filters.audiences else frozenset()
         alternatives = _alternatives(tokens, self.stop_words)
         if filters.locations and any(
@@ -336,6 +338,24 @@ def _owned(tokens: Sequence[Token]) -> frozenset[str]:
     return frozenset(token.term for token, after in pairwise(tokens) if after.word in _POSSESSIVES)
 
 
+def _told_of(tokens: Sequence[Token]) -> frozenset[str]:
+    """ "Styreren min nevnte at …": a person of the asker's, not asked for ("noe for læreren
+    min?"), is whom the message tells of, so no audience; the asker's school or kindergarten
+    ("skolen min") still is."""
+    told = set()
+    for i, (token, after) in enumerate(pairwise(tokens)):
+        if after.word not in _MY or token.word in _PLACES_OF_WORK:
+            continue
+        if i == 0 or tokens[i - 1].word not in _FOR:
+            told.add(token.term)
+    return frozenset(told)
+
+
+_MY = frozenset(["min", "mi", "mitt"])
+_FOR = frozenset(["for", "til", "te"])
+_PLACES_OF_WORK = frozenset(
+    ["skolen", "skulen", "barnehagen", "avdelingen", "avdelinga", "kommunen", "skole", "barnehage"]
+)
 # ("vår" folds to "var", which is also "was": left out.)
 _ONLY = frozenset(["bare", "berre", "kun", "bærre", "bere"])
 _POSSESSIVES = frozenset(["min", "mi", "mitt", "mine", "vare", "vaar", "vaart"])

@@ -181,7 +181,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "passordet, telefon, telefonnummer, e-post, "
         "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
-        "åpningstid, åpningstider, overnatting, hotell, holdt presentasjonen, holdt foredrag, "
+        "åpningstid, åpningstider, overnatting, hotell, været, vêret, fint vær, dårlig vær, snø, "
+        "snøen, weather, holdt presentasjonen, holdt foredrag, "
         "holdt foredraget, holdt innlegg, hadde innlegg, hvem hadde innlegg, "
         "hvem presenterte, hvem snakket, hvem underviste, foredragsholder, foredragsholderen, "
         "foredragsholdere, kursholder, innleder, innlederen, foreleser, forelesere, foreleserne, "
@@ -206,7 +207,10 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "er du der, er du her, er du våken, hej"
     ),
     Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott",
-    Cue.HELP: "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny",
+    Cue.HELP: (
+        "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny, har du tid, "
+        "kan jeg spørre, et par spørsmål, noen spørsmål"
+    ),
     Cue.IDENTITY: (
         "hvem er du, hva er du, robot, chatten, boten, chatboten, chatbotten, menneske, bot, "
         "chatbot, maskin, kunstig intelligens, ekte person"
@@ -234,7 +238,7 @@ pls plz asså type typen gis tillegges tillagt hører hørte annet glipp gått p
 the is it of on do does did version gjaldt yo lissom forbindelse ellers bro vanlig
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stod stått bak foran inni utenfor langs jobbe jobber jobbet
-fortsatt fremdeles ennå enda allerede akkurat nettopp altså liksom typ
+fortsatt fremdeles ennå enda allerede akkurat nettopp tidligere tidlegare altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
 dag dagen dager dagar tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
@@ -431,6 +435,16 @@ QUESTION_INTRODUCERS = (
     "lurer litt på",
     "kan du bekrefte at",
     "kan du bekrefte",
+    # "… og jeg skjønte ikke helt hva målene i den er?": not understanding introduces it too
+    "skjønte ikke helt",
+    "skjønte ikke",
+    "skjønner ikke helt",
+    "skjønner ikke",
+    "forstår ikke helt",
+    "forstår ikke",
+    "forsto ikke helt",
+    "forsto ikke",
+    "er usikker på",
 )
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")

@@ -120,13 +120,23 @@ def combined(replies: Sequence[Reply]) -> Reply:
     matches: list[Match] = []
     for reply in replies:
         matches += [m for m in reply.matches if m.id not in {seen.id for seen in matches}]
+    parts = [_sentences(reply.text) for reply in replies]
+    # "… trådte i kraft i 2019. … var det 2017?": the verdict part says the sentence again
+    judged = {
+        sentence.split(" ", 1)[1]
+        for sentences in parts[1:]
+        for sentence in sentences
+        if sentence.startswith(("Ja. ", "Nei. "))
+    }
     said: set[str] = set()
     texts = []
-    for reply in replies:
-        sentences = [part for part in _sentences(reply.text) if part not in said]
-        said.update(sentences)
-        if sentences:
-            texts.append(" ".join(sentences))
+    for number, sentences in enumerate(parts):
+        kept = [part for part in sentences if part not in said]
+        if number < len(parts) - 1:
+            kept = [part for part in kept if part not in judged]
+        said.update(kept)
+        if kept:
+            texts.append(" ".join(kept))
     return Reply(
         "\n\n".join(texts),
         all(reply.confident for reply in replies),

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.index import SearchResult
-from bot.core.knowledge import Entry
+from bot.core.knowledge import Entry, Kind
 from bot.core.question import Question
 from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.question_words import PLAIN_WORDS, Cue
@@ -82,14 +82,17 @@ def asks_of_any_group(q: Question) -> bool:
         return False
     typed = [fold(word.lower()) for word in typed_words(q.text)]
     kinds = q.kind_words
+    # "et nettverk" may be any network; "et fokusområde" is one of those the page lists
+    any_words = _ANY | _A if q.kind_named in (Kind.NETWORK, Kind.REGION) else _ANY
     return any(
-        word in _ANY
+        word in any_words
         and any(kind in stem(after) for after in typed[i + 1 : i + 3] for kind in kinds)
         for i, word in enumerate(typed)
     )
 
 
 _ANY = frozenset(fold(word) for word in ["noe", "noen", "noko", "nokon", "nåkka", "nån", "nokka"])
+_A = frozenset(["en", "ei", "et", "ett", "ein", "eit"])
 
 
 def someone_else(

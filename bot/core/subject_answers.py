@@ -99,6 +99,9 @@ class SubjectAnswers:
         lists = q.kind_named is not None or fact in (None, Fact.MEMBERS)  # "hvilke tema …?"
         if q.has(Cue.LIST) and lists and subject.items:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
+        goal = self._yes_no.goal_verdict(q, subject)
+        if goal is not None:  # "er et av målene i strategien å bygge flere plasser?"
+            return self._reply(goal, Intent.WHAT_IS, [subject], search.hits)
         group = self.membership_group(q, search) if q.yes_no else None
         if q.yes_no and fact in (None, Fact.MEMBERS, Fact.PARTNERS):
             # "samarbeider Gauldalsregionen med NTNU?", "er NTNU med på …?"
@@ -106,7 +109,9 @@ class SubjectAnswers:
             if partner is not None:
                 return partner
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
-            mentioned = self._yes_no.mentioned_members(q)
+            # "er Melhus med …? jeg trodde vi hørte til Trondheim": the names asked about
+            mentioned = self._yes_no.mentioned_members(q, own=True)
+            mentioned = mentioned or self._yes_no.mentioned_members(q)
             strange = unknown_names(q, search, self._known)
             if group is not None and all(fold(name) in fold(group.title) for name in mentioned):
                 # "er Huseby skole en av …?" → "Nei, …" ("Trondheim" names "fokusområdene for
@@ -387,6 +392,9 @@ class SubjectAnswers:
         """Prices, passwords, phone numbers: never in the sources, so never confident. Of a
         samling, when it is; that it is cancelled is the answer ("lenken til den?"), unless the
         question knows ("får vi refusjon når den er avlyst?")."""
+        goal = self._yes_no.goal_verdict(q, subject) if subject is not None else None
+        if goal is not None and subject is not None:  # "… et av målene å øke lønna?": no
+            return self._reply(goal, Intent.WHAT_IS, [subject], search.hits)
         cancelled = subject is not None and subject.event is not None and subject.event.cancelled
         if cancelled and subject is not None and not q.has(Cue.CANCELLED):
             text = answers.event_headline(subject, now)  # what is asked of it is moot

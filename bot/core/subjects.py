@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 
+from bot.core.dates import Period
 from bot.core.fact_answers import asked_fact, fact_text
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
@@ -100,6 +102,21 @@ class SubjectFinder:
         if q.has(*SAMLING_CUES) and not q.refers_back and (not chosen.is_event or q.filters):
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
+
+    def year_claimed_of_last(
+        self, q: Question, memory: Memory | None, now: datetime
+    ) -> tuple[Entry, Question] | None:
+        """ "når trådte REKOM i kraft?" … "var det 2017?": the chat's last subject, and the
+        question read as claiming that year of it, when it claims only a year (which would
+        otherwise name the model "fra 2017")."""
+        last = self.last(memory, now) if memory is not None and memory.fresh(now) else None
+        if last is None or last.is_event or not _claims_only_a_year(q):
+            return None
+        if q.period is not None:
+            return last, q
+        year = int(q.topic[0])
+        period = Period(date(year, 1, 1), date(year, 12, 31), f"i {year}")
+        return last, replace(q, period=period, topic=(), content=())
 
     def can_count(self, q: Question, entry: Entry) -> bool:
         """ "Hvor mange X?" is answerable when the entry's list is a list of X."""
@@ -325,6 +342,20 @@ def _surely_known(resolved: Sequence[tuple[str, float]]) -> bool:
     """Known as itself or a part of a compound, not only as a guess at a typo ("Hansen" is no
     slip of "ansatte")."""
     return any(quality >= SURELY_KNOWN for _term, quality in resolved)
+
+
+def _claims_only_a_year(q: Question) -> bool:
+    """ "var det 2017?", "var det i 2019?": a short yes/no question that claims a year and
+    names nothing else."""
+    if not q.yes_no or len(q.words) > _SHORT_CLAIM:
+        return False
+    if q.topic:
+        return all(len(term) == _YEAR_DIGITS and term.isdigit() for term in q.topic)
+    return q.period is not None and q.period.year_given and q.period.day_month is None
+
+
+_SHORT_CLAIM = 5
+_YEAR_DIGITS = 4
 
 
 def _having(fact: Fact, named: Sequence[Entry], hits: Sequence[Hit]) -> Entry | None:

@@ -17,7 +17,7 @@ from bot.core.fact_answers import fact_text
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.number_claims import number_verdict
 from bot.core.question import Question
-from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, Cue
+from bot.core.question_words import CUE_WORDS, LINKING_VERBS, ONLY_WORDS, Cue
 from bot.core.sentence_words import (
     ends_a_compound,
     entry_sentences,
@@ -63,6 +63,7 @@ class YesNo:
             for term in normaliser.terms(word)
         ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
         self._linking = frozenset(normaliser.terms(" ".join(LINKING_VERBS)))
+        self._goal_words = frozenset(normaliser.terms(" ".join(CUE_WORDS[Cue.GOALS])))
         self._identities: dict[str, frozenset[str]] = {}
         self._kind_words = {
             kind: frozenset(
@@ -132,8 +133,10 @@ class YesNo:
         if contrary is not None:
             return f"Nei. {contrary}"  # "er REKOM og DEKOM kommunale ordninger?" → "… statlige …"
         supported = self.supporting_sentence(q, entry)
-        if not ONLY_WORDS.isdisjoint(q.words):
-            supported = None  # "er det bare kommunen?" is not confirmed by "kommunene skal …"
+        if not ONLY_WORDS.isdisjoint(q.words) or q.alternatives:
+            # "er det bare kommunen?" is not confirmed by "kommunene skal …", and "er det 5
+            # eller 6 kommuner?" asks which
+            supported = None
         if wanted and entry.applies_to:
             labels = self._labels(entry.applies_to)
             only = not ONLY_WORDS.isdisjoint(q.words) and "eller" not in q.words
@@ -156,6 +159,35 @@ class YesNo:
         if of_its_kind and not outsiders and self._says_all(q, entry):
             return "Ja. " + answers.entry_text(entry)
         return None
+
+    def goal_verdict(self, q: Question, entry: Entry) -> str | None:
+        """ "Er et av målene i strategien å øke lønna?": "Ja." and the goal that says so, or
+        "Nei." and the goals, when the question claims one of an entry's listed goals."""
+        goals = fact_text(entry, Fact.GOALS)
+        listed = bool(entry.items) and "mal" in fold(entry.items_title or "")
+        if not (q.yes_no and q.has(Cue.GOALS) and q.has(Cue.MEMBERS) and goals and listed):
+            return None
+        # the words of the goal claimed, with those a cue took ("barnehageplass" is never
+        # in the sources, "bygge" links words) and without the words for goals
+        told = [t for t in q.cue_terms if len(t) >= _TELLING_CUE and t not in self._goal_words]
+        heading = {*self._goal_words, *self._normaliser.terms(entry.items_title or "")}
+        claim = [t for t in (*self.claim(q, entry), *told) if t not in heading]
+        claim += [t for t in q.content if t in self._linking]
+        # "er PPT med i målene?": an audience is said by any of its words ("PP-tjenesten")
+        audiences = self._kb.vocabulary.audiences
+        wanted = [audiences[a] for a in q.filters.audiences if a in audiences]
+        named = {term for a in wanted for word in a.words for term in self._normaliser.terms(word)}
+        claim = [term for term in claim if term not in named]
+        if not claim and not wanted:
+            return None
+        for item in entry.items:
+            terms = set(self._normaliser.terms(item))
+            said = all(_said_in(term, terms) for term in claim)
+            if said and all(any(fold(w) in fold(item) for w in a.words) for a in wanted):
+                title = (entry.items_title or "").split()
+                link = title[-1] if title and title[-1] in ("at", "å") else "å"  # "… er at"
+                return f"Ja. Ett av målene er {link} {item}."
+        return f"Nei. {goals}"
 
     def _says_all(self, q: Question, entry: Entry) -> bool:
         """Whether the entry's text has every word the question claims of it."""

@@ -8,7 +8,7 @@ import pytest
 
 from bot.core.engine import Engine
 from bot.core.reply import Reply
-from tests.core.asking import NOVEMBER_2020, ask, first_sentence, starts_with_verdict
+from tests.core.asking import NOVEMBER_2020, ask, conversation, first_sentence, starts_with_verdict
 
 BEFORE_THE_CANCELLED_SAMLING = "2020-10-15T12:00"
 AFTER_THE_ENGLISH_DEADLINE = "2020-09-26T12:00"
@@ -206,3 +206,149 @@ def test_a_question_word_after_a_preposition_starts_a_new_part(engine: Engine) -
     reply = ask(engine, "Er lesing et fokusområde, og på hvilke nivåer skal det jobbes?")
     assert starts_with_verdict(reply, "Ja"), reply.text
     assert "individnivå" in reply.text
+
+
+# -- one of the goals --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Er et av målene i strategien å øke lønna til de ansatte?", "Nei"),
+        ("Er et av målene i strategien å bygge flere barnehageplasser?", "Nei"),
+        ("er et av målene i barnehagestrategien å heve kompetansen til alle ansatte?", "Ja"),
+        ("er et av målene for ordningene at barna skal trives?", "Ja"),
+        ("er ppt med i målene for ordningene?", "Ja"),
+    ],
+)
+def test_a_goal_claimed_is_checked_against_the_listed_goals(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+# -- a year claimed in a follow-up -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"), [("var det 2017?", "Nei"), ("var det i 2019?", "Ja")]
+)
+def test_a_year_claimed_after_a_question_is_checked_of_its_subject(
+    engine: Engine, claim: str, verdict: str
+) -> None:
+    replies = conversation(engine, ["når kom rekom?", claim], NOVEMBER_2020)
+    assert replies[1].confident, replies[1].text
+    assert starts_with_verdict(replies[1], verdict), replies[1].text
+    assert "REKOM" in replies[1].text and "2019" in replies[1].text
+
+
+def test_a_year_claimed_in_the_same_message_is_said_once(engine: Engine) -> None:
+    reply = ask(engine, "hvilket år trådte rekom i kraft? var det 2017?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert reply.text.count("trådte i kraft") == 1, reply.text
+
+
+def test_a_year_claimed_beside_another_thing_is_still_the_claim(engine: Engine) -> None:
+    reply = ask(engine, "trådte rekom i kraft i 2017 samtidig som den nye modellen for skolen?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "2019" in reply.text
+
+
+# -- what the message tells around the question ------------------------------------------------
+
+
+def test_the_askers_boss_is_no_audience(engine: Engine) -> None:
+    question = (
+        "Styreren min sa at det kommer en ledersamling for barnehage over nyttår. "
+        "Vet du når den er?"
+    )
+    reply = ask(engine, question, "2020-11-20T09:30")
+    assert reply.confident, reply.text
+    assert "20. januar 2021" in first_sentence(reply)
+
+
+def test_the_askers_own_month_does_not_narrow_a_scheme(engine: Engine) -> None:
+    question = (
+        "Jeg startet som pedagogisk leder i august. Styreren snakker om REKOM, men jeg vet ikke "
+        "hva det er. Hva står det for og når kom det?"
+    )
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert "regional ordning" in reply.text and "2019" in reply.text
+    assert "Jeg finner ingen samlinger" not in reply.text
+
+
+def test_a_hedge_after_the_question_asks_nothing(engine: Engine) -> None:
+    reply = ask(
+        engine, "Hva er målene for Rekom, Dekom og Kompetanseløftet, slik Trondheim beskriver dem?"
+    )
+    assert reply.confident, reply.text
+    assert "inkluderende" in reply.text
+
+
+def test_not_understanding_introduces_the_question(engine: Engine) -> None:
+    question = (
+        "Kollegaen min nevnte barnehagestrategien, og jeg skjønner ikke helt hva målene i den er?"
+    )
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert "øke statusen" in reply.text
+
+
+def test_what_the_asker_believed_is_answered_too(engine: Engine) -> None:
+    question = "ble styrersamlingen avlyst?? trodde det var skoleledersamlingen som ble avlyst"
+    reply = ask(engine, question, NOVEMBER_2020)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Digital skoleledersamling" in reply.text and "avlyst" in reply.text
+
+
+def test_a_name_the_question_asks_about_beats_one_the_message_tells(engine: Engine) -> None:
+    reply = ask(engine, "er melhus med i gauldalsregionen? jeg trodde vi hørte til trondheim")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "Melhus" in first_sentence(reply)
+
+
+# -- abbreviations, choices, chatter -----------------------------------------------------------
+
+
+def test_el_is_eller_not_the_end_of_a_sentence(engine: Engine) -> None:
+    reply = ask(engine, "er ppt med i kompetansesamarbeidet i regionen el. bare bhg og skole?")
+    assert reply.confident, reply.text
+    assert "PPT" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor mange kommuner er det i gauldalsregionen, 5 eller 6?",
+        "er det 5 eller 6 kommuner i gauldalsregionen?",
+    ],
+)
+def test_numbers_offered_as_choices_get_the_number_without_a_verdict(
+    engine: Engine, question: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert "seks" in reply.text
+    assert not reply.text.startswith(("Ja", "Nei")), reply.text
+
+
+def test_the_weather_is_never_in_the_sources(engine: Engine) -> None:
+    assert not ask(engine, "ble det fint vær på Oppdal under ledersamlingen?").confident
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("god morgen, travel dag i dag 😅", "Hei"),
+        ("hei, har du tid til et par spørsmål?", "bare spør"),
+    ],
+)
+def test_greetings_and_asking_to_ask_get_a_friendly_reply(
+    engine: Engine, message: str, said: str
+) -> None:
+    reply = ask(engine, message)
+    assert reply.confident, reply.text
+    assert said in reply.text
