@@ -14,9 +14,8 @@ from itertools import pairwise
 
 from bot.core.knowledge import Kind
 from bot.core.question import Question
-from bot.core.question_forms import points_back
+from bot.core.question_forms import ONLINE, points_back
 from bot.core.question_words import ENTRY_FACT_CUES, Cue
-from bot.core.samling_questions import ONLINE
 from bot.core.text import fold, stem
 
 # Words that point back with the kind noun after them ("det fokusområdet", "dette prosjektet").

@@ -36,8 +36,17 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("umiddelbart", "gradvis", False),
     ("brat", "gradvis", False),
     ("straks", "gradvis", False),
+    ("over natta", "gradvis", False),  # "skal DEKOM erstatte satsingene over natta?"
+    ("over natten", "gradvis", False),
     ("ettarig", "flerarig", True),  # "inngår tiltakene i ettårige planer?"
     ("eittarig", "flerarig", True),
+)
+
+
+# The words of those claims, as terms: a claim to check, never a sign of an unknown topic
+# ("skal DEKOM erstatte satsingene over natta?").
+CLAIM_TERMS = frozenset(
+    stem(word) for asked, _, _ in CONTRARIES for word in asked.split() if len(word) > 3
 )
 
 

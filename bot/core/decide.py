@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, help_texts
+from bot.core.contraries import CLAIM_TERMS
 from bot.core.event_answers import EventAnswers, around
 from bot.core.fact_answers import asked_fact, fact_text, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
@@ -201,6 +202,7 @@ class Decider:
         known_choice = q.period is not None or any(map(self._index.resolve, q.alternatives))
         forgiven = q.alternatives if known_choice else frozenset()  # "fredag eller lørdag?"
         forgiven |= {choice for choice in q.alternatives if choice.isdigit()}  # "5 eller 6?"
+        forgiven |= CLAIM_TERMS & set(q.content) if q.yes_no else frozenset()  # "over natta?"
         asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
         search = self._index.search((*asked, *q.context_terms), limit=6)
         if q.context_terms and asked:
@@ -223,6 +225,8 @@ class Decider:
     ) -> Reply:
         if coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
+        if q.yes_no and not entry.is_event:  # "erstatter DEKOM satsingene over natta?"
+            return self._subjects.answer(q, entry, search, now, follow_up=False)
         shown = around(self._events.about(entry.id), now, 3)
         text = answers.entry_with_events(entry, shown, now)
         return self._reply(text, Intent.WHAT_IS, [entry, *shown], search.hits)
@@ -268,6 +272,8 @@ class Decider:
                 return self._reply(said, Intent.WHAT_IS, [entry], hits)
         if not confident:
             return self._unknown(q, search)
+        if q.yes_no and not entry.is_event:  # "skal DEKOM erstatte satsingene over natta?"
+            return self._subjects.answer(q, entry, search, now, follow_up=False)
         members = fact_text(entry, Fact.MEMBERS) if q.has(Cue.LIST) else None
         if members and names_what(q, self._normaliser.terms(members)):
             return self._reply(members, Intent.LIST, [entry], hits)  # "hvilke kommuner er i …?"

@@ -20,11 +20,11 @@ from bot.core.facets import Filters
 from bot.core.index import SearchIndex
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.question import Question
+from bot.core.question_forms import ONLINE
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
 from bot.core.samling_questions import (
     NO_REASON,
-    ONLINE,
     asks_how_long,
     asks_if_held,
     asks_if_moved,

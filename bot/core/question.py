@@ -26,6 +26,7 @@ from bot.core.question_forms import (
     DEFINITE_KIND_WORDS,
     STOP_WORDS_FOLDED,
     YES_NO_WORDS,
+    asks_only_of_format,
     asks_yes_or_no,
     follows_up,
     points_back,
@@ -217,6 +218,9 @@ class QuestionReader:
         plural = any(word in self._plural for word in fold(text).split())
         opener = next((word for word in corrected if word not in _LEADING_FILLERS), "")
         yes_no = asks_yes_or_no(text, corrected, opener, self._question_openers)
+        format_only = asks_only_of_format(corrected)  # "på teams?" after a samling
+        if format_only:
+            yes_no, content, topic = True, (), ()
         return Question(
             text=text,
             terms=terms,
@@ -230,8 +234,8 @@ class QuestionReader:
             cue_terms=cue_terms,
             counted=counted,
             yes_no=yes_no,
-            refers_back=points_back(corrected) or follows_up(corrected),
-            follows_up=follows_up(corrected),
+            refers_back=points_back(corrected) or follows_up(corrected) or format_only,
+            follows_up=follows_up(corrected) or format_only,
             words=tuple(corrected),
             kind_named=kind_named,
             kind_words=tuple(t for t in content if kind_named and t in self._kinds[kind_named]),

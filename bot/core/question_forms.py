@@ -22,7 +22,8 @@ from bot.core.text import fold, stem
 STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
 YES_NO_WORDS = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
 DEFINITE_KIND_WORDS = frozenset(fold(word) for word in DEFINITE_KINDS)
-_YES_NO_STEMS = frozenset(stem(word) for word in YES_NO_WORDS if len(word) > 4)
+# ("fører" stems to "for": a stem that is a small word of its own opens nothing)
+_YES_NO_STEMS = frozenset(stem(word) for word in YES_NO_WORDS if len(word) > 4) - STOP_WORDS_FOLDED
 _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
 # Words before a kind noun that make it name something new ("den nye ordningen for …").
 _INDEFINITE_BEFORE = frozenset(["nye", "ny", "forrige", "neste", "regionale", "desentraliserte"])
@@ -64,6 +65,20 @@ _ASKING_SUBJECTS = frozenset(
     for word in ("du", "dere", "dokker", "dåkker", "det", "der", "noen", "nokon", "nån", "man")
 ) | frozenset(("en", "eg", "jeg", "æ", "vi", "me"))
 _EMBEDDED_AT = 3  # a verb, its subject and a verb come before the question word
+
+
+# The words of a samling held online; "fysisk" is the other format.
+ONLINE = frozenset({"digital", "digitalt", "digitale", "zoom", "teams", "nett", "nettet"})
+
+
+def asks_only_of_format(typed: Sequence[str]) -> bool:
+    """ "på teams?", "digitalt da?", "eller fysisk?": a follow-up that asks only whether the
+    samling just talked about is held that way."""
+    words = [word for word in typed if word not in _AROUND_A_FORMAT]
+    return bool(words) and all(word in ONLINE or word == "fysisk" for word in words)
+
+
+_AROUND_A_FORMAT = frozenset({"pa", "da", "og", "eller", "ogsa", "ho", "den", "er", "e"})
 
 
 def follows_up(typed: Sequence[str]) -> bool:

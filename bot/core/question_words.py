@@ -206,7 +206,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "kveld, goddag, står det bra til, hvordan går det, hvordan har du det, er det noen her, "
         "er du der, er du her, er du våken, hej"
     ),
-    Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott",
+    Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott, thanks, thank you, thx",
     Cue.HELP: (
         "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny, har du tid, "
         "kan jeg spørre, et par spørsmål, noen spørsmål"
@@ -228,14 +228,15 @@ er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville m
 gjør gjøre gjelder finnes fins går gå gikk gjekk kommer komme lurer lure lurte vet veit vite si
 sier sa tro trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet
 fortelle kom fortalt sagt rask raskt kjapt kjapp selve sjølve ment meint forstått forsto forstod
-medfører medføre hjelpe kjenne kjenner
+medfører medføre hjelpe kjenne kjenner lyst fører
 jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
 dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn
 også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ikkje ja nei jo
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å lol haha hehe wtf omg btw
 pls plz asså type typen gis tillegges tillagt hører hørte annet glipp gått passert utløpt
-the is it of on do does did version gjaldt yo lissom forbindelse ellers bro vanlig
+the is it of on do does did version gjaldt an are there any some at this that so really
+actually just here right still thing happening yo lissom forbindelse ellers bro vanlig
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stod stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp tidligere tidlegare altså liksom typ
@@ -252,84 +253,16 @@ gruppene ansattgrupper ansattegrupper yrkesgrupper
 """
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
-YES_NO_OPENERS = frozenset(
-    [
-        "er",
-        "var",
-        "blir",
-        "ble",
-        "skal",
-        "skulle",
-        "kan",
-        "kunne",
-        "har",
-        "hadde",
-        "gjelder",
-        "samarbeider",
-        "finnes",
-        "fins",
-        "kommer",
-        "deltar",
-        "inngår",
-        "rekker",
-        "rakk",
-        "må",
-        "trenger",
-        "får",
-        "fikk",
-        "går",
-        "holdes",
-        "foregår",
-        "handler",
-        "jobber",
-        "hører",
-        "stemmer",
-        "betyr",
-        "gikk",
-        "kom",
-        "startet",
-        "begynte",
-        "trådte",
-        "innførte",
-        "gjaldt",
-        "deltok",
-        "samarbeidet",
-        "ligger",
-        "står",
-        "sto",
-        "stod",
-        "bestemmer",
-        "skjer",
-        "vil",
-        "bør",
-        "gir",
-        "sier",
-        "bidrar",
-        "støtter",
-        "omfatter",
-        "dekker",
-        "legger",
-        "legg",
-        "sørger",
-        "betaler",
-        "medfører",
-        "følger",
-        "do",  # "Do the prosjektskolene work together …?"
-        "does",
-        "did",
-        "finansierer",
-        "består",
-        "bygger",
-        "byggjer",
-        "tilbyr",
-        "satser",
-        "gjeld",
-        "varer",
-        "varte",
-        "varde",
-        "gjekk",
-    ]
-)
+# ("do"/"does"/"did": "Do the prosjektskolene work together …?"; "nevnt": "PPT nevnt i …?")
+_YES_NO_OPENER_WORDS = """
+    er var blir ble skal skulle kan kunne har hadde gjelder samarbeider finnes fins kommer
+    deltar inngår rekker rakk må trenger får fikk går holdes foregår handler jobber hører
+    stemmer betyr gikk kom startet begynte trådte innførte gjaldt deltok samarbeidet ligger står
+    sto stod bestemmer skjer vil bør gir sier bidrar støtter omfatter dekker legger legg sørger
+    betaler medfører følger do does did finansierer består bygger byggjer tilbyr satser gjeld
+    varer varte varde gjekk fører nevnt nevnes
+"""
+YES_NO_OPENERS = frozenset(_YES_NO_OPENER_WORDS.split())
 
 # Small numbers that count ("hvilke tre fokusområder", "… av de tre"), never a topic; folded.
 NUMBER_VALUES = {

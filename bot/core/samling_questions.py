@@ -14,9 +14,8 @@ from itertools import pairwise
 
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.question import Question
+from bot.core.question_forms import ONLINE
 from bot.core.question_words import NUMBER_VALUES, Cue
-
-ONLINE = frozenset({"digital", "digitalt", "digitale", "zoom", "teams", "nett", "nettet"})
 
 
 def asks_whether_for(q: Question) -> bool:

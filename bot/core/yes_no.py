@@ -201,6 +201,10 @@ class YesNo:
         folded = [fold(word) for word in typed]
         pairs = enumerate(pairwise(folded))
         at = next((i for i, (one, of) in pairs if one in _ONE_OF and of == "av"), None)
+        if at is None:  # "Is digital kompetanse one of …?": as the words read in Norwegian
+            typed = list(q.words)
+            pairs = enumerate(pairwise(typed))
+            at = next((i for i, (one, of) in pairs if one in _ONE_OF and of == "av"), None)
         if at is None or at < 2:
             return None
         named = " ".join(typed[1:at])

@@ -352,3 +352,72 @@ def test_greetings_and_asking_to_ask_get_a_friendly_reply(
     reply = ask(engine, message)
     assert reply.confident, reply.text
     assert said in reply.text
+
+
+# -- short follow-ups and claims of a scheme ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "verdict"),
+    [
+        ("når var styrersamlingen?", "på teams?", "Nei"),
+        ("når var styrersamlingen?", "på zoom?", "Ja"),
+        ("når er neste ledersamling for barnehage?", "digitalt?", "Ja"),
+    ],
+)
+def test_a_format_alone_asks_of_the_samling_just_named(
+    engine: Engine, first: str, follow_up: str, verdict: str
+) -> None:
+    replies = conversation(engine, [first, follow_up], "2020-10-26T13:00")
+    assert replies[1].confident, replies[1].text
+    assert starts_with_verdict(replies[1], verdict), replies[1].text
+
+
+def test_a_format_alone_without_a_samling_before_is_not_answered(engine: Engine) -> None:
+    assert not ask(engine, "på teams?").confident
+
+
+def test_and_for_an_audience_is_still_a_new_search(engine: Engine) -> None:
+    """ "og for styrerne?" asks for their samlinger, not whether the last one is for them."""
+    replies = conversation(
+        engine,
+        ["er det noen samling for skoleledere i oktober?", "og for styrerne?"],
+        "2020-10-20T12:00",
+    )
+    assert "Digital styrersamling barnehage" in first_sentence(replies[1])
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("skal dekom erstatte de statlige satsingene over natta?", "Nei"),
+        ("fører dekom til mer ansvar for kommunene?", "Ja"),
+        ("ppt nevnt i målene for ordningene?", "Ja"),
+    ],
+)
+def test_claims_of_a_scheme_get_a_verdict(engine: Engine, question: str, verdict: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_a_wish_before_the_question_does_not_sink_it(engine: Engine) -> None:
+    question = "jeg har så lyst på engelsk dekom men er det for sent å melde seg på nå?"
+    reply = ask(engine, question, "2020-09-30T14:00")
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "24. september" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Is digital kompetanse one of the three fokusområdene?", "Nei"),
+        ("is the påmeldingsfrist for engelsk passed??", "24. september"),
+        ("thanks so much, that really helped", "Bare hyggelig"),
+    ],
+)
+def test_common_english_words_are_read(engine: Engine, question: str, said: str) -> None:
+    reply = ask(engine, question, "2020-09-28T12:00")
+    assert reply.confident, reply.text
+    assert said in reply.text
