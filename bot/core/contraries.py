@@ -21,6 +21,7 @@ from bot.core.text import fold, stem, typed_words
 CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("kommunal", "statl", True),
     ("statl", "kommunal", True),
+    ("privat", "statl", True),  # "er DEKOM en privat ordning?"
     ("alene", "samm", False),  # "skal kommunene jobbe alene?" of "… gå sammen i nettverk"
     ("aleine", "samm", False),
     ("alene", "i fellesskap", False),  # "er det kommunen alene?" of "… i fellesskap fastsatt"

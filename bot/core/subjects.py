@@ -216,6 +216,9 @@ class SubjectFinder:
                 return with_fact  # "står staten bak DEKOM-ordningen?": the one that has it
         if beyond_kind and best is not None:
             return best
+        samling = _its_samling_named(q, named, hits)
+        if samling is not None:  # "gjelder dekom engelsk for ungdomstrinnet?": the samling
+            return samling
         if named is not None:
             return named
         if best is not None:
@@ -342,6 +345,15 @@ def _surely_known(resolved: Sequence[tuple[str, float]]) -> bool:
     """Known as itself or a part of a compound, not only as a guess at a typo ("Hansen" is no
     slip of "ansatte")."""
     return any(quality >= SURELY_KNOWN for _term, quality in resolved)
+
+
+def _its_samling_named(q: Question, named: Entry | None, hits: Sequence[Hit]) -> Entry | None:
+    """The best match when it is a samling of the scheme the question names, for an audience
+    the question names too ("dekom engelsk" is «DEKOM – Engelsk på barnetrinnet»)."""
+    top = hits[0].entry if hits else None
+    if named is None or top is None or top.event is None or top.event.scheme != named.id:
+        return None
+    return top if q.filters.audiences & set(top.event.audience) else None
 
 
 def _claims_only_a_year(q: Question) -> bool:

@@ -421,3 +421,24 @@ def test_common_english_words_are_read(engine: Engine, question: str, said: str)
     reply = ask(engine, question, "2020-09-28T12:00")
     assert reply.confident, reply.text
     assert said in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "gjelder dekom engelsk også for ungdomstrinnet?",
+        "e engelsk-dekom for ungdomsskolelærera og?",
+    ],
+)
+def test_a_scheme_and_an_audience_name_the_samling(engine: Engine, question: str) -> None:
+    """ "dekom engelsk" is the samling «DEKOM – Engelsk på barnetrinnet», not the scheme."""
+    reply = ask(engine, question, "2020-09-10T12:00")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "barnetrinnet" in first_line(reply)
+
+
+@pytest.mark.parametrize("scheme", ["dekom", "rekom"])
+def test_a_scheme_claimed_private_is_state(engine: Engine, scheme: str) -> None:
+    reply = ask(engine, f"er {scheme} en privat ordning?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "statlig" in reply.text
