@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.question_words import QUESTION_INTRODUCERS, STOP_WORDS
 from bot.core.text import fold
@@ -37,6 +37,8 @@ _INTRODUCER = re.compile(
 class Clause:
     text: str
     is_question: bool
+    # "Er PPT med, eller gjelder det bare skole?": the other half of the question before it
+    alternative: bool = False
 
 
 # "wh" for a question word ("hva", "kæm"), "yes_no" for a verb that can open a yes/no question
@@ -75,7 +77,7 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             continue
         parts = _when_told(_parts(sentence, opens_question), opener)
         if asked and _claims(sentence):  # "… avlyst?? trodde det var skoleledersamlingen"
-            parts = [Clause(part.text, True) for part in parts]
+            parts = [replace(part, is_question=True) for part in parts]
         clauses.extend(parts)
     return _with_lone_question_word([clause for clause in clauses if clause.text], opener)
 
@@ -97,6 +99,22 @@ def _claims(sentence: str) -> bool:
 _BELIEVING = frozenset(
     fold(word) for word in ("trodde", "trudde", "tenkte", "mente", "meinte", "hørte", "regnet")
 )
+
+
+def _introduces_the_asker(text: str) -> bool:
+    """ "er rektor her", "e ny lærar": who asks, with "jeg" left out."""
+    words = fold(text).split()
+    return len(words) >= 2 and words[0] in ("er", "e") and words[1] in _ROLES
+
+
+_ROLES = frozenset(
+    fold(word)
+    for word in (
+        "rektor", "lærer", "lærar", "styrer", "styrar", "assistent", "pedagogisk", "ny",
+        "nyansatt", "nytilsatt", "student", "forelder", "mamma", "pappa", "rådgiver",
+        "barnehagelærer", "barnehagelærar", "avdelingsleder", "inspektør",
+    )
+)  # fmt: skip
 
 
 def _tells_without_subject(sentence: str) -> bool:
@@ -201,6 +219,7 @@ def _parts(
     pieces: list[str] = []
     announcing: set[int] = set()  # pieces before a colon: "Kan du gi meg en oversikt: …"
     telling: set[int] = set()  # pieces after "fordi", "slik at": why it is asked
+    other_halves: set[int] = set()  # pieces after ", eller" that open with a verb
     start = 0
     for match in _PART_BREAK.finditer(sentence):
         rest = sentence[match.end() :]
@@ -218,6 +237,9 @@ def _parts(
                 announcing.add(len(pieces))
             if because:
                 telling.add(len(pieces) + 1)  # "…, slik at jeg kan sette av tid" asks nothing
+            verb_first = opens_question(first) and not opens_question(first, True)
+            if "eller" in match.group(0) and verb_first:
+                other_halves.add(len(pieces) + 1)
             pieces.append(sentence[start : match.start()])
             start = match.end()
         elif _tells_after_asking(
@@ -235,10 +257,11 @@ def _parts(
         whether = introduced_by and first == "om"
         asks = whether or (bool(first) and opens_question(first))
         asks = asks and number not in announcing and number not in telling
-        clauses.append(Clause(piece.strip(" ,"), asks))
+        asks = asks and not _introduces_the_asker(piece)  # "er rektor her, hva er …?"
+        clauses.append(Clause(piece.strip(" ,"), asks, alternative=number in other_halves))
     if asked and not any(clause.is_question for clause in clauses):
         last = max(i for i in range(len(clauses)) if i not in telling or i == 0)
-        clauses[last] = Clause(clauses[last].text, True)
+        clauses[last] = replace(clauses[last], is_question=True)
     return clauses
 
 

@@ -22,6 +22,9 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("kommunal", "statl", True),
     ("statl", "kommunal", True),
     ("privat", "statl", True),  # "er DEKOM en privat ordning?"
+    ("staten bestemmer", "selv definere", False),  # "bestemmer staten kursene i DEKOM?"
+    ("bestemmer staten", "selv definere", False),
+    ("staten som bestemmer", "selv definere", False),
     ("alene", "samm", False),  # "skal kommunene jobbe alene?" of "… gå sammen i nettverk"
     ("aleine", "samm", False),
     ("alene", "i fellesskap", False),  # "er det kommunen alene?" of "… i fellesskap fastsatt"

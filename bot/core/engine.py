@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 from datetime import datetime
 
 from bot.core import help_texts
@@ -79,6 +80,11 @@ class Engine:
             q = self._with(own, context)
             reply = self._decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
+            if clause.alternative and parts and _VERDICT.match(parts[-1][1].text):
+                # "Er PPT med, eller gjelder det bare skole?": the first verdict answers both
+                if _says_again(parts[-1][1], reply):
+                    continue
+                reply = replace(reply, text=_without_verdict(reply.text))
             if reply.confident and parts and _restated_by(parts[-1], q):
                 parts.pop()  # "hvorfor skal vi bruke tid på dette, hva er målet med …?"
             if reply.confident or not parts or not _adds_to(q, reply, [r for _, r in parts]):
@@ -128,6 +134,20 @@ def _restated_by(before: tuple[Question, Reply], q: Question) -> bool:
 
 
 _PLAIN_CUES = frozenset({Cue.WHAT, Cue.LIST, Cue.WHO, Cue.WHEN, Cue.WHERE})
+
+
+def _says_again(before: Reply, reply: Reply) -> bool:
+    """Whether a reply says only what the reply before it said, but for its "Ja." or "Nei."."""
+    said = _without_verdict(reply.text)
+    return bool(said) and said in before.text
+
+
+def _without_verdict(text: str) -> str:
+    said = _VERDICT.sub("", text).strip()
+    return said[:1].upper() + said[1:]
+
+
+_VERDICT = re.compile(r"^(?:Ja|Nei)[.,]\s*")
 
 
 def _asks_nothing(q: Question) -> bool:

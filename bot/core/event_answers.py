@@ -24,11 +24,14 @@ from bot.core.question_forms import ONLINE
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
 from bot.core.samling_questions import (
+    NO_NEW_DATE,
     NO_REASON,
+    asks_for_a_new_date,
     asks_how_long,
     asks_if_held,
     asks_if_moved,
     asks_if_passed,
+    asks_if_passed_instead,
     asks_to_sign_up,
     asks_why_changed,
     days_claimed,
@@ -184,7 +187,8 @@ class EventAnswers:
             return replace(reply, text=f"{said}\n\n{NO_REASON}", confident=False)
         if not q.yes_no or not reply.confident or q.has(Cue.CANCELLED):
             return reply
-        if q.alternatives and not q.has(Cue.FOR_WHOM):
+        either = q.has(Cue.DEADLINE) and asks_if_passed_instead(q)  # "… mulig, eller for sent?"
+        if q.alternatives and not q.has(Cue.FOR_WHOM) and not either:
             return reply  # "blir den digital eller fysisk?" asks which, not whether
         entry = self.kb.get(reply.matches[0].id) if reply.matches else None
         event = entry.event if entry is not None else None
@@ -389,6 +393,12 @@ class EventAnswers:
             text = status_texts.cancelled_or_not(
                 asked, now, as_planned=asks_if_held(q), moved=asks_if_moved(q)
             )
+            if asks_for_a_new_date(q) and any(event_of(e).cancelled for e in asked):
+                # "er det satt opp ny dato for den avlyste?": what is known, and not sure
+                told = text.removeprefix("Ja, ").removeprefix("Nei, ")
+                told = told[:1].upper() + told[1:]
+                reply = self._reply(f"{told} {NO_NEW_DATE}", Intent.CANCELLED, asked)
+                return replace(reply, confident=False)
             return self._reply(text, Intent.CANCELLED, asked)
         scope = answers.filter_phrase(self.kb, q.filters)
         cancelled = [e for e in pool if event_of(e).cancelled]

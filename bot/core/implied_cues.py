@@ -34,6 +34,8 @@ def implied_cues(
         implied.add(Cue.MEMBERS)  # "hører DEKOM til modellen?"
     if first in (["star"], ["sto"]) and "bak" in corrected:
         implied.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
+    if corrected[:1] == ["hva"] and "betyr" in corrected and _ACRONYM.search(text):
+        implied.add(Cue.STANDS_FOR)  # "kva betyr DEKOM?": what the letters stand for
     if any(_is_unsupported(word) for word in rest):
         implied.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
     if first and first[0].startswith("hvilk") and _DESCRIBES & set(corrected):
@@ -42,6 +44,7 @@ def implied_cues(
 
 
 _STANDS = fold("står")
+_ACRONYM = re.compile(r"\b[A-ZÆØÅ]{3,}\b")
 _DESCRIBES = frozenset({"beskriver", "beskrives", "beskrev", "beskrive", "skildrar"})
 _UNSUPPORTED_HEADS = tuple(
     fold(phrase) for phrase in CUE_WORDS[Cue.UNSUPPORTED] if " " not in phrase and len(phrase) >= 5

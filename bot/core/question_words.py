@@ -228,7 +228,7 @@ er var vore vert blir ble blitt har hadde hatt kan kunne skal skulle vil ville m
 gjør gjøre gjelder finnes fins går gå gikk gjekk kommer komme lurer lure lurte vet veit vite si
 sier sa tro trur tenke tenker ønsker ønske trenger få se sjekke finne finner fant funnet
 fortelle kom fortalt sagt rask raskt kjapt kjapp selve sjølve ment meint forstått forsto forstod
-medfører medføre hjelpe kjenne kjenner lyst fører
+medfører medføre hjelpe kjenne kjenner lyst fører mulig mogleg henne ham
 jeg eg du vi me dere de dei han hun ho den det denne dette disse desse min mitt mine din ditt
 dine sin sitt sine vår vårt våre deres hans hennes meg deg oss seg dem
 en ein et eit ei noen nokon noe noko ingen inga hver kvar hvert annen anna andre samme slik sånn

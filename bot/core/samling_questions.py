@@ -106,10 +106,32 @@ def asks_if_moved(q: Question) -> bool:
 _MOVED = frozenset({"flyttet", "flytta", "flyttes", "utsatt", "utsett", "endret", "endra"})
 
 
+def asks_for_a_new_date(q: Question) -> bool:
+    """ "Er det satt opp ny dato for den avlyste samlinga?", "får den en ny dato?": a new day
+    for a samling, which no source gives."""
+    text = f" {' '.join(q.words)} "
+    return any(f" {phrase} " in text for phrase in _NEW_DATE)
+
+
+_NEW_DATE = ("ny dato", "nytt tidspunkt", "ny tid", "ny dag", "erstatning", "nye datoen")
+NO_NEW_DATE = "Kildene mine sier ikke noe om en ny dato."
+
+
+def asks_if_passed_instead(q: Question) -> bool:
+    """ "Kan vi melde oss på, eller er det for sent?": the second half asks the first the other
+    way round, so the answer is one "Ja" or "Nei" to the first."""
+    _, _, second = " ".join(q.words).partition(" eller ")
+    return any(phrase in second for phrase in _PASSED)
+
+
 def asks_if_passed(q: Question) -> bool:
     """ "er fristen gått ut?", "er det for sent å melde seg på?", "er påmeldingsfristen ute?":
     asked whether it has closed."""
     text = " ".join(q.words)
+    # "er det fortsatt mulig å melde seg på, eller er det for sent?": the first half asks
+    first, _, second = text.partition(" eller ")
+    if second and any(phrase in second for phrase in _PASSED):
+        return any(phrase in first for phrase in _PASSED)
     # "går fristen for engelsk ut?" (not "går den ut i morgen?", which asks when)
     ends_out = bool(q.words) and q.words[-1] in ("ut", "ute") and q.period is None
     return ends_out or any(phrase in text for phrase in _PASSED)

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.core.knowledge import Entry, Kind, KnowledgeBase
+from bot.core import answers
+from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply
-from bot.core.sentence_words import split_sentences
+from bot.core.sentence_words import entry_sentences, split_sentences
 from bot.core.text import Normaliser, fold
 
 # "… sier ikke hva den nye planen inneholder": what is not said, as a question word, its
@@ -33,6 +34,39 @@ _CONTENTS = frozenset(
     for word in ("står", "sto", "stod", "inneholder", "innhold", "innholdet", "handler", "sa")
 )
 _OF_A_SAMLING = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.FOR_WHOM, Cue.NEXT, Cue.CANCELLED)
+
+
+def _beyond_its_period(q: Question, entry: Entry) -> str | None:
+    """ "Hva blir fokusområdene etter 2027?", "… i 2030?": a time outside the period the entry
+    gives ("2023–2027"), which the sources say nothing of."""
+    span = _SPAN.search(f"{entry.title} {entry.fact(Fact.PERIOD) or ''}")
+    if span is None:
+        return None
+    first, last = int(span.group(1)), int(span.group(2))
+    text = q.text.lower()  # not folded: "før 2023" is not "for 2023"
+    after = [int(year) for year in _AFTER.findall(text)]
+    before = [int(year) for year in _BEFORE.findall(text)]
+    years = [int(year) for year in _YEAR.findall(text)]
+    later = any(year >= last for year in after)
+    earlier = any(year <= first for year in before)
+    if not (after or before) and years and all(not first <= year <= last for year in years):
+        later, earlier = all(year > last for year in years), all(year < first for year in years)
+    said = [int(year) for year in _YEAR.findall(" ".join(entry_sentences(entry)))]
+    later = later and not any(year > last for year in said)  # "… ny plan i januar 2024"
+    earlier = earlier and not any(year < first for year in said)
+    if not (later or earlier):
+        return None
+    side = "etter" if later else "før"
+    return (
+        f"Det jeg vet om {answers.short_title(entry)}, gjelder perioden {first}–{last}. "
+        f"Kildene mine sier ikke noe om tiden {side}."
+    )
+
+
+_SPAN = re.compile(r"\b(20\d\d) ?[–-] ?(20\d\d)\b")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_AFTER = re.compile(r"\b(?:etter|after) (20\d\d)\b")
+_BEFORE = re.compile(r"\b(?:før|innen|before) (20\d\d)\b")
 
 
 class SourceGaps:
@@ -81,6 +115,9 @@ class SourceGaps:
                 # a samling's text is short: where the presentation is, then what is not said
                 told = entry.answer if entry.is_event else sentence
                 return Reply(told, False, Intent.UNKNOWN, reply.matches, (), reply.source)
+        beyond = None if q.yes_no else _beyond_its_period(q, entry)
+        if beyond is not None:  # "Hva blir fokusområdene etter 2027?"
+            return Reply(beyond, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         if (
             entry.is_event
             or entry.kind in (Kind.REGION, Kind.NETWORK)

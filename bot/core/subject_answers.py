@@ -99,7 +99,7 @@ class SubjectAnswers:
         lists = q.kind_named is not None or fact in (None, Fact.MEMBERS)  # "hvilke tema …?"
         if q.has(Cue.LIST) and lists and subject.items:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
-        goal = self._yes_no.goal_verdict(q, subject)
+        goal = self._yes_no.lists.goal_verdict(q, subject)
         if goal is not None:  # "er et av målene i strategien å bygge flere plasser?"
             return self._reply(goal, Intent.WHAT_IS, [subject], search.hits)
         group = self.membership_group(q, search) if q.yes_no else None
@@ -392,7 +392,7 @@ class SubjectAnswers:
         """Prices, passwords, phone numbers: never in the sources, so never confident. Of a
         samling, when it is; that it is cancelled is the answer ("lenken til den?"), unless the
         question knows ("får vi refusjon når den er avlyst?")."""
-        goal = self._yes_no.goal_verdict(q, subject) if subject is not None else None
+        goal = self._yes_no.lists.goal_verdict(q, subject) if subject is not None else None
         if goal is not None and subject is not None:  # "… et av målene å øke lønna?": no
             return self._reply(goal, Intent.WHAT_IS, [subject], search.hits)
         cancelled = subject is not None and subject.event is not None and subject.event.cancelled

@@ -15,15 +15,14 @@ from bot.core import answers
 from bot.core.contraries import contrary_sentence
 from bot.core.fact_answers import fact_text
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.list_claims import ListClaims, said_in
 from bot.core.number_claims import number_verdict
 from bot.core.question import Question
-from bot.core.question_words import CUE_WORDS, LINKING_VERBS, ONLY_WORDS, Cue
+from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, Cue
 from bot.core.sentence_words import (
     ends_a_compound,
     entry_sentences,
-    inflected_in,
     on_its_own,
-    shortens_a_compound,
     split_sentences,
 )
 from bot.core.text import Normaliser, fold, typed_words
@@ -63,7 +62,6 @@ class YesNo:
             for term in normaliser.terms(word)
         ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
         self._linking = frozenset(normaliser.terms(" ".join(LINKING_VERBS)))
-        self._goal_words = frozenset(normaliser.terms(" ".join(CUE_WORDS[Cue.GOALS])))
         self._identities: dict[str, frozenset[str]] = {}
         self._kind_words = {
             kind: frozenset(
@@ -73,6 +71,7 @@ class YesNo:
             )
             for kind, names in kb.vocabulary.kinds.items()
         }
+        self.lists = ListClaims(kb, normaliser, self.claim, self._kind_words, self._linking)
 
     def mentioned_members(self, q: Question, *, own: bool = False) -> list[str]:
         """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU"), with those
@@ -118,6 +117,9 @@ class YesNo:
                 names = answers.join_words([self.shown(name) for name in outsiders])
                 return f"Nei, {names} er ikke med i {title}. {listing}".strip()
             names = answers.join_words([self.shown(name) for name in insiders])
+            only = not ONLY_WORDS.isdisjoint(q.words) and "eller" not in q.words
+            if only and len(insiders) < len(entry.members):
+                return f"Nei. {listing}".strip()  # "består modellen bare av A og B?": and C
             return f"Ja, {names} er med i {title}. {listing}".strip()
         # "Rektor sier at …. Stemmer det?": whom the context names is no claim of the question
         # "Jeg eier en barnehage. Gjelder DEKOM for oss?": then the asker's people are the claim
@@ -150,6 +152,9 @@ class YesNo:
             other = self._one_for(wanted, entry)
             instead = f" For {self._labels(sorted(wanted))} er det {other}." if other else ""
             return f"Nei. {title} gjelder {labels}.{instead}"
+        fewer = self.lists.fewer_items_than_listed(q, entry)
+        if fewer is not None:  # "består modellen bare av A og B?": it has C too
+            return fewer
         if supported is not None:
             return f"Ja. {supported}"
         # "er DEKOM en ordning?", and no name claimed that is not in it
@@ -160,39 +165,10 @@ class YesNo:
             return "Ja. " + answers.entry_text(entry)
         return None
 
-    def goal_verdict(self, q: Question, entry: Entry) -> str | None:
-        """ "Er et av målene i strategien å øke lønna?": "Ja." and the goal that says so, or
-        "Nei." and the goals, when the question claims one of an entry's listed goals."""
-        goals = fact_text(entry, Fact.GOALS)
-        listed = bool(entry.items) and "mal" in fold(entry.items_title or "")
-        if not (q.yes_no and q.has(Cue.GOALS) and q.has(Cue.MEMBERS) and goals and listed):
-            return None
-        # the words of the goal claimed, with those a cue took ("barnehageplass" is never
-        # in the sources, "bygge" links words) and without the words for goals
-        told = [t for t in q.cue_terms if len(t) >= _TELLING_CUE and t not in self._goal_words]
-        heading = {*self._goal_words, *self._normaliser.terms(entry.items_title or "")}
-        claim = [t for t in (*self.claim(q, entry), *told) if t not in heading]
-        claim += [t for t in q.content if t in self._linking]
-        # "er PPT med i målene?": an audience is said by any of its words ("PP-tjenesten")
-        audiences = self._kb.vocabulary.audiences
-        wanted = [audiences[a] for a in q.filters.audiences if a in audiences]
-        named = {term for a in wanted for word in a.words for term in self._normaliser.terms(word)}
-        claim = [term for term in claim if term not in named]
-        if not claim and not wanted:
-            return None
-        for item in entry.items:
-            terms = set(self._normaliser.terms(item))
-            said = all(_said_in(term, terms) for term in claim)
-            if said and all(any(fold(w) in fold(item) for w in a.words) for a in wanted):
-                title = (entry.items_title or "").split()
-                link = title[-1] if title and title[-1] in ("at", "å") else "å"  # "… er at"
-                return f"Ja. Ett av målene er {link} {item}."
-        return f"Nei. {goals}"
-
     def _says_all(self, q: Question, entry: Entry) -> bool:
         """Whether the entry's text has every word the question claims of it."""
         terms = set(self._normaliser.terms(" ".join(entry_sentences(entry))))
-        return all(_said_in(term, terms) for term in self.claim(q, entry))
+        return all(said_in(term, terms) for term in self.claim(q, entry))
 
     def _unnamed_member(self, q: Question, group: Entry) -> str | None:
         """ "Er digitale ferdigheter et av fokusområdene?": the words before "et av" as typed,
@@ -288,7 +264,7 @@ class YesNo:
         heading = set(self._normaliser.terms(entry.items_title or "")) if by_heading else set()
         claim = [term for term in self.claim(q, entry) if term not in heading]
         terms = set(self._normaliser.terms(text))
-        said = [term for term in claim if _said_in(term, terms)]
+        said = [term for term in claim if said_in(term, terms)]
         # What the entry's first sentence says it is ("… fokusområder for Trondheimsskolen")
         # need not be said again: "er lesing prioritert i Trondheimsskolen?"
         identity = self._identity(entry)
@@ -414,15 +390,6 @@ _ORGANISER = "organiser"
 _US = frozenset({"oss", "meg", "mæ", "me"})
 _NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
-
-
-def _said_in(term: str, terms: set[str]) -> bool:
-    """Whether a sentence's terms say the term: as it is, inflected, or as a compound."""
-    return (
-        inflected_in(term, terms)
-        or ends_a_compound(term, terms)
-        or shortens_a_compound(term, terms)
-    )
 
 
 def _compound_of(term: str, parts: set[str]) -> bool:

@@ -442,3 +442,111 @@ def test_a_scheme_claimed_private_is_state(engine: Engine, scheme: str) -> None:
     reply = ask(engine, f"er {scheme} en privat ordning?")
     assert starts_with_verdict(reply, "Nei"), reply.text
     assert "statlig" in reply.text
+
+
+# -- what the sources leave out about time -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Er det satt opp ny dato for skoleledersamlinga som ble avlyst?",
+        "får skoleledersamlingen som ble avlyst en ny dato?",
+    ],
+)
+def test_a_new_date_for_a_cancelled_samling_is_not_known(engine: Engine, question: str) -> None:
+    reply = ask(engine, question, NOVEMBER_2020)
+    assert not reply.confident, reply.text
+    assert "avlyst" in reply.text and "ny dato" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "side"),
+    [
+        ("Hva blir fokusområdene for Trondheimsskolen etter 2027?", "etter"),
+        ("hva var fokusområdene før 2023?", "før"),
+    ],
+)
+def test_a_time_outside_the_period_the_page_gives_is_not_known(
+    engine: Engine, question: str, side: str
+) -> None:
+    reply = ask(engine, question)
+    assert not reply.confident, reply.text
+    assert "2023–2027" in reply.text and f"tiden {side}" in reply.text
+
+
+def test_the_period_the_page_gives_is_still_answered(engine: Engine) -> None:
+    reply = ask(engine, "hva er fokusområdene for 2023-2027?")
+    assert reply.confident, reply.text
+    assert "Lesing" in reply.text
+
+
+def test_a_later_plan_the_page_names_is_no_gap(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["Hva var fokuset i nettverket Trondheim og Malvik 2018–2023?", "og hva skjer etter 2023?"],
+        NOVEMBER_2020,
+    )
+    assert replies[1].confident, replies[1].text
+    assert "januar 2024" in replies[1].text
+
+
+# -- halves of one question, and who asks -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "now"),
+    [
+        (
+            "Er det fortsatt mulig å melde seg på engelsk, eller er det for sent nå?",
+            "Nei",
+            "2020-09-28T18:00",
+        ),
+        (
+            "Er PPT med i samarbeidet i Gauldalsregionen, eller gjelder det bare skole?",
+            "Ja",
+            NOVEMBER_2020,
+        ),
+        ("er midtre gauldal med i gauldalsregionen eller bare melhus", "Ja", NOVEMBER_2020),
+    ],
+)
+def test_the_other_half_of_a_question_gets_no_verdict_of_its_own(
+    engine: Engine, question: str, verdict: str, now: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert "\nJa" not in reply.text and "\nNei" not in reply.text, reply.text
+
+
+def test_who_asks_with_jeg_left_out_is_no_question(engine: Engine) -> None:
+    reply = ask(engine, "er rektor her, hva er egentlig målet med læringsorientert ledelse?")
+    assert reply.confident, reply.text
+    assert first_sentence(reply).startswith("Målet med læringsorientert ledelse")
+
+
+# -- more claims -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Gjaldt strategien «Kompetanse for framtidens barnehage» fra 2016?", "Nei"),
+        ("gjelder barnehagestrategien fra 2014?", "Ja"),
+        ("modellen består bare av desentralisert ordning og oppfølgingsordning, ikke sant?", "Nei"),
+        ("skal kommunane sjølve bestemme kva kompetansetiltak dei treng under dekom?", "Ja"),
+        ("er det staten som bestemmer i dekom?", "Nei"),
+    ],
+)
+def test_claims_of_start_list_and_who_decides(engine: Engine, question: str, verdict: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_what_an_acronym_means_is_what_it_stands_for(engine: Engine) -> None:
+    reply = ask(engine, "kva betyr DEKOM?")
+    assert (
+        first_sentence(reply)
+        == "DEKOM står for desentralisert ordning for kompetanseutvikling i skolen."
+    )
