@@ -47,6 +47,7 @@ from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.same_thing import same_or_not
 from bot.core.samling_questions import as_whether_for, asks_whether_for, time_of_day_unknown
+from bot.core.several_named import SeveralNamed
 from bot.core.smalltalk import only_chatter, smalltalk
 from bot.core.strange_names import asks_of_a_stranger
 from bot.core.subject_answers import SubjectAnswers
@@ -87,6 +88,7 @@ class Decider:
         yes_no = self._yes_no = YesNo(kb, normaliser)
         known = index.knows
         self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, known)
+        self._several = SeveralNamed(kb, yes_no, normaliser, members)
         self._memberships = Memberships(kb, index, normaliser, self._subjects, self._find, yes_no)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
@@ -97,6 +99,9 @@ class Decider:
     def decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """`memory`: what the chat talked about last, for follow-ups."""
         asked, search = self._search(q)
+        item = self._find.ordinal_item(q, memory, now)
+        if item is not None:  # "… hvor mange mål har den?" "hva er det siste målet?"
+            return reply_about(self.kb, item[1], Intent.WHAT_IS, [item[0]], search.hits)
         year_claim = self._find.year_claimed_of_last(q, memory, now)
         if year_claim is not None:  # "… trådte REKOM i kraft? var det 2017?"
             last, claim = year_claim
@@ -123,7 +128,7 @@ class Decider:
         same = same_or_not(q, self._find.last(memory, now), self.kb)
         if same is not None:  # "er den desentraliserte ordningen det samme som DEKOM?"
             return reply_about(self.kb, same[0], Intent.WHAT_IS, [same[1]], search.hits)
-        several = self._subjects.several_named(q, search)
+        several = self._several.answer(q, search)
         if several is not None:  # "hva står REKOM og DEKOM for?", "er DEKOM og REKOM det samme?"
             return several
         subject = self._find.subject(q, search)

@@ -77,7 +77,10 @@ class Engine:
             own = self._reader.read(clause.text, now.date())
             if _asks_nothing(own) and clause is not asked[-1]:
                 continue  # "… og lurer på tre ting: …" announces the questions
-            q = self._with(own, context)
+            # "Hvilken periode gjaldt strategien, og hva var målene med den?": "den" is what the
+            # part before was about, not what the message tells around the questions
+            pointing = own.refers_back and not own.topic and parts and parts[-1][1].confident
+            q = own if pointing else self._with(own, context)
             reply = self._decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
             if clause.alternative and parts and _VERDICT.match(parts[-1][1].text):

@@ -32,6 +32,8 @@ def implied_cues(
         implied.add(Cue.UNSUPPORTED)  # "hvor mye DEKOM-midler får Rennebu?": no amounts
     if first in (["hører"], ["horer"]) and "til" in corrected:
         implied.add(Cue.MEMBERS)  # "hører DEKOM til modellen?"
+    if corrected[1:2] == ["det"] and "som" in corrected and _INTRODUCES & set(corrected):
+        implied.add(Cue.INTRODUCED_BY)  # "var det Udir som innførte modellen?": who did
     if first in (["star"], ["sto"]) and "bak" in corrected:
         implied.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
     if corrected[:1] == ["hva"] and "betyr" in corrected and _ACRONYM.search(text):
@@ -44,6 +46,9 @@ def implied_cues(
 
 
 _STANDS = fold("står")
+_INTRODUCES = frozenset(
+    {"innforte", "innfort", "innforer", "innfores", "laget", "lagde", "startet"}
+)
 _ACRONYM = re.compile(r"\b[A-ZÆØÅ]{3,}\b")
 _DESCRIBES = frozenset({"beskriver", "beskrives", "beskrev", "beskrive", "skildrar"})
 _UNSUPPORTED_HEADS = tuple(

@@ -119,7 +119,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.OTHER_THAN: (
         "annet enn, anna enn, andre enn, noe annet, noko anna, andre ting, anna ting, mer enn, "
-        "meir enn, utover, i tillegg til, foruten, bortsett fra"
+        "meir enn, utover, i tillegg til, foruten, bortsett fra, utenom, utanom"
     ),
     Cue.WHAT: (
         "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
@@ -181,8 +181,9 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "passordet, telefon, telefonnummer, e-post, "
         "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
-        "åpningstid, åpningstider, overnatting, hotell, været, vêret, fint vær, dårlig vær, snø, "
-        "snøen, weather, holdt presentasjonen, holdt foredrag, "
+        "åpningstid, åpningstider, overnatting, hotell, været, vêret, fint vær, dårlig vær, "
+        "bra vær, godt vær, piggdekk, vinterdekk, snø, snøen, weather, holdt presentasjonen, "
+        "holdt foredrag, "
         "holdt foredraget, holdt innlegg, hadde innlegg, hvem hadde innlegg, "
         "hvem presenterte, hvem snakket, hvem underviste, foredragsholder, foredragsholderen, "
         "foredragsholdere, kursholder, innleder, innlederen, foreleser, forelesere, foreleserne, "

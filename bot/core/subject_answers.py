@@ -30,7 +30,6 @@ from bot.core.number_claims import judge_years, number_verdict
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
-from bot.core.same_thing import SAME_WORDS
 from bot.core.samling_questions import as_whether_for, asks_whether_for
 from bot.core.sentence_words import split_sentences
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
@@ -96,7 +95,11 @@ class SubjectAnswers:
         fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
         if q.has(Cue.COUNT) and subject.items:
             return self._reply(answers.counted_text(subject), Intent.LIST, [subject], search.hits)
-        lists = q.kind_named is not None or fact in (None, Fact.MEMBERS)  # "hvilke tema …?"
+        # "hvilke tema …?" lists; "hvilken periode gjelder strategien?" asks for its period
+        lists = fact in (None, Fact.MEMBERS) or q.list_kind is not None
+        lists = lists or (
+            q.kind_named is not None and fact is not None and not fact_text(subject, fact)
+        )
         if q.has(Cue.LIST) and lists and subject.items:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
         goal = self._yes_no.lists.goal_verdict(q, subject)
@@ -172,30 +175,6 @@ class SubjectAnswers:
         text = f"Ja. «{top.entry.title}» er en samling i {title}."
         return self._reply(text, Intent.WHAT_IS, [top.entry, scheme], search.hits)
 
-    def several_named(self, q: Question, search: SearchResult) -> Reply | None:
-        """Two or more schemes or regions named by name: the fact asked of each ("hva står
-        REKOM og DEKOM for?"), or, asked whether they are the same, "Nei" and what each is."""
-        ids = sorted(q.filters.schemes | q.filters.regions, key=lambda i: _position(i, q.terms))
-        named = [self.kb.get(entry_id) for entry_id in ids]
-        entries = [entry for entry in named if entry is not None and self._yes_no.names(q, entry)]
-        if len(entries) < 2 or q.has(Cue.MEMBERS) or q.says_med:
-            return None
-        fact = asked_fact(q)
-        if self._a_group_of(q, entries, search):
-            return None
-        group = self._group_saying(entries, fact)
-        if group is not None:
-            return self._reply(answers.entry_text(group), Intent.LIST, [group], search.hits)
-        if q.yes_no and not SAME_WORDS.isdisjoint(q.words):  # "er DEKOM og REKOM det samme?"
-            text = "Nei. " + " ".join(summary(entry) for entry in entries)
-        elif q.has(Cue.DIFFERENCE) and not q.yes_no:  # "forskjellen på REKOM og DEKOM?"
-            text = " ".join(summary(entry) for entry in entries)
-        elif fact is not None and not q.yes_no and all(fact_text(e, fact) for e in entries):
-            text = " ".join(fact_text(entry, fact) or "" for entry in entries)
-        else:
-            return None
-        return self._reply(text, Intent.WHAT_IS, entries, search.hits)
-
     def _partner_in_samlinger(self, q: Question, group: Entry) -> Reply | None:
         """ "er NTNU med på DEKOM i Gauldalsregionen?": a partner that is none of the group's
         members, but runs samlinger of the group (or of a scheme named) with it."""
@@ -223,36 +202,6 @@ class SubjectAnswers:
         else:
             text = f"Ja. {partner} er med på {titles} i {title}."
         return self._reply(text, Intent.WHAT_IS, [group, *with_them])
-
-    def _a_group_of(self, q: Question, entries: Sequence[Entry], search: SearchResult) -> bool:
-        """ "målene for Rekom, Dekom og Kompetanseløftet", "tilskuddsordningene dekom/
-        kompetanseløftet": all of one group's members, or members and the group's best match,
-        name the group (the tilskuddsordninger), not the schemes one by one."""
-        ids = {entry.id for entry in entries}
-        top = search.hits[0].entry if search.hits else None
-        for group in self._members.groups_of(entries[0]):
-            members = {m.id for m in map(self._members.entry, group.members) if m is not None}
-            if members and (members <= ids or (group is top and self._named_as_group(q, group))):
-                return True
-        return False
-
-    def _group_saying(self, entries: Sequence[Entry], fact: Fact | None) -> Entry | None:
-        """ "hva er målene for Dekom og Kompetanseløftet?": members of one group asked for what
-        the group itself lists (the goals of the ordninger), not each one's own."""
-        if fact is not Fact.GOALS:
-            return None
-        shared = [g for g in self._members.groups_of(entries[0]) if g.items]
-        for entry in entries[1:]:
-            shared = [g for g in shared if g in self._members.groups_of(entry)]
-        listing = [g for g in shared if "mål" in (g.items_title or "").lower()]
-        return listing[0] if listing else None
-
-    def _named_as_group(self, q: Question, group: Entry) -> bool:
-        """Whether the question has a word of the group's title that no member's name has."""
-        own = set(self._normaliser.terms(group.title))
-        for member in group.members:
-            own -= set(self._normaliser.terms(member))
-        return not own.isdisjoint(q.content)
 
     def _fact(self, q: Question, subject: Entry, fact: Fact, search: SearchResult) -> Reply:
         """The fact asked for, or a sentence of the entry that says exactly what was asked
@@ -423,11 +372,6 @@ def _restates(q: Question, fact: Fact) -> bool:
 
 
 _ACTORS = (Fact.INTRODUCED_BY, Fact.FUNDED_BY, Fact.DESCRIBED_IN, Fact.WHEN)
-
-
-def _position(entry_id: str, terms: Sequence[str]) -> int:
-    """Where the question names an entry by its id, so answers come in the order asked."""
-    return terms.index(entry_id) if entry_id in terms else len(terms)
 
 
 def _what_else(entry: Entry) -> str | None:

@@ -28,6 +28,8 @@ HAVING_SCORE, HAVING_GAP = 0.5, 0.2  # a match this good and close may answer wi
 SAYING_GAP = 0.1  # ... and this close, with whom it applies to
 EVENT_CUES = (*SAMLING_CUES, Cue.WHERE)
 _ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
+_ITEM_ORDINALS = {**_ORDINALS, "femte": 4, "sjette": 5, "siste": -1}
+_DEFINITE = frozenset({"det", "den", "de"})
 _CORRESPONDING = "tilsvarende"
 _COUNTS = frozenset(map(stem, NUMBER_WORDS))  # "… av de tre"
 
@@ -117,6 +119,28 @@ class SubjectFinder:
         year = int(q.topic[0])
         period = Period(date(year, 1, 1), date(year, 12, 31), f"i {year}")
         return last, replace(q, period=period, topic=(), content=())
+
+    def ordinal_item(
+        self, q: Question, memory: Memory | None, now: datetime
+    ) -> tuple[Entry, str] | None:
+        """ "hvor mange mål har den?" … "hva er det siste målet?": that item of the list the
+        chat talked about last, when the list names no entries of its own."""
+        last = self.last(memory, now) if memory is not None and memory.fresh(now) else None
+        if last is None or not last.items or last.members or last.is_event:
+            return None
+        if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):
+            return None
+        at = next((i for i, word in enumerate(q.words) if word in _ITEM_ORDINALS), None)
+        if at is None or at == 0 or q.words[at - 1] not in _DEFINITE:
+            return None  # "det siste målet", "den første", not "siste samling"
+        word = q.words[at]
+        position = _ITEM_ORDINALS[word]
+        if position >= len(last.items):
+            return None
+        heading = (last.items_title or "").split()
+        link = f" {heading[-1]}" if heading and heading[-1] in ("å", "at") else ""
+        shown = "første" if word == "forste" else word
+        return last, f"Det {shown} er{link} {last.items[position]}."
 
     def can_count(self, q: Question, entry: Entry) -> bool:
         """ "Hvor mange X?" is answerable when the entry's list is a list of X."""

@@ -550,3 +550,71 @@ def test_what_an_acronym_means_is_what_it_stands_for(engine: Engine) -> None:
         first_sentence(reply)
         == "DEKOM står for desentralisert ordning for kompetanseutvikling i skolen."
     )
+
+
+# -- who did it, which item, and parts that point back -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("var det utdanningsdirektoratet som innførte den nye kompetansemodellen i 2017?", "Nei"),
+        ("var det kunnskapsdepartementet som innførte modellen?", "Ja"),
+    ],
+)
+def test_who_introduced_the_model_is_checked(engine: Engine, question: str, verdict: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert "Kunnskapsdepartementet" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("questions", "said"),
+    [
+        (
+            ["hvor mange mål har strategien for framtidens barnehage?", "hva er det siste målet"],
+            "øke statusen",
+        ),
+        (["hva er læringsorientert ledelse?", "hva er det første temaet?"], "ledelse"),
+    ],
+)
+def test_an_item_of_the_last_list_by_its_place(
+    engine: Engine, questions: list[str], said: str
+) -> None:
+    replies = conversation(engine, questions, NOVEMBER_2020)
+    assert replies[1].confident, replies[1].text
+    assert first_sentence(replies[1]).startswith("Det ") and said in first_sentence(replies[1])
+
+
+def test_the_last_samling_is_still_a_samling(engine: Engine) -> None:
+    reply = ask(engine, "når var den siste samlingen?", NOVEMBER_2020)
+    assert "Digital styrersamling barnehage" in first_sentence(reply)
+
+
+def test_which_period_asks_for_the_period_not_the_list(engine: Engine) -> None:
+    reply = ask(engine, "hvilken periode gjelder strategien kompetanse for framtidens barnehage")
+    assert "2014–2020" in first_sentence(reply)
+    assert "•" not in reply.text
+
+
+def test_a_later_part_pointing_back_means_the_part_before(engine: Engine) -> None:
+    question = (
+        "Vi har også barnehager i oppvekstområdet. Hvilken periode gjaldt strategien Kompetanse "
+        "for framtidens barnehage, og hva var målene med den?"
+    )
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert "2014–2020" in reply.text and "øke statusen" in reply.text
+
+
+def test_whom_a_region_works_with_on_a_samling_is_its_partner(engine: Engine) -> None:
+    reply = ask(engine, "hvem samarbeider gauldalsregionen med om begynneropplæringen i dekom?")
+    assert reply.confident, reply.text
+    assert "NTNU" in first_sentence(reply)
+
+
+def test_what_else_a_region_works_on(engine: Engine) -> None:
+    reply = ask(engine, "hva samarbeider gauldalsregionen om utenom kompetanseutvikling?")
+    assert reply.confident, reply.text
+    assert "andre felles satsingsområder" in first_sentence(reply)
