@@ -18,13 +18,14 @@ from bot.core.dates import WEEKDAYS
 from bot.core.event_answers import EventAnswers, most_relevant
 from bot.core.facets import Filters
 from bot.core.index import SearchResult
-from bot.core.knowledge import Entry
+from bot.core.knowledge import Entry, Kind
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
 from bot.core.strange_names import strange_names, with_institution
 from bot.core.text import Normaliser, fold
 
+_HELD = ("var", "er", "blir", "ble", "holdes", "holdt", "den", "ho", "samlingen", "samlinga")
 _NAMED_SCORE = 0.3  # the samling the question names matches at least this well
 
 
@@ -35,6 +36,13 @@ class NamedSamlinger:
         self._events = events
         self._normaliser = normaliser
         self._all = events.kb.events
+        self._municipalities = frozenset(
+            name
+            for entry in events.kb
+            if entry.kind is Kind.REGION
+            for name in entry.members
+            if name[:1].isupper()
+        )
 
     def claimed(self, q: Question, now: datetime) -> Reply | None:
         """ "Nei." and the truth, when the question claims a place or a day the samling it
@@ -58,19 +66,37 @@ class NamedSamlinger:
     def elsewhere(self, q: Question, now: datetime) -> Reply | None:
         """ "er styrersamlinga på Oppdal?": the place is the claim, not a filter. When none of
         the samlinger the question names is there, "Nei." and where the one meant is."""
-        if not q.yes_no or not q.filters.locations:
+        claimed = q.filters.locations | self._municipalities_claimed(q)
+        if not q.yes_no or not claimed:
             return None
         # the samlinger by name: not narrowed by the place, nor by whom it is asked for
         pool = self._named(q, Filters(schemes=q.filters.schemes, regions=q.filters.regions))
         if pool and q.period is not None:
             pool = self._events.in_period(q.period, pool, named=True)
         if not pool or len(pool) == len(self._all):
-            return None  # "er det noen samling på Oppdal?" names no samling of its own
-        if any(event_of(e).location in q.filters.locations for e in pool):
+            # "er det noen samling på Røros?": a municipality no samling is held in
+            places = claimed - q.filters.locations
+            if not places or any(event_of(e).location in places for e in self._all):
+                return None
+            shown = answers.join_words(sorted(places))
+            text = f"Nei. Ingen av samlingene i oversikten min er på {shown}."
+            return reply_about(self._events.kb, text, Intent.WHERE, [])
+        if any(event_of(e).location in claimed for e in pool):
             return None
         chosen = most_relevant(pool, now)
         text = answers.place_of_event(self._events.kb, chosen, now)
         return reply_about(self._events.kb, f"Nei. {text}", Intent.WHERE, [chosen])
+
+    def _municipalities_claimed(self, q: Question) -> frozenset[str]:
+        """ "var ledersamlinga på Røros?": a municipality of a region named as the place (after
+        "på" or "i"), which no samling may be held in."""
+        said = f" {' '.join(q.words)} "
+        return frozenset(
+            name
+            for name in self._municipalities
+            if f" pa {fold(name)} " in said
+            or any(f" {verb} i {fold(name)} " in said for verb in _HELD)  # "var den i Melhus?"
+        )
 
     def on_another_day(self, q: Question, now: datetime) -> Reply | None:
         """ "var planleggingsdagen 29.11.2020?": a day claimed for the samling the question

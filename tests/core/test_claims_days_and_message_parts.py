@@ -618,3 +618,28 @@ def test_what_else_a_region_works_on(engine: Engine) -> None:
     reply = ask(engine, "hva samarbeider gauldalsregionen om utenom kompetanseutvikling?")
     assert reply.confident, reply.text
     assert "andre felles satsingsområder" in first_sentence(reply)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "var ledersamlinga for barnehage i januar 2020 på Røros?",
+        "var ledersamlinga for barnehage på Røros?",
+    ],
+)
+def test_a_municipality_claimed_as_the_place_gets_no(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+
+
+def test_no_samling_is_held_in_a_municipality_of_its_own(engine: Engine) -> None:
+    reply = ask(engine, "er det noen samling på Røros?")
+    assert reply.confident, reply.text
+    assert reply.text.startswith("Nei. Ingen av samlingene i oversikten min er på Røros.")
+
+
+def test_a_samling_for_the_kindergartens_in_a_municipality_is_no_place_claim(
+    engine: Engine,
+) -> None:
+    reply = ask(engine, "er styrersamlingen for barnehager i Melhus?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
