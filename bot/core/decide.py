@@ -57,6 +57,7 @@ from bot.core.subjects import (
     EVENT_CUES,
     MemberNames,
     SubjectFinder,
+    only_ahead,
     runner_up_score,
 )
 from bot.core.text import Normaliser
@@ -104,8 +105,7 @@ class Decider:
             return reply_about(self.kb, item[1], Intent.WHAT_IS, [item[0]], search.hits)
         year_claim = self._find.year_claimed_of_last(q, memory, now)
         if year_claim is not None:  # "… trådte REKOM i kraft? var det 2017?"
-            last, claim = year_claim
-            return self._subjects.answer(claim, last, search, now, follow_up=True)
+            return self._subjects.year_claimed(year_claim[1], year_claim[0], search, now)
         # "får vi betalt ekstra for å være med på DEKOM?" asks what no source has
         outright = (
             None if q.has(Cue.UNSUPPORTED) else self._memberships.answer(q, search, memory, now)
@@ -324,7 +324,7 @@ class Decider:
         if q.has(Cue.WHERE) and asked_fact(q) is not None and not q.has(*SAMLING_CUES):
             return q.period is not None  # "hvor er den beskrevet?" asks for a fact
         if q.has(*EVENT_CUES):
-            return True
+            return not only_ahead(q, search)  # "fokusområda for perioden framover"
         if q.period is None or asked_fact(q) not in (None, Fact.PERIOD, Fact.WHEN):
             return False  # "står Udir bak modellen fra 2017?" asks for a fact
         if (q.period.end - q.period.start).days > _A_YEAR:

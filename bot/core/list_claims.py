@@ -19,7 +19,7 @@ from bot.core.question_words import CUE_WORDS, ONLY_WORDS, Cue
 from bot.core.sentence_words import ends_a_compound, inflected_in, shortens_a_compound
 from bot.core.text import Normaliser, fold
 
-_TELLING_CUE = 5  # a cue word this long says what is claimed ("barnehageplass")
+_TELLING_CUE = 4  # a cue word this long says what is claimed ("barnehageplass", "lønn")
 
 
 class ListClaims:

@@ -107,7 +107,9 @@ class NamedSamlinger:
         # "Er samlingen 18. september på en torsdag?": the weekday is claimed too
         days = [i for i, name in enumerate(_WEEKDAYS) if name in q.words]
         other_day = len(days) == 1 and period.weekday is None
-        pool = self._named(q, q.filters) or (self._for_audience(q) if other_day else [])
+        weekday_only = period.weekday is not None  # "er samlingen for 1. trinn en torsdag?"
+        by_audience = self._for_audience(q) if other_day or weekday_only else []
+        pool = self._named(q, q.filters) or by_audience
         if not pool or len(pool) == len(self._all):
             return None
         on_the_day = self._events.in_period(period, pool, named=True)

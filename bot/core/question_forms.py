@@ -53,6 +53,8 @@ def _embeds_a_question(typed: Sequence[str], opener: str, question_words: frozen
     start = typed.index(opener) if opener in typed else 0
     asked = [i for i, word in enumerate(typed) if word in question_words]
     subject = typed[start + 1] if start + 1 < len(typed) else ""
+    if subject == "det" and "som" in typed[start + 2 : start + 5]:
+        subject = typed[start + 2]  # "er det kommunane sjølve som bestemmer kva …?"
     return (
         subject not in _ASKING_SUBJECTS
         and asked[0] >= start + _EMBEDDED_AT

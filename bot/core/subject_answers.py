@@ -140,6 +140,15 @@ class SubjectAnswers:
             return self._who_or_where(subject, search)
         return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
 
+    def year_claimed(self, q: Question, last: Entry, search: SearchResult, now: datetime) -> Reply:
+        """ "… når trådte REKOM i kraft? var det 2017?", "og var den i 2019?": the year claimed
+        of what the chat talked about last."""
+        if last.event is not None and q.period is not None:
+            held = q.period.overlaps(last.event.start, last.event.last_day)
+            text = ("Ja. " if held else "Nei. ") + answers.event_headline(last, now)
+            return self._reply(text, Intent.EVENT_INFO, [last], search.hits)
+        return self.answer(q, last, search, now, follow_up=True)
+
     def someone_else_in_role(self, q: Question, search: SearchResult) -> Reply | None:
         """ "Er det UiT som er hovedpartner for nettverket?": "Nei", and who is."""
         names = strange_names(q, search) if q.yes_no else []

@@ -112,7 +112,7 @@ class SubjectFinder:
         question read as claiming that year of it, when it claims only a year (which would
         otherwise name the model "fra 2017")."""
         last = self.last(memory, now) if memory is not None and memory.fresh(now) else None
-        if last is None or last.is_event or not _claims_only_a_year(q):
+        if last is None or not _claims_only_a_year(q):
             return None
         if q.period is not None:
             return last, q
@@ -378,6 +378,18 @@ def _its_samling_named(q: Question, named: Entry | None, hits: Sequence[Hit]) ->
     if named is None or top is None or top.event is None or top.event.scheme != named.id:
         return None
     return top if q.filters.audiences & set(top.event.audience) else None
+
+
+def only_ahead(q: Question, search: SearchResult) -> bool:
+    """ "Kva er fokusområda for perioden framover?": "framover" (a cue of the next samling)
+    with no other samling word, asked of what the words name clearly, is no samling question."""
+    top = search.hits[0] if search.hits else None
+    samling_cues = q.has(*(cue for cue in EVENT_CUES if cue is not Cue.NEXT))
+    clear = top is not None and not top.entry.is_event and top.lexical >= _CLEAR_NAME
+    return not samling_cues and clear
+
+
+_CLEAR_NAME = 0.9
 
 
 def _claims_only_a_year(q: Question) -> bool:

@@ -643,3 +643,46 @@ def test_a_samling_for_the_kindergartens_in_a_municipality_is_no_place_claim(
 ) -> None:
     reply = ask(engine, "er styrersamlingen for barnehager i Melhus?")
     assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("er samlingen for 1. trinn en torsdag?", "Nei"),
+        ("er samlingen for 1. trinn på en fredag?", "Ja"),
+    ],
+)
+def test_a_weekday_claimed_of_a_samling_named_by_its_audience(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert "fredag 18. september 2020" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"), [("og var den i 2019?", "Nei"), ("var det i 2020?", "Ja")]
+)
+def test_a_year_claimed_of_the_last_samling(engine: Engine, claim: str, verdict: str) -> None:
+    replies = conversation(engine, ["når var begynneropplæringa?", claim], NOVEMBER_2020)
+    assert starts_with_verdict(replies[1], verdict), replies[1].text
+    assert "18. september 2020" in replies[1].text
+
+
+def test_a_goal_claimed_with_a_word_the_sources_never_use(engine: Engine) -> None:
+    reply = ask(engine, "is one of the goals in that strategi å øke lønna for barnehageansatte?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+
+
+def test_a_cleft_with_a_question_word_inside_is_yes_or_no(engine: Engine) -> None:
+    reply = ask(
+        engine, "er det kommunane sjølve som bestemmer kva kompetansetiltak dei treng i dekom?"
+    )
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_framover_alone_does_not_make_a_samling_question(engine: Engine) -> None:
+    question = "Kva er fokusområda som skulane i Trondheim har sett for perioden framover?"
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert "samlinger" not in reply.text
