@@ -383,9 +383,12 @@ class Decider:
             pass  # "er fristen for engelsk i dag?" of a deadline on another day: that deadline
         elif q.period is not None:
             # "kven er samlinga 18. september for?": a day named without a year is that day
-            on_a_day = q.period.day_month is not None and not q.yes_no
+            day = q.period.day_month is not None
+            on_a_day = day and not q.yes_no
             pool = self._events.in_period(q.period, pool, named=specific or on_a_day)
-            specific = specific or (q.period.day_month is not None and len(pool) == 1)
+            if not pool and not q.topic:  # "æ e styrer, e det nån samling neste uke?"
+                q, pool = self._events.for_broader_audiences(q)
+            specific = specific or (day and len(pool) == 1)
         if coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
         return self._events.with_verdict(q, self._events.answer(q, pool, specific, now), now)

@@ -15,6 +15,7 @@ from datetime import datetime
 
 from bot.core import answers, status_texts
 from bot.core.answers import event_of
+from bot.core.audience_breadth import broader_audiences
 from bot.core.dates import WEEKDAYS, Period
 from bot.core.facets import Filters
 from bot.core.index import SearchIndex
@@ -82,6 +83,16 @@ class EventAnswers:
         if len(filters.audiences) > 1 and chosen:
             chosen = self._for_most(filters.audiences, chosen)
         return [self._events[position] for position in sorted(chosen)]
+
+    def for_broader_audiences(self, q: Question) -> tuple[Question, list[Entry]]:
+        """The question's period for the audiences its narrow ones belong to: a styrer is one
+        of the leaders a "ledersamling for barnehage" is for. The pool is empty when none."""
+        narrow, broader = broader_audiences(self.kb.vocabulary.audiences, q.filters.audiences)
+        if not broader or q.period is None:
+            return q, []
+        wider = replace(q.filters, audiences=(q.filters.audiences - narrow) | broader)
+        pool = self.in_period(q.period, self.matching(wider), named=False)
+        return (replace(q, filters=wider), pool) if pool else (q, [])
 
     def _for_most(self, audiences: frozenset[str], positions: set[int]) -> set[int]:
         def count(position: int) -> int:

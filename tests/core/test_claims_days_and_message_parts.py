@@ -686,3 +686,16 @@ def test_framover_alone_does_not_make_a_samling_question(engine: Engine) -> None
     reply = ask(engine, question)
     assert reply.confident, reply.text
     assert "samlinger" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "æ e styrer i bhg, e det nån samling for oss neste uke?",
+        "er det noen samling for styrere neste uke?",
+    ],
+)
+def test_a_styrer_is_one_of_the_leaders_a_samling_is_for(engine: Engine, question: str) -> None:
+    reply = ask(engine, question, "2021-01-13T09:00")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "Digital ledersamling barnehage" in reply.text
