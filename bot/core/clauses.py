@@ -21,7 +21,8 @@ from bot.core.text import fold
 # "eventuelt".
 _SENTENCE_END = re.compile(
     r"(?<=[?!])\s*|(?<=[^\W\d_][.])(?<!\bca[.])(?<!\bnr[.])(?<!\bkl[.])(?<!\bst[.])"
-    r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])(?<!\bel[.])(?<!\bevt[.])(?<!\bbl[.]a[.])\s+|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
+    r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])(?<!\bel[.])(?<!\bevt[.])(?<!\bbl[.]a[.])\s+"
+    r"|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
 )
 _PART_BREAK = re.compile(
     r",?\s+(?P<because>nå som|na som|no som|ettersom|fordi|slik at|sånn at)\s+"
@@ -110,9 +111,9 @@ def _introduces_the_asker(text: str) -> bool:
 _ROLES = frozenset(
     fold(word)
     for word in (
-        "rektor", "lærer", "lærar", "styrer", "styrar", "assistent", "pedagogisk", "ny",
-        "nyansatt", "nytilsatt", "student", "forelder", "mamma", "pappa", "rådgiver",
-        "barnehagelærer", "barnehagelærar", "avdelingsleder", "inspektør",
+        "rektor", "lærer", "lærar", "styrer", "styrar", "assistent", "nyansatt", "nytilsatt",
+        "student", "forelder", "mamma", "pappa", "rådgiver", "barnehagelærer", "barnehagelærar",
+        "avdelingsleder", "inspektør",
     )
 )  # fmt: skip
 

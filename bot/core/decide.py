@@ -4,10 +4,12 @@ The engine has already split the message into question parts and read each one. 
 `Question` (with its search result, the chat's memory and the terms the message's context
 added) becomes a `Reply`:
 
-1. membership ("er Oppdal med i …?", answered from the group's members; "er X en del av
-   DEKOM?" of a samling), a yes/no about something the sources never name, small talk, an
-   entry's own title, several schemes named at once, and attributes the sources never have
-   (prices, passwords) — the unknown ones never confident;
+1. a follow-up that picks an item of the last list ("hva er det siste målet?") or claims a
+   year of the last subject ("… var det 2017?"); membership ("er Oppdal med i …?", answered
+   from the group's members, `bot.core.memberships`; "er X en del av DEKOM?" of a samling), a
+   partner a samling does not have, a yes/no about something the sources never name, small
+   talk, an entry's own title, several schemes named at once (`bot.core.several_named`), and
+   attributes the sources never have (prices, passwords) — the unknown ones never confident;
 2. the subject (bot.core.subjects): an entry's own title, the entry the question names, or, for
    a follow-up ("når trådte den i kraft?", "hvem passer den for?"), what the chat talked about
    last;

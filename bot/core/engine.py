@@ -79,7 +79,7 @@ class Engine:
                 continue  # "… og lurer på tre ting: …" announces the questions
             # "Hvilken periode gjaldt strategien, og hva var målene med den?": "den" is what the
             # part before was about, not what the message tells around the questions
-            pointing = own.refers_back and not own.topic and parts and parts[-1][1].confident
+            pointing = own.refers_back and not own.topic and bool(parts) and parts[-1][1].confident
             q = own if pointing else self._with(own, context)
             reply = self._decide(q, memory, now)
             memory = remember(memory, reply.subjects, now)
