@@ -216,7 +216,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "hvem er du, hva er du, robot, chatten, boten, chatboten, chatbotten, menneske, bot, "
         "chatbot, maskin, kunstig intelligens, ekte person"
     ),
-    Cue.GOODBYE: "ha det, hadet, snakkes, adjø, farvel, ha det bra",
+    Cue.GOODBYE: "ha det, hadet, snakkes, adjø, farvel, ha det bra, bye, nice day",
 }
 CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
     cue: tuple(phrase.strip() for phrase in text.split(",")) for cue, text in _CUE_TEXT.items()
@@ -237,7 +237,8 @@ også òg bare berre litt mye mykje veldig helt vel jo nok mer meir mest ikke ik
 egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å lol haha hehe wtf omg btw
 pls plz asså type typen gis tillegges tillagt hører hørte annet glipp gått passert utløpt
 the is it of on do does did version gjaldt an are there any some at this that so really
-actually just here right still thing happening yo lissom forbindelse ellers bro vanlig
+actually just here right still thing happening exactly tho though up yo lissom forbindelse
+ellers bro vanlig
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stod stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp tidligere tidlegare altså liksom typ

@@ -361,3 +361,29 @@ def test_a_styrer_is_one_of_the_leaders_a_samling_is_for(engine: Engine, questio
     reply = ask(engine, question, "2021-01-13T09:00")
     assert starts_with_verdict(reply, "Ja"), reply.text
     assert "Digital ledersamling barnehage" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "now"),
+    [
+        ("how many themes does læringsorientert ledelse have?", "seks", NOVEMBER_2020),
+        ("can i still sign up for the english samling?", "24. september", "2020-09-20T12:00"),
+        ("who is the main partner in the trondheim network?", "NTNU", NOVEMBER_2020),
+        (
+            "are private schools included in the network in trondheim?",
+            "private skoler",
+            NOVEMBER_2020,
+        ),
+        ("thanks, have a nice day :)", "Ha det bra", NOVEMBER_2020),
+    ],
+)
+def test_more_english_words_are_read(engine: Engine, question: str, said: str, now: str) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+def test_how_much_money_is_never_answered(engine: Engine) -> None:
+    assert not ask(
+        engine, "how much money fikk trondheim fra udir til skolebibliotekene?"
+    ).confident
