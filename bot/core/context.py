@@ -86,11 +86,11 @@ def with_context(
         # "Vi var på et møte om X. Hva er målet med dette fokusområdet / i den?"
         carried = frozenset()
     # "Jeg var på samlinga i går. Når er neste?": the next one, not yesterday's
-    # "Jeg startet i august. … når kom det?", "Sjefen sa det var en samling i fjor vinter.
-    # Når var den?": when it is, is asked; the period told is the asker's, no filter
+    # "Jeg startet i august. … når kom det?", "Jeg begynte som rektor i august … Når er første
+    # samling?": when it is, is asked; the period told is the asker's, no filter
     # (but "og den på Oppdal tidlegare i år, når var den?" names the samling by its time)
     of_a_samling = context.has(Cue.EVENT) or not context.topic
-    asks_when_it_is = q.has(Cue.WHEN) and q.refers_back and not of_a_samling
+    asks_when_it_is = q.has(Cue.WHEN) and not of_a_samling
     own_time = q.has(Cue.NEXT, *ENTRY_FACT_CUES) or asks_when_it_is
     period = q.period or (None if own_time else context.period)
     filters = q.filters.or_else(told)

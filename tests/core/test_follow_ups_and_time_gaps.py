@@ -387,3 +387,14 @@ def test_how_much_money_is_never_answered(engine: Engine) -> None:
     assert not ask(
         engine, "how much money fikk trondheim fra udir til skolebibliotekene?"
     ).confident
+
+
+def test_the_askers_month_does_not_narrow_when_the_next_samling_is(engine: Engine) -> None:
+    question = (
+        "Jeg begynte som rektor i Melhus i august, og vi har lærere med engelsk på 4. trinn som "
+        "vil være med på DEKOM i engelsk. Når er første samling?"
+    )
+    reply = ask(engine, question, "2020-09-15T14:10")
+    assert reply.confident, reply.text
+    assert "1. oktober 2020" in first_sentence(reply)
+    assert "Jeg finner ingen samlinger" not in reply.text
