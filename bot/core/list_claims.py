@@ -69,6 +69,21 @@ class ListClaims:
                 return f"Ja. Ett av målene er {link} {item}."
         return f"Nei. {goals}"
 
+    def one_of_the_items(self, q: Question, entry: Entry) -> str | None:
+        """ "Er digital kompetanse et av temaene i læringsorientert ledelse?": "Ja." and the
+        item, or "Nei." and the list, when the question names the list by its heading."""
+        heading = set(self._normaliser.terms(entry.items_title or ""))
+        if not (q.yes_no and q.has(Cue.MEMBERS) and entry.items and heading & set(q.terms)):
+            return None
+        claim = [term for term in self._claim(q, entry) if term not in heading]
+        if not claim or entry.members:
+            return None
+        for item in entry.items:
+            if all(said_in(term, set(self._normaliser.terms(item))) for term in claim):
+                return f"Ja. {item[:1].upper()}{item[1:]} er ett av dem."
+        listed = answers.join_words(list(entry.items))
+        return f"Nei. {entry.items_title}: {listed}."
+
     def fewer_items_than_listed(self, q: Question, entry: Entry) -> str | None:
         """ "Består modellen bare av en desentralisert ordning og en oppfølgingsordning?":
         "Nei." and the whole list, when "bare" names some of the entry's list but not all."""

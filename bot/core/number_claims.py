@@ -39,7 +39,7 @@ def number_verdict(q: Question, entry: Entry, claim: Sequence[str]) -> str | Non
     listing = (entry.items_title or "", len(entry.items)) if entry.items else None
     verdict = judge_count(question, entry_sentences(entry), listing)
     periods = [entry.fact(Fact.PERIOD) or "", entry.fact(Fact.WHEN) or ""]
-    started = q.has(Cue.IN_FORCE) or q.words[:1] in (("kom",), ("startet",), ("begynte",))
+    started = q.has(Cue.IN_FORCE) or not _STARTS.isdisjoint(q.words)  # "… at modellen kom i 2015?"
     started = started or _FROM_A_YEAR.search(question.lower()) is not None  # "gjaldt den fra 2016?"
     verdict = verdict or judge_years(question, periods, started=started)
     if verdict is None:
@@ -146,5 +146,6 @@ def judge_years(
 
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
+_STARTS = frozenset({"kom", "startet", "starta", "begynte", "innfort", "innforte"})
 _FROM_A_YEAR = re.compile(r"\b(?:fra|frå|from) (?:og med )?20\d\d\b(?! ?[–-]| til| te)")
 _SPAN = re.compile(r"\b(20\d\d) ?[–-] ?(20\d\d)\b")

@@ -103,6 +103,7 @@ class SubjectAnswers:
         if q.has(Cue.LIST) and lists and subject.items:
             return self._reply(answers.entry_text(subject), Intent.LIST, [subject], search.hits)
         goal = self._yes_no.lists.goal_verdict(q, subject)
+        goal = goal or self._yes_no.lists.one_of_the_items(q, subject)  # "… et av temaene?"
         if goal is not None:  # "er et av målene i strategien å bygge flere plasser?"
             return self._reply(goal, Intent.WHAT_IS, [subject], search.hits)
         group = self.membership_group(q, search) if q.yes_no else None

@@ -128,6 +128,7 @@ class YesNo:
         told -= self._named_audiences(q)  # "Eg jobbar i PPT. Er PPT med i …?" names it again
         ours = set(q.context_filters.audiences) if asks_of_us else set()
         wanted = ((set(q.filters.audiences) | ours) - told) & self._sectors
+        wanted -= self._in_title(entry)  # "… modellen for skolen kom i 2015?" names the model
         counted = number_verdict(q, entry, self.claim(q, entry))
         if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
             return counted
@@ -169,6 +170,17 @@ class YesNo:
         """Whether the entry's text has every word the question claims of it."""
         terms = set(self._normaliser.terms(" ".join(entry_sentences(entry))))
         return all(said_in(term, terms) for term in self.claim(q, entry))
+
+    def _in_title(self, entry: Entry) -> set[str]:
+        """The audiences the entry's own title names ("… kompetanseutvikling i skolen")."""
+        title = set(self._normaliser.terms(entry.title))
+        audiences = self._kb.vocabulary.audiences
+        return {
+            a
+            for a in self._sectors
+            if a in audiences
+            and any(set(self._normaliser.terms(word)) <= title for word in audiences[a].words)
+        }
 
     def _unnamed_member(self, q: Question, group: Entry) -> str | None:
         """ "Er digitale ferdigheter et av fokusområdene?": the words before "et av" as typed,

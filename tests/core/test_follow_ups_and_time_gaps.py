@@ -398,3 +398,24 @@ def test_the_askers_month_does_not_narrow_when_the_next_samling_is(engine: Engin
     assert reply.confident, reply.text
     assert "1. oktober 2020" in first_sentence(reply)
     assert "Jeg finner ingen samlinger" not in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("er digital kompetanse et av temaene i læringsorientert ledelse?", "Nei"),
+        ("er undervisningskvalitet et av temaene i læringsorientert ledelse?", "Ja"),
+    ],
+)
+def test_one_of_the_items_of_a_list_named_by_its_heading(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_an_audience_in_the_entrys_own_title_is_no_claim(engine: Engine) -> None:
+    reply = ask(engine, "stemmer det at den nye kompetansemodellen for skolen kom i 2015?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "2017" in reply.text
