@@ -92,9 +92,11 @@ class Decider:
         known = index.knows
         self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, known)
         self._several = SeveralNamed(kb, yes_no, normaliser, members)
-        self._memberships = Memberships(kb, index, normaliser, self._subjects, self._find, yes_no)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
+        self._memberships = Memberships(
+            kb, index, normaliser, self._subjects, self._find, yes_no, self._topic_entries
+        )
 
     def help_text(self) -> str:
         return help_texts.help_text(self._topics)
@@ -108,11 +110,9 @@ class Decider:
         year_claim = self._find.year_claimed_of_last(q, memory, now)
         if year_claim is not None:  # "… trådte REKOM i kraft? var det 2017?"
             return self._subjects.year_claimed(year_claim[1], year_claim[0], search, now)
-        # "får vi betalt ekstra for å være med på DEKOM?" asks what no source has
-        outright = (
-            None if q.has(Cue.UNSUPPORTED) else self._memberships.answer(q, search, memory, now)
-        )
-        if outright is not None:
+        # (not "får vi betalt ekstra for å være med på DEKOM?", which asks what no source has)
+        outright = self._memberships.answer(q, search, memory, now)
+        if outright is not None and not q.has(Cue.UNSUPPORTED):
             return outright
         other = self._named.held_by_others(q, search, now)
         other = other or self._subjects.someone_else_in_role(q, search)

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import datetime
 
-from bot.core import answers, help_texts
+from bot.core import answers
 from bot.core.index import SearchIndex, SearchResult
-from bot.core.knowledge import KnowledgeBase
+from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.not_knowing import unknown_reply
 from bot.core.question import Question
@@ -37,6 +37,7 @@ class Memberships:
         subjects: SubjectAnswers,
         find: SubjectFinder,
         yes_no: YesNo,
+        topic_entries: tuple[Entry, ...],
     ) -> None:
         self.kb = kb
         self._index = index
@@ -44,7 +45,7 @@ class Memberships:
         self._subjects = subjects
         self._find = find
         self._yes_no = yes_no
-        self._topic_entries = help_texts.topic_entries(kb)
+        self._topic_entries = topic_entries  # the topic buttons of a reply that does not know
 
     def answer(
         self, q: Question, search: SearchResult, memory: Memory | None, now: datetime

@@ -120,8 +120,11 @@ NO_NEW_DATE = "Kildene mine sier ikke noe om en ny dato."
 def asks_if_passed_instead(q: Question) -> bool:
     """ "Kan vi melde oss på, eller er det for sent?": the second half asks the first the other
     way round, so the answer is one "Ja" or "Nei" to the first."""
-    _, _, second = " ".join(q.words).partition(" eller ")
-    return any(phrase in second for phrase in _PASSED)
+    return _says_passed(" ".join(q.words).partition(" eller ")[2])
+
+
+def _says_passed(text: str) -> bool:
+    return any(phrase in text for phrase in _PASSED)
 
 
 def asks_if_passed(q: Question) -> bool:
@@ -129,12 +132,11 @@ def asks_if_passed(q: Question) -> bool:
     asked whether it has closed."""
     text = " ".join(q.words)
     # "er det fortsatt mulig å melde seg på, eller er det for sent?": the first half asks
-    first, _, second = text.partition(" eller ")
-    if second and any(phrase in second for phrase in _PASSED):
-        return any(phrase in first for phrase in _PASSED)
+    if asks_if_passed_instead(q):
+        return _says_passed(text.partition(" eller ")[0])
     # "går fristen for engelsk ut?" (not "går den ut i morgen?", which asks when)
     ends_out = bool(q.words) and q.words[-1] in ("ut", "ute") and q.period is None
-    return ends_out or any(phrase in text for phrase in _PASSED)
+    return ends_out or _says_passed(text)
 
 
 _PASSED = (

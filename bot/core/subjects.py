@@ -111,7 +111,7 @@ class SubjectFinder:
         """ "når trådte REKOM i kraft?" … "var det 2017?": the chat's last subject, and the
         question read as claiming that year of it, when it claims only a year (which would
         otherwise name the model "fra 2017")."""
-        last = self.last(memory, now) if memory is not None and memory.fresh(now) else None
+        last = self.last(memory, now)
         if last is None or not _claims_only_a_year(q):
             return None
         if q.period is not None:
@@ -125,7 +125,7 @@ class SubjectFinder:
     ) -> tuple[Entry, str] | None:
         """ "hvor mange mål har den?" … "hva er det siste målet?": that item of the list the
         chat talked about last, when the list names no entries of its own."""
-        last = self.last(memory, now) if memory is not None and memory.fresh(now) else None
+        last = self.last(memory, now)
         if last is None or not last.items or last.members or last.is_event:
             return None
         if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):

@@ -49,6 +49,13 @@ class YesNo:
         # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
         # such as "lærere i engelsk" are people in a sector, not a sector of their own.
         self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
+        audiences = kb.vocabulary.audiences
+        self._sector_words = {
+            a: [frozenset(normaliser.terms(word)) for word in audiences[a].words]
+            for a in self._sectors
+            if a in audiences
+        }
+        self._title_audiences: dict[str, frozenset[str]] = {}
         # Who runs samlinger (NTNU): a partner, never one of a region's municipalities.
         self._organisers = frozenset(
             fold(name) for entry in kb if entry.event for name in entry.event.organisers
@@ -171,16 +178,17 @@ class YesNo:
         terms = set(self._normaliser.terms(" ".join(entry_sentences(entry))))
         return all(said_in(term, terms) for term in self.claim(q, entry))
 
-    def _in_title(self, entry: Entry) -> set[str]:
-        """The audiences the entry's own title names ("… kompetanseutvikling i skolen")."""
-        title = set(self._normaliser.terms(entry.title))
-        audiences = self._kb.vocabulary.audiences
-        return {
-            a
-            for a in self._sectors
-            if a in audiences
-            and any(set(self._normaliser.terms(word)) <= title for word in audiences[a].words)
-        }
+    def _in_title(self, entry: Entry) -> frozenset[str]:
+        """The audiences the entry's own title names ("… kompetanseutvikling i skolen"), worked
+        out once per entry."""
+        named = self._title_audiences.get(entry.id)
+        if named is None:
+            title = set(self._normaliser.terms(entry.title))
+            named = frozenset(
+                a for a, words in self._sector_words.items() if any(w <= title for w in words)
+            )
+            self._title_audiences[entry.id] = named
+        return named
 
     def _unnamed_member(self, q: Question, group: Entry) -> str | None:
         """ "Er digitale ferdigheter et av fokusområdene?": the words before "et av" as typed,
