@@ -80,7 +80,49 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
         if asked and _claims(sentence):  # "… avlyst?? trodde det var skoleledersamlingen"
             parts = [replace(part, is_question=True) for part in parts]
         clauses.extend(parts)
-    return _with_lone_question_word([clause for clause in clauses if clause.text], opener)
+    clauses = _with_lone_question_word([clause for clause in clauses if clause.text], opener)
+    return [
+        replace(clause, text=in_question_order(clause.text, opener))
+        if clause.is_question
+        else clause
+        for clause in clauses
+    ]
+
+
+def in_question_order(text: str, opener: OpenerTest) -> str:
+    """A claim asked about in the order of a statement, as a yes/no question: "Trondheim er
+    med i nettverket, ikke sant?" and "Sjekker bare: DEKOM er beskrevet i St.meld. 21?" ask
+    "er Trondheim med i nettverket?" and "er DEKOM beskrevet …?". Any other text as it is."""
+    claim = _TAG.sub("", text)
+    tagged = claim != text
+    if not tagged and not text.rstrip().endswith("?"):
+        return text
+    announced, _, claim = claim.rpartition(":")  # "Sjekker bare: …" announces the claim
+    found = list(re.finditer(r"[^\W\d_]+", claim))
+    words = [match.group(0).lower() for match in found]
+    if not words or opener(words[0]) is not None or fold(words[0]) in _BELIEVING:
+        return text
+    if not (tagged or announced or found[0].group(0)[0].isupper()):
+        return text  # "og nærr e fristen?": more likely a slip of a question word
+    if any(opener(word) == "wh" for word in words):
+        return text
+    verb = next((i for i, word in enumerate(words[:_SUBJECT_SPAN]) if opener(word)), None)
+    linking = {fold(word) for word in words[: verb + 2]} if verb is not None else set()
+    if verb is None or verb == 0 or _LINKING & linking:
+        return text
+    at = found[verb]
+    rest = f"{claim[: at.start()]} {claim[at.end() :]}".strip(" ,?")
+    return f"{at.group(0).lower()} {' '.join(rest.split())}?"
+
+
+# "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
+_TAG = re.compile(
+    r"[\s,.]*\b(?:ikke sant|ikkje sant|ittj sant|korrekt|riktig|stemmer det|stemmer dette|"
+    r"stemme d|er det riktig|er det korrekt|er det sant|har jeg rett|eller hva)\W*$",
+    re.IGNORECASE,
+)
+_SUBJECT_SPAN = 5  # the verb of a claim comes after a subject of at most four words
+_LINKING = frozenset({"som", "at", "om", "hvis", "dersom", "nar", "fordi"})
 
 
 def _tells(sentence: str, opener: OpenerTest) -> bool:
@@ -155,8 +197,12 @@ def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[
         return clauses
     words = re.findall(r"[^\W\d_]+", clauses[-1].text.lower())
     same_sentence = not clauses[-2].text.rstrip().endswith((".", "!"))
-    if tuple(words) in _CONFIRMING and same_sentence:  # "Midtre Gauldal er med, stemmer det?"
-        return [*clauses[:-2], Clause(f"{clauses[-2].text}, {clauses[-1].text}", True)]
+    # "Midtre Gauldal er med, stemmer det?"; "Lesetråder ble avsluttet i 2019. Korrekt?" when
+    # the sentence before is a claim ("Rektor sier at …. Stemmer det?" asks of what it names)
+    joined = f"{clauses[-2].text.rstrip('.!')}, {clauses[-1].text}"
+    of_the_claim = tuple(words) in _TAGS and in_question_order(joined, opener) != joined
+    if tuple(words) in _CONFIRMING and (same_sentence or of_the_claim):
+        return [*clauses[:-2], Clause(joined, True)]
     if len(words) != 1 or opener(words[0]) != "wh":
         return clauses
     return [*clauses[:-2], Clause(f"{words[0]} {clauses[-2].text}?", True)]
@@ -170,6 +216,11 @@ _CONFIRMING = frozenset(
         ("er", "det", "riktig"),
         ("er", "det", "sant"),
         ("ikke", "sant"),
+        ("ikkje", "sant"),
+        ("korrekt",),
+        ("riktig",),
+        ("stemmer",),
+        ("er", "det", "korrekt"),
         ("har", "du", "det"),
         ("har", "du", "den"),
         ("vet", "du", "det"),
@@ -178,6 +229,13 @@ _CONFIRMING = frozenset(
         ("veit", "du"),
     }
 )
+
+
+# … and the ones that ask it of the sentence before ("Lesetråder ble avsluttet i 2019. Korrekt?")
+_TAGS = frozenset(
+    {("stemmer", "det"), ("er", "det", "riktig"), ("er", "det", "sant"), ("ikke", "sant"),
+     ("korrekt",), ("riktig",), ("stemmer",), ("er", "det", "korrekt"), ("ikkje", "sant")}
+)  # fmt: skip
 
 
 def _offers_a_choice(sentence: str, opener: OpenerTest) -> bool:

@@ -98,10 +98,14 @@ def with_context(
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
     names = q.refers_back and not points_back(context.words, telling=True)
     topic = tuple(term for term in context.topic if exact(term)) if names else ()
+    # "Jeg blander alltid DEKOM og REKOM, hva er forskjellen?": a question of a fact that names
+    # nothing itself asks it of what the message named, the schemes included
+    of_named = () if q.content or q.refers_back else _named_for(q, context, exact)
     return replace(
         q,
-        content=(*topic, *choices),
-        topic=topic,
+        terms=(*q.terms, *of_named),
+        content=(*topic, *of_named, *choices),
+        topic=(*topic, *(t for t in of_named if t in context.topic)),
         filters=filters,
         context_terms=extra,
         context_words=context.words,
@@ -110,6 +114,16 @@ def with_context(
         period=period,
         kind_named=q.kind_named or context.kind_named,
     )
+
+
+def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> tuple[str, ...]:
+    """The known terms of the context, when the question asks a fact of something unnamed."""
+    if not q.cues & _FACTS_OF_NAMED:
+        return ()
+    return tuple(term for term in context.content if exact(term))
+
+
+_FACTS_OF_NAMED = ENTRY_FACT_CUES | {Cue.DIFFERENCE, Cue.MEMBERS}
 
 
 def _points_at(q: Question, context: Question) -> bool:

@@ -59,8 +59,9 @@ _UNSUPPORTED_HEADS = tuple(
 def without_hedges(text: str) -> str:
     """The question without a hedge that asks nothing: "Hva er målene, slik Trondheim kommune
     beskriver dem?" asks for the goals, not where they are described or by whom; "trådte
-    REKOM i kraft i 2017 samtidig som modellen?" claims the year, the rest says why."""
-    text = _HEDGE.sub("", text)
+    REKOM i kraft i 2017 samtidig som modellen?" claims the year, the rest says why; "med enkle
+    ord", "kort fortalt" say how to answer, not what."""
+    text = _MANNER.sub("", _HEDGE.sub("", text))
     return _AT_THE_SAME_TIME.sub("", text) if _YEAR.search(text) else text
 
 
@@ -72,6 +73,13 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _HEDGE = re.compile(
     r",?\s*\b(?:slik|sånn|sann)\s+(?:[^\W\d_]+\s+){0,3}?"
     r"(?:beskriver|beskrev|omtaler|omtalte|sier|sa|forklarer)(?:\s+(?:dem|det|den|de|dei))?\b",
+    re.IGNORECASE,
+)
+
+# "med enkle ord", "kort fortalt", "i korte trekk", "enkelt forklart", "i stikkordsform"
+_MANNER = re.compile(
+    r",?\s*\b(?:(?:med|på|i)\s+(?:enkle|få|korte|kort|enkelt)\s+(?:ord|trekk|setninger)"
+    r"|kort\s+(?:fortalt|sagt|oppsummert)|enkelt\s+(?:forklart|sagt)|i\s+stikkordsform)\b",
     re.IGNORECASE,
 )
 

@@ -160,6 +160,9 @@ class QuestionReader:
         self._plural = frozenset(fold(word) for word in EVENT_NOUNS_PLURAL)
         self._kinds = self._kind_terms(kb, normaliser)
         self._facets = Facets(kb, normaliser)
+        regions = [entry.id for entry in kb.entries if entry.kind is Kind.REGION]
+        self._only_region = regions[0] if len(regions) == 1 else None
+        self._region_term = normaliser.terms(regions[0].replace("-", " "))[0] if regions else ""
 
     def opener(self, word: str) -> str | None:
         """ "wh" when a folded word is a question word, "yes_no" when it is a verb that can open
@@ -203,6 +206,21 @@ class QuestionReader:
         ):
             filters = replace(filters, locations=frozenset())  # "på Oppdal eller digital?"
         kind_named = self._list_kind(content)
+        named = filters.regions or filters.schemes or filters.member_of
+        # "hvem samarbeider regionen med om …?" names the one region the knowledge base has
+        the_region = (
+            kind_named is Kind.REGION
+            and not named
+            and _names_the_region(corrected)
+            and not self._asks_which_region(tokens)
+            and self._only_region
+        )
+        if the_region:
+            filters = replace(filters, regions=frozenset({the_region}))
+            region_words = self._kinds[Kind.REGION]
+            content = tuple(self._region_term if t in region_words else t for t in content)
+            filter_terms = filter_terms | {self._region_term}
+            kind_named = None  # as if named by name
         # "skolen til sønnen min", "kollegaen min": the asker's own people say nothing of the
         # topic (a word the vocabulary knows, "skolen vår", still sets its filter).
         kinds = self._kinds[kind_named] if kind_named else frozenset()
@@ -234,7 +252,9 @@ class QuestionReader:
             cue_terms=cue_terms,
             counted=counted,
             yes_no=yes_no,
-            refers_back=points_back(corrected) or follows_up(corrected) or format_only,
+            refers_back=(points_back(corrected) and not the_region)
+            or follows_up(corrected)
+            or format_only,
             follows_up=follows_up(corrected) or format_only,
             words=tuple(corrected),
             kind_named=kind_named,
@@ -267,6 +287,14 @@ class QuestionReader:
             len(tokens) >= 2
             and tokens[0].word in _WHAT_WORDS
             and tokens[1].term in self._kinds[kind]
+        )
+
+    def _asks_which_region(self, tokens: Sequence[Token]) -> bool:
+        """ "hvilken region er Oppdal med i?", "kva region …": a question word before the kind."""
+        return any(
+            (before.word.startswith("hvilk") or before.word in _WHAT_WORDS)
+            and token.term in self._kinds[Kind.REGION]
+            for before, token in pairwise(tokens)
         )
 
     def _audiences_before_for(self, tokens: Sequence[Token]) -> frozenset[str]:
@@ -335,6 +363,19 @@ class QuestionReader:
                 if term in terms:
                     return kind
         return None
+
+
+def _names_the_region(typed: Sequence[str]) -> bool:
+    """ "regionen" that points at nothing else: not "denne regionen", nor beside a "den" that
+    points back ("hvem samarbeider regionen med om den?")."""
+    at = next((i for i, word in enumerate(typed) if word in _THE_REGION), None)
+    if at is None or (at > 0 and typed[at - 1] in _DEMONSTRATIVE_WORDS):
+        return False
+    return not points_back([*typed[:at], *typed[at + 1 :]])
+
+
+_THE_REGION = frozenset({"regionen", "regionar"})
+_DEMONSTRATIVE_WORDS = frozenset({"denne", "dette", "den", "det", "disse", "desse"})
 
 
 def _owned(tokens: Sequence[Token]) -> frozenset[str]:

@@ -144,7 +144,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.INTRODUCED_BY: (
         "står bak, innfører, innførte, laget, bestemt, bestemte, fastsatt, fastsette, "
         "vedtatt, utformet, initiativ, holder, arrangerer, arrangør, arrangøren, organiserer, "
-        "organisert, kommer fra, kom fra, stammer fra"
+        "organisert, kommer fra, kom fra, stammer fra, innført av, innføres av, innført fra"
     ),
     Cue.FUNDED_BY: (
         "finansierer, finansiert, finansiering, betaler, betalt, pengene, penger, midler, "
@@ -251,8 +251,18 @@ planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
-gruppene ansattgrupper ansattegrupper yrkesgrupper
+gruppene
 """
+
+# Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
+
+# Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
+PUBLIC_BODIES = (
+    "kommunen", "kommune", "fylket", "fylke", "fylkesmannen", "fylkesmann", "fylkesmenn",
+    "statsforvalteren",
+    "statsforvalter", "departementet", "departement", "direktoratet", "direktorat",
+    "regjeringen", "regjeringa", "stortinget", "kommunestyret",
+)  # fmt: skip
 
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
 # ("do"/"does"/"did": "Do the prosjektskolene work together …?"; "nevnt": "PPT nevnt i …?")

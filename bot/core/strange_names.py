@@ -17,7 +17,7 @@ from bot.core.index import SearchResult
 from bot.core.knowledge import Entry, Kind
 from bot.core.question import Question
 from bot.core.question_forms import STOP_WORDS_FOLDED
-from bot.core.question_words import PLAIN_WORDS, Cue
+from bot.core.question_words import PLAIN_WORDS, PUBLIC_BODIES, Cue
 from bot.core.sentence_words import entry_sentences
 from bot.core.text import Normaliser, fold, stem, typed_words
 
@@ -49,10 +49,21 @@ def strange_names(q: Question, search: SearchResult) -> list[str]:
         # "er uio hovedpartner?": a short unknown word in a role claim is a name typed small
         capital = capital or (len(word) <= _SHORT_NAME and q.has(*_ROLE_CUES) and i > 0)
         before_institution = i + 1 < len(typed) and typed[i + 1].lower() in INSTITUTIONS
-        if capital or before_institution:
+        if _a_public_body(word) and q.has(*_ROLE_CUES):  # "kom tilskuddet fra fylkeskommunen?"
+            names.append(word.lower())
+        elif capital or before_institution:
             short = word.islower() and len(word) <= _SHORT_NAME  # "uio" → "UIO"
             names.append(word if acronym else word.upper() if short else word.capitalize())
     return names
+
+
+def _a_public_body(word: str) -> bool:
+    """ "fylkeskommunen", "departementet", "statsforvalteren": a body that can fund or run
+    something, named by what it is."""
+    return fold(word.lower()).endswith(_PUBLIC_BODY_ENDINGS)
+
+
+_PUBLIC_BODY_ENDINGS = tuple(fold(word) for word in PUBLIC_BODIES)
 
 
 def with_institution(name: str, text: str) -> str:

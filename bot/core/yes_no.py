@@ -18,7 +18,7 @@ from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.list_claims import ListClaims, said_in
 from bot.core.number_claims import number_verdict
 from bot.core.question import Question
-from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, Cue
+from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, PUBLIC_BODIES, Cue
 from bot.core.sentence_words import (
     ends_a_compound,
     entry_sentences,
@@ -68,6 +68,7 @@ class YesNo:
             for word in _CAPITALISED.findall(entry.fact(fact) or "")
             for term in normaliser.terms(word)
         ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
+        self._bodies = tuple(normaliser.terms(" ".join(PUBLIC_BODIES)))
         self._linking = frozenset(normaliser.terms(" ".join(LINKING_VERBS)))
         self._identities: dict[str, frozenset[str]] = {}
         self._kind_words = {
@@ -369,7 +370,7 @@ class YesNo:
     def names_another_actor(self, q: Question, entry: Entry, text: str) -> bool:
         """ "Kommer modellen fra Utdanningsdirektoratet?" of "Kunnskapsdepartementet står bak
         …": the question names an actor that the entry's fact does not."""
-        asked = set(self.claim(q, entry)) & self._actors
+        asked = {t for t in self.claim(q, entry) if t in self._actors or t.endswith(self._bodies)}
         return bool(asked) and not asked <= set(self._normaliser.terms(text))
 
     def _overlap(self, claim: set[str], text: str, naming: set[str] | None = None) -> int:
