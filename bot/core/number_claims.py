@@ -76,6 +76,19 @@ def claimed_counts(text: str) -> list[tuple[int, str]]:
     return pairs
 
 
+def counts_before_names(text: str, names: Sequence[str]) -> bool:
+    """ "er det tre skoler med i prosjektet i Trondheim?": a count claimed before any name, so
+    the count is the claim, and the name only where."""
+    folded = fold(text)
+    if _ONE_OF.search(folded):
+        return False  # "er X et av de tre fokusområdene i Trondheim?" claims X is one of them
+    found = [at for at in (folded.find(fold(name)) for name in names) if at >= 0]
+    return bool(found) and bool(claimed_counts(folded[: min(found)]))
+
+
+_ONE_OF = re.compile(r"\b(?:en|ein|ett|et|eit|ei|ene|eine) av (?:de|dei|di)\b")
+
+
 # A count in digits ("8 kommuner"), not an ordinal ("1. trinn") or a year; a numbered name
 # ("stortingsmelding 21", "melding nr. 21").
 _DIGITS_BEFORE = re.compile(r"(?<![\d.])\b(\d{1,2})\b(?![.\d]) ([^\W\d_]{3,})")
@@ -132,6 +145,10 @@ def judge_years(
     asked = [int(year) for year in _YEAR.findall(question)]
     if not asked:
         return None
+    sentences = list(sentences)
+    saying = _saying_the_years(question, asked, sentences)
+    if saying is not None:  # "kom det en ny plan i januar 2024?"
+        return CountVerdict(True, saying)
     for sentence in sentences:
         span = _SPAN.search(sentence)
         if span is not None:
@@ -145,6 +162,19 @@ def judge_years(
     return None
 
 
+def _saying_the_years(question: str, asked: list[int], sentences: list[str]) -> str | None:
+    """The sentence that names the years asked outside a period, about what the question asks
+    ("… en ny langsiktig plan … på plass i januar 2024" for "ny plan i januar 2024?")."""
+    words = {stem(w) for w in typed_words(fold(question)) if len(w) >= _TELLING and w.isalpha()}
+    for sentence in sentences:
+        said = [int(year) for year in _YEAR.findall(_SPAN.sub("", sentence))]
+        own = {stem(word) for word in typed_words(fold(sentence))}
+        if said and set(asked) <= set(said) and words & own:
+            return sentence
+    return None
+
+
+_TELLING = 4  # a word this long says what the sentence is about
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _STARTS = frozenset({"kom", "startet", "starta", "begynte", "innfort", "innforte"})
 _FROM_A_YEAR = re.compile(r"\b(?:fra|frå|from) (?:og med )?20\d\d\b(?! ?[–-]| til| te)")

@@ -145,7 +145,12 @@ def _asks_what_it_is(typed: Sequence[str], i: int) -> bool:
 def _is_declarative_question(text: str, typed: Sequence[str]) -> bool:
     """ "og den gjelder for skolene også?", "dekom engelsk er for ungdomstrinnet?": a statement
     with a question mark and no question word asks whether it is true."""
-    return text.rstrip().endswith("?") and any(word in YES_NO_WORDS for word in typed[1:])
+    # (and "påmeldingsfrist engelsk gått ut?" with its verb left out)
+    claims = YES_NO_WORDS | _PASSED_WORDS
+    return text.rstrip().endswith("?") and any(word in claims for word in typed[1:])
+
+
+_PASSED_WORDS = frozenset({"gatt", "gott", "utlopt", "passert"})
 
 
 def _before_if_so(typed: Sequence[str]) -> Sequence[str]:

@@ -312,7 +312,9 @@ PLAIN_WORDS = frozenset(
 
 # Words that claim something is the only one ("er det bare kommunen?", "… alene?"): a sentence
 # that merely mentions it does not confirm that.
-ONLY_WORDS = frozenset({"bare", "berre", "alene", "aleine", "aleina"})
+ONLY_WORDS = frozenset(
+    {"bare", "berre", "alene", "aleine", "aleina", "kun", "eneste", "einaste", "utelukkende"}
+)
 
 # Verbs that only link a claim's parts ("bygger REKOM på barnehagebasert kompetanseutvikling?"):
 # a sentence need not use them to say what the claim says.

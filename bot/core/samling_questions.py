@@ -135,10 +135,12 @@ def asks_if_passed(q: Question) -> bool:
     if asks_if_passed_instead(q):
         return _says_passed(text.partition(" eller ")[0])
     # "går fristen for engelsk ut?" (not "går den ut i morgen?", which asks when)
-    ends_out = bool(q.words) and q.words[-1] in ("ut", "ute") and q.period is None
+    said = [word for word in q.words if word not in _AFTER_OUT] or list(q.words)
+    ends_out = bool(said) and said[-1] in ("ut", "ute") and q.period is None
     return ends_out or _says_passed(text)
 
 
+_AFTER_OUT = frozenset({"allerede", "alt", "na", "no", "enda", "da", "snart", "forbi"})
 _PASSED = (
     "gatt ut",
     "gott ut",

@@ -26,7 +26,7 @@ from bot.core.fact_answers import (
 )
 from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
-from bot.core.number_claims import judge_years, number_verdict
+from bot.core.number_claims import counts_before_names, judge_years, number_verdict
 from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
@@ -306,6 +306,8 @@ class SubjectAnswers:
             return None  # "er det noen DEKOM-samling med NTNU snart?" asks about samlinger
         if q.period is not None and not q.period.is_a_year:
             return None  # "er Oppdal med i januar?"; but "… i modellen fra 2017?" names it
+        if counts_before_names(q.text, mentioned):
+            return None  # "er det tre skoler med i Lesetråder i Trondheim?" claims a count
         return self._group(q, search)
 
     def _group(self, q: Question, search: SearchResult) -> Entry | None:

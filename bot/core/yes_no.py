@@ -16,7 +16,7 @@ from bot.core.contraries import contrary_sentence
 from bot.core.fact_answers import fact_text
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.list_claims import ListClaims, said_in
-from bot.core.number_claims import number_verdict
+from bot.core.number_claims import counts_before_names, number_verdict
 from bot.core.question import Question
 from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, PUBLIC_BODIES, Cue
 from bot.core.sentence_words import (
@@ -119,6 +119,7 @@ class YesNo:
         if entry.members and not (outsiders or insiders) and of_kind_asked(q, sorts):
             stranger = self._unnamed_member(q, entry)  # "er digitale ferdigheter et av …?"
             outsiders = [stranger] if stranger is not None else []
+        membership = membership and not counts_before_names(q.text, mentioned)
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:
