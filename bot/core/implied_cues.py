@@ -61,7 +61,7 @@ def without_hedges(text: str) -> str:
     beskriver dem?" asks for the goals, not where they are described or by whom; "trådte
     REKOM i kraft i 2017 samtidig som modellen?" claims the year, the rest says why; "med enkle
     ord", "kort fortalt" say how to answer, not what."""
-    text = _MANNER.sub("", _HEDGE.sub("", text))
+    text = _MANNER.sub("", _HEDGE.sub("", _WHAT_IT_SAYS.sub(r"\1 er", text)))
     return _AT_THE_SAME_TIME.sub("", text) if _YEAR.search(text) else text
 
 
@@ -76,6 +76,12 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 
+# "hva sier siden om lesing?" asks what lesing is, as the page tells it
+_WHAT_IT_SAYS = re.compile(
+    r"\b(hva|kva|ka)\s+(?:sier|seier|skriver|forteller)\s+(?:siden|sida|nettsiden|nettsida|"
+    r"kommunen|de|dei)\s+om\b",
+    re.IGNORECASE,
+)
 # "med enkle ord", "kort fortalt", "i korte trekk", "enkelt forklart", "i stikkordsform"
 _MANNER = re.compile(
     r",?\s*\b(?:(?:med|på|i)\s+(?:enkle|få|korte|kort|enkelt)\s+(?:ord|trekk|setninger)"

@@ -106,6 +106,8 @@ def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
             return True  # "… beskriver ordningen?", not "den nye ordningen"
         if word not in _BACK_REFERENCES or (telling and _determiner(typed, i)):
             continue
+        if telling and word in _THEY and typed[i + 1 : i + 2] and typed[i + 1] in YES_NO_WORDS:
+            continue  # "I Trondheim har de …", "de har lesing som fokus": who, not what
         if (
             word == "det"
             and i > 0
@@ -115,6 +117,9 @@ def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
             continue
         return True
     return False
+
+
+_THEY = frozenset({"de", "dei", "dem", "dæm"})
 
 
 def _determiner(typed: Sequence[str], i: int) -> bool:

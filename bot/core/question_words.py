@@ -124,7 +124,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHAT: (
         "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
         "på, heter, kalles, kalt, redegjør, redegjøre, gjøre rede for, bygd på, "
-        "basert på, legger opp til, legg opp til, hvordan skjer"
+        "basert på, legger opp til, legg opp til, hvordan skjer, mener de med, menes med, "
+        "meiner dei med, meinast med, mener dere med"
     ),
     Cue.DIFFERENCE: (
         "forskjell, forskjellen, skilnad, skilnaden, sammenlign, sammenheng, henger sammen, "
@@ -196,7 +197,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "hvem er lærer, hvem er kontaktlærer, tips, gi meg tips, gode råd, noen råd, gi meg råd, "
         "undervisningsopplegg, pensum, pensumet, læreplanen i, kompetansemål, lekser, lærebok, "
         "betalt ekstra, ekstra betalt, får betalt, få betalt, betaling, lønnet, lønnstillegg, "
-        "honorar, godtgjørelse, godtgjering"
+        "honorar, godtgjørelse, godtgjering, få fri, får fri, fridag, fri fra undervisning, "
+        "fritak, permisjon"
     ),
     Cue.EVENT: (
         "samling, samlinger, skjer, arrangement, arrangementer, aktivitet, program, "
@@ -251,7 +253,7 @@ planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
-gruppene
+gruppene eget egen eige eiga
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
