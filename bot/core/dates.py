@@ -88,6 +88,11 @@ class Period:
     def overlaps(self, first: date, last: date) -> bool:
         return first <= self.end and last >= self.start
 
+    def months(self) -> frozenset[int]:
+        """The months of the year the period touches ("vinteren": 12, 1 and 2)."""
+        count = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+        return frozenset((self.start.month - 1 + i) % 12 + 1 for i in range(min(count, 12)))
+
     @property
     def is_a_year(self) -> bool:
         """ "i 2017", "fra 2017": a whole year, which often names a thing rather than a time."""
@@ -351,7 +356,9 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         if name == "season" and match.group(1) == "neste":
             following = _season(season, today, None)
             return _season(season, today, following.start.year + 1)
-        return _season(season, today, _year_of(match, "y") if name == "season_of" else None)
+        if name == "season_of":
+            return _season(season, today, _year_of(match, "y"))
+        return replace(_season(season, today, None), year_given=False)  # "i høst": this year's
     if name == "new_year":  # January to March of the coming year (this one, until March)
         year = today.year if today.month <= 3 else today.year + 1
         return Period(date(year, 1, 1), date(year, 3, 31), f"på nyåret {year}")
@@ -359,3 +366,18 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         year = int(match.group("y")) if name == "year" else today.year + _YEAR_OFFSETS[name]
         return Period(date(year, 1, 1), date(year, 12, 31), f"i {year}")
     return None
+
+
+def label_of_any_year(period: Period, years: set[int]) -> str:
+    """The period named for samlinger found in another year: "på en onsdag", "29. – 30. januar"
+    (no weekdays of another year), "høsten 2020" (the season or month in the samlinger's year)."""
+    if period.weekday is not None:
+        return f"på en {WEEKDAYS[period.weekday]}"
+    if period.day_month is None and len(years) == 1:
+        return re.sub(r"\b\d{4}\b", str(min(years)), period.label)
+    kept = [
+        word
+        for word in period.label.split()
+        if word not in WEEKDAYS and not (word.isdigit() and len(word) == 4)
+    ]
+    return " ".join(kept)

@@ -16,7 +16,7 @@ from datetime import datetime
 from bot.core import answers, status_texts
 from bot.core.answers import event_of
 from bot.core.audience_breadth import broader_audiences
-from bot.core.dates import WEEKDAYS, Period
+from bot.core.dates import Period, label_of_any_year
 from bot.core.facets import Filters
 from bot.core.index import SearchIndex
 from bot.core.knowledge import Entry, KnowledgeBase
@@ -188,7 +188,8 @@ class EventAnswers:
             return [
                 e for e in pool if (event_of(e).start.day, event_of(e).start.month) == (day, month)
             ]
-        return [e for e in pool if event_of(e).start.month == period.start.month]
+        months = period.months()  # "styrersamlinga i høst": the autumn of any year
+        return [e for e in pool if event_of(e).start.month in months]
 
     def with_verdict(self, q: Question, reply: Reply, now: datetime) -> Reply:
         """A yes/no question about a samling gets "Ja." or "Nei." first."""
@@ -323,10 +324,7 @@ class EventAnswers:
             period = q.period
             if not any(period.overlaps(event_of(e).start, event_of(e).last_day) for e in pool):
                 # "29. – 30. januar", not "torsdag … 2026"; "på en onsdag", not "7. oktober"
-                weekday = period.weekday
-                label = (
-                    f"på en {WEEKDAYS[weekday]}" if weekday is not None else _day_of_any_year(label)
-                )
+                label = label_of_any_year(period, {event_of(e).start.year for e in pool})
             text = answers.events_in_period(scope, label, pool, now)
             return self._reply(text, Intent.EVENTS_IN_PERIOD, pool)
         text = answers.no_events_in_period(scope, q.period.label)
@@ -420,12 +418,6 @@ class EventAnswers:
 
     def _reply(self, text: str, intent: Intent, entries: Sequence[Entry]) -> Reply:
         return reply_about(self.kb, text, intent, entries)
-
-
-def _day_of_any_year(label: str) -> str:
-    """ "torsdag 29. – fredag 30. januar 2026" without the weekdays and the year."""
-    kept = [w for w in label.split() if w not in WEEKDAYS and not (w.isdigit() and len(w) == 4)]
-    return " ".join(kept)
 
 
 def most_relevant(pool: Sequence[Entry], now: datetime) -> Entry:
