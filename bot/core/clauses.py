@@ -82,11 +82,36 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
         clauses.extend(parts)
     clauses = _with_lone_question_word([clause for clause in clauses if clause.text], opener)
     return [
-        replace(clause, text=in_question_order(clause.text, opener))
-        if clause.is_question
-        else clause
+        part
         for clause in clauses
+        for part in (
+            _without_relative(replace(clause, text=in_question_order(clause.text, opener)), opener)
+            if clause.is_question
+            else [clause]
+        )
     ]
+
+
+def _without_relative(clause: Clause, opener: OpenerTest) -> list[Clause]:
+    """ "Hva er neste samling jeg må ordne rom til?", "kva samlingar er det som eg bør kjenne
+    til før møtet?": what the asker will do with the samling tells, and the question asks
+    which samling it is."""
+    if opener(_first_word(clause.text)) != "wh":
+        return [clause]
+    found = _RELATIVE.search(clause.text)
+    if found is None:
+        return [clause]
+    asked = clause.text[: found.start("rest")].rstrip(" ,")
+    return [replace(clause, text=f"{asked}?"), Clause(found.group("rest").strip(" ?"), False)]
+
+
+# A samling noun, a few words, then "som" and the asker, or the asker right after the noun.
+_RELATIVE = re.compile(
+    r"\b(?:\w*samling\w*|kurs\w*|fagdag\w*|seminar\w*|webinar\w*)"
+    r"(?:(?:\s+[^\W\d_]+){0,2}?\s+som)?\s+"
+    r"(?P<rest>(?:jeg|eg|æ|vi|me|du|dere|dokker|dåkker)\s+[^\W\d_]+.*)$",
+    re.IGNORECASE,
+)
 
 
 def in_question_order(text: str, opener: OpenerTest) -> str:
