@@ -94,7 +94,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "neste gang, coming up, upcoming"
     ),
     Cue.PAST: (
-        "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, arrangert, "
+        "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, "
         "over, forbi, nylig, nyleg, i det siste"
     ),
     Cue.DEADLINE: (
