@@ -351,9 +351,10 @@ class MemberNames:
 
 
 def _for_others(q: Question, last: Entry) -> bool:
-    """ "og den for styrarar?" after a samling for others: not a question about it."""
+    """ "og den for styrarar?" after a samling for others: not a question about it (but
+    "kven er den for, berre småskulen?" asks who it is for)."""
     wanted = q.filters.audiences
-    if last.event is None or q.yes_no or not wanted:
+    if last.event is None or q.yes_no or not wanted or q.has(Cue.FOR_WHOM):
         return False
     return not wanted <= set(last.event.audience)
 
