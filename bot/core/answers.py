@@ -349,6 +349,11 @@ def no_events_in_period(scope: str, label: str) -> str:
     return f"Jeg finner ingen samlinger{scope} {label}."
 
 
+def no_such_events_in_period(scope: str, label: str) -> str:
+    """ "var det en skoleledersamling 21. oktober?": none of those, though others were."""
+    return no_events_in_period(scope, label) if scope else f"Jeg finner ingen slik samling {label}."
+
+
 def no_held_events(scope: str) -> str:
     return f"Jeg finner ingen samlinger{scope} som har vært."
 

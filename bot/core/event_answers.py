@@ -327,6 +327,14 @@ class EventAnswers:
                 label = label_of_any_year(period, {event_of(e).start.year for e in pool})
             text = answers.events_in_period(scope, label, pool, now)
             return self._reply(text, Intent.EVENTS_IN_PERIOD, pool)
+        if not q.period.year_given:  # "var det en skoleledersamling 21. oktober?"
+            others = self.in_period(q.period, self.kb.events, named=True)
+            if others:
+                label = label_of_any_year(q.period, {event_of(e).start.year for e in others})
+                text = answers.no_such_events_in_period(scope, label)
+                listed = answers.events_in_period("", label, others, now)
+                # (no samling of the reply's own: the one asked about was not on that day)
+                return self._reply(f"{text}\n\n{listed}", Intent.EVENTS_IN_PERIOD, [])
         text = answers.no_events_in_period(scope, q.period.label)
         candidates = self.matching(q.filters)
         return self._reply(text + self.pointer(now, candidates), Intent.EVENTS_IN_PERIOD, [])
