@@ -27,6 +27,7 @@ from bot.core.reply import Intent, Reply, reply_about
 from bot.core.samling_questions import (
     NO_NEW_DATE,
     NO_REASON,
+    asks_days_between,
     asks_for_a_new_date,
     asks_how_long,
     asks_if_held,
@@ -384,9 +385,9 @@ class EventAnswers:
     def _deadline(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
         if specific and pool:
             chosen = most_relevant(pool, now)
-            reply = self._reply(
-                status_texts.deadline_of_event(chosen, now), Intent.DEADLINE, [chosen]
-            )
+            text = status_texts.deadline_of_event(chosen, now)
+            between = status_texts.days_after_deadline(chosen) if asks_days_between(q) else None
+            reply = self._reply(f"{between} {text}" if between else text, Intent.DEADLINE, [chosen])
             event = event_of(chosen)
             how = q.has(Cue.WHERE) and event.registration is not None  # "hvor melder jeg meg på?"
             if event.deadline is None and not event.cancelled and not how:

@@ -59,6 +59,13 @@ def asks_how_long(q: Question) -> bool:
 _HOW_LONG = frozenset({"lenge", "dager", "dagar", "dag"})
 
 
+def asks_days_between(q: Question) -> bool:
+    """ "hvor mange dager er det mellom påmeldingsfristen og samlingen?", "hvor lang tid har
+    jeg fra fristen til samlingen?"."""
+    between = "mellom" in q.words or ("fra" in q.words and "til" in q.words)
+    return between and (q.has(Cue.COUNT) or not _HOW_LONG.isdisjoint(q.words))
+
+
 def days_claimed(q: Question) -> int | None:
     """ "Gikk ledersamlingen over to dager?", "varte den i én dag?": the number of days a
     yes/no question claims."""

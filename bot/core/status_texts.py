@@ -24,6 +24,15 @@ def deadline_of_event(entry: Entry, now: datetime) -> str:
     return text
 
 
+def days_after_deadline(entry: Entry) -> str | None:
+    """ "hvor mange dager er det mellom fristen og samlingen?": counted, when both are known."""
+    event = event_of(entry)
+    if event.deadline is None:
+        return None
+    days = (event.start - event.deadline).days
+    return f"Det er {days} {'dag' if days == 1 else 'dager'} fra påmeldingsfristen til samlingen."
+
+
 def open_deadlines(scope: str, events: Sequence[Entry], now: datetime) -> str:
     lines = [f"• {deadline_day(e, now)} – «{e.title}»" for e in events]
     return f"Åpne påmeldingsfrister{scope}:\n" + "\n".join(lines)
