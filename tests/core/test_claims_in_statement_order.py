@@ -1,0 +1,221 @@
+"""Claims written as statements with a tag ("…, ikke sant?", "…. Korrekt?"), claims of who paid
+or introduced something, counts and years claimed, and questions whose personal context names
+what they ask about (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.clauses import in_question_order, split_clauses
+from bot.core.engine import Engine
+from tests.core.asking import EARLY_SEPTEMBER_2020, ask, conversation, starts_with_verdict
+
+AFTER_THE_ENGLISH_DEADLINE = "2020-09-28T08:15"
+BEFORE_THE_ENGLISH_DEADLINE = "2020-09-16T11:20"
+
+
+def _opener(word: str) -> str | None:
+    """A small stand-in for the reader's opener test."""
+    if word in ("hva", "når", "hvem", "kva"):
+        return "wh"
+    return "yes_no" if word in ("er", "ble", "kom", "var", "har", "sier", "e") else None
+
+
+# -- a claim in the order of a statement -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("Trondheim er med i nettverket, ikke sant?", "er Trondheim med i nettverket?"),
+        ("Sjekker bare: DEKOM er beskrevet i meldinga?", "er DEKOM beskrevet i meldinga?"),
+        ("Lesetråder kom fra Udir, korrekt?", "kom Lesetråder fra Udir?"),
+    ],
+)
+def test_a_tagged_claim_is_asked_verb_first(typed: str, asked: str) -> None:
+    assert in_question_order(typed, _opener) == asked
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "og nærr e fristen?",  # a slip of a question word, not a claim
+        "Rektor sier at DEKOM skal erstatte satsingene, stemmer det?",  # what someone said
+        "hva er DEKOM?",
+    ],
+)
+def test_other_questions_keep_their_words(typed: str) -> None:
+    assert in_question_order(typed, _opener) == typed
+
+
+def test_a_tag_in_its_own_sentence_asks_of_the_claim_before_it() -> None:
+    clauses = split_clauses("Lesetråd-prosjektet ble avsluttet i 2019. Korrekt?", _opener)
+    assert [c.text for c in clauses if c.is_question] == [
+        "ble Lesetråd-prosjektet avsluttet i 2019?"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "said"),
+    [
+        ("Lesetråd-prosjektet ble avsluttet i 2019. Korrekt?", "Nei", "2020"),
+        ("Tilskuddet til skolebibliotekprosjektet kom fra fylkeskommunen, stemmer det?", "Nei",
+         "Utdanningsdirektoratet"),
+        ("Sjekker bare: DEKOM er beskrevet i stortingsmelding 21?", "Ja", "Stortingsmelding 21"),
+        ("begynneropplæringssamlingen m/NTNU er for lærere på 2. trinn, korrekt?", "Nei",
+         "1. trinn"),
+    ],
+)  # fmt: skip
+def test_claims_in_statement_order_get_a_verdict(
+    engine: Engine, question: str, verdict: str, said: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert said in reply.text
+
+
+# -- who paid, who introduced it -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "named"),
+    [
+        ("er lesetråder finansiert av fylkeskommunen?", "Utdanningsdirektoratet"),
+        ("var det fylkesmannen som innførte modellen?", "Kunnskapsdepartementet"),
+        ("ble modellen innført av fylkesmennene?", "Kunnskapsdepartementet"),
+    ],
+)
+def test_a_public_body_in_a_role_it_does_not_have_gets_no(
+    engine: Engine, question: str, named: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert named in reply.text
+
+
+# -- counts, "only", years ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "er lilleby den eneste skolen som er med i lesetråder-prosjektet?",
+        "er det kun nardo som er med i lesetråder?",
+        "e det sant at det e tre skola med i skolebibliotekprosjektet i Trondheim?",
+    ],
+)
+def test_a_claim_of_too_few_or_too_many_schools_gets_no_and_both(
+    engine: Engine, question: str
+) -> None:
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Nardo" in reply.text and "Lilleby" in reply.text
+
+
+def test_a_member_among_the_counted_is_still_a_member(engine: Engine) -> None:
+    reply = ask(engine, "er Oppdal en av de seks kommunene i Gauldalsregionen?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Har nettverket fått på plass en ny langsiktig plan i januar 2024?", "Ja"),
+        ("kom det en ny plan i januar 2023?", "Nei"),
+    ],
+)
+def test_a_year_a_sentence_names_confirms_the_claim(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+# -- deadlines asked as yes or no --------------------------------------------------------------
+
+
+def test_a_deadline_not_yet_out_is_no_however_the_question_ends(engine: Engine) -> None:
+    question = "Er fristen for påmelding til engelsk på barnetrinnet ute allerede?"
+    reply = ask(engine, question, BEFORE_THE_ENGLISH_DEADLINE)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+
+
+def test_a_deadline_asked_without_a_verb(engine: Engine) -> None:
+    reply = ask(engine, "påmeldingsfrist engelsk dekom gått ut?", AFTER_THE_ENGLISH_DEADLINE)
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "24. september" in reply.text
+
+
+def test_days_from_the_deadline_to_the_samling(engine: Engine) -> None:
+    reply = ask(
+        engine, "Hvor mange dager er det mellom påmeldingsfristen og første samling i engelsk?"
+    )
+    assert reply.text.startswith("Det er 7 dager"), reply.text
+
+
+# -- what the message named, and what the asker will do --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("jeg blander alltid DEKOM og REKOM, hva er forskjellen?", "REKOM er"),
+        ("Jeg skal presentere Dekom/Rekom/Kompetanseløftet for personalet på fredag. Kan du "
+         "forklare hva som er målene med ordningene, med enkle ord?", "inkluderende"),
+        ("Hva er REKOM, i korte trekk?", "barnehagebasert"),
+        ("Hvilke ansattgrupper er omfattet av kompetansesamarbeidet i Gauldalsregionen?", "PPT"),
+        ("Hvilket universitet samarbeider regionen med om begynneropplæringen?", "NTNU"),
+        ("I Trondheim de har lesing som fokus. Hva betyr det egentlig?", "grunnleggende"),
+        ("Hva mener de med inkluderende læringsmiljø i trondheimsskolen?", "raust"),
+        ("Kan du lista opp kva kommunar som høyrer til Gauldalsregionen?", "Rennebu"),
+        ("Står det noe om trivsel og mestring i målene for ordningene?", "trives"),
+    ],
+)  # fmt: skip
+def test_questions_read_past_their_wording(engine: Engine, question: str, said: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+def test_what_the_asker_will_do_with_the_samling_does_not_sink_it(engine: Engine) -> None:
+    reply = ask(engine, "Hva er neste samling jeg må ordne rom til?", "2020-09-20T10:00")
+    assert reply.confident, reply.text
+    assert "1. oktober" in reply.text
+
+
+def test_a_named_samling_in_the_autumn_of_another_year(engine: Engine) -> None:
+    reply = ask(engine, "Styrersamlinga i høst, var den på zoom? og hvilken dag var det")
+    assert reply.confident, reply.text
+    assert "21. oktober 2020" in reply.text
+    assert "høsten 2020" in reply.text
+
+
+def test_a_samling_named_with_a_day_it_was_not_on(engine: Engine) -> None:
+    reply = ask(engine, "Var det en skoleledersamling 21. oktober?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "styrersamling" in reply.text
+
+
+def test_who_holds_the_samling_talked_about(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        [
+            "hei, nårn e samlinga førr læreran på 1. trinn?",
+            "å kem e d som arrangere d sammen me regionen?",
+        ],
+        EARLY_SEPTEMBER_2020,
+    )
+    assert "18. september" in replies[0].text
+    assert "NTNU" in replies[1].text and "holdes av" in replies[1].text
+
+
+def test_who_a_samling_is_for_when_only_part_of_it_is_named(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        ["e det nåkka for dæm på engelsk?", "kven er den for, berre småskulen?"],
+        "2020-09-15T12:00",
+    )
+    assert replies[1].confident, replies[1].text
+    assert "barnetrinnet" in replies[1].text
