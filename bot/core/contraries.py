@@ -42,8 +42,8 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("straks", "gradvis", False),
     ("over natta", "gradvis", False),  # "skal DEKOM erstatte satsingene over natta?"
     ("over natten", "gradvis", False),
-    ("ettarig", "flerarig", True),  # "inngår tiltakene i ettårige planer?"
-    ("eittarig", "flerarig", True),
+    ("ettarig", "flerarig", False),  # "inngår tiltakene i ettårige planer?", "er de ettårige?"
+    ("eittarig", "flerarig", False),
 )
 
 
