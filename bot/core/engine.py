@@ -26,6 +26,7 @@ from bot.core.event_answers import EventAnswers
 from bot.core.index import SearchIndex
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.memory import Memory, remember
+from bot.core.page_dates import updated_reply
 from bot.core.question import Question, QuestionReader, cue_phrases
 from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.question_words import SOFT_CUES, Cue
@@ -90,13 +91,16 @@ class Engine:
                 reply = replace(reply, text=_without_verdict(reply.text))
             if reply.confident and parts and _restated_by(parts[-1], q):
                 parts.pop()  # "hvorfor skal vi bruke tid på dette, hva er målet med …?"
+            if any(reply.text == earlier.text for _, earlier in parts):
+                continue  # "Hvor oppdatert er informasjonen? Når ble siden oppdatert?"
             if reply.confident or not parts or not _adds_to(q, reply, [r for _, r in parts]):
                 parts.append((q, reply))
         return combined([reply for _, reply in parts])
 
     def _decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """One question part answered, and checked against what the sources leave out."""
-        return self._gaps.checked(q, self._decider.decide(q, memory, now))
+        dated = updated_reply(q, self.kb)  # "når ble siden sist oppdatert?"
+        return dated or self._gaps.checked(q, self._decider.decide(q, memory, now))
 
     def answer_entry(self, entry_id: str, now: datetime) -> Reply | None:
         """The answer for one entry, e.g. when a user taps a suggestion button."""
