@@ -114,12 +114,13 @@ _RELATIVE = re.compile(
 )
 
 
-def in_question_order(text: str, opener: OpenerTest) -> str:
+def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -> str:
     """A claim asked about in the order of a statement, as a yes/no question: "Trondheim er
     med i nettverket, ikke sant?" and "Sjekker bare: DEKOM er beskrevet i St.meld. 21?" ask
-    "er Trondheim med i nettverket?" and "er DEKOM beskrevet …?". Any other text as it is."""
+    "er Trondheim med i nettverket?" and "er DEKOM beskrevet …?"; so does a `claimed` text
+    (after "er tanken at"). Any other text as it is."""
     claim = _TAG.sub("", text)
-    tagged = claim != text
+    tagged = claim != text or claimed
     if not tagged and not text.rstrip().endswith("?"):
         return text
     announced, _, claim = claim.rpartition(":")  # "Sjekker bare: …" announces the claim
@@ -291,11 +292,17 @@ def _parts(
     asked = sentence.rstrip().endswith("?")
     folded = fold(sentence)
     introduced = _INTRODUCER.search(folded)
+    if introduced is not None and introduced.start() > 0 and _opens_a_claim(introduced):
+        introduced = None  # "hvem er det meningen at de skal samarbeide med?" asks who
     if introduced is not None:
         before = _TRAILING_AND.sub("", sentence[: introduced.start()].strip(" ,."))
         after = sentence[introduced.end() :].strip()
         parts = [Clause(before, False)] if before else []
         asked_parts = _parts(after, opens_question, introduced_by=True) if after else []
+        if asked_parts and introduced.group(0).strip().endswith(" at"):
+            # "Er tanken at hver kommune skal klare DEKOM alene?" asks whether the claim holds
+            claim = in_question_order(asked_parts[0].text, _opener_of(opens_question), claimed=True)
+            asked_parts[0] = replace(asked_parts[0], text=claim)
         return [
             *parts,
             *(Clause(part.text, True) if i == 0 else part for i, part in enumerate(asked_parts)),
@@ -347,6 +354,17 @@ def _parts(
         last = max(i for i in range(len(clauses)) if i not in telling or i == 0)
         clauses[last] = replace(clauses[last], is_question=True)
     return clauses
+
+
+def _opens_a_claim(introduced: re.Match[str]) -> bool:
+    """ "er tanken at …", "er det meningen at …": a question of its own only at the start."""
+    words = introduced.group(0).split()
+    return words[0] == "er" and words[-1] == "at"
+
+
+def _opener_of(opens_question: Callable[..., bool]) -> OpenerTest:
+    """An opener test from `opens_question` (any word that opens a question counts as a verb)."""
+    return lambda word: "yes_no" if opens_question(word) else None
 
 
 def _tells_after_asking(

@@ -253,7 +253,7 @@ planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
-gruppene eget egen eige eiga
+gruppene eget egen eige eiga klare klarer
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
@@ -394,6 +394,12 @@ QUESTION_INTRODUCERS = (
     "forsto ikke helt",
     "forsto ikke",
     "er usikker på",
+    # "Er tanken at hver kommune skal klare DEKOM alene?": whether the claim after "at" holds
+    "er tanken at",
+    "er meningen at",
+    "er det meningen at",
+    "er det tenkt at",
+    "er ideen at",
 )
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
