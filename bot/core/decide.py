@@ -45,13 +45,13 @@ from bot.core.question_shapes import (
     names_what,
     sorts_named,
 )
-from bot.core.question_words import PUBLIC_BODIES, SAMLING_CUES, Cue
+from bot.core.question_words import SAMLING_CUES, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.same_thing import same_or_not
 from bot.core.samling_questions import as_whether_for, asks_whether_for, time_of_day_unknown
 from bot.core.several_named import SeveralNamed
 from bot.core.smalltalk import only_chatter, smalltalk
-from bot.core.strange_names import asks_of_a_stranger
+from bot.core.strange_names import asks_of_a_stranger, without_bodies_claimed
 from bot.core.subject_answers import SubjectAnswers
 from bot.core.subjects import (
     CONFIDENT_MARGIN,
@@ -83,7 +83,6 @@ class Decider:
     ) -> None:
         self.kb = kb
         self._index = index
-        self._bodies = tuple(normaliser.terms(" ".join(PUBLIC_BODIES)))
         self._normaliser = normaliser
         self._events = events
         self._named = NamedSamlinger(events, normaliser)
@@ -212,8 +211,7 @@ class Decider:
         forgiven |= {choice for choice in q.alternatives if choice.isdigit()}  # "5 eller 6?"
         forgiven |= CLAIM_TERMS & set(q.content) if q.yes_no else frozenset()  # "over natta?"
         asked = [t for t in q.content if t not in forgiven or self._index.resolve(t)]
-        if q.yes_no and q.has(*_ROLE_CUES):  # "var det fylkesmannen som innførte modellen?"
-            asked = [t for t in asked if not t.endswith(self._bodies)]  # the claim, not the subject
+        asked = without_bodies_claimed(q, asked)  # "var det fylkesmannen som innførte den?"
         search = self._index.search((*asked, *q.context_terms), limit=6)
         if q.context_terms and asked:
             alone = self._index.search(asked, limit=6)
@@ -449,5 +447,4 @@ class Decider:
         return reply_about(self.kb, text, intent, entries, hits)
 
 
-_ROLE_CUES = (Cue.FUNDED_BY, Cue.INTRODUCED_BY)
 _HAS_EVENTS = frozenset({Kind.SCHEME, Kind.REGION, Kind.NETWORK})  # kinds samlinger refer to

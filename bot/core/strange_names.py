@@ -64,6 +64,15 @@ def _a_public_body(word: str) -> bool:
 
 
 _PUBLIC_BODY_ENDINGS = tuple(fold(word) for word in PUBLIC_BODIES)
+_BODY_TERMS = tuple({stem(ending) for ending in _PUBLIC_BODY_ENDINGS})
+
+
+def without_bodies_claimed(q: Question, terms: list[str]) -> list[str]:
+    """ "var det fylkesmannen som innførte modellen?": in a claim of who paid for or introduced
+    something, the body claimed is the claim, not what the question is about."""
+    if not (q.yes_no and q.has(Cue.FUNDED_BY, Cue.INTRODUCED_BY)):
+        return terms
+    return [term for term in terms if not term.endswith(_BODY_TERMS)]
 
 
 def with_institution(name: str, text: str) -> str:

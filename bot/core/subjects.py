@@ -204,7 +204,17 @@ class SubjectFinder:
             named = self._members.entry(first.members[position])
             if named is not None:
                 return named
-        return subjects[position] if position < len(subjects) else first
+        if position < len(subjects) and len(subjects) > 1:
+            return subjects[position]
+        for group in self._members.groups_of(first):  # "og det første?" after the second of
+            member = (
+                self._members.entry(group.members[position])
+                if position < len(group.members)
+                else None
+            )
+            if member is not None:
+                return member
+        return first
 
     def _member_named(self, q: Question, group: Entry) -> Entry | None:
         """The entry of the group's member whose name shares a word with the question."""
