@@ -69,7 +69,7 @@ def contrary_sentence(q: Question, entry: Entry) -> str | None:
         if not nouns:
             continue
         for text in entry_sentences(entry):
-            said = fold(text).split()
+            said = typed_words(fold(text))  # words without the punctuation ("sammenheng.")
             if any(word.startswith(asked) for word in said) or f" {asked} " in f" {text} ":
                 continue
             if " " in opposite:  # a phrase: "i fellesskap"

@@ -84,6 +84,7 @@ class WordForms:
         (a period such as "i morgen", read elsewhere)."""
         if drop:
             typed = _without_run(list(typed), list(drop), key=fold)
+        typed = _each_read(typed)
         mapped: list[str] = []
         for word in typed:
             exact = self._exact.get(word)
@@ -261,6 +262,20 @@ class WordForms:
             if len(candidate) >= MIN_JOINED and self._known(candidate):
                 return candidate
         return None
+
+
+def _each_read(typed: Sequence[str]) -> list[str]:
+    """Nynorsk "kvar" is "hvor" and "hver": "kvar for seg", "kvar kommune" say "hver"."""
+    return [
+        "hver" if word == "kvar" and typed[i + 1 : i + 2] and typed[i + 1] in _EACH_BEFORE else word
+        for i, word in enumerate(typed)
+    ]
+
+
+_EACH_BEFORE = frozenset(
+    {"for", "einaste", "enkelt", "einskild", "kommune", "skule", "barnehage", "dag", "veke",
+     "år", "gong", "gang", "lærar", "elev", "barn", "tilsett", "einskilde"}
+)  # fmt: skip
 
 
 def _without_run(words: list[str], run: list[str], key: Callable[[str], str] = str) -> list[str]:
