@@ -263,6 +263,8 @@ class SubjectAnswers:
             # "er lesing prioritert i perioden?": another sentence of it says so
             confirmed = self._yes_no.supporting_sentence(q, subject) is not None
         named = self._yes_no.mentioned_members(q, own=True) if fact is Fact.PARTNERS else []
+        if q.has(Cue.GOALS):  # "står det i måla for dekom/kompetanseløftet at PPT skal …?"
+            named = [name for name in named if fold(name) not in fold(subject.title)]
         if q.yes_no and fact in _ACTORS and self._yes_no.names_another_actor(q, subject, text):
             text = "Nei. " + text  # "kommer modellen fra Utdanningsdirektoratet?"
         elif q.yes_no and named and not self._in_role(named, subject, text):
