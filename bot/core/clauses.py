@@ -141,10 +141,19 @@ def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -
     return f"{at.group(0).lower()} {' '.join(rest.split())}?"
 
 
+# Tags that ask whether the claim before them is true, in the same sentence or the next one
+# ("Lesetråder ble avsluttet i 2019. Korrekt?"), as typed.
+_TAG_PHRASES = (
+    "ikke sant", "ikkje sant", "ittj sant", "korrekt", "riktig", "stemmer det", "stemmer dette",
+    "stemme d", "er det riktig", "er det korrekt", "er det sant", "har jeg rett", "eller hva",
+    "husker jeg riktig", "husker jeg rett", "husker jeg feil", "eller husker jeg feil",
+    "tar jeg feil", "eller tar jeg feil", "tror jeg", "trur eg", "var det ikke", "var det ikkje",
+    "er det ikke", "er det ikkje", "er det riktig forstått", "har jeg forstått det riktig",
+    "har eg forstått det rett", "stemmer", "eller",
+)  # fmt: skip
 # "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
 _TAG = re.compile(
-    r"[\s,.]*\b(?:ikke sant|ikkje sant|ittj sant|korrekt|riktig|stemmer det|stemmer dette|"
-    r"stemme d|er det riktig|er det korrekt|er det sant|har jeg rett|eller hva)\W*$",
+    r"[\s,.]*\b(?:" + "|".join(sorted(_TAG_PHRASES, key=len, reverse=True)) + r")\W*$",
     re.IGNORECASE,
 )
 _SUBJECT_SPAN = 5  # the verb of a claim comes after a subject of at most four words
@@ -234,34 +243,13 @@ def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[
     return [*clauses[:-2], Clause(f"{words[0]} {clauses[-2].text}?", True)]
 
 
+_TAGS = frozenset(tuple(fold(phrase).split()) for phrase in _TAG_PHRASES if phrase != "eller")
 # A part that only asks whether the statement before it is true, or for what it names
 # ("passordet til møtet, har du det?").
-_CONFIRMING = frozenset(
-    {
-        ("stemmer", "det"),
-        ("er", "det", "riktig"),
-        ("er", "det", "sant"),
-        ("ikke", "sant"),
-        ("ikkje", "sant"),
-        ("korrekt",),
-        ("riktig",),
-        ("stemmer",),
-        ("er", "det", "korrekt"),
-        ("har", "du", "det"),
-        ("har", "du", "den"),
-        ("vet", "du", "det"),
-        ("veit", "du", "det"),
-        ("vet", "du"),
-        ("veit", "du"),
-    }
-)
-
-
-# … and the ones that ask it of the sentence before ("Lesetråder ble avsluttet i 2019. Korrekt?")
-_TAGS = frozenset(
-    {("stemmer", "det"), ("er", "det", "riktig"), ("er", "det", "sant"), ("ikke", "sant"),
-     ("korrekt",), ("riktig",), ("stemmer",), ("er", "det", "korrekt"), ("ikkje", "sant")}
-)  # fmt: skip
+_CONFIRMING = _TAGS | {
+    ("har", "du", "det"), ("har", "du", "den"), ("vet", "du", "det"), ("veit", "du", "det"),
+    ("vet", "du"), ("veit", "du"),
+}  # fmt: skip
 
 
 def _offers_a_choice(sentence: str, opener: OpenerTest) -> bool:
