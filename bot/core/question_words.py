@@ -253,7 +253,7 @@ planlagt planlagte legg driver drive drives jobbes tid tida spør spørre spurte
 vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
-gruppene eget egen eige eiga klare klarer
+gruppene eget egen eige eiga klare klarer hen uansett folk ang angående mtp precis vad
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
