@@ -92,7 +92,7 @@ def with_context(
     of_a_samling = context.has(Cue.EVENT) or not context.topic
     asks_when_it_is = q.has(Cue.WHEN) and not of_a_samling
     own_time = q.has(Cue.NEXT, *ENTRY_FACT_CUES) or asks_when_it_is
-    period = q.period or (None if own_time else context.period)
+    period = q.period or (None if own_time or _since(context) else context.period)
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
@@ -101,6 +101,9 @@ def with_context(
     # "Jeg blander alltid DEKOM og REKOM, hva er forskjellen?": a question of a fact that names
     # nothing itself asks it of what the message named, the schemes included
     of_named = () if q.content or q.refers_back else _named_for(q, context, exact)
+    # "… hører om Dekom og Rekom på møter, men har aldri forstått hva det er. Kan du forklare
+    # kort?": a request to explain asks what the named things are, not about any møte
+    explain = bool(of_named) and not q.cues
     return replace(
         q,
         terms=(*q.terms, *of_named),
@@ -109,21 +112,32 @@ def with_context(
         filters=filters,
         context_terms=extra,
         context_words=context.words,
-        cues=q.cues | carried,
+        cues=frozenset({Cue.WHAT}) if explain else q.cues | carried,
+        yes_no=q.yes_no and not explain,
         context_filters=told,
         period=period,
         kind_named=q.kind_named or context.kind_named,
     )
 
 
+def _since(context: Question) -> bool:
+    """ "… har vært i jobben siden i vår": a time the asker tells of themselves."""
+    span = context.period.span if context.period is not None else None
+    before = fold(context.text)[: span[0]].split() if span is not None else []
+    return bool(before) and before[-1] in ("siden", "sidan", "sia")
+
+
 def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> tuple[str, ...]:
-    """The known terms of the context, when the question asks a fact of something unnamed."""
-    if not q.cues & _FACTS_OF_NAMED:
+    """The known terms of the context, when the question asks a fact of something unnamed, or
+    asks only to have it explained ("kan du forklare kort?")."""
+    explains = not q.cues and not _EXPLAIN.isdisjoint(q.words)
+    if not (q.cues & _FACTS_OF_NAMED or explains):
         return ()
     return tuple(term for term in context.content if exact(term))
 
 
 _FACTS_OF_NAMED = ENTRY_FACT_CUES | {Cue.DIFFERENCE, Cue.MEMBERS}
+_EXPLAIN = frozenset({"forklar", "forklare", "forklart", "fortell", "fortelle", "beskriv", "utdyp"})
 
 
 def _points_at(q: Question, context: Question) -> bool:
