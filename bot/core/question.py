@@ -209,7 +209,7 @@ class QuestionReader:
         named = filters.regions or filters.schemes or filters.member_of
         # "hvem samarbeider regionen med om …?" names the one region the knowledge base has
         the_region = (
-            kind_named is Kind.REGION
+            kind_named in (Kind.REGION, None)
             and not named
             and _names_the_region(corrected)
             and not self._asks_which_region(tokens)
@@ -217,7 +217,7 @@ class QuestionReader:
         )
         if the_region:
             filters = replace(filters, regions=frozenset({the_region}))
-            region_words = self._kinds[Kind.REGION]
+            region_words = self._kinds[Kind.REGION] | set(self._normaliser.terms("regionale"))
             content = tuple(self._region_term if t in region_words else t for t in content)
             filter_terms = filter_terms | {self._region_term}
             kind_named = None  # as if named by name
@@ -366,15 +366,32 @@ class QuestionReader:
 
 
 def _names_the_region(typed: Sequence[str]) -> bool:
-    """ "regionen" that points at nothing else: not "denne regionen", nor beside a "den" that
-    points back ("hvem samarbeider regionen med om den?")."""
-    at = next((i for i, word in enumerate(typed) if word in _THE_REGION), None)
-    if at is None or (at > 0 and typed[at - 1] in _DEMONSTRATIVE_WORDS):
+    """ "regionen", "regionsamarbeidet", "det regionale samarbeidet" that point at nothing
+    else: not "denne regionen", nor beside a "den" that points back ("hvem samarbeider
+    regionen med om den?")."""
+    words = list(typed)
+    pairs = list(zip(words, [*words[1:], ""], strict=True))
+    at = next(
+        (
+            i
+            for i, (word, after) in enumerate(pairs)
+            if word in _THE_REGION or (word, after) == ("regionale", "samarbeidet")
+        ),
+        None,
+    )
+    if at is None:
         return False
-    return not points_back([*typed[:at], *typed[at + 1 :]])
+    before = words[at - 1] if at > 0 else ""
+    if words[at] == "regionen" and before in _DEMONSTRATIVE_WORDS:
+        return False
+    if words[at] != "regionen" and before != "det":
+        return False  # "det regionsamarbeidet", not any "regionsamarbeid" ("møte om …")
+    end = at + (2 if words[at] == "regionale" else 1)
+    start = at - 1 if before in ("det", "den") else at  # "i det regionsamarbeidet vårres"
+    return not points_back([*words[:start], *words[end:]])
 
 
-_THE_REGION = frozenset({"regionen", "regionar"})
+_THE_REGION = frozenset({"regionen", "regionsamarbeidet"})
 _DEMONSTRATIVE_WORDS = frozenset({"denne", "dette", "den", "det", "disse", "desse"})
 
 
