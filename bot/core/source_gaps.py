@@ -33,6 +33,8 @@ _CONTENTS = frozenset(
     fold(word)
     for word in ("står", "sto", "stod", "inneholder", "innhold", "innholdet", "handler", "sa")
 )
+# A municipality's own ("Malvik kommunes egen plan")
+_OWN = frozenset({"egen", "eget", "egne", "eiga", "eige", "eigne"})
 _OF_A_SAMLING = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.FOR_WHOM, Cue.NEXT, Cue.CANCELLED)
 
 
@@ -118,6 +120,15 @@ class SourceGaps:
         beyond = None if q.yes_no else _beyond_its_period(q, entry)
         if beyond is not None:  # "Hva blir fokusområdene etter 2027?"
             return Reply(beyond, False, Intent.UNKNOWN, reply.matches, (), reply.source)
+        asked = self._places_named(q)
+        if asked and not _OWN.isdisjoint(q.words) and not (q.yes_no or q.has(Cue.MEMBERS)):
+            # "Hva står i Malvik kommunes egen plan for lesing?": the sources tell only what
+            # the municipalities do together
+            others = " og ".join(sorted(self._shown(place) for place in asked))
+            said = f"Kildene mine sier ikke noe om hva {others} gjør på egen hånd"
+            known = split_sentences(reply.text)[0]
+            text = f"{said}, bare om det felles arbeidet: {known[:1].lower()}{known[1:]}"
+            return Reply(text, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         if (
             entry.is_event
             or entry.kind in (Kind.REGION, Kind.NETWORK)
@@ -125,7 +136,6 @@ class SourceGaps:
         ):
             return reply  # who is in a group, or a verdict that weighed the place already
         owners = self._owners(entry)
-        asked = self._places_named(q)
         if owners and asked and not asked & owners:
             whose = " og ".join(sorted(self._shown(place) for place in owners))
             others = " og ".join(sorted(self._shown(place) for place in asked))
