@@ -11,13 +11,33 @@ from __future__ import annotations
 from collections.abc import Set as AbstractSet
 
 from bot.core import answers
-from bot.core.knowledge import Entry
+from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.text import fold, typed_words
 
 
 def entry_sentences(entry: Entry, *, items: bool = True) -> list[str]:
     """The sentences an entry says: its text, its facts and (unless not wanted) its list."""
     sentences = [*split_sentences(entry.answer), *(text for _, text in entry.facts)]
     return [*sentences, *entry.items] if items else sentences
+
+
+def audience_sentence(kb: KnowledgeBase, entry: Entry) -> str | None:
+    """The entry's own sentence that names whom it is for, in the page's words ("… i
+    barnehage, skole og støttetjenestene"): two of its audiences or more."""
+    audiences = kb.vocabulary.audiences
+    words = [[fold(w) for w in audiences[a].words] for a in entry.applies_to if a in audiences]
+    def named(sentence: str) -> int:
+        folded = f" {' '.join(typed_words(fold(sentence)))} "
+        return sum(any(f" {word} " in folded for word in group) for group in words)
+
+    sentences = split_sentences(entry.answer)
+    best = max(sentences, key=named, default="")  # the first that names the most
+    if named(best) < _SEVERAL:
+        return None
+    return best if best.endswith((".", "!", "?")) else f"{best}."
+
+
+_SEVERAL = 2
 
 
 def split_sentences(text: str) -> list[str]:

@@ -31,7 +31,7 @@ from bot.core.question import Question
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.samling_questions import as_whether_for, asks_whether_for
-from bot.core.sentence_words import split_sentences
+from bot.core.sentence_words import audience_sentence, split_sentences
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
@@ -346,6 +346,8 @@ class SubjectAnswers:
         if subject.applies_to:
             labels = answers.audience_labels(self.kb, subject.applies_to)
             text = f"{answers.short_title(subject)} gjelder {labels}."
+            said = audience_sentence(self.kb, subject)  # in the page's own words, too
+            text += f" {said}" if said else ""
             return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
         return Reply(not_known(subject, "hvem den gjelder"), False, Intent.UNKNOWN)
 

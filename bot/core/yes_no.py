@@ -20,6 +20,7 @@ from bot.core.number_claims import counts_before_names, number_verdict
 from bot.core.question import Question
 from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, PUBLIC_BODIES, Cue
 from bot.core.sentence_words import (
+    audience_sentence,
     ends_a_compound,
     entry_sentences,
     on_its_own,
@@ -153,8 +154,9 @@ class YesNo:
             labels = self._labels(entry.applies_to)
             only = not ONLY_WORDS.isdisjoint(q.words) and "eller" not in q.words
             only = only and not _NOT_ONLY.search(" ".join(q.words))  # "… ikke bare skole?"
-            if only and wanted < set(entry.applies_to):
-                return f"Nei. {title} gjelder {labels}."  # "gjelder de bare skole?"
+            if only and wanted < set(entry.applies_to):  # "gjelder de bare skole?"
+                said = audience_sentence(self._kb, entry)
+                return f"Nei. {title} gjelder {labels}." + (f" {said}" if said else "")
             if wanted <= set(entry.applies_to) and supported is not None:
                 return f"Ja. {supported}"  # "… hjelpe oss i barnehagen med ny rammeplan?"
             if wanted <= set(entry.applies_to):
