@@ -112,12 +112,22 @@ def with_context(
         filters=filters,
         context_terms=extra,
         context_words=context.words,
-        cues=frozenset({Cue.WHAT}) if explain else q.cues | carried,
+        cues=frozenset({Cue.WHAT}) if explain else q.cues | carried | _chatter_of(q, context),
         yes_no=q.yes_no and not explain,
         context_filters=told,
         period=period,
         kind_named=q.kind_named or context.kind_named,
     )
+
+
+def _chatter_of(q: Question, context: Question) -> frozenset[Cue]:
+    """ "God morgen! Jeg har et par spørsmål etter hvert, går det greit?": a part that asks
+    nothing of its own asks what the small talk around it does."""
+    asks_nothing = not (q.content or q.cues or q.period or q.filters or q.refers_back)
+    return context.cues & _CHATTER if asks_nothing else frozenset()
+
+
+_CHATTER = frozenset({Cue.GREETING, Cue.THANKS, Cue.HELP, Cue.IDENTITY, Cue.GOODBYE})
 
 
 def _since(context: Question) -> bool:

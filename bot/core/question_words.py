@@ -212,7 +212,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.THANKS: "takk, tusen takk, takker, mange takk, supert, flott, thanks, thank you, thx",
     Cue.HELP: (
         "hjelp, hjelpe meg, hjelpe oss, hva kan du, hva kan jeg spørre om, meny, har du tid, "
-        "kan jeg spørre, et par spørsmål, noen spørsmål"
+        "kan jeg spørre, et par spørsmål, noen spørsmål, kan du svare på, svarer du på, er det du "
+        "som kan svare"
     ),
     Cue.IDENTITY: (
         "hvem er du, hva er du, robot, chatten, boten, chatboten, chatbotten, menneske, bot, "
@@ -254,6 +255,7 @@ vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
 gruppene eget egen eige eiga klare klarer hen uansett folk ang angående mtp precis vad
+unnskyld beklager sorry orsak trengte
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

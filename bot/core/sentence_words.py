@@ -26,6 +26,7 @@ def audience_sentence(kb: KnowledgeBase, entry: Entry) -> str | None:
     barnehage, skole og støttetjenestene"): two of its audiences or more."""
     audiences = kb.vocabulary.audiences
     words = [[fold(w) for w in audiences[a].words] for a in entry.applies_to if a in audiences]
+
     def named(sentence: str) -> int:
         folded = f" {' '.join(typed_words(fold(sentence)))} "
         return sum(any(f" {word} " in folded for word in group) for group in words)

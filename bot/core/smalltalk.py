@@ -19,8 +19,12 @@ _CHATTER_WORDS = 3  # small talk with more content words than this is a question
 _CHATTER = frozenset({Cue.GREETING, Cue.THANKS, Cue.GOODBYE, Cue.IDENTITY})
 # "har du tid til et par spørsmål før første time?" asks whether it may ask
 _ASKING_TO_ASK = tuple(
-    fold(phrase) for phrase in ("har du tid", "kan jeg spørre", "par spørsmål", "noen spørsmål")
-)
+    fold(phrase)
+    for phrase in (
+        "har du tid", "kan jeg spørre", "par spørsmål", "noen spørsmål", "kan du svare",
+        "svarer du", "det du som kan svare",
+    )
+)  # fmt: skip
 _ABOUT_THE_BOT = (("er", "dette"), ("er", "du"), ("hva", "er"), ("hvem", "er"))
 
 
@@ -31,6 +35,8 @@ def only_chatter(q: Question, search: SearchResult) -> bool:
         return False
     if q.has(Cue.HELP) and not q.has(Cue.THANKS) and not asks_to_ask:
         return False  # "kan du hjelpe meg med matteleksa?" is a question
+    if asks_to_ask and not q.period:
+        return True  # "e det du som kan svare på ting om kompetanse i barnehagen?": yes, ask
     words = list(q.words)
     while words and words[0] in _GREETINGS:
         words = words[1:]  # "hei, er dette boten …?"
