@@ -112,7 +112,9 @@ def with_context(
         filters=filters,
         context_terms=extra,
         context_words=context.words,
-        cues=frozenset({Cue.WHAT}) if explain else q.cues | carried | _chatter_of(q, context),
+        cues=frozenset({Cue.WHAT})
+        if explain
+        else q.cues | carried | _chatter_of(q, context, bool(extra)),
         yes_no=q.yes_no and not explain,
         context_filters=told,
         period=period,
@@ -120,10 +122,11 @@ def with_context(
     )
 
 
-def _chatter_of(q: Question, context: Question) -> frozenset[Cue]:
+def _chatter_of(q: Question, context: Question, names_something: bool) -> frozenset[Cue]:
     """ "God morgen! Jeg har et par spørsmål etter hvert, går det greit?": a part that asks
-    nothing of its own asks what the small talk around it does."""
-    asks_nothing = not (q.content or q.cues or q.period or q.filters or q.refers_back)
+    nothing of its own asks what the small talk around it does (but "… skoleledersamlinga
+    28. oktober … Blir den av?" asks of what the message names)."""
+    asks_nothing = not (q.content or q.cues or q.period or q.filters or names_something)
     return context.cues & _CHATTER if asks_nothing else frozenset()
 
 
