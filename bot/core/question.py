@@ -391,7 +391,7 @@ def _names_the_region(typed: Sequence[str]) -> bool:
     return not points_back([*words[:start], *words[end:]])
 
 
-_THE_REGION = frozenset({"regionen", "regionsamarbeidet"})
+_THE_REGION = frozenset({"regionen", "regionsamarbeidet", "regionsamarbeid"})
 _DEMONSTRATIVE_WORDS = frozenset({"denne", "dette", "den", "det", "disse", "desse"})
 
 
