@@ -219,3 +219,122 @@ def test_who_a_samling_is_for_when_only_part_of_it_is_named(engine: Engine) -> N
     )
     assert replies[1].confident, replies[1].text
     assert "barnetrinnet" in replies[1].text
+
+
+# -- more tags, Swedish, small talk, the page's own words ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Lesetråd-prosjektet ble avsluttet i 2022 tror jeg?", "Nei"),
+        ("REKOM gjelder vel for skolene, eller tar jeg feil?", "Nei"),
+        ("Trondheim har kompetansenettverket sitt sammen med Stjørdal, eller husker jeg feil?",
+         "Nei"),
+        ("Er tanken at hver kommune skal klare DEKOM alene, eller skal vi samarbeide med andre?",
+         "Nei"),
+        ("skal ordningane rekom, dekom og kompetanseløftet sjåast kvar for seg?", "Nei"),
+        ("Er tiltakene i Dekom/Kompetanseløftet ettårige, slik at vi må vedta dem på nytt?", "Nei"),
+        ("Skal REKOM hjelpe oss barnehager med å få på plass den nye rammeplanen?", "Ja"),
+        ("står det i måla for dekom/kompetanseløftet at PP-tjenesten skal samarbeide med "
+         "barnehage og skole?", "Ja"),
+    ],
+)  # fmt: skip
+def test_claims_however_they_are_tagged(engine: Engine, question: str, verdict: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said", "now"),
+    [
+        ("När er siste dag för anmälan til DEKOM engelsk på barnetrinnet?", "24. september",
+         EARLY_SEPTEMBER_2020),
+        ("Stämmer det at den digitale skoleledersamlingen den 28 oktober er inställd?", "avlyst",
+         EARLY_SEPTEMBER_2020),
+        ("kor mange kommuna e det eigentleg i det regionsamarbeidet vårres?", "seks",
+         EARLY_SEPTEMBER_2020),
+        ("Hei. Jeg er rektor i Midtre Gauldal og har vært i jobben siden i vår. Lærerne mine "
+         "underviser i engelsk. Når starter DEKOM-samlingen for dem?", "1. oktober",
+         "2020-09-08T09:15"),
+    ],
+)  # fmt: skip
+def test_swedish_dialect_and_the_askers_own_time(
+    engine: Engine, question: str, said: str, now: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        ("Unnskyld, men snakker jeg med et menneske eller er du en bot?", "chatbot"),
+        ("God morgen! Håper du har en fin dag. Jeg har et par spørsmål etter hvert, går det "
+         "greit?", "bare spør"),
+        ("hei! e det du som kan svare på ting om kompetanse i barnehagen?", "bare spør"),
+        ("Tack så mycket för hjälpen, det var precis vad jag behövde!", "hyggelig"),
+    ],
+)  # fmt: skip
+def test_small_talk_around_no_question(engine: Engine, message: str, said: str) -> None:
+    reply = ask(engine, message)
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+def test_small_talk_does_not_swallow_a_question_about_a_named_samling(engine: Engine) -> None:
+    message = "Hei! Jeg har hatt skoleledersamlinga 28. oktober i kalenderen. Blir den av?"
+    reply = ask(engine, message, "2020-10-20T08:00")
+    assert "AVLYST" in reply.text or "avlyst" in reply.text, reply.text
+
+
+def test_a_request_to_explain_what_the_message_named(engine: Engine) -> None:
+    message = (
+        "Som rektor hører jeg stadig om Dekom, Rekom og Kompetanseløftet på møter, men jeg har "
+        "aldri helt forstått hva det er. Kan du forklare kort?"
+    )
+    reply = ask(engine, message)
+    assert reply.confident, reply.text
+    assert "statlig" in reply.text and "samling" not in reply.text.split("\n")[0]
+
+
+def test_when_the_pages_were_updated(engine: Engine) -> None:
+    reply = ask(engine, "når ble siden sist oppdatert?")
+    assert "18. april 2024" in reply.text
+    assert "Gauldalsregionens side" in reply.text and "oppgir ikke" in reply.text
+    one = ask(engine, "Når ble siden til Trondheim kommune sist oppdatert?")
+    assert "Gauldalsregionen" not in one.text
+
+
+def test_a_municipalitys_own_plan_is_not_in_the_sources(engine: Engine) -> None:
+    reply = ask(engine, "Hva står i Malvik kommunes egen plan for lesing?")
+    assert not reply.confident
+    assert "Malvik" in reply.text and "egen hånd" in reply.text
+
+
+def test_whom_the_schemes_are_for_in_the_pages_words(engine: Engine) -> None:
+    reply = ask(engine, "Gjelder tilskuddsordningene for lokal kompetanseutvikling bare skole?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "støttetjenestene" in reply.text
+
+
+def test_a_grade_no_samling_is_for_gets_no_of_the_samling_named(engine: Engine) -> None:
+    reply = ask(engine, "er begynneropplæringssamlinga for lærere på 2. trinn?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "begynneropplæring" in reply.text and "1. trinn" in reply.text
+
+
+def test_the_first_of_a_list_after_the_second(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        [
+            "Hva er fokusområdene i Trondheimsskolen?",
+            "hva er målet med det andre av dem?",
+            "og det første, hvor mange tema er det delt inn i?",
+        ],
+        EARLY_SEPTEMBER_2020,
+    )
+    assert "raust" in replies[1].text
+    assert "seks" in replies[2].text and "Læringsorientert ledelse" in replies[2].text
