@@ -134,10 +134,16 @@ _CHATTER = frozenset({Cue.GREETING, Cue.THANKS, Cue.HELP, Cue.IDENTITY, Cue.GOOD
 
 
 def _since(context: Question) -> bool:
-    """ "… har vært i jobben siden i vår": a time the asker tells of themselves."""
+    """ "… har vært i jobben siden i vår", "jeg begynte som rektor i Melhus i august": a time
+    the asker tells of themselves."""
     span = context.period.span if context.period is not None else None
     before = fold(context.text)[: span[0]].split() if span is not None else []
-    return bool(before) and before[-1] in ("siden", "sidan", "sia")
+    started = not _STARTED.isdisjoint(before[-_STARTED_BEFORE:])
+    return bool(before) and (before[-1] in ("siden", "sidan", "sia") or started)
+
+
+_STARTED = frozenset({"begynte", "begynt", "startet", "starta", "byrja", "begynnte"})
+_STARTED_BEFORE = 6  # "begynte som rektor i Melhus i august"
 
 
 def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> tuple[str, ...]:

@@ -122,3 +122,11 @@ def summary(entry: Entry) -> str:
     if len(words) > _MAX_SUMMARY_WORDS:
         first = " ".join(words[:_MAX_SUMMARY_WORDS]) + " …"
     return first + "."
+
+
+def tells(entry: Entry, fact: Fact) -> bool:
+    """Whether the entry tells the fact; a samling tells who holds it ("hvem arrangerer den
+    sammen med regionen?")."""
+    holders = entry.event is not None and bool(entry.event.organisers)
+    held = fact in (Fact.INTRODUCED_BY, Fact.PARTNERS) and holders
+    return held or bool(fact_text(entry, fact))

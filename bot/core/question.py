@@ -29,6 +29,7 @@ from bot.core.question_forms import (
     asks_only_of_format,
     asks_yes_or_no,
     follows_up,
+    names_the_region,
     points_back,
 )
 from bot.core.question_words import (
@@ -211,7 +212,7 @@ class QuestionReader:
         the_region = (
             kind_named in (Kind.REGION, None)
             and not named
-            and _names_the_region(corrected)
+            and names_the_region(corrected)
             and not self._asks_which_region(tokens)
             and self._only_region
         )
@@ -363,36 +364,6 @@ class QuestionReader:
                 if term in terms:
                     return kind
         return None
-
-
-def _names_the_region(typed: Sequence[str]) -> bool:
-    """ "regionen", "regionsamarbeidet", "det regionale samarbeidet" that point at nothing
-    else: not "denne regionen", nor beside a "den" that points back ("hvem samarbeider
-    regionen med om den?")."""
-    words = list(typed)
-    pairs = list(zip(words, [*words[1:], ""], strict=True))
-    at = next(
-        (
-            i
-            for i, (word, after) in enumerate(pairs)
-            if word in _THE_REGION or (word, after) == ("regionale", "samarbeidet")
-        ),
-        None,
-    )
-    if at is None:
-        return False
-    before = words[at - 1] if at > 0 else ""
-    if words[at] == "regionen" and before in _DEMONSTRATIVE_WORDS:
-        return False
-    if words[at] != "regionen" and before != "det":
-        return False  # "det regionsamarbeidet", not any "regionsamarbeid" ("møte om …")
-    end = at + (2 if words[at] == "regionale" else 1)
-    start = at - 1 if before in ("det", "den") else at  # "i det regionsamarbeidet vårres"
-    return not points_back([*words[:start], *words[end:]])
-
-
-_THE_REGION = frozenset({"regionen", "regionsamarbeidet", "regionsamarbeid"})
-_DEMONSTRATIVE_WORDS = frozenset({"denne", "dette", "den", "det", "disse", "desse"})
 
 
 def _owned(tokens: Sequence[Token]) -> frozenset[str]:

@@ -201,3 +201,33 @@ _PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"}
 _TAGS = frozenset(
     {("ikke", "sant"), ("ikkje", "sant"), ("ikke", "det"), ("ikkje", "det"), ("stemmer", "det")}
 )
+
+
+def names_the_region(typed: Sequence[str]) -> bool:
+    """ "regionen", "regionsamarbeidet", "det regionale samarbeidet" that point at nothing
+    else: not "denne regionen", nor beside a "den" that points back ("hvem samarbeider
+    regionen med om den?")."""
+    words = list(typed)
+    pairs = list(pairwise([*words, ""]))
+    at = next(
+        (
+            i
+            for i, (word, after) in enumerate(pairs)
+            if word in _THE_REGION or (word, after) == ("regionale", "samarbeidet")
+        ),
+        None,
+    )
+    if at is None:
+        return False
+    before = words[at - 1] if at > 0 else ""
+    if words[at] == "regionen" and before in _DEMONSTRATIVE_WORDS:
+        return False
+    if words[at] != "regionen" and before != "det":
+        return False  # "det regionsamarbeidet", not any "regionsamarbeid" ("møte om …")
+    end = at + (2 if words[at] == "regionale" else 1)
+    start = at - 1 if before in ("det", "den") else at  # "i det regionsamarbeidet vårres"
+    return not points_back([*words[:start], *words[end:]])
+
+
+_THE_REGION = frozenset({"regionen", "regionsamarbeidet", "regionsamarbeid"})
+_DEMONSTRATIVE_WORDS = frozenset({"denne", "dette", "den", "det", "disse", "desse"})

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from bot.core.dates import Period
-from bot.core.fact_answers import asked_fact, fact_text
+from bot.core.fact_answers import asked_fact, fact_text, tells
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memory import Memory
@@ -88,7 +88,7 @@ class SubjectFinder:
         fact = asked_fact(q)
         if own is not None and last is not None and fact is not None and not of_last:
             # "og hva er målene for ordningene?" after the network: the ordninger have goals
-            names_own = names_own or (bool(fact_text(own, fact)) and not _has(last, fact))
+            names_own = names_own or (bool(fact_text(own, fact)) and not tells(last, fact))
         if names_own or q.period is not None:
             return None  # the question names what it is about ("og målet med læringsmiljø?")
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COUNT)
@@ -445,11 +445,3 @@ def runner_up_score(hits: Sequence[Hit]) -> float:
         if hit.entry.id not in top.related and top.id not in hit.entry.related:
             return hit.score
     return 0.0
-
-
-def _has(entry: Entry, fact: Fact) -> bool:
-    """Whether the entry tells the fact; a samling tells who holds it ("hvem arrangerer den
-    sammen med regionen?")."""
-    holders = entry.event is not None and bool(entry.event.organisers)
-    held = fact in (Fact.INTRODUCED_BY, Fact.PARTNERS) and holders
-    return held or bool(fact_text(entry, fact))
