@@ -195,7 +195,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
-        ("this_week", r"(?<!dag )\b(denne|dene|denna|danna|i) (uka|uken|veka|veke|uke)\b"),
+        # (not "hvilken dag i uka", which asks for a weekday; but "hvilken dag denne uka")
+        ("this_week", r"\b(denne|dene|denna|danna|(?<!dag )i) (uka|uken|veka|veke|uke)\b"),
         ("next_week", r"\bneste (uke|uka|uken|veke|veka)\b"),
         ("last_week", r"\bforrige (uke|uka|uken|veke|veka)\b"),
         ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),

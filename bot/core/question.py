@@ -230,6 +230,9 @@ class QuestionReader:
         topic = tuple(t for t in content if t not in filter_terms)
         if kind_named is not None and self._which_of_kind(tokens, kind_named):
             cues.add(Cue.LIST)  # "kva ordning gjeld for skulen?" asks which
+        # "hva er målet med alle ordningene?" asks their goals, not which there are
+        if cues & ENTRY_FACT_CUES and kind_named is not None and self._all_of(tokens, kind_named):
+            cues.discard(Cue.LIST)
         listed = Cue.LIST in cues and kind_named is not None and self._lists(tokens, kind_named)
         list_kind = kind_named if listed else None
         if list_kind is not None:
@@ -289,6 +292,11 @@ class QuestionReader:
             and tokens[0].word in _WHAT_WORDS
             and tokens[1].term in self._kinds[kind]
         )
+
+    def _all_of(self, tokens: Sequence[Token], kind: Kind) -> bool:
+        """ "alle ordningene", not "hvilke …" or "kva ordningar …"."""
+        which = any(t.word.startswith("hvilk") for t in tokens) or self._which_of_kind(tokens, kind)
+        return "alle" in (t.word for t in tokens) and not which
 
     def _asks_which_region(self, tokens: Sequence[Token]) -> bool:
         """ "hvilken region er Oppdal med i?", "kva region …": a question word before the kind."""

@@ -99,12 +99,16 @@ def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
     "det" of "er det noen samling" points at nothing. In a `telling` sentence "den digitale
     skoleledersamlingen" names what it is about."""
     for i, word in enumerate(typed):
+        every = "alle" in typed[max(0, i - 2) : i]  # "alle disse ordningene": all of them
         kind_named = (
-            word in DEFINITE_KIND_WORDS and i > 0 and typed[i - 1] not in _INDEFINITE_BEFORE
+            word in DEFINITE_KIND_WORDS
+            and i > 0
+            and typed[i - 1] not in _INDEFINITE_BEFORE
+            and not every
         )
         if kind_named and not (telling and i > 1 and _determiner(typed, i - 2)):
             return True  # "… beskriver ordningen?", not "den nye ordningen"
-        if word not in _BACK_REFERENCES or (telling and _determiner(typed, i)):
+        if word not in _BACK_REFERENCES or (telling and _determiner(typed, i)) or every:
             continue
         if telling and word in _THEY and typed[i + 1 : i + 2] and typed[i + 1] in YES_NO_WORDS:
             continue  # "I Trondheim har de …", "de har lesing som fokus": who, not what

@@ -255,7 +255,7 @@ vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
 gruppene eget egen eige eiga klare klarer hen uansett folk ang angående mtp precis vad
-unnskyld beklager sorry orsak trengte
+unnskyld beklager sorry orsak trengte årene åra årane
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
