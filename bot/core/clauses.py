@@ -124,6 +124,9 @@ def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -
     if not tagged and not text.rstrip().endswith("?"):
         return text
     announced, _, claim = claim.rpartition(":")  # "Sjekker bare: …" announces the claim
+    told = _TOLD_THAT.search(claim) if tagged else None
+    if told is not None:  # "Jeg har skrevet i kalenderen at samlingen er 24. september, …?"
+        announced, claim = claim[: told.end()], claim[told.end() :]
     found = list(re.finditer(r"[^\W\d_]+", claim))
     words = [match.group(0).lower() for match in found]
     if not words or opener(words[0]) is not None or fold(words[0]) in _BELIEVING:
@@ -154,6 +157,12 @@ _TAG_PHRASES = (
 # "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
 _TAG = re.compile(
     r"[\s,.]*\b(?:" + "|".join(sorted(_TAG_PHRASES, key=len, reverse=True)) + r")\W*$",
+    re.IGNORECASE,
+)
+# What the asker wrote down, heard or believes, and then "at" the claim itself
+_TOLD_THAT = re.compile(
+    r"\b(?:skrevet|skrive|skreiv|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"
+    r"fått vite|sier|sa|seier|mener|meiner)\b[^,.?!]{0,40}?\bat\s+",
     re.IGNORECASE,
 )
 _SUBJECT_SPAN = 5  # the verb of a claim comes after a subject of at most four words

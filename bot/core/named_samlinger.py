@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.core import answers
 from bot.core.answers import event_of
-from bot.core.dates import WEEKDAYS
+from bot.core.dates import WEEKDAYS, short_date
 from bot.core.event_answers import EventAnswers, most_relevant
 from bot.core.facets import Filters
 from bot.core.index import SearchResult
@@ -108,7 +108,9 @@ class NamedSamlinger:
         days = [i for i, name in enumerate(_WEEKDAYS) if name in q.words]
         other_day = len(days) == 1 and period.weekday is None
         weekday_only = period.weekday is not None  # "er samlingen for 1. trinn en torsdag?"
-        by_audience = self._for_audience(q) if other_day or weekday_only else []
+        named_by_audience = other_day or weekday_only or bool(q.naming_audiences)
+        named_by_audience = named_by_audience and not q.has(Cue.DEADLINE)  # "… i dag?"
+        by_audience = self._for_audience(q) if named_by_audience else []  # "engelsksamlingen"
         pool = self._named(q, q.filters) or by_audience
         if not pool or len(pool) == len(self._all):
             return None
@@ -119,12 +121,14 @@ class NamedSamlinger:
         if on_the_day:
             return None
         chosen = most_relevant(pool, now)
-        return reply_about(
-            self._events.kb,
-            f"Nei. {answers.event_headline(chosen, now)}",
-            Intent.EVENT_INFO,
-            [chosen],
-        )
+        text = f"Nei. {answers.event_headline(chosen, now)}"
+        deadline = event_of(chosen).deadline
+        day_of = (deadline.day, deadline.month) if deadline else None
+        if deadline and (deadline == period.start or day_of == period.day_month):
+            # "… er engelsksamlingen 24. september?": that day is its deadline
+            verb = "var" if deadline < now.date() else "er"
+            text += f" {short_date(deadline)} {verb} påmeldingsfristen."
+        return reply_about(self._events.kb, text, Intent.EVENT_INFO, [chosen])
 
     def after_last(self, q: Question, last: Entry | None, now: datetime) -> Reply | None:
         """ "og den etter?", "og neste etter den?" after a samling: the next one for any of

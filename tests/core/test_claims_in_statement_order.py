@@ -18,7 +18,7 @@ def _opener(word: str) -> str | None:
     """A small stand-in for the reader's opener test."""
     if word in ("hva", "når", "hvem", "kva"):
         return "wh"
-    return "yes_no" if word in ("er", "ble", "kom", "var", "har", "sier", "e") else None
+    return "yes_no" if word in ("er", "ble", "kom", "var", "har", "sier", "e", "skal") else None
 
 
 # -- a claim in the order of a statement -------------------------------------------------------
@@ -30,8 +30,13 @@ def _opener(word: str) -> str | None:
         ("Trondheim er med i nettverket, ikke sant?", "er Trondheim med i nettverket?"),
         ("Sjekker bare: DEKOM er beskrevet i meldinga?", "er DEKOM beskrevet i meldinga?"),
         ("Lesetråder kom fra Udir, korrekt?", "kom Lesetråder fra Udir?"),
+        # what someone said, wrote or believes: the claim after "at"
+        ("Rektor sier at DEKOM skal erstatte satsingene, stemmer det?",
+         "skal DEKOM erstatte satsingene?"),
+        ("Jeg har skrevet i kalenderen at samlingen er 24. september, er det riktig?",
+         "er samlingen 24. september?"),
     ],
-)
+)  # fmt: skip
 def test_a_tagged_claim_is_asked_verb_first(typed: str, asked: str) -> None:
     assert in_question_order(typed, _opener) == asked
 
@@ -40,7 +45,7 @@ def test_a_tagged_claim_is_asked_verb_first(typed: str, asked: str) -> None:
     "typed",
     [
         "og nærr e fristen?",  # a slip of a question word, not a claim
-        "Rektor sier at DEKOM skal erstatte satsingene, stemmer det?",  # what someone said
+        "Rektor sier at DEKOM skal erstatte satsingene.",  # told, not asked
         "hva er DEKOM?",
     ],
 )
@@ -338,3 +343,25 @@ def test_the_first_of_a_list_after_the_second(engine: Engine) -> None:
     )
     assert "raust" in replies[1].text
     assert "seks" in replies[2].text and "Læringsorientert ledelse" in replies[2].text
+
+
+def test_a_day_claimed_that_is_the_deadline(engine: Engine) -> None:
+    question = "Jeg har skrevet i kalenderen at engelsksamlingen er 24. september, er det riktig?"
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "1. oktober 2020" in reply.text and "påmeldingsfristen" in reply.text
+
+
+def test_which_day_this_week(engine: Engine) -> None:
+    question = "Hvilken dag denne uka er ledersamlinga for barnehage? Styreren vår spør"
+    reply = ask(engine, question, "2021-01-18T08:00")
+    assert reply.confident, reply.text
+    assert "20. januar 2021" in reply.text
+
+
+def test_all_of_the_schemes_is_no_pointer_back(engine: Engine) -> None:
+    reply = ask(engine, "Hva er målet med alle disse ordningene for barna våre egentlig?")
+    assert reply.confident, reply.text
+    assert "trives" in reply.text
+    listed = ask(engine, "list opp alle ordningene")
+    assert "Ordninger jeg kjenner til" in listed.text
