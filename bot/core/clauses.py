@@ -2,8 +2,10 @@
 
 "Hei! Jeg er pedagogisk leder i Holtålen og har nettopp begynt, så jeg lurer på når neste
 samling er" asks one thing; the rest tells who is asking. "Når er fristen, og hvor er
-samlingen?" asks two things. Splitting a message into clauses lets the engine answer each
-question part and let the context count only for what the bot recognises in it.
+samlingen?" asks two things. A claim in the order of a statement with a tag ("Trondheim er med
+i nettverket, ikke sant?") is asked as the yes/no question it is. Splitting a message into
+clauses lets the engine answer each question part and let the context count only for what the
+bot recognises in it.
 """
 
 from __future__ import annotations
@@ -156,7 +158,9 @@ _TAG_PHRASES = (
 )  # fmt: skip
 # "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
 _TAG = re.compile(
-    r"[\s,.]*\b(?:" + "|".join(sorted(_TAG_PHRASES, key=len, reverse=True)) + r")\W*$",
+    r"[\s,.]*\b(?:"
+    + "|".join(map(re.escape, sorted(_TAG_PHRASES, key=len, reverse=True)))
+    + r")\W*$",
     re.IGNORECASE,
 )
 # What the asker wrote down, heard or believes, and then "at" the claim itself

@@ -104,6 +104,7 @@ def with_context(
     # "… hører om Dekom og Rekom på møter, men har aldri forstått hva det er. Kan du forklare
     # kort?": a request to explain asks what the named things are, not about any møte
     explain = bool(of_named) and not q.cues
+    cues = q.cues | carried | _chatter_of(q, context, bool(extra))
     return replace(
         q,
         terms=(*q.terms, *of_named),
@@ -112,9 +113,7 @@ def with_context(
         filters=filters,
         context_terms=extra,
         context_words=context.words,
-        cues=frozenset({Cue.WHAT})
-        if explain
-        else q.cues | carried | _chatter_of(q, context, bool(extra)),
+        cues=frozenset({Cue.WHAT}) if explain else cues,
         yes_no=q.yes_no and not explain,
         context_filters=told,
         period=period,

@@ -72,7 +72,12 @@ def without_bodies_claimed(q: Question, terms: list[str]) -> list[str]:
     something, the body claimed is the claim, not what the question is about."""
     if not (q.yes_no and q.has(Cue.FUNDED_BY, Cue.INTRODUCED_BY)):
         return terms
-    return [term for term in terms if not term.endswith(_BODY_TERMS)]
+    return [term for term in terms if not names_a_body(term)]
+
+
+def names_a_body(term: str) -> bool:
+    """ "fylkeskommun", "departement": the term of a public body."""
+    return term.endswith(_BODY_TERMS)
 
 
 def with_institution(name: str, text: str) -> str:

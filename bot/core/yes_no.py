@@ -18,7 +18,7 @@ from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.list_claims import ListClaims, said_in
 from bot.core.number_claims import counts_before_names, number_verdict
 from bot.core.question import Question
-from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, PUBLIC_BODIES, Cue
+from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, Cue
 from bot.core.sentence_words import (
     audience_sentence,
     ends_a_compound,
@@ -26,6 +26,7 @@ from bot.core.sentence_words import (
     on_its_own,
     split_sentences,
 )
+from bot.core.strange_names import names_a_body
 from bot.core.text import Normaliser, fold, typed_words
 
 _TELLING_CUE = 5  # a question word this long says what the sentence is about ("samarbeid")
@@ -69,7 +70,6 @@ class YesNo:
             for word in _CAPITALISED.findall(entry.fact(fact) or "")
             for term in normaliser.terms(word)
         ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
-        self._bodies = tuple(normaliser.terms(" ".join(PUBLIC_BODIES)))
         self._linking = frozenset(normaliser.terms(" ".join(LINKING_VERBS)))
         self._identities: dict[str, frozenset[str]] = {}
         self._kind_words = {
@@ -373,7 +373,7 @@ class YesNo:
     def names_another_actor(self, q: Question, entry: Entry, text: str) -> bool:
         """ "Kommer modellen fra Utdanningsdirektoratet?" of "Kunnskapsdepartementet står bak
         …": the question names an actor that the entry's fact does not."""
-        asked = {t for t in self.claim(q, entry) if t in self._actors or t.endswith(self._bodies)}
+        asked = {t for t in self.claim(q, entry) if t in self._actors or names_a_body(t)}
         return bool(asked) and not asked <= set(self._normaliser.terms(text))
 
     def _overlap(self, claim: set[str], text: str, naming: set[str] | None = None) -> int:
