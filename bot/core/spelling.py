@@ -19,6 +19,9 @@ from rapidfuzz.distance import DamerauLevenshtein, Prefix
 
 MIN_LENGTH = 5
 MIN_ABBREVIATION = 6  # "skolebibl" may be cut off; "skole" is a word
+MIN_SHORTENED = 4  # a word no typo explains, this long, may be shortened ("prosj", "avsl")
+_COMPOUNDS_LOOKED_AT = 50
+_PART = 4
 CUTOFF = 80.0
 LONG_WORD = 9  # from this length a typo may be two edits (a swap counts as one)
 SAME_STEM = 0.75  # words that share this much of their start differ only in their ending
@@ -41,6 +44,8 @@ class Speller:
             completed = self._completed(word)
             if completed != word:
                 return completed
+        if cut_off and MIN_SHORTENED <= len(word) < MIN_LENGTH and word not in self._known:
+            return self._shortened(word)  # "avsl." (but not "lang", a word of its own)
         if len(word) < MIN_LENGTH or word in self._known or word.isdigit():
             return word
         cached = self._cache.get(word)
@@ -58,14 +63,33 @@ class Speller:
                 if score > best_score and _few_edits(word, candidate):
                     best, best_score = candidate, score
                     break
+        # "prosj", "avsl", "samarb": a shortened word (but "oppvekst" of "oppvekstområdet" is
+        # a word of its own)
+        if best == word and word.isalpha():
+            best = self._shortened(word)
         if len(self._cache) < 100_000:
             self._cache[word] = best
         return best
 
-    def _completed(self, word: str) -> str:
+    def _shortened(self, word: str) -> str:
+        """The known word a shortened one stands for ("prosj" → "prosjekt"), unless it is
+        the first part of compounds and so a word of its own ("oppvekst")."""
+        return word if self._starts_a_compound(word) else self._completed(word, MIN_SHORTENED)
+
+    def _starts_a_compound(self, word: str) -> bool:
+        """Whether a known word is `word` and another known word ("oppvekst" + "området")."""
+        at = bisect_left(self._sorted, word)
+        longer = takewhile(lambda known: known.startswith(word), islice(self._sorted, at, None))
+        for known in islice(longer, _COMPOUNDS_LOOKED_AT):
+            rest = known[len(word) :]
+            if len(rest) >= _PART and (rest in self._known or rest[1:] in self._known):
+                return True  # (rest[1:]: with a linking "s", "ledelses|område")
+        return False
+
+    def _completed(self, word: str, shortest: int = 0) -> str:
         """ "skolebibl" (as in "skolebibl.prosjektet") is "skolebibliotek": a cut-off word is
         the shortest known word it starts, when it is long enough to tell."""
-        if len(word) < MIN_ABBREVIATION:
+        if len(word) < (shortest or MIN_ABBREVIATION):
             return word
         at = bisect_left(self._sorted, word)
         if at < len(self._sorted) and self._sorted[at].startswith(word):

@@ -365,3 +365,24 @@ def test_all_of_the_schemes_is_no_pointer_back(engine: Engine) -> None:
     assert "trives" in reply.text
     listed = ask(engine, "list opp alle ordningene")
     assert "Ordninger jeg kjenner til" in listed.text
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        ("skolebibl prosj samarb m hvem", "bydelsbibliotekene"),
+        ("ny langsiktig plan trd nettv når klar", "januar 2024"),
+    ],
+)
+def test_telegraphic_notes_with_shortened_words(engine: Engine, note: str, said: str) -> None:
+    reply = ask(engine, note)
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+def test_a_word_of_its_own_is_not_read_as_shortened(engine: Engine) -> None:
+    reply = ask(
+        engine, "kan jeg fortsatt melde meg på engelsk? hvor lang tid har jeg", "2020-09-22T10:20"
+    )
+    assert reply.confident, reply.text
+    assert "24. september" in reply.text
