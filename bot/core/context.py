@@ -42,6 +42,10 @@ def with_context(
         )
         if len(told_of.schemes | told_of.regions) == 1:
             q = replace(q, filters=told_of)
+    # "æ har hørt om DEKOM på jobb, ka står d for?": "det" is the scheme the message names
+    of_the_named = (q.refers_back or q.follows_up) and len(
+        q.filters.schemes | q.filters.regions
+    ) == 1
     # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling, and who they
     # are does not narrow a samling named by its day ("PPT her. Hvem er samlinga 18. sept. for?").
     told = replace(context.filters, locations=frozenset())
@@ -96,14 +100,15 @@ def with_context(
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
-    names = q.refers_back and not points_back(context.words, telling=True)
+    names = q.refers_back and not points_back(context.words, telling=True) and not of_the_named
     topic = tuple(term for term in context.topic if exact(term)) if names else ()
     # "Jeg blander alltid DEKOM og REKOM, hva er forskjellen?": a question of a fact that names
     # nothing itself asks it of what the message named, the schemes included
     of_named = () if q.content or q.refers_back else _named_for(q, context, exact)
     # "… hører om Dekom og Rekom på møter, men har aldri forstått hva det er. Kan du forklare
     # kort?": a request to explain asks what the named things are, not about any møte
-    explain = bool(of_named) and not q.cues
+    explain = (bool(of_named) or of_the_named) and not q.cues and not _EXPLAIN.isdisjoint(q.words)
+    explain = explain or (bool(of_named) and not q.cues)
     cues = q.cues | carried | _chatter_of(q, context, bool(extra))
     return replace(
         q,
