@@ -15,6 +15,7 @@ from datetime import datetime
 
 from bot.core import answers, help_texts
 from bot.core.answers import event_of
+from bot.core.contraries import contrary_sentence
 from bot.core.event_answers import EventAnswers
 from bot.core.fact_answers import (
     FactAnswer,
@@ -265,7 +266,10 @@ class SubjectAnswers:
         named = self._yes_no.mentioned_members(q, own=True) if fact is Fact.PARTNERS else []
         if q.has(Cue.GOALS):  # "står det i måla for dekom/kompetanseløftet at PPT skal …?"
             named = [name for name in named if fold(name) not in fold(subject.title)]
-        if q.yes_no and fact in _ACTORS and self._yes_no.names_another_actor(q, subject, text):
+        contrary = contrary_sentence(q, subject) if q.yes_no else None
+        if contrary is not None:  # "ble fokusområdene bestemt av skoleeier alene?": i fellesskap
+            text = f"Nei. {contrary}"
+        elif q.yes_no and fact in _ACTORS and self._yes_no.names_another_actor(q, subject, text):
             text = "Nei. " + text  # "kommer modellen fra Utdanningsdirektoratet?"
         elif q.yes_no and named and not self._in_role(named, subject, text):
             text = "Nei. " + text  # "er Malvik hovedpartner?": NTNU is
