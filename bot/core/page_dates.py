@@ -27,8 +27,13 @@ def updated_reply(q: Question, kb: KnowledgeBase) -> Reply | None:
     if _UPDATED.isdisjoint(q.words) or q.has(*_SAMLING_CUES) or not kb.sources:
         return None  # "er samlingen oppdatert med ny dato?" asks about the samling
     pages = list(kb.sources.values())
-    named = [page for page in pages if _names(q, page)]
-    text = " ".join(_updated_sentence(page) for page in named or pages)
+    asked = [page for page in pages if _names(q, page)] or pages
+    text = " ".join(_updated_sentence(page) for page in asked)
+    dated = [page.updated for page in asked if page.updated is not None]
+    if q.yes_no and q.period is not None and len(asked) == 1 and dated:
+        # "Ble siden sist oppdatert i mars 2024?"
+        within = q.period.start <= dated[0] <= q.period.end
+        text = ("Ja. " if within else "Nei. ") + text
     return Reply(text, True, Intent.WHAT_IS)
 
 
