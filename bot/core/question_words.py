@@ -163,7 +163,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.MEMBERS: (
         "med i, er med, består av, medlemmer, medlem, deltakar, en del av, del av, inngår, "
-        "hører til, en av, ett av, blant, et av, ei av"
+        "hører til, en av, ett av, blant, et av, ei av, utgjør, utgjer, utgjør sammen"
     ),
     Cue.PARTNERS: (
         "partner, hovedpartner, samarbeidspartner, samarbeidspartnere, samarbeider med, "
