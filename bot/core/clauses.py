@@ -121,7 +121,9 @@ def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -
     med i nettverket, ikke sant?" and "Sjekker bare: DEKOM er beskrevet i St.meld. 21?" ask
     "er Trondheim med i nettverket?" and "er DEKOM beskrevet …?"; so does a `claimed` text
     (after "er tanken at"). Any other text as it is."""
-    claim = _TAG.sub("", text)
+    ending = text.rstrip(" ?!.,;:…").rsplit(None, 1)
+    tag_like = bool(ending) and fold(ending[-1].lower()) in _TAG_ENDS  # cheap before the regex
+    claim = _TAG.sub("", text) if tag_like else text
     tagged = claim != text or claimed
     if not tagged and not text.rstrip().endswith("?"):
         return text
@@ -163,6 +165,7 @@ _TAG = re.compile(
     + r")\W*$",
     re.IGNORECASE,
 )
+_TAG_ENDS = frozenset(fold(phrase.split()[-1]) for phrase in _TAG_PHRASES)
 # What the asker wrote down, heard or believes, and then "at" the claim itself
 _TOLD_THAT = re.compile(
     r"\b(?:skrevet|skrive|skreiv|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"

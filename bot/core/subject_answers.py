@@ -54,6 +54,7 @@ class SubjectAnswers:
         known: Callable[[str], bool],
     ) -> None:
         self.kb = kb
+        self._kinds_by_title = {fold(entry.title): entry.kind for entry in kb}
         self._normaliser = normaliser
         self._members = members
         self._known = known  # whether the knowledge base has a term
@@ -342,8 +343,7 @@ class SubjectAnswers:
         return None
 
     def _members_are(self, group: Entry, kind: Kind) -> bool:
-        titles = {fold(entry.title): entry.kind for entry in self.kb}
-        return all(titles.get(fold(member)) is kind for member in group.members)
+        return all(self._kinds_by_title.get(fold(member)) is kind for member in group.members)
 
     def _who_or_where(self, subject: Entry, search: SearchResult) -> Reply:
         """ "Hvem passer den for?" about a scheme: who it applies to, else not known."""
