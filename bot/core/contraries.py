@@ -42,6 +42,8 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("straks", "gradvis", False),
     ("over natta", "gradvis", False),  # "skal DEKOM erstatte satsingene over natta?"
     ("over natten", "gradvis", False),
+    ("separat", "i sammenheng", False),  # "… forstås som helt separate ordninger?"
+    ("adskilt", "i sammenheng", False),
     ("ettarig", "flerarig", False),  # "inngår tiltakene i ettårige planer?", "er de ettårige?"
     ("eittarig", "flerarig", False),
 )
