@@ -112,8 +112,8 @@ class SubjectFinder:
         question read as claiming that year of it, when it claims only a year (which would
         otherwise name the model "fra 2017")."""
         last = self.last(memory, now)
-        if last is None or not _claims_only_a_year(q):
-            return None
+        if last is None or not _claims_only_a_year(q) or _of_others(q, last):
+            return None  # ("og den skolelederne skulle ha på onsdag?" is another samling)
         if q.period is not None:
             return last, q
         year = int(q.topic[0])
@@ -363,10 +363,13 @@ class MemberNames:
 def _for_others(q: Question, last: Entry) -> bool:
     """ "og den for styrarar?" after a samling for others: not a question about it (but
     "kven er den for, berre småskulen?" asks who it is for)."""
+    return not (q.yes_no or q.has(Cue.FOR_WHOM)) and _of_others(q, last)
+
+
+def _of_others(q: Question, last: Entry) -> bool:
+    """The audiences the question names are not all the last samling's."""
     wanted = q.filters.audiences
-    if last.event is None or q.yes_no or not wanted or q.has(Cue.FOR_WHOM):
-        return False
-    return not wanted <= set(last.event.audience)
+    return last.event is not None and bool(wanted) and not wanted <= set(last.event.audience)
 
 
 def _fits_only(q: Question, own: Entry, last: Entry) -> bool:
