@@ -386,3 +386,24 @@ def test_a_word_of_its_own_is_not_read_as_shortened(engine: Engine) -> None:
     )
     assert reply.confident, reply.text
     assert "24. september" in reply.text
+
+
+def test_separate_schemes_are_to_be_seen_together(engine: Engine) -> None:
+    reply = ask(
+        engine, "Skal Rekom, Dekom og Kompetanseløftet forstås som helt separate ordninger?"
+    )
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "sammenheng" in reply.text
+
+
+def test_a_day_asked_for_other_people_is_another_samling(engine: Engine) -> None:
+    replies = conversation(
+        engine,
+        [
+            "Er det noen samlinger for barnehage som kommer nå framover?",
+            "og den skolelederne skulle ha på onsdag, blir den?",
+        ],
+        "2020-10-26T10:00",
+    )
+    assert "20. januar" in replies[0].text
+    assert "AVLYST" in replies[1].text and "skoleledersamling" in replies[1].text
