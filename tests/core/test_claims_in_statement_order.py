@@ -407,3 +407,15 @@ def test_a_day_asked_for_other_people_is_another_samling(engine: Engine) -> None
     )
     assert "20. januar" in replies[0].text
     assert "AVLYST" in replies[1].text and "skoleledersamling" in replies[1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "now"),
+    [
+        ("gjeld engelsk-samlinga i dekom for oss barnehagelærarar òg?", EARLY_SEPTEMBER_2020),
+        ("Er REKOM en helt ny ordning fra i år?", "2020-10-12T09:00"),
+    ],
+)
+def test_claims_of_who_and_since_when_get_no(engine: Engine, question: str, now: str) -> None:
+    reply = ask(engine, question, now)
+    assert starts_with_verdict(reply, "Nei"), reply.text
