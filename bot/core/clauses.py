@@ -98,7 +98,7 @@ def _without_relative(clause: Clause, opener: OpenerTest) -> list[Clause]:
     """ "Hva er neste samling jeg må ordne rom til?", "kva samlingar er det som eg bør kjenne
     til før møtet?": what the asker will do with the samling tells, and the question asks
     which samling it is."""
-    if opener(_first_word(clause.text)) != "wh":
+    if opener(_first_word(clause.text)) != "wh" or not _SAMLING_NOUN.search(clause.text):
         return [clause]
     found = _RELATIVE.search(clause.text)
     if found is None:
@@ -107,6 +107,7 @@ def _without_relative(clause: Clause, opener: OpenerTest) -> list[Clause]:
     return [replace(clause, text=f"{asked}?"), Clause(found.group("rest").strip(" ?"), False)]
 
 
+_SAMLING_NOUN = re.compile(r"samling|kurs|fagdag|seminar|webinar", re.IGNORECASE)
 # A samling noun, a few words, then "som" and the asker, or the asker right after the noun.
 _RELATIVE = re.compile(
     r"\b(?:\w*samling\w*|kurs\w*|fagdag\w*|seminar\w*|webinar\w*)"
@@ -251,9 +252,9 @@ def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[
     # "Midtre Gauldal er med, stemmer det?"; "Lesetråder ble avsluttet i 2019. Korrekt?" when
     # the sentence before is a claim ("Rektor sier at …. Stemmer det?" asks of what it names)
     joined = f"{clauses[-2].text.rstrip('.!')}, {clauses[-1].text}"
-    of_the_claim = tuple(words) in _TAGS and in_question_order(joined, opener) != joined
-    if tuple(words) in _CONFIRMING and (same_sentence or of_the_claim):
-        return [*clauses[:-2], Clause(joined, True)]
+    asked = in_question_order(joined, opener) if tuple(words) in _TAGS else joined
+    if tuple(words) in _CONFIRMING and (same_sentence or asked != joined):
+        return [*clauses[:-2], Clause(asked, True)]
     if len(words) != 1 or opener(words[0]) != "wh":
         return clauses
     return [*clauses[:-2], Clause(f"{words[0]} {clauses[-2].text}?", True)]

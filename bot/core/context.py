@@ -14,12 +14,10 @@ from itertools import pairwise
 
 from bot.core.knowledge import Kind
 from bot.core.question import Question
-from bot.core.question_forms import ONLINE, points_back
+from bot.core.question_forms import DEMONSTRATIVES, ONLINE, points_back
 from bot.core.question_words import ENTRY_FACT_CUES, Cue
 from bot.core.text import fold, stem
 
-# Words that point back with the kind noun after them ("det fokusområdet", "dette prosjektet").
-_DEMONSTRATIVES = frozenset({"det", "den", "dette", "denne", "disse", "desse"})
 # The words of a samling's format, as terms ("zoom", "digital", "fysisk").
 _FORMATS = frozenset(stem(word) for word in (*ONLINE, "fysisk"))
 
@@ -60,7 +58,7 @@ def with_context(
     pointed = {
         stem(word)
         for before, word in pairwise(q.words)
-        if before in _DEMONSTRATIVES and stem(word) in q.kind_words
+        if before in DEMONSTRATIVES and stem(word) in q.kind_words
     }
     choices = (
         [
@@ -96,7 +94,7 @@ def with_context(
     of_a_samling = context.has(Cue.EVENT) or not context.topic
     asks_when_it_is = q.has(Cue.WHEN) and not of_a_samling
     own_time = q.has(Cue.NEXT, *ENTRY_FACT_CUES) or asks_when_it_is
-    period = q.period or (None if own_time or _since(context) else context.period)
+    period = q.period or (None if own_time or _the_askers_own_time(context) else context.period)
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
@@ -107,8 +105,7 @@ def with_context(
     of_named = () if q.content or q.refers_back else _named_for(q, context, exact)
     # "… hører om Dekom og Rekom på møter, men har aldri forstått hva det er. Kan du forklare
     # kort?": a request to explain asks what the named things are, not about any møte
-    explain = (bool(of_named) or of_the_named) and not q.cues and not _EXPLAIN.isdisjoint(q.words)
-    explain = explain or (bool(of_named) and not q.cues)
+    explain = not q.cues and (bool(of_named) or (of_the_named and _asks_to_explain(q)))
     cues = q.cues | carried | _chatter_of(q, context, bool(extra))
     return replace(
         q,
@@ -137,7 +134,7 @@ def _chatter_of(q: Question, context: Question, names_something: bool) -> frozen
 _CHATTER = frozenset({Cue.GREETING, Cue.THANKS, Cue.HELP, Cue.IDENTITY, Cue.GOODBYE})
 
 
-def _since(context: Question) -> bool:
+def _the_askers_own_time(context: Question) -> bool:
     """ "… har vært i jobben siden i vår", "jeg begynte som rektor i Melhus i august": a time
     the asker tells of themselves."""
     span = context.period.span if context.period is not None else None
@@ -153,13 +150,18 @@ _STARTED_BEFORE = 6  # "begynte som rektor i Melhus i august"
 def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> tuple[str, ...]:
     """The known terms of the context, when the question asks a fact of something unnamed, or
     asks only to have it explained ("kan du forklare kort?")."""
-    explains = not q.cues and not _EXPLAIN.isdisjoint(q.words)
-    if not (q.cues & _FACTS_OF_NAMED or explains):
+    if not (q.cues & _FACTS_OF_NAMED or (not q.cues and _asks_to_explain(q))):
         return ()
     return tuple(term for term in context.content if exact(term))
 
 
 _FACTS_OF_NAMED = ENTRY_FACT_CUES | {Cue.DIFFERENCE, Cue.MEMBERS}
+
+
+def _asks_to_explain(q: Question) -> bool:
+    return not _EXPLAIN.isdisjoint(q.words)
+
+
 _EXPLAIN = frozenset({"forklar", "forklare", "forklart", "fortell", "fortelle", "beskriv", "utdyp"})
 
 

@@ -37,7 +37,7 @@ def number_verdict(q: Question, entry: Entry, claim: Sequence[str]) -> str | Non
     says of it: "kommer modellen med tre ordninger fra Udir?" is no "Ja" for the three."""
     question = " ".join((*q.context_words, q.text))  # "X har fire tema. Stemmer det?"
     if q.period is not None and q.period.is_a_year and not _YEAR.search(question):
-        # "Er REKOM en ny ordning fra i år?": the year "i år" is
+        # "Er REKOM en ny ordning fra i år?": the year of "i år" is claimed
         question += f" fra {q.period.start.year}" if "fra" in q.words else f" {q.period.start.year}"
     listing = (entry.items_title or "", len(entry.items)) if entry.items else None
     verdict = judge_count(question, entry_sentences(entry), listing)

@@ -51,12 +51,12 @@ def _names(q: Question, page: Source) -> bool:
 
 
 def _updated_sentence(page: Source) -> str:
-    name = f"{possessive(page.publisher)} side «{page.title}»"
+    name = f"{_possessive(page.publisher)} side «{page.title}»"
     if page.updated is None:
         return f"{name} oppgir ikke når den sist ble oppdatert."
     return f"{name} ble sist oppdatert {short_date(page.updated)}."
 
 
-def possessive(name: str) -> str:
+def _possessive(name: str) -> str:
     """ "Trondheim kommunes", "Gauldalsregionens"."""
     return name if name.endswith("s") else f"{name}s"

@@ -164,6 +164,9 @@ class QuestionReader:
         regions = [entry.id for entry in kb.entries if entry.kind is Kind.REGION]
         self._only_region = regions[0] if len(regions) == 1 else None
         self._region_term = normaliser.terms(regions[0].replace("-", " "))[0] if regions else ""
+        self._region_words = self._kinds.get(Kind.REGION, frozenset()) | set(
+            normaliser.terms("regionale")
+        )
 
     def opener(self, word: str) -> str | None:
         """ "wh" when a folded word is a question word, "yes_no" when it is a verb that can open
@@ -218,8 +221,7 @@ class QuestionReader:
         )
         if the_region:
             filters = replace(filters, regions=frozenset({the_region}))
-            region_words = self._kinds[Kind.REGION] | set(self._normaliser.terms("regionale"))
-            content = tuple(self._region_term if t in region_words else t for t in content)
+            content = tuple(self._region_term if t in self._region_words else t for t in content)
             filter_terms = filter_terms | {self._region_term}
             kind_named = None  # as if named by name
         # "skolen til sønnen min", "kollegaen min": the asker's own people say nothing of the

@@ -224,7 +224,7 @@ def names_the_region(typed: Sequence[str]) -> bool:
     if at is None:
         return False
     before = words[at - 1] if at > 0 else ""
-    if words[at] == "regionen" and before in _DEMONSTRATIVE_WORDS:
+    if words[at] == "regionen" and before in DEMONSTRATIVES:
         return False
     if words[at] != "regionen" and before != "det":
         return False  # "det regionsamarbeidet", not any "regionsamarbeid" ("møte om …")
@@ -234,4 +234,5 @@ def names_the_region(typed: Sequence[str]) -> bool:
 
 
 _THE_REGION = frozenset({"regionen", "regionsamarbeidet", "regionsamarbeid"})
-_DEMONSTRATIVE_WORDS = frozenset({"denne", "dette", "den", "det", "disse", "desse"})
+# Words that point back with a noun after them ("denne regionen", "det fokusområdet").
+DEMONSTRATIVES = frozenset({"det", "den", "dette", "denne", "disse", "desse"})

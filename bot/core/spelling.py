@@ -44,8 +44,8 @@ class Speller:
             completed = self._completed(word)
             if completed != word:
                 return completed
-        if cut_off and MIN_SHORTENED <= len(word) < MIN_LENGTH and word not in self._known:
-            return self._shortened(word)  # "avsl." (but not "lang", a word of its own)
+            if MIN_SHORTENED <= len(word) < MIN_LENGTH:
+                return self._shortened(word)  # "avsl." (but not "lang", a word of its own)
         if len(word) < MIN_LENGTH or word in self._known or word.isdigit():
             return word
         cached = self._cache.get(word)
@@ -63,9 +63,7 @@ class Speller:
                 if score > best_score and _few_edits(word, candidate):
                     best, best_score = candidate, score
                     break
-        # "prosj", "avsl", "samarb": a shortened word (but "oppvekst" of "oppvekstområdet" is
-        # a word of its own)
-        if best == word and word.isalpha():
+        if best == word and word.isalpha():  # "prosj", "nettv", "samarb": shortened
             best = self._shortened(word)
         if len(self._cache) < 100_000:
             self._cache[word] = best

@@ -8,10 +8,17 @@ import pytest
 
 from bot.core.clauses import in_question_order, split_clauses
 from bot.core.engine import Engine
+from bot.core.reply import Reply
 from tests.core.asking import EARLY_SEPTEMBER_2020, ask, conversation, starts_with_verdict
 
 AFTER_THE_ENGLISH_DEADLINE = "2020-09-28T08:15"
 BEFORE_THE_ENGLISH_DEADLINE = "2020-09-16T11:20"
+
+
+def assert_says(reply: Reply, said: str) -> None:
+    """A confident reply that says `said`."""
+    assert reply.confident, reply.text
+    assert said in reply.text
 
 
 def _opener(word: str) -> str | None:
@@ -179,9 +186,7 @@ def test_days_from_the_deadline_to_the_samling(engine: Engine) -> None:
     ],
 )  # fmt: skip
 def test_questions_read_past_their_wording(engine: Engine, question: str, said: str) -> None:
-    reply = ask(engine, question)
-    assert reply.confident, reply.text
-    assert said in reply.text
+    assert_says(ask(engine, question), said)
 
 
 def test_what_the_asker_will_do_with_the_samling_does_not_sink_it(engine: Engine) -> None:
@@ -268,9 +273,7 @@ def test_claims_however_they_are_tagged(engine: Engine, question: str, verdict: 
 def test_swedish_dialect_and_the_askers_own_time(
     engine: Engine, question: str, said: str, now: str
 ) -> None:
-    reply = ask(engine, question, now)
-    assert reply.confident, reply.text
-    assert said in reply.text
+    assert_says(ask(engine, question, now), said)
 
 
 @pytest.mark.parametrize(
@@ -284,9 +287,7 @@ def test_swedish_dialect_and_the_askers_own_time(
     ],
 )  # fmt: skip
 def test_small_talk_around_no_question(engine: Engine, message: str, said: str) -> None:
-    reply = ask(engine, message)
-    assert reply.confident, reply.text
-    assert said in reply.text
+    assert_says(ask(engine, message), said)
 
 
 def test_small_talk_does_not_swallow_a_question_about_a_named_samling(engine: Engine) -> None:
@@ -375,9 +376,7 @@ def test_all_of_the_schemes_is_no_pointer_back(engine: Engine) -> None:
     ],
 )
 def test_telegraphic_notes_with_shortened_words(engine: Engine, note: str, said: str) -> None:
-    reply = ask(engine, note)
-    assert reply.confident, reply.text
-    assert said in reply.text
+    assert_says(ask(engine, note), said)
 
 
 def test_a_word_of_its_own_is_not_read_as_shortened(engine: Engine) -> None:
