@@ -45,10 +45,11 @@ def with_context(
         q.filters.schemes | q.filters.regions
     ) == 1
     # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling, and who they
-    # are does not narrow a samling named by its day ("PPT her. Hvem er samlinga 18. sept. for?").
+    # are, or where, does not narrow a samling named by its day ("PPT her. Hvem er samlinga
+    # 18. sept. for?", "Rektor i Malvik her. Blir skoleledersamlingen 28. oktober noe av?").
     told = replace(context.filters, locations=frozenset())
     if q.period is not None and q.period.start == q.period.end:
-        told = replace(told, audiences=frozenset())
+        told = replace(told, audiences=frozenset(), member_of=frozenset(), regions=frozenset())
     # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
     # "… skoleledersamling 28. oktober. Blir den på Zoom?": the format asked is no topic either.
     # "… ledersamlinga 20. januar. Er den på Oppdal?": the place asked is no topic either, nor
@@ -84,7 +85,11 @@ def with_context(
     # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
     asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
     carried = context.cues & ({Cue.EVENT} | (set() if asks_own else {Cue.DEADLINE, Cue.CANCELLED}))
-    if q.kind_named not in (None, Kind.EVENT) or q.cues & ENTRY_FACT_CUES:
+    # "Det er en samling i morgen. Hvem arrangerer den?": "den" is that samling, by its time
+    its_samling = (
+        q.refers_back and context.has(Cue.EVENT) and context.period is not None and not q.topic
+    )
+    if (q.kind_named not in (None, Kind.EVENT) or q.cues & ENTRY_FACT_CUES) and not its_samling:
         # "Vi var på et møte om X. Hva er målet med dette fokusområdet / i den?"
         carried = frozenset()
     # "Jeg var på samlinga i går. Når er neste?": the next one, not yesterday's
@@ -93,7 +98,7 @@ def with_context(
     # (but "og den på Oppdal tidlegare i år, når var den?" names the samling by its time)
     of_a_samling = context.has(Cue.EVENT) or not context.topic
     asks_when_it_is = q.has(Cue.WHEN) and not of_a_samling
-    own_time = q.has(Cue.NEXT, *ENTRY_FACT_CUES) or asks_when_it_is
+    own_time = (q.has(Cue.NEXT, *ENTRY_FACT_CUES) and not its_samling) or asks_when_it_is
     period = q.period or (None if own_time or _the_askers_own_time(context) else context.period)
     filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
@@ -150,12 +155,15 @@ _STARTED_BEFORE = 6  # "begynte som rektor i Melhus i august"
 def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> tuple[str, ...]:
     """The known terms of the context, when the question asks a fact of something unnamed, or
     asks only to have it explained ("kan du forklare kort?")."""
-    if not (q.cues & _FACTS_OF_NAMED or (not q.cues and _asks_to_explain(q))):
+    # "lesetråder, hva er det for noe?" asks what the named thing is
+    what_it_is = q.cues == {Cue.WHAT} and not _IT.isdisjoint(q.words)
+    if not (q.cues & _FACTS_OF_NAMED or (not q.cues and _asks_to_explain(q)) or what_it_is):
         return ()
     return tuple(term for term in context.content if exact(term))
 
 
 _FACTS_OF_NAMED = ENTRY_FACT_CUES | {Cue.DIFFERENCE, Cue.MEMBERS}
+_IT = frozenset({"det", "dette", "den", "denne", "d"})
 
 
 def _asks_to_explain(q: Question) -> bool:

@@ -78,9 +78,20 @@ def contrary_sentence(q: Question, entry: Entry) -> str | None:
                 if f" {opposite} " in f" {' '.join(said)} ":
                     return on_its_own(text, entry)
                 continue
-            for word, after in pairwise([*said, ""]):
+            for at, (word, after) in enumerate(pairwise([*said, ""])):
                 if not word.startswith(opposite):
                     continue
-                if not with_noun or any(same_noun(noun, after) for noun in nouns):
+                # "er REKOM privat?" asks what it is: "REKOM er en statlig støtteordning"
+                predicative = "" in nouns and _said_to_be(said[:at])
+                if not with_noun or predicative or any(same_noun(n, after) for n in nouns):
                     return on_its_own(text, entry)
     return None
+
+
+def _said_to_be(before: list[str]) -> bool:
+    """Whether the words before a sentence's word end in "er" ("… er en statlig …")."""
+    words = [word for word in before[-2:] if word not in _ARTICLES]
+    return bool(words) and words[-1] in ("er", "var")
+
+
+_ARTICLES = frozenset({"en", "ei", "et", "ett", "ein", "eit"})

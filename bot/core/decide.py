@@ -42,6 +42,7 @@ from bot.core.question_shapes import (
     complementary_pair,
     fact_naming,
     has_fact_first,
+    list_counted,
     names_what,
     sorts_named,
 )
@@ -115,9 +116,8 @@ class Decider:
         if outright is not None and not q.has(Cue.UNSUPPORTED):
             return outright
         other = self._named.held_by_others(q, search, now)
-        other = other or self._subjects.someone_else_in_role(q, search)
-        if other is not None:  # "Er det UiT som er hovedpartner …?"
-            return other
+        if (other := other or self._subjects.someone_else_in_role(q, search)) is not None:
+            return other  # "Er det UiT som er hovedpartner …?"
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
         if q.yes_no and (unknown or asks_of_a_stranger(q, search)):
             # "får man studiepoeng for …?", "har Tromsø et leseprosjekt?": not in the sources
@@ -196,10 +196,8 @@ class Decider:
         members = fact_text(named, Fact.MEMBERS) if q.has(Cue.WHO) and named.members else None
         if members is not None:  # "kæm e kommunan i Gauldalsregionen?": who they are
             return self._reply(members, Intent.LIST, [named], search.hits)
-        sentence = self._yes_no.saying_sentence(q, named)
-        if sentence is None:
-            return None
-        return self._reply(sentence, Intent.WHAT_IS, [named], search.hits)
+        said = self._yes_no.saying_sentence(q, named)
+        return None if said is None else self._reply(said, Intent.WHAT_IS, [named], search.hits)
 
     def _search(self, q: Question) -> tuple[list[str], SearchResult]:
         """The question's own terms and the search for them (with the context's terms unless
@@ -247,6 +245,8 @@ class Decider:
         hits = search.hits
         if not q.content or not hits:
             return self._unknown(q, search, asked_nothing=not q.content)
+        if (listing := list_counted(q, hits)) is not None:  # "hvor mange fokusområder er det?"
+            return self._reply(answers.counted_text(listing), Intent.LIST, [listing], hits)
         top = hits[0]
         pair = complementary_pair(q, hits)
         if pair is not None and coverage(q, search) >= CONFIDENT_COVERAGE:
@@ -413,7 +413,7 @@ class Decider:
             return False
         if q.yes_no and not asks_if_any(q):
             return False
-        if q.has(Cue.FOR_WHOM) and q.alternatives:
+        if (q.has(Cue.FOR_WHOM) or not q.has(Cue.EVENT)) and q.alternatives:
             return False  # "kem jobbe regionen med kompetanse for, berre lærera?" asks of it
         if subject.kind not in _HAS_EVENTS:
             return False

@@ -30,6 +30,7 @@ MIN_PART = 3  # each part of a split word is at least this long
 _CACHED_WORDS = 50_000
 _RUN_TOGETHER = 8  # a word this long may be several typed without spaces
 _LONGEST_PART = 24
+_DOUBLED = frozenset("bdfgklmnprst")  # consonants people type once for twice
 _TWO = 2
 _WORD_COST = 3  # a word costs more than a small word in a run typed without spaces
 # Small words that run into the next in "hvaerdekom" but never start a compound.
@@ -178,13 +179,19 @@ class WordForms:
         return ()
 
     def _squeezed(self, word: str) -> tuple[str, ...]:
-        """A letter typed twice too many: "dettte" → "dette", "hvemm" → "hvem", "novemberr"."""
+        """A letter typed once too often or too few: "dettte" → "dette", "hvemm" → "hvem"."""
         if len(word) > _LONGEST_PART:
             return ()
         tripled = re.sub(r"(.)\1\1+", r"\1\1", word)  # "dettte" → "dette"
         candidates = [tripled] if tripled != word else []
         candidates += [
             word[:i] + word[i + 1 :] for i in range(len(word) - 1) if word[i] == word[i + 1]
+        ]
+        # … or once too few: "samen" → "sammen", "komer" → "kommer"
+        candidates += [
+            word[: i + 1] + word[i:]
+            for i in range(1, len(word) - 1)
+            if word[i] in _DOUBLED and word[i - 1] != word[i] != word[i + 1]
         ]
         return next(((c,) for c in candidates if self._known(c)), ())
 

@@ -23,6 +23,7 @@ from bot.core.clauses import Clause, split_clauses
 from bot.core.context import with_context
 from bot.core.decide import Decider
 from bot.core.event_answers import EventAnswers
+from bot.core.fact_answers import name_first
 from bot.core.index import SearchIndex
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.memory import Memory, remember
@@ -91,6 +92,8 @@ class Engine:
                 reply = replace(reply, text=_without_verdict(reply.text))
             if reply.confident and parts and _restated_by(parts[-1], q):
                 parts.pop()  # "hvorfor skal vi bruke tid på dette, hva er målet med …?"
+            elif reply.confident and parts and _guessed_by(parts[-1][1], q, reply):
+                parts.pop()  # "hvem står bak Dekom – er det statlige ordninger?" "Ja. …"
             if any(reply.text == earlier.text for _, earlier in parts):
                 continue  # "Hvor oppdatert er informasjonen? Når ble siden oppdatert?"
             if reply.confident or not parts or not _adds_to(q, reply, [r for _, r in parts]):
@@ -100,7 +103,8 @@ class Engine:
     def _decide(self, q: Question, memory: Memory | None, now: datetime) -> Reply:
         """One question part answered, and checked against what the sources leave out."""
         dated = updated_reply(q, self.kb)  # "når ble siden sist oppdatert?"
-        return dated or self._gaps.checked(q, self._decider.decide(q, memory, now))
+        reply = dated or self._gaps.checked(q, self._decider.decide(q, memory, now))
+        return name_first(q, reply, self.kb)
 
     def answer_entry(self, entry_id: str, now: datetime) -> Reply | None:
         """The answer for one entry, e.g. when a user taps a suggestion button."""
@@ -130,6 +134,14 @@ class Engine:
             return q
         index = self._index
         return with_context(q, context, lambda term: bool(index.resolve(term)), index.has)
+
+
+def _guessed_by(before: Reply, q: Question, reply: Reply) -> bool:
+    """Whether a yes or no answers the question before it that the bot could not: the asker
+    offered the answer ("hvem står bak Dekom – er det statlige ordninger?")."""
+    same = {m.id for m in before.matches} & {m.id for m in reply.matches}
+    offered = q.words[:2] in (("er", "det"), ("var", "det"), ("er", "de"), ("var", "de"))
+    return not before.confident and offered and bool(_VERDICT.match(reply.text)) and bool(same)
 
 
 def _restated_by(before: tuple[Question, Reply], q: Question) -> bool:

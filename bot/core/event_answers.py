@@ -37,6 +37,8 @@ from bot.core.samling_questions import (
     asks_to_sign_up,
     asks_why_changed,
     days_claimed,
+    names_the_format,
+    ordinal_asked,
 )
 from bot.core.text import fold
 
@@ -217,7 +219,7 @@ class EventAnswers:
             verdict = not event.cancelled and event.deadline_open(now)
             if asks_if_passed(q):
                 verdict = not verdict  # "er fristen gått ut?", "er det for sent?"
-        elif not ONLINE.isdisjoint(q.words):
+        elif not ONLINE.isdisjoint(q.words) and not names_the_format(q):
             # "var den på Zoom?", "ble den holdt på Teams?" (of a Zoom samling: "Nei")
             named = _PLATFORMS & set(q.words)
             platform = fold(event.platform) if event.platform else None
@@ -241,6 +243,9 @@ class EventAnswers:
 
     def answer(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
         """The answer about `pool`; `specific` when the question narrowed it down."""
+        if (nth := ordinal_asked(q)) and specific and 0 < len(pool) < nth:  # "andre samling …?"
+            text = status_texts.only_these(answers.filter_phrase(self.kb, q.filters), pool, now)
+            return replace(self._reply(text, Intent.UPCOMING_EVENTS, pool), confident=False)
         if q.has(Cue.CANCELLED):
             return self._cancelled(q, pool, specific, now)
         if q.has(Cue.DEADLINE):
@@ -288,6 +293,8 @@ class EventAnswers:
             else:
                 break
         if first is None:
+            if not scope and len(pool) < len(self._events):
+                scope = " som passer"  # "ingen kommende samlinger" would deny tomorrow's
             return self._nothing_ahead(pool, now, scope, Intent.NEXT_EVENT, skipped)
         text = answers.next_event(self.kb, scope, first, skipped, later, now)
         return self._reply(text, Intent.NEXT_EVENT, [first, *skipped, *later])

@@ -45,6 +45,8 @@ class Filters:
 
 
 MIN_SECTOR = 4  # an audience word this long may start a compound naming another ("skoleleder")
+_COMPOUND_HEAD = 5  # the first part of a compound of two audience words ("engelsk", "trinn")
+_CACHED_COMPOUNDS = 50_000
 _FACET_ORDER = ("audiences", "schemes", "locations", "regions", "organisers", "member_of")
 
 
@@ -65,6 +67,12 @@ class Facets:
             for phrase in (audience.id.replace("-", " "), audience.label, *audience.words):
                 self._add("audiences", terms(phrase), audience.id)
         self._also = _sector_prefixes(kb, normaliser)
+        self._one_word_audiences = {
+            phrase[0]: value
+            for phrase, facet, value in (e for found in self._by_first.values() for e in found)
+            if facet == "audiences" and len(phrase) == 1
+        }
+        self._compounds: dict[str, frozenset[str]] = {}
         organisers = {
             fold(name) for event in kb.events if event.event for name in event.event.organisers
         }
@@ -114,10 +122,36 @@ class Facets:
                     for values in phrases.values()
                 )
         also = {a for phrase in matched.get("audiences", {}) for a in self._also.get(phrase, ())}
+        used = {term for phrase in claimed for term in phrase}
+        for term in content:  # "førsteklasselærere", "engelsklærerne": two audiences in one
+            parts = self._audience_compound(term) if term not in self._by_first else frozenset()
+            if parts:
+                also |= parts
+                used.add(term)
         if also:
             found["audiences"] = found.get("audiences", frozenset()) | also
-        used = frozenset(term for phrase in claimed for term in phrase)
-        return Filters(**found), used
+        return Filters(**found), frozenset(used)
+
+    def _audience_compound(self, term: str) -> frozenset[str]:
+        """The audiences of an unknown compound of two one-word audience terms, a linking "s"
+        or "e" between them: "forsteklass" + "e" + "ler"."""
+        cached = self._compounds.get(term)
+        if cached is not None:
+            return cached
+        found: frozenset[str] = frozenset()
+        for cut in range(len(term) - 2, _COMPOUND_HEAD - 1, -1):
+            head, tail = term[:cut], term[cut:]
+            owner = self._one_word_audiences.get(head)
+            if owner is None:
+                continue
+            rest = tail[1:] if tail[0] in "se" and tail[1:] in self._one_word_audiences else tail
+            other = self._one_word_audiences.get(rest)
+            if other is not None:
+                found = frozenset({owner, other})
+                break
+        if len(self._compounds) < _CACHED_COMPOUNDS:
+            self._compounds[term] = found
+        return found
 
 
 def _sector_prefixes(kb: KnowledgeBase, normaliser: Normaliser) -> dict[tuple[str, ...], set[str]]:

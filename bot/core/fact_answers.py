@@ -9,12 +9,14 @@ entry is `bot.core.yes_no`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from bot.core import answers
-from bot.core.knowledge import Entry, Fact
+from bot.core.knowledge import Entry, Fact, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
+from bot.core.reply import Intent, Reply
 from bot.core.sentence_words import split_sentences
 from bot.core.text import fold
 
@@ -130,3 +132,28 @@ def tells(entry: Entry, fact: Fact) -> bool:
     holders = entry.event is not None and bool(entry.event.organisers)
     held = fact in (Fact.INTRODUCED_BY, Fact.PARTNERS) and holders
     return held or bool(fact_text(entry, fact))
+
+
+def name_first(q: Question, reply: Reply, kb: KnowledgeBase) -> Reply:
+    """ "Hva heter skolebibliotekprosjektet?": its name first, then what else the answer says."""
+    if not (reply.confident and reply.intent is Intent.WHAT_IS and len(reply.matches) == 1):
+        return reply
+    entry = kb.get(reply.matches[0].id)
+    if entry is None or entry.is_event or _NAME_WORDS.isdisjoint(q.words) or q.yes_no:
+        return reply
+    ends = (m.end() for m in _SENTENCE_END.finditer(reply.text) if _outside_quotes(reply.text, m))
+    cut = next(ends, len(reply.text))
+    said_again = fold(entry.title) in fold(reply.text[:cut])
+    text = reply.text[cut:] if said_again else reply.text  # not the name twice in a row
+    return replace(reply, text=f"Det heter «{entry.title}». {text}".strip())
+
+
+def _outside_quotes(text: str, end: re.Match[str]) -> bool:
+    before = text[: end.start()]
+    return before.count("«") == before.count("»")
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_NAME_WORDS = frozenset(
+    {"heter", "heiter", "heite", "heitte", "hette", "heta", "navnet", "namnet", "called"}
+)

@@ -72,7 +72,10 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # "slik/sånn/som <up to three words> beskriver/sier/omtaler (dem)"
 _HEDGE = re.compile(
     r",?\s*\b(?:slik|sånn|sann)\s+(?:[^\W\d_]+\s+){0,3}?"
-    r"(?:beskriver|beskrev|omtaler|omtalte|sier|sa|forklarer)(?:\s+(?:dem|det|den|de|dei))?\b",
+    r"(?:beskriver|beskrev|omtaler|omtalte|sier|sa|forklarer)(?:\s+(?:dem|det|den|de|dei))?\b"
+    # "… ifølge sidene?", "… i følge kildene dine?": where the answer is to come from
+    r"|,?\s*\b(?:ifølge|iflg\.?|i\s+følge|etter)\s+(?:(?:de|dei)\s+)?(?:sidene|siden|sida|sidane|"
+    r"nettsidene|nettsiden|nettsida|kildene|kilden|kjeldene|kjelda)(?:\s+(?:dine|din|deres))?\b",
     re.IGNORECASE,
 )
 

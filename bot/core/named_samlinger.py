@@ -169,7 +169,8 @@ class NamedSamlinger:
             return q, later
         if "etter" in q.words:
             named = self._normaliser.terms(" ".join(q.words[q.words.index("etter") + 1 :]))
-        elif q.refers_back and q.topic:  # "Jeg var på styrersamlinga. Når er den neste?"
+        elif q.refers_back and q.topic and "neste" in q.words:
+            # "Jeg var på styrersamlinga. Når er den neste?" (not "… snart, eller har den vært?")
             named = q.topic
         else:
             return None

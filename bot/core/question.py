@@ -38,6 +38,7 @@ from bot.core.question_words import (
     EVENT_NOUNS_PLURAL,
     INTERROGATIVES,
     NUMBER_WORDS,
+    ONLY_WORDS,
     PLAIN_WORDS,
     SMALLTALK_CUES,
     Cue,
@@ -205,6 +206,8 @@ class QuestionReader:
         )
         naming = self._audiences_before_for(tokens) if filters.audiences else frozenset()
         alternatives = _alternatives(tokens, self.stop_words)
+        if Cue.WHO in cues and filters.audiences and not ONLY_WORDS.isdisjoint(corrected[-3:]):
+            cues.add(Cue.FOR_WHOM)  # "kven er med i samarbeidet – berre skule?" asks who for
         if filters.locations and any(
             alternatives & set(self._normaliser.terms(place)) for place in filters.locations
         ):
@@ -215,7 +218,7 @@ class QuestionReader:
         the_region = (
             kind_named in (Kind.REGION, None)
             and not named
-            and names_the_region(corrected)
+            and (names_the_region(corrected) or names_the_region(typed))  # before the speller
             and not self._asks_which_region(tokens)
             and self._only_region
         )

@@ -226,8 +226,8 @@ def names_the_region(typed: Sequence[str]) -> bool:
     before = words[at - 1] if at > 0 else ""
     if words[at] == "regionen" and before in DEMONSTRATIVES:
         return False
-    if words[at] != "regionen" and before != "det":
-        return False  # "det regionsamarbeidet", not any "regionsamarbeid" ("møte om …")
+    if (words[at] == "regionsamarbeid" and before != "det") or before == "om":
+        return False  # "det regionsamarbeid(et)", not any ("møte om regionsamarbeidet")
     end = at + (2 if words[at] == "regionale" else 1)
     start = at - 1 if before in ("det", "den") else at  # "i det regionsamarbeidet vårres"
     return not points_back([*words[:start], *words[end:]])

@@ -121,3 +121,15 @@ def sorts_named(q: Question, kb: KnowledgeBase) -> list[Entry] | None:
     named = [kb.get(entry_id) for entry_id in ids]
     of_kind = [entry for entry in named if entry is not None and entry.kind is q.list_kind]
     return of_kind or None
+
+
+def list_counted(q: Question, hits: Sequence[Hit]) -> Entry | None:
+    """ "hvor mange fokusområder er det?": nothing but the kind counted, and one of the best
+    matches lists them (the focus areas' overview, not the focus area "Lesing")."""
+    if not q.has(Cue.COUNT) or q.kind_named is None or not set(q.topic) <= set(q.kind_words):
+        return None
+    listing = [hit.entry for hit in hits[:_CLOSE_HITS] if hit.entry.items and hit.lexical >= 1]
+    return listing[0] if len(listing) == 1 else None
+
+
+_CLOSE_HITS = 3

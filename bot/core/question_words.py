@@ -95,7 +95,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.PAST: (
         "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, "
-        "over, forbi, nylig, nyleg, i det siste"
+        "over, forbi, nylig, nyleg, i det siste, allerede vært, har den vært, "
+        "har ho vore, har den vore, allereie vore"
     ),
     Cue.DEADLINE: (
         "frist, fristen, påmeldingsfrist, påmelding, melde, meld, melder, påmeldt, "
@@ -176,6 +177,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.DESCRIBED_IN: "beskrevet, beskriver, omtalt, hvor står det",
     Cue.UNSUPPORTED: (
         "hvem er rektor, hvem er leder, hvem er sjef, hvem er styrer, oppvekstsjef, "
+        "hvem leder, hvem styrer, kven leier, kven leiar, hvem sitter i, "
+        "who leads, who is in charge, "
         "kommunalsjef, ordfører, hvor mye penger, hvor mye tilskudd, hvor mye støtte, hvor "
         "stort, hvor store, beløp, beløpet, summen, kroner, koster, kostnad, kostnader, pris, "
         "prisen, betale, gratis, avgift, refusjon, refundert, refundere, pengene tilbake, passord, "
@@ -255,7 +258,7 @@ vanligvis rolle rollen rolla oppgave oppgaven gamle gammel gamal hvert del delen
 alene aleine åleine ut ute bør burde forventer forventes forventa forventar brukt brukte bruker
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
 gruppene eget egen eige eiga klare klarer hen uansett folk ang angående mtp precis vad
-unnskyld beklager sorry orsak trengte årene åra årane
+unnskyld beklager sorry orsak trengte årene åra årane begge båe visst heitte hette att
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
@@ -377,6 +380,14 @@ QUESTION_INTRODUCERS = (
     "lurer på",
     "lurte på",
     "lure på",
+    # after a fronted phrase: "I forbindelse med et notat lurer jeg på hvilke …"
+    "lurer jeg på",
+    "lurte jeg på",
+    "lurer eg på",
+    "lurar eg på",
+    "lurte eg på",
+    "lurar på",
+    "vil jeg gjerne vite",
     "vil gjerne vite",
     "vil vite",
     "ville vite",

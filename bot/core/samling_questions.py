@@ -173,3 +173,22 @@ def time_of_day_unknown(q: Question, subject: Entry | None, kb: KnowledgeBase) -
     named = subject is not None and subject.event is not None
     events = [subject] if subject is not None and named else [e for e in kb if e.is_event]
     return not any(entry.event and entry.event.start_time for entry in events)
+
+
+def names_the_format(q: Question) -> bool:
+    """ "har den digitale ledersamlingen vært?": the format names the samling, asks nothing."""
+    naming = {word for word, after in pairwise(q.words) if word in ONLINE and "samling" in after}
+    return q.has(Cue.PAST) and bool(naming) and ONLINE.intersection(q.words) <= naming
+
+
+def ordinal_asked(q: Question) -> int | None:
+    """ "når er andre samling i engelsk?": which samling in order, when a singular samling noun
+    follows the ordinal ("andre samlinger" are other ones)."""
+    for word, after in pairwise(q.words):
+        if word in _ORDINALS and after in _SAMLING_SINGULAR:
+            return _ORDINALS[word]
+    return None
+
+
+_ORDINALS = {"andre": 2, "2": 2, "tredje": 3, "3": 3, "fjerde": 4, "4": 4}
+_SAMLING_SINGULAR = frozenset({"samling", "samlinga", "samlingen", "samlingsdag", "fagdag"})

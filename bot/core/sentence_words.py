@@ -8,6 +8,7 @@ is "DEKOM skal …").
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from bot.core import answers
@@ -136,3 +137,34 @@ def inflected_in(term: str, terms: set[str]) -> bool:
         and (other.startswith(term) or term.startswith(other))
         for other in terms
     )
+
+
+def names_it(term: str, terms: Sequence[str], naming: set[str]) -> bool:
+    """Whether a question term is one of the naming terms, a compound of two of them
+    ("barnehagestrategi"), or split from one ("bibliotek" and "prosjekt" of
+    "skolebibliotekprosjekt")."""
+    return term in naming or _compound_of(term, naming) or _split_from(term, terms, naming)
+
+
+def _compound_of(term: str, parts: set[str]) -> bool:
+    """ "barnehagestrategi" of "barnehag" and "strategi": a compound of two of the parts."""
+    return any(
+        term.endswith(last)
+        and any(term.startswith(first) for first in parts if len(first) >= 4 and first != last)
+        for last in parts
+        if len(last) >= 4 and len(term) > len(last)
+    )
+
+
+def _split_from(term: str, terms: Sequence[str], names: set[str]) -> bool:
+    """ "bibliotek" and "prosjekt" of "biblioteksprosjektet": two of the question's terms that
+    are parts of one naming term ("skolebibliotekprosjekt")."""
+    return any(
+        term in name and other in name and term != name and other != name
+        for name in names
+        for other in terms
+        if other != term and len(other) >= _NAME_PART and len(term) >= _NAME_PART
+    )
+
+
+_NAME_PART = 5  # shorter parts ("skol", "les") are in too many names to tell

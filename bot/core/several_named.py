@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.core import answers
+from bot.core.contraries import contrary_sentence
 from bot.core.fact_answers import asked_fact, fact_text, summary
 from bot.core.index import SearchResult
 from bot.core.knowledge import Entry, Fact, KnowledgeBase
@@ -58,9 +59,36 @@ class SeveralNamed:
             text = " ".join(summary(entry) for entry in entries)
         elif fact is not None and not q.yes_no and all(fact_text(e, fact) for e in entries):
             text = " ".join(fact_text(entry, fact) or "" for entry in entries)
+        elif q.yes_no and (contrary := self._contrary(q, entries)) is not None:
+            said, of = contrary  # "Dekom og Rekom er private ordninger?": "… statlige …"
+            return self._replied(f"Nei. {said}", Intent.WHAT_IS, of, search)
+
+        elif q.cues <= {Cue.WHAT} and not q.yes_no and set(q.topic) <= set(q.kind_words):
+            # "hva er dekom/kompetanseløftet?" asks what each is
+            text = answers.entry_pair_text(entries)
         else:
             return None
         return self._replied(text, Intent.WHAT_IS, entries, search)
+
+    def _contrary(
+        self, q: Question, entries: Sequence[Entry]
+    ) -> tuple[str, Sequence[Entry]] | None:
+        """The sentence of a group of them all that words the claim the other way, else one
+        such sentence of each; and the entries they are from."""
+        for group in self._shared_groups(entries):
+            said = contrary_sentence(q, group)
+            if said is not None:
+                return said, [group]
+        each = [contrary_sentence(q, entry) for entry in entries]
+        if not all(each):
+            return None
+        return " ".join(dict.fromkeys(s for s in each if s)), entries
+
+    def _shared_groups(self, entries: Sequence[Entry]) -> list[Entry]:
+        shared = self._members.groups_of(entries[0])
+        for entry in entries[1:]:
+            shared = [g for g in shared if g in self._members.groups_of(entry)]
+        return shared
 
     def _a_group_of(self, q: Question, entries: Sequence[Entry], search: SearchResult) -> bool:
         """ "målene for Rekom, Dekom og Kompetanseløftet", "tilskuddsordningene dekom/
@@ -79,9 +107,7 @@ class SeveralNamed:
         the group itself lists (the goals of the ordninger), not each one's own."""
         if fact is not Fact.GOALS:
             return None
-        shared = [g for g in self._members.groups_of(entries[0]) if g.items]
-        for entry in entries[1:]:
-            shared = [g for g in shared if g in self._members.groups_of(entry)]
+        shared = [g for g in self._shared_groups(entries) if g.items]
         listing = [g for g in shared if "mål" in (g.items_title or "").lower()]
         return listing[0] if listing else None
 

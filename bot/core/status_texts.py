@@ -86,3 +86,12 @@ def no_cancelled_events(scope: str) -> str:
 
 def cancelled_events(scope: str, events: Sequence[Entry], now: datetime) -> str:
     return f"Avlyste samlinger{scope}:\n" + event_list(events, now)
+
+
+def only_these(scope: str, events: Sequence[Entry], now: datetime) -> str:
+    """ "Når er andre samling?" of one samling: the ones known, and that the rest are not."""
+    known = "den ene samlingen" if len(events) == 1 else f"de {len(events)} samlingene"
+    return (
+        f"Jeg kjenner bare til {known}{scope}; kildene mine sier ikke når den neste blir:\n"
+        + event_list(events, now)
+    )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from itertools import pairwise
 
 from bot.core import answers, help_texts
 from bot.core.answers import event_of
@@ -29,7 +30,7 @@ from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.number_claims import counts_before_names, judge_years, number_verdict
 from bot.core.question import Question
-from bot.core.question_words import Cue
+from bot.core.question_words import ONLY_WORDS, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.samling_questions import as_whether_for, asks_whether_for
 from bot.core.sentence_words import audience_sentence, split_sentences
@@ -88,11 +89,13 @@ class SubjectAnswers:
             pool = self._events.after(subject) if q.has(Cue.NEXT) and follow_up else [subject]
             reply = self._events.answer(q, pool, True, now)
             return self._events.with_verdict(q, reply, now)
-        if q.has(Cue.OTHER_THAN):  # "samarbeider regionen om noe annet enn kompetanse?"
+        only_of = q.yes_no and any(w in ONLY_WORDS and a == "om" for w, a in pairwise(q.words))
+        if q.has(Cue.OTHER_THAN) or only_of:  # "… om noe annet enn kompetanse?", "… berre om …?"
             for candidate in self._candidates(subject, q, search):
                 beyond = _what_else(candidate)
                 if beyond is not None:
-                    text = ("Ja. " if q.yes_no else "") + beyond
+                    first_word = "Nei. " if only_of else "Ja. " if q.yes_no else ""
+                    text = first_word + beyond
                     return self._reply(text, Intent.WHAT_IS, [candidate], search.hits)
         fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
         if q.has(Cue.COUNT) and subject.items:
@@ -117,7 +120,8 @@ class SubjectAnswers:
         if q.yes_no and (fact is None or fact is Fact.MEMBERS):
             # "er Melhus med …? jeg trodde vi hørte til Trondheim": the names asked about
             mentioned = self._yes_no.mentioned_members(q, own=True)
-            mentioned = mentioned or self._yes_no.mentioned_members(q)
+            if q.has(Cue.MEMBERS) or q.says_med:  # (not "Som rektor i Malvik …: er det …?")
+                mentioned = mentioned or self._yes_no.mentioned_members(q)
             strange = unknown_names(q, search, self._known)
             if group is not None and all(fold(name) in fold(group.title) for name in mentioned):
                 # "er Huseby skole en av …?" → "Nei, …" ("Trondheim" names "fokusområdene for

@@ -1,7 +1,6 @@
 """Finding what a question is about: the entry it names, the clear best match, an entry's own
 title, the one entry of a kind ("prosjektet"), or — for a follow-up — what the chat's memory says
-was talked about last ("når trådte den i kraft?", "og den andre?", "og ledelsesområdet?").
-"""
+was talked about last ("når trådte den i kraft?", "og den andre?", "og ledelsesområdet?")."""
 
 from __future__ import annotations
 
@@ -10,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
+from bot.core.contraries import CLAIM_TERMS
 from bot.core.dates import Period
 from bot.core.fact_answers import asked_fact, fact_text, tells
 from bot.core.index import Hit, SearchIndex, SearchResult
@@ -248,8 +248,8 @@ class SubjectFinder:
             with_fact = _having(fact, [named] if named is not None else [], hits)
             if with_fact is not None:
                 return with_fact  # "står staten bak DEKOM-ordningen?": the one that has it
-        if beyond_kind and best is not None:
-            return best
+        if beyond_kind and best is not None and not (named and set(beyond_kind) <= CLAIM_TERMS):
+            return best  # (but "er Rekom privat?" claims only, of REKOM)
         samling = _its_samling_named(q, named, hits)
         if samling is not None:  # "gjelder dekom engelsk for ungdomstrinnet?": the samling
             return samling

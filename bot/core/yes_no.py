@@ -23,6 +23,7 @@ from bot.core.sentence_words import (
     audience_sentence,
     ends_a_compound,
     entry_sentences,
+    names_it,
     on_its_own,
     split_sentences,
 )
@@ -307,9 +308,10 @@ class YesNo:
     def claim(self, q: Question, entry: Entry) -> list[str]:
         """What the question says about the entry: its content words minus the entry's own
         name and the name of its kind ("fokusområdet" of a focus area), also as one compound
-        ("barnehagestrategien" of the strategy for barnehage)."""
+        ("barnehagestrategien" of the strategy for barnehage), or as a part of one ("bibliotek"
+        of "skolebibliotekprosjekt")."""
         naming = self._naming(q, entry) | self._linking
-        return [t for t in q.content if t not in naming and not _compound_of(t, naming)]
+        return [t for t in q.content if not names_it(t, q.content, naming)]
 
     def _naming(self, q: Question, entry: Entry) -> set[str]:
         """The terms that name the entry, its kind, or what the question names."""
@@ -414,16 +416,6 @@ _ORGANISER = "organiser"
 _US = frozenset({"oss", "meg", "mæ", "me"})
 _NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
-
-
-def _compound_of(term: str, parts: set[str]) -> bool:
-    """ "barnehagestrategi" of "barnehag" and "strategi": a compound of two of the parts."""
-    return any(
-        term.endswith(last)
-        and any(term.startswith(first) for first in parts if len(first) >= 4 and first != last)
-        for last in parts
-        if len(last) >= 4 and len(term) > len(last)
-    )
 
 
 def of_kind_asked(q: Question, sorts: set[Kind | str | None]) -> bool:
