@@ -53,7 +53,7 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
     """The message as clauses in order. A part that starts with a question word is a question;
     one that starts with a verb is a question only in a sentence that ends with "?" (or in the
     last sentence, as people often leave the "?" out)."""
-    sentences = _sentences(text)
+    sentences = [part for sentence in _sentences(text) for part in _run_on(sentence, opener)]
     clauses: list[Clause] = []
     marked = any(sentence.rstrip().endswith("?") for sentence in sentences)
     for number, sentence in enumerate(sentences, start=1):
@@ -92,6 +92,25 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             else [clause]
         )
     ]
+
+
+def _run_on(sentence: str, opener: OpenerTest) -> list[str]:
+    """A message typed without punctuation that tells, then asks: "dekom e jo førr skola ka
+    ordning e de førr bærnehagan" is "dekom e jo førr skola." and "ka ordning e de …"."""
+    words = sentence.split()
+    lower = [word.lower() for word in words]
+    if _INNER_MARKS.search(sentence.rstrip(" ?!.")) or not words or opener(_first_word(sentence)):
+        return [sentence]
+    for at in range(_TOLD_WORDS, len(words) - 1):
+        told = {fold(word) for word in lower[1:at]}
+        if lower[at] not in ("om", "som") and opener(lower[at]) == "wh" and told & _IS:
+            return [" ".join(words[:at]) + ".", " ".join(words[at:])]
+    return [sentence]
+
+
+_INNER_MARKS = re.compile(r"[,.;:?!–]|\s-\s")
+_TOLD_WORDS = 3  # a statement of at least this many words before the question word
+_IS = frozenset({"er", "e", "var", "va", "ar"})
 
 
 def _without_relative(clause: Clause, opener: OpenerTest) -> list[Clause]:

@@ -187,6 +187,7 @@ class QuestionReader:
         if period is not None and period.span is not None:
             start, end = period.span
             typed = self.forms.rewrite(written, drop=words(fold(text)[start:end]))
+        typed = [word for word in typed if word not in _FILLERS]  # "står egentlig bak"
         cut = {fold(word) for word in _CUT_OFF.findall(text.lower())}  # "skolebibl.prosjektet"
         corrected = [self._speller.correct(word, cut_off=fold(word) in cut) for word in typed]
         tokens = self._normaliser.tokens(" ".join(corrected))
@@ -377,6 +378,9 @@ class QuestionReader:
                 if term in terms:
                     return kind
         return None
+
+
+_FILLERS = frozenset({"egentlig", "liksom", "lissom", "assa", "altsa"})  # never part of a cue
 
 
 def _owned(tokens: Sequence[Token]) -> frozenset[str]:

@@ -144,7 +144,7 @@ class SubjectAnswers:
         if fact is not None:
             return self._fact(q, subject, fact, search)
         if q.has(Cue.FOR_WHOM) or (q.has(Cue.WHO, Cue.WHERE) and follow_up):
-            return self._who_or_where(subject, search)
+            return self._who_or_where(q, subject, search)
         return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
 
     def year_claimed(self, q: Question, last: Entry, search: SearchResult, now: datetime) -> Reply:
@@ -349,11 +349,14 @@ class SubjectAnswers:
     def _members_are(self, group: Entry, kind: Kind) -> bool:
         return all(self._kinds_by_title.get(fold(member)) is kind for member in group.members)
 
-    def _who_or_where(self, subject: Entry, search: SearchResult) -> Reply:
-        """ "Hvem passer den for?" about a scheme: who it applies to, else not known."""
+    def _who_or_where(self, q: Question, subject: Entry, search: SearchResult) -> Reply:
+        """ "Hvem passer den for?" about a scheme: who it applies to, else not known; "Nei."
+        first when the question guessed fewer ("… er det bare styrerne?")."""
         if subject.applies_to:
             labels = answers.audience_labels(self.kb, subject.applies_to)
-            text = f"{answers.short_title(subject)} gjelder {labels}."
+            guessed = q.filters.audiences if not ONLY_WORDS.isdisjoint(q.words) else frozenset()
+            fewer = bool(guessed) and not set(subject.applies_to) <= guessed
+            text = ("Nei. " if fewer else "") + f"{answers.short_title(subject)} gjelder {labels}."
             said = audience_sentence(self.kb, subject)  # in the page's own words, too
             text += f" {said}" if said else ""
             return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
