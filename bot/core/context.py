@@ -33,6 +33,13 @@ def with_context(
     set itself, and the terms the bot recognises as search words; its other words count for
     nothing, so personal context cannot sink the confidence."""
     extra = tuple(term for term in context.content if known(term) and term not in q.content)
+    claimed = q.filters.audiences - q.naming_audiences  # not the audience naming a samling
+    theirs = context.filters.audiences
+    if _of_the_asker(q) and not claimed and theirs.isdisjoint(q.naming_audiences):
+        # "Jeg har 9. trinn. Er begynneropplæringa noe for meg?": the asker's audience is the claim
+        # (of an English teacher on 3. trinn and the English samling, only what names it)
+        audiences = q.filters.audiences | theirs
+        q = replace(q, filters=replace(q.filters, audiences=audiences))
     if (q.refers_back or q.follows_up) and not (q.filters.schemes or q.filters.regions):
         # "Jeg må forklare DEKOM for kollegiet. Hvilken stortingsmelding beskriver ordningen?"
         told_of = replace(
@@ -163,6 +170,19 @@ def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> 
 
 
 _FACTS_OF_NAMED = ENTRY_FACT_CUES | {Cue.DIFFERENCE, Cue.MEMBERS}
+
+
+def _of_the_asker(q: Question) -> bool:
+    """Whether the question asks if something is for the asker: "… noe for meg?", "gjelder
+    den oss?" (not "rekker jeg å melde meg på?")."""
+    applies = not _APPLIES_TO.isdisjoint(q.words) and not _ASKER.isdisjoint(q.words)
+    return applies or any(a == "for" and b in _ASKER for a, b in pairwise(q.words))
+
+
+_APPLIES_TO = frozenset({"gjelder", "gjeld", "angar", "passer"})
+_ASKER = frozenset(
+    {"meg", "mæ", "oss", "ho", "henne", "han", "ham"}
+)  # the asker, or whom they ask for
 _IT = frozenset({"det", "dette", "den", "denne", "d"})
 
 

@@ -30,6 +30,7 @@ from bot.core.samling_questions import (
     asks_days_between,
     asks_for_a_new_date,
     asks_how_long,
+    asks_if_due_then,
     asks_if_held,
     asks_if_moved,
     asks_if_passed,
@@ -209,8 +210,7 @@ class EventAnswers:
         event = entry.event if entry is not None else None
         if event is None:
             verdict = False
-        elif q.has(Cue.DEADLINE) and q.period is not None and not asks_if_passed(q):
-            # "er fristen i morgen?"
+        elif q.has(Cue.DEADLINE) and q.period is not None and asks_if_due_then(q):
             due = event.deadline is not None and q.period.start <= event.deadline <= q.period.end
             verdict = due and not event.cancelled
         elif days_claimed(q) is not None:  # "gikk den over to dager?"

@@ -62,6 +62,8 @@ def without_hedges(text: str) -> str:
     REKOM i kraft i 2017 samtidig som modellen?" claims the year, the rest says why; "med enkle
     ord", "kort fortalt" say how to answer, not what."""
     text = _MANNER.sub("", _HEDGE.sub("", _WHAT_IT_SAYS.sub(r"\1 er", text)))
+    if not _ASKS_WHAT.match(text):  # "er lesing prioritert fram mot 2027?" claims the year
+        text = _TOWARDS.sub(r"i \1", text)
     return _AT_THE_SAME_TIME.sub("", text) if _YEAR.search(text) else text
 
 
@@ -86,9 +88,15 @@ _WHAT_IT_SAYS = re.compile(
     re.IGNORECASE,
 )
 # "med enkle ord", "kort fortalt", "i korte trekk", "enkelt forklart", "i stikkordsform"
+_TOWARDS = re.compile(r"\b(?:frem|fram)\s+(?:mot|til)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_ASKS_WHAT = re.compile(
+    r"\W*(?:(?:og|men|så)\s+)?(?:hva|kva|ka|hvem|kven|kæm|når|hvor|kor|hvilk\w*|kvifor|hvorfor)\b",
+    re.I,
+)
 _MANNER = re.compile(
     r",?\s*\b(?:(?:med|på|i)\s+(?:enkle|få|korte|kort|enkelt)\s+(?:ord|trekk|setninger)"
-    r"|kort\s+(?:fortalt|sagt|oppsummert)|enkelt\s+(?:forklart|sagt)|i\s+stikkordsform)\b",
+    r"|kort\s+(?:fortalt|sagt|oppsummert)|enkelt\s+(?:forklart|sagt)|i\s+stikkordsform"
+    r"|(?:om|hvis|dersom|viss)\s+(?:jeg|eg)\s+(?:tør|får|kan|må)\s+(?:spørre|spørje|be))\b",
     re.IGNORECASE,
 )
 

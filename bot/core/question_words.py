@@ -259,7 +259,7 @@ alene aleine åleine ut ute bør burde forventer forventes forventa forventar br
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
 gruppene eget egen eige eiga klare klarer hen uansett folk ang angående mtp precis vad
 unnskyld beklager sorry orsak trengte årene åra årane begge båe visst heitte hette att
-følger følgjer
+følger følgjer satser satsar satse satset tbh asap imo ngl idk fyi
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

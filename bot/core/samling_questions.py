@@ -192,3 +192,13 @@ def ordinal_asked(q: Question) -> int | None:
 
 _ORDINALS = {"andre": 2, "2": 2, "tredje": 3, "3": 3, "fjerde": 4, "4": 4}
 _SAMLING_SINGULAR = frozenset({"samling", "samlinga", "samlingen", "samlingsdag", "fagdag"})
+
+
+def asks_if_due_then(q: Question) -> bool:  # of a question with a period
+    """ "er fristen i morgen?" asks whether the deadline falls in its period; "rekker han det
+    fortsatt i dag?" asks whether it is still open."""
+    in_time = not _STILL.isdisjoint(q.words)
+    return not asks_if_passed(q) and not in_time
+
+
+_STILL = frozenset({"rekker", "rekke", "rekk", "tidsnok", "fortsatt", "enna", "enno", "framleis"})

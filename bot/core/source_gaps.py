@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from bot.core import answers
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
@@ -35,6 +36,7 @@ _CONTENTS = frozenset(
 )
 # A municipality's own ("Malvik kommunes egen plan")
 _OWN = frozenset({"egen", "eget", "egne", "eiga", "eige", "eigne"})
+_THEIRS = frozenset({"sin", "sitt", "sine"})
 _OF_A_SAMLING = (Cue.WHEN, Cue.WHERE, Cue.DEADLINE, Cue.FOR_WHOM, Cue.NEXT, Cue.CANCELLED)
 
 
@@ -121,7 +123,9 @@ class SourceGaps:
         if beyond is not None:  # "Hva blir fokusområdene etter 2027?"
             return Reply(beyond, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         asked = self._places_named(q)
-        if asked and not _OWN.isdisjoint(q.words) and not (q.yes_no or q.has(Cue.MEMBERS)):
+        theirs = any(a in _THEIRS and b.startswith("plan") for a, b in pairwise(q.words))
+        own = theirs or not _OWN.isdisjoint(q.words)  # "Malvik kommune sin plan for lesing"
+        if asked and own and not (q.yes_no or q.has(Cue.MEMBERS)):
             # "Hva står i Malvik kommunes egen plan for lesing?": the sources tell only what
             # the municipalities do together
             others = " og ".join(sorted(self._shown(place) for place in asked))

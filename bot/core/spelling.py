@@ -80,7 +80,8 @@ class Speller:
         longer = takewhile(lambda known: known.startswith(word), islice(self._sorted, at, None))
         for known in islice(longer, _COMPOUNDS_LOOKED_AT):
             rest = known[len(word) :]
-            if len(rest) >= _PART and (rest in self._known or rest[1:] in self._known):
+            linked = rest[:1] == "s" and rest[1:] in self._known
+            if len(rest) >= _PART and (rest in self._known or linked):
                 return True  # (rest[1:]: with a linking "s", "ledelses|område")
         return False
 

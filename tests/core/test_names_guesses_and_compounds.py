@@ -168,3 +168,60 @@ def test_a_second_samling_the_sources_do_not_have_is_not_known(engine: Engine) -
     reply = ask(engine, "når er andre samling i engelsk?")
     assert not reply.confident
     assert "1. oktober 2020" in reply.text
+
+
+# -- whether it is for the asker, whether one is still in time --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Jeg har 8. trinn. Er engelsksamlingen noe for meg?", "Nei"),
+        ("Jeg har 1. trinn. Er begynneropplæringssamlinga for meg?", "Ja"),
+        # an English teacher on 3. trinn teaches English on barnetrinnet: only the name counts
+        ("Jeg har engelsk på 3. trinn. Gjelder engelsksamlingen meg?", "Ja"),
+    ],
+)
+def test_whether_a_samling_is_for_the_asker(engine: Engine, question: str, verdict: str) -> None:
+    reply = ask(engine, question, "2020-09-01T10:00")
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_signing_up_oneself_claims_no_audience(engine: Engine) -> None:
+    reply = ask(
+        engine, "Jeg har 1. trinn. Rekker jeg å melde meg på engelsksamlinga?", "2020-09-20T12:00"
+    )
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+def test_still_in_time_today_is_whether_the_deadline_is_open(engine: Engine) -> None:
+    reply = ask(engine, "rekker jeg fortsatt påmeldinga til engelsk i dag?", "2020-09-20T12:00")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "24. september" in reply.text
+
+
+def test_a_deadline_claimed_for_a_day_is_checked_against_that_day(engine: Engine) -> None:
+    reply = ask(engine, "er fristen for engelsk i dag?", "2020-09-20T12:00")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "er lesing prioritert fram mot 2027?",
+        "Når er begynneropplæringssamlinga, om jeg tør spørre?",
+    ],
+)
+def test_polite_and_open_ended_wording_asks_nothing_more(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+
+
+def test_a_municipalitys_own_plan_is_not_in_the_sources(engine: Engine) -> None:
+    reply = ask(engine, "hva er melhus kommune sin plan for lesing?")
+    assert not reply.confident, reply.text
+
+
+def test_a_cut_off_word_is_completed(engine: Engine) -> None:
+    reply = ask(engine, "hvor mange fokusomr har trondheim")
+    assert first_sentence(reply) == "Det er tre."
