@@ -119,7 +119,7 @@ class Decider:
         if (other := other or self._subjects.someone_else_in_role(q, search)) is not None:
             return other  # "Er det UiT som er hovedpartner …?"
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
-        if q.yes_no and (unknown or asks_of_a_stranger(q, search)):
+        if (q.yes_no and unknown) or asks_of_a_stranger(q, search):
             # "får man studiepoeng for …?", "har Tromsø et leseprosjekt?": not in the sources
             return self._unknown(q, search)
         if q.is_smalltalk_only or only_chatter(q, search):

@@ -36,8 +36,10 @@ def implied_cues(
         implied.add(Cue.INTRODUCED_BY)  # "var det Udir som innførte modellen?": who did
     if first in (["star"], ["sto"]) and "bak" in corrected:
         implied.add(Cue.INTRODUCED_BY)  # "står Udir bak modellen?"
-    if corrected[:1] == ["hva"] and "betyr" in corrected and _ACRONYM.search(text):
-        implied.add(Cue.STANDS_FOR)  # "kva betyr DEKOM?": what the letters stand for
+    after = corrected[corrected.index("betyr") + 1 :] if "betyr" in corrected else []
+    short_name = len(after) == 1 and after[0].isalpha() and _SHORT_NAME <= len(after[0]) <= 5
+    if corrected[:1] == ["hva"] and after and (_ACRONYM.search(text) or short_name):
+        implied.add(Cue.STANDS_FOR)  # "kva betyr DEKOM?", "hva betyr dekom": what the letters say
     if any(_is_unsupported(word) for word in rest):
         implied.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
     if first and first[0].startswith("hvilk") and _DESCRIBES & set(corrected):
@@ -50,6 +52,7 @@ _INTRODUCES = frozenset(
     {"innforte", "innfort", "innforer", "innfores", "laget", "lagde", "startet"}
 )
 _ACRONYM = re.compile(r"\b[A-ZÆØÅ]{3,}\b")
+_SHORT_NAME = 4  # "hva betyr dekom": one word of four or five letters names an abbreviation
 _DESCRIBES = frozenset({"beskriver", "beskrives", "beskrev", "beskrive", "skildrar"})
 _UNSUPPORTED_HEADS = tuple(
     fold(phrase) for phrase in CUE_WORDS[Cue.UNSUPPORTED] if " " not in phrase and len(phrase) >= 5

@@ -67,6 +67,17 @@ def _beyond_its_period(q: Question, entry: Entry) -> str | None:
     )
 
 
+_OF_SAMLINGER = frozenset(
+    {
+        Intent.NEXT_EVENT,
+        Intent.PREVIOUS_EVENT,
+        Intent.UPCOMING_EVENTS,
+        Intent.EVENTS_IN_PERIOD,
+        Intent.EVENT_INFO,
+        Intent.DEADLINE,
+        Intent.CANCELLED,
+    }
+)
 _SPAN = re.compile(r"\b(20\d\d) ?[–-] ?(20\d\d)\b")
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _AFTER = re.compile(r"\b(?:etter|after) (20\d\d)\b")
@@ -102,9 +113,23 @@ class SourceGaps:
         self._kb = kb
         self._owned: dict[str, frozenset[str]] = {}
 
+    def _without_samlinger(self, q: Question) -> str | None:
+        """The title of the region or network a question about samlinger names, when the
+        sources have no samling of it at all (the network Trondheim–Malvik)."""
+        regions = q.filters.for_samlinger().regions
+        held = {entry.event.region for entry in self._kb.events if entry.event is not None}
+        if not regions or regions & held:
+            return None
+        named = [self._kb.get(region) for region in sorted(regions)]
+        return " og ".join(answers.short_title(e) for e in named if e is not None) or None
+
     def checked(self, q: Question, reply: Reply) -> Reply:
         """The reply, or, when it answers what its entry says the sources do not say, or is
         about another place's entry, a reply that says so and is not confident."""
+        unheld = self._without_samlinger(q) if reply.intent in _OF_SAMLINGER else None
+        if reply.confident and unheld is not None:  # "neste nettverkssamling Malvik–Trondheim?"
+            text = f"Kildene mine nevner ingen samlinger i {unheld}, så det vet jeg ikke."
+            return Reply(text, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         if not reply.confident or not reply.matches:
             return reply
         entry = self._kb.get(reply.matches[0].id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -91,13 +92,16 @@ def with_institution(name: str, text: str) -> str:
 def asks_of_a_stranger(q: Question, search: SearchResult) -> bool:
     """ "har Tromsø kommune et prosjekt som Lesetråder?": a question about what a place or body
     the sources never name has, which they cannot answer (unlike "er UiT partner?")."""
-    if not q.yes_no or q.words[:1] not in _HAS:
-        return False
     names = strange_names(q, search)
-    return bool(names) and fold(names[0].lower()) in q.words[1:2]
+    if not q.yes_no:  # "hvilke fokusområder har Orkland kommune?": another municipality's
+        typed = [fold(word.lower()) for word in typed_words(q.text)]
+        owners = {before for before, after in pairwise(typed) if after in _OWNERS}
+        return any(fold(name.lower()) in owners for name in names)
+    return q.words[:1] in _HAS and bool(names) and fold(names[0].lower()) in q.words[1:2]
 
 
 _HAS = (("har",), ("hadde",), ("far",), ("fikk",))
+_OWNERS = frozenset({"kommune", "kommunes", "fylkeskommune", "skole", "skoles"})
 
 
 def asks_of_any_group(q: Question) -> bool:

@@ -98,8 +98,10 @@ class SubjectAnswers:
                     text = first_word + beyond
                     return self._reply(text, Intent.WHAT_IS, [candidate], search.hits)
         fact = asked_fact(q) or (Fact.WHEN if q.has(Cue.WHEN) else None)
-        if q.has(Cue.COUNT) and subject.items:
+        if q.has(Cue.COUNT) and subject.items and self._lists_what_is_counted(q, subject):
             return self._reply(answers.counted_text(subject), Intent.LIST, [subject], search.hits)
+        if q.has(Cue.COUNT) and subject.items:  # "hvor mange kommuner er med i nettverket?"
+            return self._items_of_a_sort(q, subject, search)
         # "hvilke tema …?" lists; "hvilken periode gjelder strategien?" asks for its period
         lists = fact in (None, Fact.MEMBERS) or q.list_kind is not None
         lists = lists or (
@@ -345,6 +347,20 @@ class SubjectAnswers:
             if self._members_are(entry, q.kind_named):  # "et av fokusområdene"
                 return entry
         return None
+
+    def _lists_what_is_counted(self, q: Question, entry: Entry) -> bool:
+        """Whether the entry's list is of what is counted (its heading or title names it)."""
+        named = self._normaliser.terms(f"{entry.items_title or ''} {entry.title}")
+        return q.counted is None or q.counted in named or q.counted in q.kind_words
+
+    def _items_of_a_sort(self, q: Question, entry: Entry, search: SearchResult) -> Reply:
+        """The items that are what is counted, by their head noun ("Malvik kommune" is a
+        kommune, "Trondheim kommune med private skoler" no school); none: not known."""
+        of_sort = [item for item in entry.items if q.counted in self._normaliser.terms(item)[:2]]
+        if not of_sort:
+            return Reply(not_known(entry, "hvor mange det er"), False, Intent.UNKNOWN)
+        text = f"Det er {answers.number_word(len(of_sort))}: {answers.join_words(of_sort)}."
+        return self._reply(text, Intent.LIST, [entry], search.hits)
 
     def _members_are(self, group: Entry, kind: Kind) -> bool:
         return all(self._kinds_by_title.get(fold(member)) is kind for member in group.members)

@@ -225,3 +225,33 @@ def test_a_municipalitys_own_plan_is_not_in_the_sources(engine: Engine) -> None:
 def test_a_cut_off_word_is_completed(engine: Engine) -> None:
     reply = ask(engine, "hvor mange fokusomr har trondheim")
     assert first_sentence(reply) == "Det er tre."
+
+
+# -- what the sources cannot tell ---------------------------------------------------------------
+
+
+def test_samlinger_of_a_network_the_sources_list_none_for_are_not_known(engine: Engine) -> None:
+    reply = ask(engine, "når er neste samling i nettverket Trondheim–Malvik?", NOVEMBER_2020)
+    assert not reply.confident
+    assert "Kompetansenettverket for Trondheim og Malvik" in reply.text
+
+
+def test_what_another_municipality_has_is_not_known(engine: Engine) -> None:
+    assert not ask(engine, "hvilke satsinger har Bodø kommune for lesing?").confident
+
+
+def test_a_count_of_what_a_list_is_not_of_is_not_known(engine: Engine) -> None:
+    assert not ask(engine, "hvor mange skoler i Malvik er med i nettverket?").confident
+
+
+def test_a_count_of_some_of_a_lists_items_names_them(engine: Engine) -> None:
+    reply = ask(engine, "hvor mange kommuner er med i kompetansenettverket?")
+    assert (
+        first_sentence(reply)
+        == "Det er to: Trondheim kommune med private skoler og Malvik kommune."
+    )
+
+
+def test_what_a_short_name_typed_small_stands_for(engine: Engine) -> None:
+    reply = ask(engine, "hva betyr rekom egentlig")
+    assert first_sentence(reply).startswith("REKOM står for regional ordning")
