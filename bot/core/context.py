@@ -180,9 +180,8 @@ def _of_the_asker(q: Question) -> bool:
 
 
 _APPLIES_TO = frozenset({"gjelder", "gjeld", "angar", "passer"})
-_ASKER = frozenset(
-    {"meg", "mæ", "oss", "ho", "henne", "han", "ham"}
-)  # the asker, or whom they ask for
+# The asker, or whom they ask for ("er det noe for henne?")
+_ASKER = frozenset({"meg", "mæ", "oss", "ho", "henne", "han", "ham"})
 _IT = frozenset({"det", "dette", "den", "denne", "d"})
 
 
