@@ -421,3 +421,17 @@ def _one_fact_first(
 ) -> str:
     details = [line for line in event_details(kb, entry, now) if not line.startswith(repeated)]
     return "\n".join([first, event_headline(entry, now, subject="Den"), *details])
+
+
+def most_relevant(pool: Sequence[Entry], now: datetime) -> Entry:
+    """The next one that has not ended, else the latest."""
+    ahead = [e for e in pool if not event_of(e).is_over(now)]
+    return ahead[0] if ahead else pool[-1]
+
+
+def around(events: Sequence[Entry], now: datetime, count: int) -> list[Entry]:
+    """Up to `count` events: the coming ones first, else the most recent."""
+    ahead = [e for e in events if not event_of(e).is_over(now)]
+    if ahead:
+        return ahead[:count]
+    return list(events[-count:])

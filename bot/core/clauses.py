@@ -103,7 +103,12 @@ def _run_on(sentence: str, opener: OpenerTest) -> list[str]:
         return [sentence]
     for at in range(_TOLD_WORDS, len(words) - 1):
         told = {fold(word) for word in lower[1:at]}
-        if lower[at] not in ("om", "som") and opener(lower[at]) == "wh" and told & _IS:
+        asks = opener(lower[at])
+        # "æ jobbe i ppt e samarbeidet for oss og": the asker tells, then asks yes or no
+        following = lower[at + 1]
+        subject = fold(following) in _SUBJECTS or _DEFINITE.search(following) is not None
+        of_the_asker = asks == "yes_no" and lower[0] in _I and subject
+        if lower[at] not in ("om", "som") and ((asks == "wh" and told & _IS) or of_the_asker):
             return [" ".join(words[:at]) + ".", " ".join(words[at:])]
     return [sentence]
 
@@ -111,6 +116,8 @@ def _run_on(sentence: str, opener: OpenerTest) -> list[str]:
 _INNER_MARKS = re.compile(r"[,.;:?!–]|\s-\s")
 _TOLD_WORDS = 3  # a statement of at least this many words before the question word
 _IS = frozenset({"er", "e", "var", "va", "ar"})
+_I = frozenset({"jeg", "eg", "æ", "je", "vi", "me"})
+_DEFINITE = re.compile(r"\w{4,}(?:et|en|a)$")  # "e samarbeidet for oss og"
 
 
 def _without_relative(clause: Clause, opener: OpenerTest) -> list[Clause]:

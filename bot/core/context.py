@@ -8,7 +8,7 @@ part takes from it what it leaves open itself.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -54,7 +54,9 @@ def with_context(
     # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling, and who they
     # are, or where, does not narrow a samling named by its day ("PPT her. Hvem er samlinga
     # 18. sept. for?", "Rektor i Malvik her. Blir skoleledersamlingen 28. oktober noe av?").
-    told = replace(context.filters, locations=frozenset())
+    # (But "ledersaml bhg på oppdal, når var den?" names the samling by its place.)
+    by_its_place = _named_by_place(context.words) and _SELF.isdisjoint(context.words)
+    told = context.filters if by_its_place else replace(context.filters, locations=frozenset())
     if q.period is not None and q.period.start == q.period.end:
         told = replace(told, audiences=frozenset(), member_of=frozenset(), regions=frozenset())
     # "Blir den på Zoom eller fysisk?": choices are no topic of the question's own.
@@ -172,6 +174,11 @@ def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> 
 _FACTS_OF_NAMED = ENTRY_FACT_CUES | {Cue.DIFFERENCE, Cue.MEMBERS}
 
 
+def _named_by_place(told: Sequence[str]) -> bool:
+    """ "ledersamling bhg på oppdal": "på" a few words after a samling's name."""
+    return any("samling" in word and "pa" in told[i + 1 : i + 4] for i, word in enumerate(told))
+
+
 def _of_the_asker(q: Question) -> bool:
     """Whether the question asks if something is for the asker: "… noe for meg?", "gjelder
     den oss?" (not "rekker jeg å melde meg på?")."""
@@ -183,6 +190,7 @@ _APPLIES_TO = frozenset({"gjelder", "gjeld", "angar", "passer"})
 # The asker, or whom they ask for ("er det noe for henne?")
 _ASKER = frozenset({"meg", "mæ", "oss", "ho", "henne", "han", "ham"})
 _IT = frozenset({"det", "dette", "den", "denne", "d"})
+_SELF = _ASKER | {"jeg", "eg", "vi", "me", "min", "mi", "mitt", "mine", "var", "vart", "vare"}
 
 
 def _asks_to_explain(q: Question) -> bool:

@@ -25,7 +25,7 @@ from datetime import datetime
 
 from bot.core import answers, help_texts
 from bot.core.contraries import CLAIM_TERMS
-from bot.core.event_answers import EventAnswers, around
+from bot.core.event_answers import EventAnswers
 from bot.core.fact_answers import asked_fact, fact_text, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
@@ -233,7 +233,7 @@ class Decider:
             return self._unknown(q, search)
         if q.yes_no and not entry.is_event:  # "erstatter DEKOM satsingene over natta?"
             return self._subjects.answer(q, entry, search, now, follow_up=False)
-        shown = around(self._events.about(entry.id), now, 3)
+        shown = answers.around(self._events.about(entry.id), now, 3)
         text = answers.entry_with_events(entry, shown, now)
         return self._reply(text, Intent.WHAT_IS, [entry, *shown], search.hits)
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, status_texts
-from bot.core.answers import event_of
+from bot.core.answers import event_of, most_relevant
 from bot.core.audience_breadth import broader_audiences
 from bot.core.dates import Period, label_of_any_year
 from bot.core.facets import Filters
@@ -38,6 +38,8 @@ from bot.core.samling_questions import (
     asks_to_sign_up,
     asks_why_changed,
     days_claimed,
+    format_listed,
+    lists_samlinger,
     names_the_format,
     ordinal_asked,
 )
@@ -257,6 +259,9 @@ class EventAnswers:
             )
         if q.yes_no and q.has(Cue.PAST) and specific and not q.has(Cue.NEXT):
             return self._about(q, pool, now)  # "ble styrersamlingen gjennomført?", "er den over?"
+        if (format_ := format_listed(q)) is not None:  # "hvilke samlinger er digitale?"
+            of_format = [e for e in pool if event_of(e).format == format_]
+            return replace(self._upcoming(q, of_format, now), confident=bool(of_format))
         if q.has(Cue.WHERE) or q.has(Cue.WHO):
             return self._where_or_who(q, pool, now)
         if q.period is not None and specific and len(pool) == 1 and q.has(Cue.WHAT):
@@ -314,7 +319,8 @@ class EventAnswers:
         return self._reply(text, intent, [*cancelled[:2], *held[-1:]])
 
     def _upcoming(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
-        scope = answers.filter_phrase(self.kb, q.filters)
+        listed = format_listed(q)
+        scope = answers.filter_phrase(self.kb, q.filters) + (f" som er {listed}e" if listed else "")
         ahead = [e for e in pool if not event_of(e).is_over(now)]
         if ahead:
             return self._reply(
@@ -413,7 +419,7 @@ class EventAnswers:
     def _cancelled(
         self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime
     ) -> Reply:
-        if specific and pool:
+        if specific and pool and not lists_samlinger(q):  # not "hvilke er avlyst i regionen?"
             asked = list(pool[:3])
             text = status_texts.cancelled_or_not(
                 asked, now, as_planned=asks_if_held(q), moved=asks_if_moved(q)
@@ -434,17 +440,3 @@ class EventAnswers:
 
     def _reply(self, text: str, intent: Intent, entries: Sequence[Entry]) -> Reply:
         return reply_about(self.kb, text, intent, entries)
-
-
-def most_relevant(pool: Sequence[Entry], now: datetime) -> Entry:
-    """The next one that has not ended, else the latest."""
-    ahead = [e for e in pool if not event_of(e).is_over(now)]
-    return ahead[0] if ahead else pool[-1]
-
-
-def around(events: Sequence[Entry], now: datetime, count: int) -> list[Entry]:
-    """Up to `count` events: the coming ones first, else the most recent."""
-    ahead = [e for e in events if not event_of(e).is_over(now)]
-    if ahead:
-        return ahead[:count]
-    return list(events[-count:])

@@ -32,6 +32,11 @@ class Filters:
         """The filters that narrow samlinger: a named member's region counts as its region."""
         return replace(self, regions=self.regions or self.member_of, member_of=frozenset())
 
+    def without_bodies(self) -> Filters:
+        """Without the region and organisers: "hvem holder den sammen med regionen?" names
+        whom the samling is held with, not which samlinger."""
+        return replace(self, regions=frozenset(), organisers=frozenset())
+
     def or_else(self, other: Filters) -> Filters:
         """These filters, with `other`'s for each facet these leave open."""
         return Filters(

@@ -13,9 +13,9 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers
-from bot.core.answers import event_of
+from bot.core.answers import event_of, most_relevant
 from bot.core.dates import WEEKDAYS, short_date
-from bot.core.event_answers import EventAnswers, most_relevant
+from bot.core.event_answers import EventAnswers
 from bot.core.facets import Filters
 from bot.core.index import SearchResult
 from bot.core.knowledge import Entry, Kind

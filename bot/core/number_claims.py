@@ -158,6 +158,9 @@ def judge_years(
             first, last = int(span.group(1)), int(span.group(2))
             if started:
                 return CountVerdict(asked == [first], sentence)
+            claimed = _SPAN.search(question)  # "gjaldt den 2014–2018?" of 2014–2020 claims the
+            if claimed is not None and len({first, last} & set(asked)) == 1:  # period: "Nei."
+                return CountVerdict(False, sentence)
             return CountVerdict(all(first <= year <= last for year in asked), sentence)
         year = _YEAR.search(sentence)
         if started and year is not None:  # "innførte de modellen i 2019?" of "fra 2017"

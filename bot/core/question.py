@@ -28,9 +28,12 @@ from bot.core.question_forms import (
     YES_NO_WORDS,
     asks_only_of_format,
     asks_yes_or_no,
+    companions,
     follows_up,
     names_the_region,
+    owned,
     points_back,
+    told_of,
 )
 from bot.core.question_words import (
     CUE_WORDS,
@@ -203,7 +206,7 @@ class QuestionReader:
             and token is not slot
         )
         filters, filter_terms = self._facets.find(
-            tuple(t for t in content if t not in _told_of(tokens))
+            tuple(t for t in content if t not in told_of(tokens))
         )
         naming = self._audiences_before_for(tokens) if filters.audiences else frozenset()
         alternatives = _alternatives(tokens, self.stop_words)
@@ -231,7 +234,13 @@ class QuestionReader:
         # "skolen til sønnen min", "kollegaen min": the asker's own people say nothing of the
         # topic (a word the vocabulary knows, "skolen vår", still sets its filter).
         kinds = self._kinds[kind_named] if kind_named else frozenset()
-        own = _owned(tokens) - filter_terms - kinds
+        own = owned(tokens) - filter_terms - kinds
+        if Cue.WHO in cues and (together := companions(tokens)):  # "… den sammen med regionen?"
+            own, filters = (
+                own | together,
+                replace(filters, regions=frozenset(), organisers=frozenset()),
+            )
+            cues.add(Cue.PARTNERS)
         content = tuple(t for t in content if t not in own)
         topic = tuple(t for t in content if t not in filter_terms)
         if kind_named is not None and self._which_of_kind(tokens, kind_named):
@@ -383,32 +392,7 @@ class QuestionReader:
 _FILLERS = frozenset({"egentlig", "liksom", "lissom", "assa", "altsa"})  # never part of a cue
 
 
-def _owned(tokens: Sequence[Token]) -> frozenset[str]:
-    """The terms right before a possessive ("sønnen min", "rektoren vår")."""
-    return frozenset(token.term for token, after in pairwise(tokens) if after.word in _POSSESSIVES)
-
-
-def _told_of(tokens: Sequence[Token]) -> frozenset[str]:
-    """ "Styreren min nevnte at …": a person of the asker's, not asked for ("noe for læreren
-    min?"), is whom the message tells of, so no audience; the asker's school or kindergarten
-    ("skolen min") still is."""
-    told = set()
-    for i, (token, after) in enumerate(pairwise(tokens)):
-        if after.word not in _MY or token.word in _PLACES_OF_WORK:
-            continue
-        if i == 0 or tokens[i - 1].word not in _FOR:
-            told.add(token.term)
-    return frozenset(told)
-
-
-_MY = frozenset(["min", "mi", "mitt"])
-_FOR = frozenset(["for", "til", "te"])
-_PLACES_OF_WORK = frozenset(
-    ["skolen", "skulen", "barnehagen", "avdelingen", "avdelinga", "kommunen", "skole", "barnehage"]
-)
-# ("vår" folds to "var", which is also "was": left out.)
 _ONLY = frozenset(["bare", "berre", "kun", "bærre", "bere"])
-_POSSESSIVES = frozenset(["min", "mi", "mitt", "mine", "vare", "vaar", "vaart"])
 
 
 def _alternatives(tokens: Sequence[Token], stop_words: frozenset[str]) -> frozenset[str]:

@@ -17,7 +17,7 @@ from bot.core.question_words import (
     STOP_WORDS,
     YES_NO_OPENERS,
 )
-from bot.core.text import fold, stem
+from bot.core.text import Token, fold, stem
 
 STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
 YES_NO_WORDS = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
@@ -236,3 +236,57 @@ def names_the_region(typed: Sequence[str]) -> bool:
 _THE_REGION = frozenset({"regionen", "regionsamarbeidet", "regionsamarbeid"})
 # Words that point back with a noun after them ("denne regionen", "det fokusområdet").
 DEMONSTRATIVES = frozenset({"det", "den", "dette", "denne", "disse", "desse"})
+
+
+def companions(tokens: Sequence[Token]) -> frozenset[str]:
+    """ "hvem holder den sammen med regionen?": in a question of what "den" points at, the
+    terms after "sammen med" name whom it is held with, not what the question is about."""
+    typed = [token.word for token in tokens]
+    if not points_back(typed):
+        return frozenset()
+    for i, (first, second) in enumerate(pairwise(typed)):
+        if first in _TOGETHER and second == "med":
+            return frozenset(token.term for token in tokens[i + 2 :])
+    return frozenset()
+
+
+_TOGETHER = frozenset({"sammen", "saman", "tillsammans", "samarbeid"})
+
+
+def pointed_names(words: Sequence[str], told: Sequence[str], names: Sequence[str]) -> list[str]:
+    """ "… går på Lilleby skole i Trondheim. Er denne skolen med?": of the names a message
+    told, those right before the noun that "denne" points with; all of them when none is."""
+    nouns = {stem(after) for before, after in pairwise(words) if before in DEMONSTRATIVES}
+    pointed = [
+        name
+        for name in names
+        if any(fold(name).split()[-1] == w and stem(n) in nouns for w, n in pairwise(told))
+    ]
+    return pointed or list(names)
+
+
+def owned(tokens: Sequence[Token]) -> frozenset[str]:
+    """The terms right before a possessive ("sønnen min", "rektoren vår")."""
+    return frozenset(token.term for token, after in pairwise(tokens) if after.word in _POSSESSIVES)
+
+
+def told_of(tokens: Sequence[Token]) -> frozenset[str]:
+    """ "Styreren min nevnte at …": a person of the asker's, not asked for ("noe for læreren
+    min?"), is whom the message tells of, so no audience; the asker's school or kindergarten
+    ("skolen min") still is."""
+    told = set()
+    for i, (token, after) in enumerate(pairwise(tokens)):
+        if after.word not in _MY or token.word in _PLACES_OF_WORK:
+            continue
+        if i == 0 or tokens[i - 1].word not in _FOR:
+            told.add(token.term)
+    return frozenset(told)
+
+
+_MY = frozenset(["min", "mi", "mitt"])
+_FOR = frozenset(["for", "til", "te"])
+_PLACES_OF_WORK = frozenset(
+    ["skolen", "skulen", "barnehagen", "avdelingen", "avdelinga", "kommunen", "skole", "barnehage"]
+)
+# ("vår" folds to "var", which is also "was": left out.)
+_POSSESSIVES = frozenset(["min", "mi", "mitt", "mine", "vare", "vaar", "vaart"])

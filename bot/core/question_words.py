@@ -135,8 +135,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.LIST: "hvilke, liste, list, oversikt, alle, hva slags, nevn, rams opp, list opp",
     Cue.COUNT: "hvor mange, kor mange, antall, hvor mye",
     Cue.STANDS_FOR: (
-        "står for, forkortelse, forkortelsen, kort for, forkortet, forkortes, fulle navnet, "
-        "hele navnet, fullt navn, betegnelsen, fulle betegnelsen, skrevet ut"
+        "står for, forkortelse, forkortelsen, kort for, forkortet, forkortes, fork for, "
+        "fulle navnet, hele navnet, fullt navn, betegnelsen, fulle betegnelsen, skrevet ut"
     ),
     Cue.IN_FORCE: (
         "i kraft, trådte, tredde, innført, innføres, startet, starta, begynte, siden når, fra "
@@ -186,6 +186,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
         "åpningstid, åpningstider, overnatting, hotell, været, vêret, fint vær, dårlig vær, "
+        "hva vær, blir vær, vær blir, vêrmelding, værmelding, værmeldinga, yr.no, "
         "bra vær, godt vær, piggdekk, vinterdekk, snø, snøen, weather, holdt presentasjonen, "
         "holdt foredrag, "
         "holdt foredraget, holdt innlegg, hadde innlegg, hvem hadde innlegg, "
@@ -248,7 +249,8 @@ ellers bro vanlig
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stod stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp tidligere tidlegare altså liksom typ
-husker husk glemte glemt gitt gi gir ga fått sett hørt lest
+husker husk glemte glemt gitt gi gir ga fått sett hørt lest notert noterte oppfattet oppfatta
+skjønt skjønte forstått
 satt sette legger legge opp hverandre forstå forstås ifølge iflg fint godt gang gangen
 dag dagen dager dagar tilsvarende inn nevnt nevner nevnes opprinnelig opprinnelige originale
 stemmer stemme riktig sant korrekt kort kortfattet forklare forklar forklart dessverre igjen
@@ -416,4 +418,4 @@ QUESTION_INTRODUCERS = (
     "er ideen at",
 )
 
-EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene")
+EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene", "samlingane")

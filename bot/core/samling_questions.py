@@ -114,10 +114,15 @@ _MOVED = frozenset({"flyttet", "flytta", "flyttes", "utsatt", "utsett", "endret"
 
 
 def asks_for_a_new_date(q: Question) -> bool:
-    """ "Er det satt opp ny dato for den avlyste samlinga?", "får den en ny dato?": a new day
-    for a samling, which no source gives."""
+    """ "Er det satt opp ny dato for den avlyste samlinga?", "får den en ny dato?", "hvilken
+    dato er den flyttet til?": a new day for a samling, which no source gives."""
     text = f" {' '.join(q.words)} "
-    return any(f" {phrase} " in text for phrase in _NEW_DATE)
+    moved_to = any(word in _MOVED and after == "til" for word, after in pairwise(q.words))
+    return (
+        moved_to
+        or (asks_if_moved(q) and not q.yes_no)
+        or any(f" {phrase} " in text for phrase in _NEW_DATE)
+    )
 
 
 _NEW_DATE = ("ny dato", "nytt tidspunkt", "ny tid", "ny dag", "erstatning", "nye datoen")
@@ -202,3 +207,27 @@ def asks_if_due_then(q: Question) -> bool:  # of a question with a period
 
 
 _STILL = frozenset({"rekker", "rekke", "rekk", "tidsnok", "fortsatt", "enna", "enno", "framleis"})
+
+
+def lists_samlinger(q: Question) -> bool:
+    """ "hvilke samlinger er avlyst i regionen?", "er noen av samlingene avlyst?" ask for a
+    list, not whether the ones the filters leave are avlyst."""
+    some = not _SOME.isdisjoint(q.words)
+    which = q.has(Cue.LIST) or q.words[:1] == ("hva",)  # "kva samlingar er avlyste?"
+    return q.plural and ((which and not q.yes_no) or (q.yes_no and some))
+
+
+def format_listed(q: Question) -> str | None:
+    """ "hvilke samlinger er digitale?", "list alle fysiske samlinger": the format ("digital",
+    "fysisk") a list of samlinger is narrowed to; one format only."""
+    if not lists_samlinger(q) or q.yes_no:
+        return None
+    named = {_FORMATS[word] for word in q.words if word in _FORMATS}
+    return named.pop() if len(named) == 1 else None
+
+
+_SOME = frozenset({"non", "no"})  # "noen", "nokon", "nån", "nokre" as the words read them
+_FORMATS = {
+    **dict.fromkeys(("digital", "digitale", "digitalt", "zoom", "teams", "nett"), "digital"),
+    **dict.fromkeys(("fysisk", "fysiske", "oppmote"), "fysisk"),
+}

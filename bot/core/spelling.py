@@ -75,10 +75,14 @@ class Speller:
         return word if self._starts_a_compound(word) else self._completed(word, MIN_SHORTENED)
 
     def _starts_a_compound(self, word: str) -> bool:
-        """Whether a known word is `word` and another known word ("oppvekst" + "området")."""
+        """Whether a known word is `word` and another known word ("oppvekst" + "området"),
+        not the shortest word `word` starts and an ending ("ledersaml" + "ingen")."""
         at = bisect_left(self._sorted, word)
         longer = takewhile(lambda known: known.startswith(word), islice(self._sorted, at, None))
+        shortest = self._completed(word, 1)
         for known in islice(longer, _COMPOUNDS_LOOKED_AT):
+            if len(shortest) > len(word) and known.startswith(shortest) and known != shortest:
+                continue  # "ledersamlingen" is "ledersamling" with its ending
             rest = known[len(word) :]
             linked = rest[:1] == "s" and rest[1:] in self._known
             if len(rest) >= _PART and (rest in self._known or linked):

@@ -18,6 +18,7 @@ from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.list_claims import ListClaims, said_in
 from bot.core.number_claims import counts_before_names, number_verdict
 from bot.core.question import Question
+from bot.core.question_forms import pointed_names
 from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, Cue
 from bot.core.sentence_words import (
     audience_sentence,
@@ -95,7 +96,9 @@ class YesNo:
                     found.append(name)
                     terms[i : i + size] = ["\0"] * size
                     break
-        return found
+        if own or self.mentioned_members(q, own=True):
+            return found
+        return pointed_names(q.words, q.context_words, found)  # "Er denne skolen med?"
 
     def judge(self, q: Question, entry: Entry, mentioned: Sequence[str]) -> str | None:
         """ "Ja. …" or "Nei. …" when the knowledge base can tell, else None."""
