@@ -46,10 +46,16 @@ from bot.core.question_shapes import (
     names_what,
     sorts_named,
 )
-from bot.core.question_words import SAMLING_CUES, Cue
+from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.same_thing import same_or_not
-from bot.core.samling_questions import as_whether_for, asks_whether_for, time_of_day_unknown
+from bot.core.samling_questions import (
+    as_whether_for,
+    asks_whether_for,
+    asks_who_took_part,
+    time_of_day_unknown,
+)
+from bot.core.samling_routing import asks_about_samlinger, is_about_samlinger
 from bot.core.several_named import SeveralNamed
 from bot.core.smalltalk import only_chatter, smalltalk
 from bot.core.strange_names import asks_of_a_stranger, without_bodies_claimed
@@ -60,13 +66,11 @@ from bot.core.subjects import (
     EVENT_CUES,
     MemberNames,
     SubjectFinder,
-    only_ahead,
     runner_up_score,
 )
 from bot.core.text import Normaliser
 from bot.core.yes_no import YesNo
 
-_A_YEAR = 366
 _OF_A_SAMLING = (Cue.DEADLINE, Cue.WHERE, Cue.CANCELLED, Cue.FOR_WHOM)
 CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
 ONE_SENTENCE_WORDS = 3  # a sentence with this many of the question's words, and all, answers it
@@ -142,7 +146,7 @@ class Decider:
             return later
         if remembered is not None:
             return self._subjects.answer(q, remembered, search, now, follow_up=True)
-        asked_events = self._events_asked(q, search)
+        asked_events = asks_about_samlinger(q, search)
         own_words = q.topic or q.filters or q.context_terms or q.period
         self_contained = asked_events and q.has(Cue.NEXT)  # "neste samling da?" asks it all
         if (
@@ -167,7 +171,7 @@ class Decider:
         named = self._find.named_entity(q)
         if named is not None:
             return self._answer_named(named, q, search, now)
-        if self._is_about_events(q, search):
+        if is_about_samlinger(q, search):
             return self._answer_events(q, search, now)
         return self._answer_entries(q, search, now)
 
@@ -321,35 +325,9 @@ class Decider:
 
     # -- events -------------------------------------------------------------------------------
 
-    def _events_asked(self, q: Question, search: SearchResult) -> bool:
-        """Whether the question is about samlinger rather than about an entry: a year alone
-        ("modellen fra 2017") about a clear match that is no samling is not."""
-        if q.has(Cue.WHERE) and asked_fact(q) is not None and not q.has(*SAMLING_CUES):
-            return q.period is not None  # "hvor er den beskrevet?" asks for a fact
-        if q.has(*EVENT_CUES):
-            return not only_ahead(q, search)  # "fokusområda for perioden framover"
-        if q.period is None or asked_fact(q) not in (None, Fact.PERIOD, Fact.WHEN):
-            return False  # "står Udir bak modellen fra 2017?" asks for a fact
-        if (q.period.end - q.period.start).days > _A_YEAR:
-            return False  # "fokusområdene for 2023–2027" names a plan's years, not samlinger
-        top = search.hits[0] if search.hits else None
-        return top is None or top.entry.is_event or top.score < CONFIDENT_SCORE
-
-    def _is_about_events(self, q: Question, search: SearchResult) -> bool:
-        if q.list_kind is not None:
-            return False
-        if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):
-            return True
-        if q.period is not None:
-            return self._events_asked(q, search)
-        top = search.hits[0] if search.hits else None
-        if top is None:
-            return q.has(Cue.PAST) and not q.content
-        return top.entry.is_event
-
     def _answer_events(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         """Narrow the samlinger down to those the question is about, then let them answer."""
-        if q.has(Cue.COUNT) and q.counted is not None:
+        if (q.has(Cue.COUNT) and q.counted is not None) or asks_who_took_part(q):
             return self._unknown(q, search)  # "hvor mange lærere deltok?": never in the sources
         q = replace(q, filters=q.filters.or_else(q.context_filters).for_samlinger())
         # "er styrersamlinga på Oppdal?", "var planleggingsdagen 29.11.2020?"

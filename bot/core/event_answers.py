@@ -8,6 +8,7 @@ sentences in `bot.core.answers`.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -48,6 +49,7 @@ from bot.core.text import fold
 _BEFORE_NOW = frozenset({"forrige", "forre", "sist", "siste", "tidligere", "tidlegare"})
 _APPLIES = frozenset({"gjelder", "gjaldt", "ment", "meint", "passer"})
 _PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
+_GUESSED_PLACE = re.compile(r",\s*(?:på|i)\s+[\w ]+\W*$", re.IGNORECASE)
 _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
 
 
@@ -376,6 +378,9 @@ class EventAnswers:
 
     def _where_or_who(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
         intent = Intent.WHERE if q.has(Cue.WHERE) else Intent.AUDIENCE
+        if not pool and q.filters.locations and _GUESSED_PLACE.search(q.text):
+            # "hvor er engelsksamlinga, på Oppdal?": the place is a guess, not which samling
+            pool = self.matching(replace(q.filters, locations=frozenset()))
         if not pool:
             scope = answers.filter_phrase(self.kb, q.filters)
             return self._nothing_ahead(pool, now, scope, intent)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from itertools import pairwise
 
 from bot.core import answers
@@ -185,3 +186,18 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 _STARTS = frozenset({"kom", "startet", "starta", "begynte", "innfort", "innforte"})
 _FROM_A_YEAR = re.compile(r"\b(?:fra|frå|from) (?:og med )?20\d\d\b(?! ?[–-]| til| te)")
 _SPAN = re.compile(r"\b(20\d\d) ?[–-] ?(20\d\d)\b")
+
+
+def still_in_period(q: Question, text: str, now: datetime) -> str | None:
+    """ "er vi fortsatt i perioden for fokusområdene?": "Ja." while today lies in the period
+    the answer gives ("2023–2027"), else "Nei.", before the answer without its own verdict;
+    None when the question asks no "still" or the answer gives no period."""
+    span = _SPAN.search(text)
+    if _STILL.isdisjoint(q.words) or span is None:
+        return None
+    said = text.removeprefix("Ja. ").removeprefix("Nei. ")
+    verdict = "Ja." if int(span.group(1)) <= now.year <= int(span.group(2)) else "Nei."
+    return f"{verdict} {said}"
+
+
+_STILL = frozenset({"fortsatt", "fremdeles", "framleis", "enda", "enna", "enno", "na"})

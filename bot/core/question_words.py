@@ -130,7 +130,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.DIFFERENCE: (
         "forskjell, forskjellen, skilnad, skilnaden, sammenlign, sammenheng, henger sammen, "
-        "skiller, skil"
+        "skiller, skil, difference, differences, differ"
     ),
     Cue.LIST: "hvilke, liste, list, oversikt, alle, hva slags, nevn, rams opp, list opp",
     Cue.COUNT: "hvor mange, kor mange, antall, hvor mye",
@@ -261,6 +261,7 @@ alene aleine åleine ut ute bør burde forventer forventes forventa forventar br
 bruke ned an las leste mandag tirsdag onsdag torsdag fredag lørdag søndag grupper gruppe
 gruppene eget egen eige eiga klare klarer hen uansett folk ang angående mtp precis vad
 unnskyld beklager sorry orsak trengte årene åra årane begge båe visst heitte hette att
+kun vennlig opplyse opplys opplyst informere inne
 følger følgjer satser satsar satse satset tbh asap imo ngl idk fyi
 """
 

@@ -28,7 +28,12 @@ from bot.core.fact_answers import (
 )
 from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
-from bot.core.number_claims import counts_before_names, judge_years, number_verdict
+from bot.core.number_claims import (
+    counts_before_names,
+    judge_years,
+    number_verdict,
+    still_in_period,
+)
 from bot.core.question import Question
 from bot.core.question_words import ONLY_WORDS, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
@@ -37,7 +42,7 @@ from bot.core.sentence_words import audience_sentence, split_sentences
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
-from bot.core.yes_no import YesNo
+from bot.core.yes_no import YesNo, sibling_for
 
 CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at least this well
 
@@ -72,6 +77,8 @@ class SubjectAnswers:
         reply = self._answer(q, subject, search, now, follow_up=follow_up)
         if not reply.confident or subject.is_event or not reply.matches:
             return reply
+        if q.yes_no and (still := still_in_period(q, reply.text, now)):  # "… fortsatt i perioden?"
+            return replace(reply, text=still)
         if reply.text.startswith("Nei. ") and q.yes_no:
             return reply  # what the question claims is not so; its words need no sentence
         about = self.kb.get(reply.matches[0].id)
@@ -231,6 +238,10 @@ class SubjectAnswers:
             text = f"{answers.short_title(subject)} er en del av {names}."  # "… ein del av?"
             return self._reply(text, Intent.WHAT_IS, [subject, *groups], search.hits)
         found = answer_fact(subject, fact)
+        # "målene med Kompetanseløftet": the goals its page lists for the ordningene, too
+        shared = [g for g in groups if g.items and not g.fact(fact) and g.source == subject.source]
+        if found.confident and fact is Fact.GOALS and shared:
+            found = replace(found, text=f"{found.text}\n\n{fact_text(shared[0], fact)}")
         if found.confident and _restates(q, fact) and self._yes_no.supports(q, subject, found.text):
             # "kva for ny modell innførte Kunnskapsdepartementet i 2017?" names who, asks what
             return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
@@ -284,7 +295,8 @@ class SubjectAnswers:
             text = "Ja. " + text
         elif q.yes_no and year is not None and fact is Fact.WHEN and _YEAR.search(text):
             text = "Nei. " + text  # "kom REKOM i 2017?" → "Nei. … i 2019."
-        return self._reply(text, Intent.WHAT_IS, [subject], search.hits)
+        told = [g for g in shared if g.items_title and g.items_title in text]  # its source too
+        return self._reply(text, Intent.WHAT_IS, [subject, *told], search.hits)
 
     @staticmethod
     def _in_role(names: Sequence[str], subject: Entry, text: str) -> bool:
@@ -375,6 +387,9 @@ class SubjectAnswers:
             text = ("Nei. " if fewer else "") + f"{answers.short_title(subject)} gjelder {labels}."
             said = audience_sentence(self.kb, subject)  # in the page's own words, too
             text += f" {said}" if said else ""
+            missing = set(q.filters.audiences) - set(subject.applies_to)  # "… og barnehage?"
+            if missing and (other := sibling_for(self.kb, missing, subject)):
+                text += f" For {answers.audience_labels(self.kb, sorted(missing))} er det {other}."
             return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
         return Reply(not_known(subject, "hvem den gjelder"), False, Intent.UNKNOWN)
 

@@ -165,8 +165,9 @@ class YesNo:
                 return f"Ja. {supported}"  # "… hjelpe oss i barnehagen med ny rammeplan?"
             if wanted <= set(entry.applies_to):
                 return f"Ja. {title} gjelder {labels}."
-            other = self._one_for(wanted, entry)
-            instead = f" For {self._labels(sorted(wanted))} er det {other}." if other else ""
+            missing = wanted - set(entry.applies_to)  # "… for barnehagen og skolen?"
+            other = sibling_for(self._kb, missing, entry)
+            instead = f" For {self._labels(sorted(missing))} er det {other}." if other else ""
             return f"Nei. {title} gjelder {labels}.{instead}"
         fewer = self.lists.fewer_items_than_listed(q, entry)
         if fewer is not None:  # "består modellen bare av A og B?": it has C too
@@ -260,18 +261,6 @@ class YesNo:
             if any(ends_a_compound(word, terms) for word in words) or terms & words:
                 return kind
         return None
-
-    def _one_for(self, audiences: set[str], entry: Entry) -> str | None:
-        """ "gjeld DEKOM for barnehage?": the related entry of the same kind that is for them
-        and for nothing else (REKOM), to name instead."""
-        fitting = [
-            other
-            for other in self._kb
-            if other.kind is entry.kind
-            and (other.id in entry.related or entry.id in other.related)
-            and set(other.applies_to) == audiences
-        ]
-        return answers.short_title(fitting[0]) if len(fitting) == 1 else None
 
     def _labels(self, audience_ids: Sequence[str]) -> str:
         return answers.audience_labels(self._kb, audience_ids)
@@ -433,3 +422,16 @@ def _not_in_title(name: str, entry: Entry) -> bool:
     """ "Er Melhus med i nettverket med Trondheim og Malvik?": the names in the group's own
     title describe the group, not a candidate member."""
     return fold(name) not in fold(entry.title)
+
+
+def sibling_for(kb: KnowledgeBase, audiences: set[str], entry: Entry) -> str | None:
+    """ "gjeld DEKOM for barnehage?": the related entry of the same kind that is for them
+    and for nothing else (REKOM), to name instead."""
+    fitting = [
+        other
+        for other in kb
+        if other.kind is entry.kind
+        and (other.id in entry.related or entry.id in other.related)
+        and set(other.applies_to) == audiences
+    ]
+    return answers.short_title(fitting[0]) if len(fitting) == 1 else None

@@ -203,3 +203,88 @@ def test_this_school_is_the_school_told_not_the_municipality(engine: Engine) -> 
 )
 def test_the_weather_is_not_in_the_sources(engine: Engine, question: str) -> None:
     assert not ask(engine, question).confident
+
+
+# -- strangers, guesses and who took part: not in the sources ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kva kommunar er med i Namdalsregionen?",
+        "Hvilke skoler inngår i Fosenregionens nettverk?",
+    ],
+)
+def test_another_region_s_members_are_not_known(engine: Engine, question: str) -> None:
+    assert not ask(engine, question).confident
+
+
+def test_a_place_guessed_for_a_samling_with_no_place_is_not_confirmed(engine: Engine) -> None:
+    reply = ask(engine, "kor er engelsksamlinga, på Støren?")
+    assert not reply.confident
+    assert "ikke noe sted registrert" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["kva skular var med på engelsksamlinga?", "hvem deltok på ledersamlingen på Oppdal?"],
+)
+def test_who_took_part_in_a_samling_is_not_known(engine: Engine, question: str) -> None:
+    assert not ask(engine, question).confident
+
+
+def test_who_should_take_part_is_whom_it_is_for(engine: Engine) -> None:
+    reply = ask(engine, "hvem skal delta på engelsksamlingen?")
+    assert reply.confident
+    assert "engelsk på barnetrinnet" in reply.text
+
+
+# -- the scheme for the audience asked about ---------------------------------------------------
+
+
+def test_a_scheme_asked_of_two_sectors_names_the_one_for_the_other(engine: Engine) -> None:
+    reply = ask(engine, "gjeld rekom for skulen og barnehagen?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "For skole er det DEKOM." in reply.text
+
+
+def test_only_for_school_of_the_region_is_no(engine: Engine) -> None:
+    reply = ask(engine, "er samarbeidet i gauldalsregionen kun for skolene?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "barnehage" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the difference between dekom og rekom",
+        "Kunne De være så vennlig å opplyse meg om når REKOM trådte i kraft?",
+    ],
+)
+def test_english_and_courteous_words_do_not_sink_the_answer(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert "REKOM" in reply.text
+
+
+# -- the goals a scheme shares with the others -------------------------------------------------
+
+
+def test_a_scheme_s_goals_include_the_goals_of_the_schemes_together(engine: Engine) -> None:
+    reply = ask(engine, "kva er måla med kompetanseløftet?")
+    assert reply.text.startswith("Kompetanseløftet skal")
+    assert "Mål for ordningene er at:" in reply.text
+    assert "inkluderende fellesskap" in reply.text
+    assert "Trondheim kommune" in (reply.source or "")
+
+
+# -- still in the period, relative to today ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("now", "verdict"), [("2025-03-01T12:00", "Ja"), ("2028-03-01T12:00", "Nei")]
+)
+def test_still_in_the_period_depends_on_today(engine: Engine, now: str, verdict: str) -> None:
+    reply = ask(engine, "gjelder fokusområdene for Trondheimsskolen fortsatt?", now)
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert "2023–2027" in reply.text
