@@ -197,6 +197,9 @@ class QuestionReader:
         terms = tuple(token.term for token in tokens)
         cues, rest, cue_terms, counted = self._find_cues(tokens)
         cues |= implied_cues(text, corrected, [token.word for token in rest], cues)
+        one_day = period is not None and period.day_month is not None and period.start == period.end
+        if one_day and Cue.WHEN in cues and not _STARTS_OR_ENDS.isdisjoint(corrected):
+            cues.add(Cue.TIME_OF_DAY)  # "ka tid starte samlinga 18. september?": the day is told
         slot = self._unknown_kind_asked(tokens, cues)
         content = tuple(
             token.term
@@ -393,6 +396,9 @@ _FILLERS = frozenset({"egentlig", "liksom", "lissom", "assa", "altsa"})  # never
 
 
 _ONLY = frozenset(["bare", "berre", "kun", "bærre", "bere"])
+_STARTS_OR_ENDS = frozenset(
+    ["starter", "startet", "starte", "begynner", "begynne", "slutter", "slutte", "ferdig"]
+)
 
 
 def _alternatives(tokens: Sequence[Token], stop_words: frozenset[str]) -> frozenset[str]:

@@ -177,7 +177,9 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.DESCRIBED_IN: "beskrevet, beskriver, omtalt, hvor står det",
     Cue.UNSUPPORTED: (
         "hvem er rektor, hvem er leder, hvem er sjef, hvem er styrer, oppvekstsjef, "
-        "hvem leder, hvem styrer, kven leier, kven leiar, hvem sitter i, "
+        "hvem leder, hvem styrer, kven leier, kven leiar, hvem sitter i, hvem fra, kven fra, "
+        "who from, hvem er det som leder, kven er det som leiar, prosjektleder, prosjektlederen, "
+        "prosjektleiar, hvilken lærer, kva lærar, which teacher, klage, klage til, lønnstillegg, "
         "who leads, who is in charge, "
         "kommunalsjef, ordfører, hvor mye penger, hvor mye tilskudd, hvor mye støtte, hvor "
         "stort, hvor store, beløp, beløpet, summen, kroner, koster, kostnad, kostnader, pris, "

@@ -288,3 +288,33 @@ def test_still_in_the_period_depends_on_today(engine: Engine, now: str, verdict:
     reply = ask(engine, "gjelder fokusområdene for Trondheimsskolen fortsatt?", now)
     assert starts_with_verdict(reply, verdict), reply.text
     assert "2023–2027" in reply.text
+
+
+# -- people, complaints and the time of day: not in the sources --------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "kven frå NTNU har ansvaret for begynnaropplæringa?",
+        "hvem er prosjektleder i Lesetråder?",
+        "hvilken lærer på Lilleby kan hjelpe datteren min med lesing?",
+        "hvem kan jeg klage til om videreutdanningen?",
+    ],
+)
+def test_people_and_complaints_are_not_in_the_sources(engine: Engine, question: str) -> None:
+    assert not ask(engine, question).confident
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["ka tid starte samlinga 18. september?", "når begynner styrersamlingen 21. oktober?"],
+)
+def test_the_start_time_on_a_day_told_is_not_known(engine: Engine, question: str) -> None:
+    assert not ask(engine, question).confident
+
+
+def test_when_a_samling_starts_without_a_day_is_its_date(engine: Engine) -> None:
+    reply = ask(engine, "når starter engelsksamlingen?", EARLY_SEPTEMBER_2020)
+    assert reply.confident
+    assert "1. oktober 2020" in reply.text
