@@ -79,10 +79,12 @@ class Speller:
         not the shortest word `word` starts and an ending ("ledersaml" + "ingen")."""
         at = bisect_left(self._sorted, word)
         longer = takewhile(lambda known: known.startswith(word), islice(self._sorted, at, None))
-        shortest = self._completed(word, 1)
+        completed = None  # the first known word `word` starts, when it is no word itself
         for known in islice(longer, _COMPOUNDS_LOOKED_AT):
-            if len(shortest) > len(word) and known.startswith(shortest) and known != shortest:
+            if completed is not None and known.startswith(completed):
                 continue  # "ledersamlingen" is "ledersamling" with its ending
+            if known != word and word not in self._known:
+                completed = completed or known  # (sorted: a word comes before its extensions)
             rest = known[len(word) :]
             linked = rest[:1] == "s" and rest[1:] in self._known
             if len(rest) >= _PART and (rest in self._known or linked):
