@@ -190,7 +190,8 @@ _APPLIES_TO = frozenset({"gjelder", "gjeld", "angar", "passer"})
 # The asker, or whom they ask for ("er det noe for henne?")
 _ASKER = frozenset({"meg", "mæ", "oss", "ho", "henne", "han", "ham"})
 _IT = frozenset({"det", "dette", "den", "denne", "d"})
-_SELF = _ASKER | {"jeg", "eg", "vi", "me", "min", "mi", "mitt", "mine", "var", "vart", "vare"}
+# The asker in a told sentence ("vår" reads as "var", also "was": left out)
+_SELF = _ASKER | {"jeg", "eg", "vi", "me", "min", "mi", "mitt", "mine"}
 
 
 def _asks_to_explain(q: Question) -> bool:
