@@ -1,6 +1,6 @@
 """What a question asks of samlinger beyond which ones: whether one is for an audience, how long it
 lasts, why it changed, whether it is held as planned, whether its deadline has passed, at what
-time of day it starts.
+time of day it starts, whether it asks for a list (avlyst, digital) or for who took part.
 
 "er engelsksamlinga for ungdomstrinnet?" asks whether one samling is for them; "hvorfor ble den
 avlyst?" asks a reason no source gives; "er fristen gått ut?" asks the opposite of "er fristen

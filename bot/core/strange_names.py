@@ -96,9 +96,8 @@ def asks_of_a_stranger(q: Question, search: SearchResult) -> bool:
     if not q.yes_no:  # "hvilke fokusområder har Orkland kommune?": another municipality's
         typed = [fold(word.lower()) for word in typed_words(q.text)]
         owners = {before for before, after in pairwise(typed) if after in _OWNERS}
-        bodies = [
-            name for name in names if fold(name.lower()).endswith(_BODIES)
-        ]  # "Namdalsregionen"
+        # "hvilke kommuner er med i Namdalsregionen?": a body the sources never name
+        bodies = [name for name in names if fold(name.lower()).endswith(_BODIES)]
         return bool(bodies) or any(fold(name.lower()) in owners for name in names)
     return q.words[:1] in _HAS and bool(names) and fold(names[0].lower()) in q.words[1:2]
 
