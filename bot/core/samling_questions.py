@@ -228,7 +228,7 @@ def format_listed(q: Question) -> str | None:
 
 _SOME = frozenset({"non", "no"})  # "noen", "nokon", "nån", "nokre" as the words read them
 _FORMATS = {
-    **dict.fromkeys(("digital", "digitale", "digitalt", "zoom", "teams", "nett"), "digital"),
+    **dict.fromkeys(ONLINE, "digital"),
     **dict.fromkeys(("fysisk", "fysiske", "oppmote"), "fysisk"),
 }
 

@@ -42,7 +42,7 @@ from bot.core.sentence_words import audience_sentence, split_sentences
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
-from bot.core.yes_no import YesNo, sibling_for
+from bot.core.yes_no import YesNo, sibling_sentence
 
 CONFIRMING_SCORE = 0.3  # an entry that may confirm a yes/no question matches at least this well
 
@@ -387,9 +387,7 @@ class SubjectAnswers:
             text = ("Nei. " if fewer else "") + f"{answers.short_title(subject)} gjelder {labels}."
             said = audience_sentence(self.kb, subject)  # in the page's own words, too
             text += f" {said}" if said else ""
-            missing = set(q.filters.audiences) - set(subject.applies_to)  # "… og barnehage?"
-            if missing and (other := sibling_for(self.kb, missing, subject)):
-                text += f" For {answers.audience_labels(self.kb, sorted(missing))} er det {other}."
+            text += sibling_sentence(self.kb, q.filters.audiences, subject)  # "… og barnehage?"
             return self._reply(text, Intent.AUDIENCE, [subject], search.hits)
         return Reply(not_known(subject, "hvem den gjelder"), False, Intent.UNKNOWN)
 

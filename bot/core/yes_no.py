@@ -8,7 +8,7 @@ whether one of the entry's own sentences says what the question claims.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import pairwise
 
 from bot.core import answers
@@ -89,14 +89,16 @@ class YesNo:
         of its message's context unless `own`."""
         terms = [*q.terms] if own else [*q.terms, "\0", *q.context_terms]
         found = []
+        named_in_question = False  # a name in the question's own words, not only in its context
         for name_terms, name in self._names:
             size = len(name_terms)
             for i in range(len(terms) - size + 1):
                 if tuple(terms[i : i + size]) == name_terms:
                     found.append(name)
+                    named_in_question = named_in_question or i < len(q.terms)
                     terms[i : i + size] = ["\0"] * size
                     break
-        if own or self.mentioned_members(q, own=True):
+        if own or named_in_question:
             return found
         return pointed_names(q.words, q.context_words, found)  # "Er denne skolen med?"
 
@@ -165,10 +167,7 @@ class YesNo:
                 return f"Ja. {supported}"  # "… hjelpe oss i barnehagen med ny rammeplan?"
             if wanted <= set(entry.applies_to):
                 return f"Ja. {title} gjelder {labels}."
-            missing = wanted - set(entry.applies_to)  # "… for barnehagen og skolen?"
-            other = sibling_for(self._kb, missing, entry)
-            instead = f" For {self._labels(sorted(missing))} er det {other}." if other else ""
-            return f"Nei. {title} gjelder {labels}.{instead}"
+            return f"Nei. {title} gjelder {labels}.{sibling_sentence(self._kb, wanted, entry)}"
         fewer = self.lists.fewer_items_than_listed(q, entry)
         if fewer is not None:  # "består modellen bare av A og B?": it has C too
             return fewer
@@ -424,14 +423,19 @@ def _not_in_title(name: str, entry: Entry) -> bool:
     return fold(name) not in fold(entry.title)
 
 
-def sibling_for(kb: KnowledgeBase, audiences: set[str], entry: Entry) -> str | None:
-    """ "gjeld DEKOM for barnehage?": the related entry of the same kind that is for them
-    and for nothing else (REKOM), to name instead."""
+def sibling_sentence(kb: KnowledgeBase, audiences: Iterable[str], entry: Entry) -> str:
+    """ " For barnehage er det REKOM." of "gjeld DEKOM for barnehagen (og skulen)?": the related
+    entry of the same kind that is for the audiences asked that `entry` is not for, and for
+    nothing else; "" when there is no one such entry."""
+    missing = set(audiences) - set(entry.applies_to)
     fitting = [
         other
         for other in kb
         if other.kind is entry.kind
         and (other.id in entry.related or entry.id in other.related)
-        and set(other.applies_to) == audiences
+        and set(other.applies_to) == missing
     ]
-    return answers.short_title(fitting[0]) if len(fitting) == 1 else None
+    if not missing or len(fitting) != 1:
+        return ""
+    labels = answers.audience_labels(kb, sorted(missing))
+    return f" For {labels} er det {answers.short_title(fitting[0])}."
