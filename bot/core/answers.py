@@ -349,6 +349,14 @@ def no_events_in_period(scope: str, label: str) -> str:
     return f"Jeg finner ingen samlinger{scope} {label}."
 
 
+def none_known_yet(label: str, last: Entry, now: datetime) -> str:
+    """A period after the last samling the sources have: not known to be empty, just unknown."""
+    return (
+        f"Jeg kjenner ikke til noen samlinger {label}. Oversikten min har ingen samlinger etter "
+        f"«{last.title}» {when(last, now)}; om flere er planlagt, vet jeg ikke."
+    )
+
+
 def no_such_events_in_period(scope: str, label: str) -> str:
     """ "var det en skoleledersamling 21. oktober?": none of those, though others were."""
     return no_events_in_period(scope, label) if scope else f"Jeg finner ingen slik samling {label}."

@@ -236,6 +236,22 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _YEAR_OFFSETS = {"this_year": 0, "next_year": 1, "last_year": -1}
 
 
+def writes_a_year(text: str, period: Period) -> bool:
+    """ "høsten 2027", "skoleåret 2026/2027": the period has a year written out, unlike "i år"."""
+    return period.span is not None and _YEAR.search(fold(text)[slice(*period.span)]) is not None
+
+
+def comes_after_for(text: str, period: Period | None) -> bool:
+    """ "… satt opp for høsten 2027?": the period comes right after a "for"."""
+    if period is None or period.span is None:
+        return False
+    return _ENDS_IN_FOR.search(fold(text)[: period.span[0]]) is not None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ENDS_IN_FOR = re.compile(r"\bfor\s*$")
+
+
 def with_full_years(text: str) -> str:
     """ "fokusområdene 23-27" is "2023–2027": a span of two-digit years, not days of a month."""
     return _SHORT_YEARS.sub(_full_years, text)

@@ -30,7 +30,7 @@ from bot.core.memory import Memory, remember
 from bot.core.page_dates import updated_reply
 from bot.core.question import Question, QuestionReader, cue_phrases
 from bot.core.question_forms import STOP_WORDS_FOLDED
-from bot.core.question_words import SOFT_CUES, Cue
+from bot.core.question_words import SMALLTALK_CUES, SOFT_CUES, Cue
 from bot.core.reply import Intent, Reply, combined
 from bot.core.source_gaps import SourceGaps
 from bot.core.subjects import CONFIDENT_SCORE
@@ -77,8 +77,8 @@ class Engine:
             if len(parts) == MAX_PARTS:
                 break
             own = self._reader.read(clause.text, now.date())
-            if _asks_nothing(own) and clause is not asked[-1]:
-                continue  # "… og lurer på tre ting: …" announces the questions
+            if (_asks_nothing(own) or _interjection(own)) and clause is not asked[-1]:
+                continue  # "… og lurer på tre ting: …" announces the questions; "hæ, ka e …"
             # "Hvilken periode gjaldt strategien, og hva var målene med den?": "den" is what the
             # part before was about, not what the message tells around the questions
             pointing = own.refers_back and not own.topic and bool(parts) and parts[-1][1].confident
@@ -172,6 +172,13 @@ _VERDICT = re.compile(r"^(?:Ja|Nei)[.,]\s*")
 def _asks_nothing(q: Question) -> bool:
     """A part with no word the bot reads: no topic, cue, period, filter or pointer back."""
     return not (q.content or q.cues or q.period or q.filters or q.refers_back)
+
+
+def _interjection(q: Question) -> bool:
+    """A part that is one question word alone ("hæ?", "hva?") before the real question."""
+    if len(q.words) != 1 or q.cues & SMALLTALK_CUES:
+        return False  # "Hei! Styrar i Rennebu her" greets
+    return not (q.content or q.period or q.filters or q.refers_back)
 
 
 def _adds_to(q: Question, reply: Reply, before: list[Reply]) -> bool:

@@ -17,7 +17,7 @@ from datetime import datetime
 from bot.core import answers, status_texts
 from bot.core.answers import event_of, most_relevant
 from bot.core.audience_breadth import broader_audiences
-from bot.core.dates import Period, label_of_any_year
+from bot.core.dates import Period, label_of_any_year, writes_a_year
 from bot.core.facets import Filters
 from bot.core.index import SearchIndex
 from bot.core.knowledge import Entry, KnowledgeBase
@@ -61,6 +61,8 @@ class EventAnswers:
         self._index = index
         # Events by audience, scheme, region, organiser and place, so filtering is set algebra.
         self._events = kb.events
+        # the samling that ends last: no source says anything of what comes after it
+        self._latest = max(self._events, key=lambda e: event_of(e).last_day, default=None)
         self._by: dict[tuple[str, str], set[int]] = defaultdict(set)
         for position, entry in enumerate(self._events):
             event = event_of(entry)
@@ -352,6 +354,16 @@ class EventAnswers:
                 # (no samling of the reply's own: the one asked about was not on that day)
                 return self._reply(f"{text}\n\n{listed}", Intent.EVENTS_IN_PERIOD, [])
         text = answers.no_events_in_period(scope, q.period.label)
+        latest = self._latest
+        if (
+            latest is not None
+            and writes_a_year(q.text, q.period)
+            and q.period.start > event_of(latest).last_day
+        ):
+            # "samlinger høsten 2027?": a year after every samling known; no source says that
+            # none is planned then ("i morgen" in a current overview is known to be empty)
+            text = answers.none_known_yet(q.period.label, latest, now)
+            return replace(self._reply(text, Intent.EVENTS_IN_PERIOD, []), confident=False)
         candidates = self.matching(q.filters)
         return self._reply(text + self.pointer(now, candidates), Intent.EVENTS_IN_PERIOD, [])
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import pairwise
 
-from bot.core.dates import Period, find_period, with_full_years
+from bot.core.dates import Period, comes_after_for, find_period, with_full_years
 from bot.core.dialect import WordForms
 from bot.core.facets import Facets, Filters
 from bot.core.implied_cues import implied_cues, without_hedges
@@ -97,7 +97,22 @@ class Question:
     @property
     def is_smalltalk_only(self) -> bool:
         talk = SMALLTALK_CUES
+        if self.cues & talk == {Cue.HELP} and self._helps_towards:
+            return False  # "ka ska den hjelp te me?" asks what the scheme is to help with
         return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
+
+    @property
+    def _helps_towards(self) -> bool:
+        """ "hjelpe til med": what something named before contributes to, not a call for help."""
+        words = self.words
+        return (
+            self.refers_back
+            and "du" not in words
+            and any(
+                word.startswith("hjelp") and words[i + 1 : i + 2] == ("til",)
+                for i, word in enumerate(words)
+            )
+        )
 
 
 _TAKING_PART = frozenset(["i", "pa", "blant", "som", "der", "og"])  # after "med"
@@ -196,7 +211,11 @@ class QuestionReader:
         tokens = self._normaliser.tokens(" ".join(corrected))
         terms = tuple(token.term for token in tokens)
         cues, rest, cue_terms, counted = self._find_cues(tokens)
-        cues |= implied_cues(text, corrected, [token.word for token in rest], cues)
+        # "… satt opp for høsten 2027?": that "for" is of the time, not of an audience
+        timed = (
+            corrected[:-1] if corrected[-1:] == ["for"] and comes_after_for(text, period) else None
+        )
+        cues |= implied_cues(text, timed or corrected, [token.word for token in rest], cues)
         one_day = period is not None and period.day_month is not None and period.start == period.end
         if one_day and Cue.WHEN in cues and not _STARTS_OR_ENDS.isdisjoint(corrected):
             cues.add(Cue.TIME_OF_DAY)  # "ka tid starte samlinga 18. september?": the day is told
