@@ -197,7 +197,9 @@ class Decider:
             return None  # "planer for nettverket" is about the plans, not the network
         if coverage(q, search) < CONFIDENT_COVERAGE:
             return None
-        members = fact_text(named, Fact.MEMBERS) if q.has(Cue.WHO) and named.members else None
+        members = fact_text(named, Fact.MEMBERS) if named.members else None
+        if members is not None and not q.has(Cue.WHO):
+            members = members if names_what(q, self._normaliser.terms(members)) else None
         if members is not None:  # "kæm e kommunan i Gauldalsregionen?": who they are
             return self._reply(members, Intent.LIST, [named], search.hits)
         said = self._yes_no.saying_sentence(q, named)

@@ -344,6 +344,8 @@ class EventAnswers:
                 # "29. – 30. januar", not "torsdag … 2026"; "på en onsdag", not "7. oktober"
                 label = label_of_any_year(period, {event_of(e).start.year for e in pool})
             text = answers.events_in_period(scope, label, pool, now)
+            if len(pool) == 1 and (group := answers.audience(self.kb, pool[0])):
+                text += f"\nFor: {group}."  # "noe i morgen? må planlegge vikar": for whom
             return self._reply(text, Intent.EVENTS_IN_PERIOD, pool)
         if not q.period.year_given:  # "var det en skoleledersamling 21. oktober?"
             others = self.in_period(q.period, self.kb.events, named=True)

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from bot.core import answers
 from bot.core.index import SearchIndex, SearchResult
-from bot.core.knowledge import Entry, KnowledgeBase
+from bot.core.knowledge import Entry, Fact, KnowledgeBase
 from bot.core.memory import Memory
 from bot.core.not_knowing import unknown_reply
 from bot.core.question import Question
@@ -53,7 +53,7 @@ class Memberships:
         """ "er engelsk på barnetrinnet en del av DEKOM?", "er Byåsen skole med i Lesetråder?",
         "er Malvik med der også?" (the group last talked about); None when it asks no such
         thing."""
-        anywhere = self._in_any_group(q, search)
+        anywhere = self._in_any_group(q, search) or self._cooperating(q, search, now)
         if anywhere is not None:
             return anywhere
         of_scheme = self._subjects.samling_of_scheme(q, search)
@@ -73,6 +73,26 @@ class Memberships:
         if group is None:
             return None
         return self._subjects.answer(q, group, search, now, follow_up=False)
+
+    def _cooperating(self, q: Question, search: SearchResult, now: datetime) -> Reply | None:
+        """ "samarbeider Trondheim med Malvik?": two members of one group work together in it,
+        so the answer is their membership (not that the group's partner is someone else)."""
+        if not (q.yes_no and q.has(Cue.COOPERATION)):
+            return None
+        names = self._yes_no.mentioned_members(q, own=True)
+        if len(names) < 2:
+            return None
+        partner = fold(names[1])  # "samarbeider Trondheim med NTNU?": the partner's own fact
+        shared = [
+            group
+            for group in self._yes_no.groups_of(names[0])
+            if names[1] in group.members
+            and not fold(group.fact(Fact.PARTNERS) or "").startswith(partner)
+        ]
+        if not shared:
+            return None
+        as_members = replace(q, cues=(q.cues - {Cue.COOPERATION}) | {Cue.MEMBERS})
+        return self._subjects.answer(as_members, shared[0], search, now, follow_up=False)
 
     def _in_any_group(self, q: Question, search: SearchResult) -> Reply | None:
         """ "Er Melhus med i noe nettverk?": "Ja" and the groups that list it; of a name the

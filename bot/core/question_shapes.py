@@ -70,9 +70,11 @@ _ANY = frozenset({"noe", "noen", "no", "non", "noko", "nokon"})  # as the forms 
 
 
 def names_what(q: Question, terms: Sequence[str]) -> bool:
-    """Whether the word after "hvilke" is among `terms`: "hvilke kommuner er i …?" asks for
-    what "… består av de seks kommunene …" names."""
+    """Whether the word after "hvilke" (or opening a question without a verb) is among `terms`:
+    "hvilke kommuner er i …?" asks for what "… består av de seks kommunene …" names."""
     at = next((i for i, word in enumerate(q.words) if word.startswith("hvilk")), None)
+    if at is None and not (q.cues or q.yes_no) and q.words and stem(q.words[0]) in q.topic:
+        at = -1  # "kommuner i gauldalsregionen?": the noun alone asks which
     if at is None or at + 1 >= len(q.words):
         return False
     noun = stem(q.words[at + 1])

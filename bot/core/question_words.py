@@ -419,6 +419,17 @@ QUESTION_INTRODUCERS = (
     "er det meningen at",
     "er det tenkt at",
     "er ideen at",
+    # "Stemmer det at engelsksamlinga er for ungdomstrinnet?": the claim after "at" is asked
+    "stemmer det at",
+    "stemmer det virkelig at",
+    "er det sant at",
+    "er det riktig at",
+    "er det rett at",
+    "er det korrekt at",
+    "er det slik at",
+    "er det slik å forstå at",
+    "har jeg forstått det riktig at",
+    "har eg forstått det rett at",
 )
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene", "samlingane")

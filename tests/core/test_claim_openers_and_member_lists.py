@@ -1,0 +1,76 @@
+""" "Stemmer det at …?" read as the claim it opens, two members said to work together, the
+members asked for by their noun alone, and who a lone samling in a period is for (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from tests.core.asking import ask, starts_with_verdict
+
+GAULDAL = ["Holtålen", "Melhus", "Midtre Gauldal", "Oppdal", "Rennebu", "Røros"]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "said"),
+    [
+        (
+            "stemmer det at begynneropplæringssamlingen er for lærere på 2. trinn?",
+            "Nei",
+            "1. trinn",
+        ),
+        ("er det sant at engelsk-dekomen er for ungdomstrinnet?", "Nei", "barnetrinnet"),
+        ("er det rett at engelsksamlinga er for lærarar på barnetrinnet?", "Ja", "barnetrinnet"),
+        ("stemmer det at rekom trådte i kraft i 2019?", "Ja", "2019"),
+    ],
+)
+def test_a_claim_after_stemmer_det_at_is_checked(
+    engine: Engine, question: str, verdict: str, said: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert said in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "group"),
+    [
+        ("samarbeider trondheim med malvik?", "Kompetansenettverket for Trondheim og Malvik"),
+        ("stemmer det at Melhus samarbeider med Rennebu?", "Gauldalsregionen"),
+        ("samarbeider oppdal og røros?", "Gauldalsregionen"),
+    ],
+)
+def test_two_members_of_one_group_are_said_to_work_together_in_it(
+    engine: Engine, question: str, group: str
+) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert group in reply.text
+
+
+def test_the_partner_of_a_network_is_still_named_as_its_partner(engine: Engine) -> None:
+    reply = ask(engine, "samarbeider trondheim med ntnu?")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "hovedpartner" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question", ["kommuner i gauldalsregionen?", "kommunane i Gauldalsregionen"]
+)
+def test_the_members_noun_alone_asks_which_they_are(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert all(name in reply.text for name in GAULDAL), reply.text
+
+
+def test_the_region_named_alone_is_still_described(engine: Engine) -> None:
+    reply = ask(engine, "gauldalsregionen?")
+    assert reply.text.startswith("Gauldalsregionen er et samarbeid"), reply.text
+
+
+def test_a_lone_samling_in_a_period_says_who_it_is_for(engine: Engine) -> None:
+    reply = ask(engine, "er det noen samling i morgen? må planlegge vikar", "2020-09-17T12:00")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "For: skole og lærere på 1. trinn." in reply.text
