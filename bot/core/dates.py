@@ -181,8 +181,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: (?P<y>\d{4}))?",
         ),
         ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
-        ("today", r"\b(i dag|idag)\b"),
-        ("yesterday", r"\b(i gar|igar)\b"),
+        ("today", r"\b(i dag|idag|today)\b"),
+        ("yesterday", r"\b(i gar|igar|yesterday)\b"),
         (
             "weekday",
             r"\b(?:pa |neste |forrige |sist )?"
@@ -191,14 +191,17 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "tomorrow",
             r"\b(i morgen|imorgen|i morgon|imorgon|i morra|imorra|i mora|i marra|imarra|i mara|"
-            r"imara|i marn|i morn)\b",
+            r"imara|i marn|i morn|tomorrow)\b",
         ),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),
         # (not "hvilken dag i uka", which asks for a weekday; but "hvilken dag denne uka")
-        ("this_week", r"\b(denne|dene|denna|danna|(?<!dag )i) (uka|uken|veka|veke|uke)\b"),
-        ("next_week", r"\bneste (uke|uka|uken|veke|veka)\b"),
-        ("last_week", r"\bforrige (uke|uka|uken|veke|veka)\b"),
+        (
+            "this_week",
+            r"\b((denne|dene|denna|danna|(?<!dag )i) (uka|uken|veka|veke|uke)|this week)\b",
+        ),
+        ("next_week", r"\b(neste (uke|uka|uken|veke|veka)|next week)\b"),
+        ("last_week", r"\b(forrige (uke|uka|uken|veke|veka)|last week)\b"),
         ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),
         ("this_month", r"\b(denne|i) (maned|maneden|manad|manaden|mnd)\b"),
         ("next_month", r"\bneste (maned|maneden|manad|mnd)\b"),

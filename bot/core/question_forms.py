@@ -37,6 +37,8 @@ def asks_yes_or_no(
     question word (before an "i så fall")."""
     verb = opener in YES_NO_WORDS or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
     whether = opener == "om" and len(typed) > 2  # "(jeg lurer på) om lesing er prioritert"
+    # "noe i morgen?", "nån samling for styrera?": "er det" left out
+    whether = whether or (opener in _SOME and text.rstrip().endswith("?"))
     asked = (
         verb or whether or _is_tag_question(text, typed) or _is_declarative_question(text, typed)
     )
@@ -199,6 +201,7 @@ def _fronted(typed: Sequence[str]) -> bool:
     )
 
 
+_SOME = frozenset({"noe", "noen", "no", "non"})  # as corrected
 _CONFIRM = frozenset({"vel", "jo"})  # "X er vel …": asked to be confirmed
 _FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})
 _PRONOUNS = frozenset({"den", "det", "ho", "hun", "de", "dei", "dette", "denne"})

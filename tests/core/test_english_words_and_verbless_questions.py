@@ -1,0 +1,68 @@
+"""English time words and everyday English words in Norwegian messages, and "noe i morgen?"
+asked without its "er det" (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from tests.core.asking import ask, conversation, starts_with_verdict
+
+DAY_BEFORE_STYRERSAMLING = "2020-10-20T12:00"
+DAY_BEFORE_1_TRINN = "2020-09-17T12:00"
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "title"),
+    [
+        ("any samling tomorrow for bhg styrere?", DAY_BEFORE_STYRERSAMLING, "styrersamling"),
+        ("is there anything tomorrow?", DAY_BEFORE_1_TRINN, "begynneropplæring"),
+        ("samlinger next week?", "2020-09-24T12:00", "Engelsk på barnetrinnet"),
+    ],
+)
+def test_english_time_words_name_the_day(
+    engine: Engine, question: str, now: str, title: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert title in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("which stortingsmelding describes dekom?", "Stortingsmelding 21"),
+        ("is there any dekom for teachers who teach english?", "barnetrinnet"),
+        ("can I still make the frist for engelsk samlingen?", "24. september"),
+    ],
+)
+def test_everyday_english_words_are_read(engine: Engine, question: str, said: str) -> None:
+    reply = ask(engine, question, "2020-09-20T12:00")
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+def test_a_follow_up_in_english_asks_of_the_samling_before(engine: Engine) -> None:
+    _, digital = conversation(
+        engine,
+        ["skoleledersamlingen 28. oktober, når er den?", "ok, was it supposed to be digital?"],
+        "2020-10-20T12:00",
+    )
+    assert digital.confident, digital.text
+    assert "AVLYST" in digital.text
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "verdict"),
+    [
+        ("noe i morgen?", DAY_BEFORE_1_TRINN, "Ja"),
+        ("nån samling for styrera i morra?", DAY_BEFORE_STYRERSAMLING, "Ja"),
+        ("noe i morgen?", "2020-09-20T12:00", "Nei"),
+    ],
+)
+def test_noe_without_er_det_asks_yes_or_no(
+    engine: Engine, question: str, now: str, verdict: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
