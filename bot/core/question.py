@@ -115,6 +115,16 @@ class Question:
         )
 
 
+def _small_words(kb: KnowledgeBase) -> dict[str, str]:
+    """Stop words, and the vocabulary's one-word forms of them ("egentli": "egentlig"), by the
+    word they stand for: a slip of one is mended to it (`bot.core.spelling`)."""
+    small = {word: word for word in STOP_WORDS_FOLDED}
+    for variant, standard in kb.vocabulary.forms.items():
+        if fold(standard) in STOP_WORDS_FOLDED and " " not in variant:
+            small[fold(variant)] = fold(standard)
+    return small
+
+
 _TAKING_PART = frozenset(["i", "pa", "blant", "som", "der", "og"])  # after "med"
 _DOING = frozenset(["hjelp", "hjelpe", "hjelper", "oss", "dem", "jobbe", "jobber", "arbeide"])
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
@@ -166,7 +176,9 @@ class QuestionReader:
         chatter = {word for cue in _CHATTER for text in CUE_WORDS[cue] for word in words(text)}
         # "ordninga" is no "ordningar", "kommunale" no "kommune"
         as_typed = self.stop_words | chatter | DEFINITE_KIND_WORDS | PLAIN_WORDS
-        self._speller = Speller(targets - chatter, also_known=as_typed)
+        self._speller = Speller(
+            targets - chatter, also_known=as_typed, small_words=_small_words(kb)
+        )
         known_stems = frozenset(stem(word) for word in targets)
 
         def known(word: str) -> bool:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import islice, takewhile
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import DamerauLevenshtein, Prefix
 
 MIN_LENGTH = 5
+MIN_SMALL_SLIP = 3  # "ejg": from three letters, a slip of a small word is mended
 MIN_ABBREVIATION = 6  # "skolebibl" may be cut off; "skole" is a word
 MIN_SHORTENED = 4  # a word no typo explains, this long, may be shortened ("prosj", "avsl")
 _COMPOUNDS_LOOKED_AT = 50
@@ -28,9 +29,20 @@ SAME_STEM = 0.75  # words that share this much of their start differ only in the
 
 
 class Speller:
-    def __init__(self, targets: Iterable[str], also_known: Iterable[str] = ()) -> None:
+    def __init__(
+        self,
+        targets: Iterable[str],
+        also_known: Iterable[str] = (),
+        small_words: Mapping[str, str] | None = None,
+    ) -> None:
+        """`small_words`: words typed as small words ("jeg", "eller", "egentli") and the word
+        each stands for; a slip of one is that word, which then counts for little."""
         self._targets = frozenset(targets)
         self._known = self._targets | frozenset(also_known)
+        self._small = dict(small_words or {})
+        self._small_by_length: dict[int, list[str]] = defaultdict(list)
+        for small in self._small:
+            self._small_by_length[len(small)].append(small)
         self._buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
         self._sorted = sorted(self._targets)
         for word in self._sorted:
@@ -46,11 +58,13 @@ class Speller:
                 return completed
             if MIN_SHORTENED <= len(word) < MIN_LENGTH:
                 return self._shortened(word)  # "avsl." (but not "lang", a word of its own)
-        if len(word) < MIN_LENGTH or word in self._known or word.isdigit():
+        if word in self._known or word.isdigit():
             return word
         cached = self._cache.get(word)
         if cached is not None:
             return cached
+        if len(word) < MIN_LENGTH:
+            return self._remember(word, self._small_slip(word))
         best, best_score = word, CUTOFF
         for size in range(len(word) - 2, len(word) + 3):
             candidates = self._buckets.get((word[0], size))
@@ -65,9 +79,26 @@ class Speller:
                     break
         if best == word and word.isalpha():  # "prosj", "nettv", "samarb": shortened
             best = self._shortened(word)
+        return self._remember(word, best)
+
+    def _remember(self, word: str, corrected: str) -> str:
         if len(self._cache) < 100_000:
-            self._cache[word] = best
-        return best
+            self._cache[word] = corrected
+        return corrected
+
+    def _small_slip(self, word: str) -> str:
+        """ "ejg" is "jeg", "ellr" "eller", "forr" "for": one slip from exactly one small word."""
+        if word in self._small:  # "forr", folded from "førr" and typed without "ø"
+            return self._small[word]
+        if len(word) < MIN_SMALL_SLIP or not word.isalpha():
+            return word
+        found = {
+            self._small[small]
+            for size in (len(word) - 1, len(word), len(word) + 1)
+            for small in self._small_by_length.get(size, ())
+            if _one_slip(word, small)
+        }
+        return found.pop() if len(found) == 1 else word
 
     def _shortened(self, word: str) -> str:
         """The known word a shortened one stands for ("prosj" → "prosjekt"), unless it is
@@ -101,6 +132,28 @@ class Speller:
             following = islice(self._sorted, at, None)
             return min(takewhile(lambda known: known.startswith(word), following), key=len)
         return word
+
+
+def _one_slip(typed: str, small: str) -> bool:
+    """Two letters swapped ("ejg"), a letter left out ("ellr") or one doubled ("forr"): the
+    slips of a quick thumb. Never another letter ("midt" is no "mitt", "hist" no "hit")."""
+    if len(typed) == len(small):
+        return typed != small and sorted(typed) == sorted(small) and _swapped(typed, small)
+    if len(typed) + 1 == len(small):
+        return typed[0] == small[0] and any(
+            small[:i] + small[i + 1 :] == typed for i in range(1, len(small))
+        )
+    if len(typed) == len(small) + 1:
+        return any(
+            typed[i] == typed[i - 1] and typed[:i] + typed[i + 1 :] == small
+            for i in range(1, len(typed))
+        )
+    return False
+
+
+def _swapped(typed: str, small: str) -> bool:
+    differ = [i for i, (a, b) in enumerate(zip(typed, small, strict=True)) if a != b]
+    return len(differ) == 2 and differ[1] == differ[0] + 1
 
 
 def _few_edits(typed: str, known: str) -> bool:

@@ -66,3 +66,26 @@ def test_noe_without_er_det_asks_yes_or_no(
     reply = ask(engine, question, now)
     assert reply.confident, reply.text
     assert starts_with_verdict(reply, verdict), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "said"),
+    [
+        ("rekker ejg å melde meg på engelsksamlinga ennå??", "2020-09-20T12:00", "24. september"),
+        ("skoleledersamlinga 28okt blir den digital ellr fysisk?", "2020-10-20T12:00", "AVLYST"),
+        ("hvilke år gjelder fokusområdene forr?", "2026-11-22T12:00", "2023–2027"),
+    ],
+)
+def test_a_slip_of_a_small_word_is_mended_not_read_as_an_unknown_word(
+    engine: Engine, question: str, now: str, said: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+@pytest.mark.parametrize("question", ["kan ungen min bytte skole midt i året?", "er det vel HiST?"])
+def test_a_word_that_is_a_letter_off_a_small_word_is_not_mended_into_it(
+    engine: Engine, question: str
+) -> None:
+    assert not ask(engine, question).confident

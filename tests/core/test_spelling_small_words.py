@@ -1,0 +1,29 @@
+"""The speller's mending of quick-thumb slips of small words (`bot.core.spelling`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.spelling import Speller
+
+SMALL = {"jeg": "jeg", "eller": "eller", "for": "for", "mitt": "mitt", "hit": "hit", "forr": "for"}
+
+
+@pytest.fixture
+def speller() -> Speller:
+    return Speller(["samling", "frist"], small_words=SMALL)
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("ejg", "jeg"), ("ellr", "eller"), ("forr", "for"), ("jegg", "jeg")],
+)
+def test_a_swap_a_left_out_or_a_doubled_letter_is_mended(
+    speller: Speller, typed: str, meant: str
+) -> None:
+    assert speller.correct(typed) == meant
+
+
+@pytest.mark.parametrize("typed", ["midt", "hist", "jeh", "vik"])
+def test_another_letter_is_no_slip(speller: Speller, typed: str) -> None:
+    assert speller.correct(typed) == typed
