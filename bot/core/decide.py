@@ -57,7 +57,7 @@ from bot.core.samling_questions import (
 )
 from bot.core.samling_routing import asks_about_samlinger, is_about_samlinger
 from bot.core.several_named import SeveralNamed
-from bot.core.smalltalk import only_chatter, smalltalk
+from bot.core.smalltalk import helps_towards, only_chatter, smalltalk
 from bot.core.strange_names import asks_of_a_stranger, without_bodies_claimed
 from bot.core.subject_answers import SubjectAnswers
 from bot.core.subjects import (
@@ -126,7 +126,7 @@ class Decider:
         if (q.yes_no and unknown) or asks_of_a_stranger(q, search):
             # "får man studiepoeng for …?", "har Tromsø et leseprosjekt?": not in the sources
             return self._unknown(q, search)
-        if q.is_smalltalk_only or only_chatter(q, search):
+        if (q.is_smalltalk_only and not helps_towards(q)) or only_chatter(q, search):
             return smalltalk(q, self.help_text())
         titled = self._find.named_by_title(q, search)
         if titled is not None:

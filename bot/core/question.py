@@ -33,6 +33,7 @@ from bot.core.question_forms import (
     names_the_region,
     owned,
     points_back,
+    small_words,
     told_of,
 )
 from bot.core.question_words import (
@@ -97,32 +98,7 @@ class Question:
     @property
     def is_smalltalk_only(self) -> bool:
         talk = SMALLTALK_CUES
-        if self.cues & talk == {Cue.HELP} and self._helps_towards:
-            return False  # "ka ska den hjelp te me?" asks what the scheme is to help with
         return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
-
-    @property
-    def _helps_towards(self) -> bool:
-        """ "hjelpe til med": what something named before contributes to, not a call for help."""
-        words = self.words
-        return (
-            self.refers_back
-            and "du" not in words
-            and any(
-                word.startswith("hjelp") and words[i + 1 : i + 2] == ("til",)
-                for i, word in enumerate(words)
-            )
-        )
-
-
-def _small_words(kb: KnowledgeBase) -> dict[str, str]:
-    """Stop words, and the vocabulary's one-word forms of them ("egentli": "egentlig"), by the
-    word they stand for: a slip of one is mended to it (`bot.core.spelling`)."""
-    small = {word: word for word in STOP_WORDS_FOLDED}
-    for variant, standard in kb.vocabulary.forms.items():
-        if fold(standard) in STOP_WORDS_FOLDED and " " not in variant:
-            small[fold(variant)] = fold(standard)
-    return small
 
 
 _TAKING_PART = frozenset(["i", "pa", "blant", "som", "der", "og"])  # after "med"
@@ -177,7 +153,7 @@ class QuestionReader:
         # "ordninga" is no "ordningar", "kommunale" no "kommune"
         as_typed = self.stop_words | chatter | DEFINITE_KIND_WORDS | PLAIN_WORDS
         self._speller = Speller(
-            targets - chatter, also_known=as_typed, small_words=_small_words(kb)
+            targets - chatter, also_known=as_typed, small_words=small_words(kb.vocabulary.forms)
         )
         known_stems = frozenset(stem(word) for word in targets)
 

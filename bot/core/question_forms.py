@@ -7,7 +7,7 @@ The question reader (`bot.core.question`) reads these from the corrected, folded
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from bot.core.question_words import (
@@ -27,6 +27,16 @@ _YES_NO_STEMS = frozenset(stem(word) for word in YES_NO_WORDS if len(word) > 4) 
 _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
 # Words before a kind noun that make it name something new ("den nye ordningen for …").
 _INDEFINITE_BEFORE = frozenset(["nye", "ny", "forrige", "neste", "regionale", "desentraliserte"])
+
+
+def small_words(forms: Mapping[str, str]) -> dict[str, str]:
+    """Stop words, and the vocabulary's one-word forms of them ("egentli": "egentlig"), by the
+    word they stand for: a slip of one is mended to it (`bot.core.spelling`)."""
+    small = {word: word for word in STOP_WORDS_FOLDED}
+    for variant, standard in forms.items():
+        if fold(standard) in STOP_WORDS_FOLDED and " " not in variant:
+            small[fold(variant)] = fold(standard)
+    return small
 
 
 def asks_yes_or_no(

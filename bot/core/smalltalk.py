@@ -49,6 +49,20 @@ def only_chatter(q: Question, search: SearchResult) -> bool:
     return not any(hit.lexical >= SMALLTALK_LEXICAL for hit in search.hits)
 
 
+def helps_towards(q: Question) -> bool:
+    """ "ka ska den hjelp te me?": what something named before is to help with ("hjelpe til
+    med"), not a call for help."""
+    words = q.words
+    return (
+        q.refers_back
+        and "du" not in words
+        and any(
+            word.startswith("hjelp") and words[i + 1 : i + 2] == ("til",)
+            for i, word in enumerate(words)
+        )
+    )
+
+
 def smalltalk(q: Question, help_text: str) -> Reply:
     """The reply to small talk; `help_text` is what the bot can answer."""
     if Cue.THANKS in q.cues:
