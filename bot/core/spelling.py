@@ -136,12 +136,13 @@ class Speller:
 
 def _one_slip(typed: str, small: str) -> bool:
     """Two letters swapped ("ejg"), a letter left out ("ellr") or one doubled ("forr"): the
-    slips of a quick thumb. Never another letter ("midt" is no "mitt", "hist" no "hit")."""
+    slips of a quick thumb. Never another letter ("midt" is no "mitt", "hist" no "hit"), nor
+    the last one left out ("jobb" is no "jobbe")."""
     if len(typed) == len(small):
         return typed != small and sorted(typed) == sorted(small) and _swapped(typed, small)
     if len(typed) + 1 == len(small):
-        return typed[0] == small[0] and any(
-            small[:i] + small[i + 1 :] == typed for i in range(1, len(small))
+        return any(  # inside the word: "jobb" is a word of its own, not "jobbe" cut short
+            small[:i] + small[i + 1 :] == typed for i in range(1, len(small) - 1)
         )
     if len(typed) == len(small) + 1:
         return any(

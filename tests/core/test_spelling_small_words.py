@@ -27,3 +27,8 @@ def test_a_swap_a_left_out_or_a_doubled_letter_is_mended(
 @pytest.mark.parametrize("typed", ["midt", "hist", "jeh", "vik"])
 def test_another_letter_is_no_slip(speller: Speller, typed: str) -> None:
     assert speller.correct(typed) == typed
+
+
+def test_a_word_is_not_taken_for_a_small_word_cut_short() -> None:
+    speller = Speller(["samling"], small_words={"jobbe": "jobbe"})
+    assert speller.correct("jobb") == "jobb"  # "søke jobb": a job, not "jobbe"
