@@ -191,13 +191,19 @@ _SPAN = re.compile(r"\b(20\d\d) ?[–-] ?(20\d\d)\b")
 def still_in_period(q: Question, text: str, now: datetime) -> str | None:
     """ "er vi fortsatt i perioden for fokusområdene?": "Ja." while today lies in the period
     the answer gives ("2023–2027"), else "Nei.", before the answer without its own verdict;
-    None when the question asks no "still" or the answer gives no period."""
-    span = _SPAN.search(text)
+    "pågår Lesetråder fortsatt?" of a project "avsluttet i 2020": "Nei." once that year has
+    come. None when the question asks no "still" or the answer gives no period or end."""
+    span, ended = _SPAN.search(text), _ENDED.search(text)
+    said = text.removeprefix("Ja. ").removeprefix("Nei. ")
+    if ended is not None and not (_STILL.isdisjoint(q.words) and _ONGOING.isdisjoint(q.words)):
+        # "er Lesetråd-prosjektet fortsatt i gang?" of one "avsluttet i 2020"
+        return f"{'Nei.' if int(ended.group(1)) <= now.year else 'Ja.'} {said}"
     if _STILL.isdisjoint(q.words) or span is None:
         return None
-    said = text.removeprefix("Ja. ").removeprefix("Nei. ")
     verdict = "Ja." if int(span.group(1)) <= now.year <= int(span.group(2)) else "Nei."
     return f"{verdict} {said}"
 
 
+_ENDED = re.compile(r"\bavsluttet i (20\d\d)\b")
+_ONGOING = frozenset({"pagar", "pagaende", "gang"})  # "pågår det?", "er det i gang?"
 _STILL = frozenset({"fortsatt", "fremdeles", "framleis", "enda", "enna", "enno", "na"})

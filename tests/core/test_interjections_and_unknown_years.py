@@ -68,3 +68,31 @@ def test_for_before_a_time_does_not_ask_who_a_samling_is_for(engine: Engine) -> 
     reply = ask(engine, "hvilke samlinger er satt opp for oktober 2020?", EARLY_SEPTEMBER_2020)
     assert reply.confident, reply.text
     assert "21. oktober" in reply.text and "28. oktober" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "er lesetråd-prosjektet fortsatt i gang?",
+        "pågår lesetråder fortsatt?",
+        "Pågår Lesetråd enno?",
+    ],
+)
+def test_a_project_that_has_ended_is_not_still_going_on(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert reply.text.startswith("Nei."), reply.text
+    assert "avsluttet i 2020" in reply.text
+
+
+def test_a_long_message_that_points_back_to_a_samling_it_names_is_answered_of_it(
+    engine: Engine,
+) -> None:
+    reply = ask(
+        engine,
+        "Jeg har satt av dagen til den digitale skoleledersamlingen 28. oktober. Før jeg "
+        "begynner å flytte på ting: blir den samlingen faktisk gjennomført?",
+        "2020-10-20T12:00",
+    )
+    assert reply.text.startswith("Nei."), reply.text
+    assert "AVLYST" in reply.text
