@@ -244,6 +244,11 @@ def writes_a_year(text: str, period: Period) -> bool:
     return period.span is not None and _YEAR.search(fold(text)[slice(*period.span)]) is not None
 
 
+def claims_a_weekday(text: str) -> bool:
+    """ "er det en fredag?", "e d ein fredag?": any such weekday, not the next one."""
+    return _ANY_WEEKDAY.search(fold(text)) is not None
+
+
 def comes_after_for(text: str, period: Period | None) -> bool:
     """ "… satt opp for høsten 2027?": the period comes right after a "for"."""
     if period is None or period.span is None:
@@ -252,6 +257,7 @@ def comes_after_for(text: str, period: Period | None) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ANY_WEEKDAY = re.compile(r"\b(?:en|ein|ei) (?:man|tirs|ons|tors|fre|lor|son)dag\b")
 _ENDS_IN_FOR = re.compile(r"\bfor\s*$")
 
 

@@ -3,7 +3,7 @@ previous one, one in particular, where and for whom, deadlines and cancellations
 
 The engine decides that a question is about samlinger and which of them it may be about (the
 pool); `EventAnswers` picks the kind of answer from the question's cues and composes it from the
-sentences in `bot.core.answers`.
+sentences in `bot.core.answers`; a yes/no question's "Ja." or "Nei." is `bot.core.samling_verdicts`.
 """
 
 from __future__ import annotations
@@ -17,38 +17,28 @@ from datetime import datetime
 from bot.core import answers, status_texts
 from bot.core.answers import event_of, most_relevant
 from bot.core.audience_breadth import broader_audiences
-from bot.core.dates import Period, label_of_any_year, writes_a_year
+from bot.core.dates import Period, claims_a_weekday, label_of_any_year, writes_a_year
 from bot.core.facets import Filters
 from bot.core.index import SearchIndex
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.question import Question
-from bot.core.question_forms import ONLINE
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, reply_about
 from bot.core.samling_questions import (
     NO_NEW_DATE,
-    NO_REASON,
     asks_days_between,
     asks_for_a_new_date,
     asks_how_long,
-    asks_if_due_then,
     asks_if_held,
     asks_if_moved,
-    asks_if_passed,
-    asks_if_passed_instead,
-    asks_to_sign_up,
-    asks_why_changed,
     days_claimed,
     format_listed,
     lists_samlinger,
-    names_the_format,
     ordinal_asked,
 )
-from bot.core.text import fold
+from bot.core.samling_verdicts import with_verdict
 
 _BEFORE_NOW = frozenset({"forrige", "forre", "sist", "siste", "tidligere", "tidlegare"})
-_APPLIES = frozenset({"gjelder", "gjaldt", "ment", "meint", "passer"})
-_PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
 _GUESSED_PLACE = re.compile(r",\s*(?:på|i)\s+[\w ]+\W*$", re.IGNORECASE)
 _INFO = frozenset({"finner", "finne", "finnes", "fins", "info", "informasjon", "presentasjonen"})
 
@@ -203,49 +193,7 @@ class EventAnswers:
 
     def with_verdict(self, q: Question, reply: Reply, now: datetime) -> Reply:
         """A yes/no question about a samling gets "Ja." or "Nei." first."""
-        if reply.confident and asks_why_changed(q):
-            # "hvorfor ble den avlyst?": the sources say what happened, never why
-            said = reply.text.removeprefix("Ja, ")  # not "Ja," to a "hvorfor"
-            return replace(reply, text=f"{said}\n\n{NO_REASON}", confident=False)
-        if not q.yes_no or not reply.confident or q.has(Cue.CANCELLED):
-            return reply
-        either = q.has(Cue.DEADLINE) and asks_if_passed_instead(q)  # "… mulig, eller for sent?"
-        if q.alternatives and not q.has(Cue.FOR_WHOM) and not either:
-            return reply  # "blir den digital eller fysisk?" asks which, not whether
-        entry = self.kb.get(reply.matches[0].id) if reply.matches else None
-        event = entry.event if entry is not None else None
-        if event is None:
-            verdict = False
-        elif q.has(Cue.DEADLINE) and q.period is not None and asks_if_due_then(q):
-            due = event.deadline is not None and q.period.start <= event.deadline <= q.period.end
-            verdict = due and not event.cancelled
-        elif days_claimed(q) is not None:  # "gikk den over to dager?"
-            verdict = (event.last_day - event.start).days + 1 == days_claimed(q)
-        elif q.has(Cue.DEADLINE):
-            verdict = not event.cancelled and event.deadline_open(now)
-            if asks_if_passed(q):
-                verdict = not verdict  # "er fristen gått ut?", "er det for sent?"
-        elif not ONLINE.isdisjoint(q.words) and not names_the_format(q):
-            # "var den på Zoom?", "ble den holdt på Teams?" (of a Zoom samling: "Nei")
-            named = _PLATFORMS & set(q.words)
-            platform = fold(event.platform) if event.platform else None
-            verdict = event.format == "digital" and (not named or platform in (None, *named))
-            verdict = verdict and not (event.cancelled and q.has(Cue.PAST))  # "ble den holdt …?"
-        elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
-            verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
-        elif q.has(Cue.WHERE) and "fysisk" in q.words:
-            verdict = event.format == "fysisk"
-        elif q.has(Cue.NEXT):
-            verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
-        elif q.filters.audiences and (q.has(Cue.FOR_WHOM) or _APPLIES & set(q.words)):
-            # "er den for ungdomstrinnet?", "gjelder den også ungdomstrinnet?"
-            verdict = not event.cancelled and q.filters.audiences <= set(event.audience)
-            if asks_to_sign_up(q):  # "kan vi melde oss på?": only while one still can
-                open_ = event.deadline is None or event.deadline_open(now)
-                verdict = verdict and not event.is_over(now) and open_
-        else:
-            verdict = not event.cancelled  # "er X et DEKOM-tiltak?", "er det samling i dag?"
-        return replace(reply, text=("Ja. " if verdict else "Nei. ") + reply.text)
+        return with_verdict(self.kb, q, reply, now)
 
     def answer(self, q: Question, pool: Sequence[Entry], specific: bool, now: datetime) -> Reply:
         """The answer about `pool`; `specific` when the question narrowed it down."""
@@ -268,7 +216,8 @@ class EventAnswers:
             return replace(self._upcoming(q, of_format, now), confident=bool(of_format))
         if q.has(Cue.WHERE) or q.has(Cue.WHO):
             return self._where_or_who(q, pool, now)
-        if q.period is not None and specific and len(pool) == 1 and q.has(Cue.WHAT):
+        one = q.period is not None and specific and len(pool) == 1
+        if one and (q.has(Cue.WHAT) or claims_a_weekday(q.text)):
             return self._about(q, pool, now)  # "hva finnes fra planleggingsdagen 29.11.19?"
         if q.period is not None:
             return self._in_period(q, pool, now)

@@ -134,6 +134,9 @@ def combined(replies: Sequence[Reply]) -> Reply:
         kept = [part for part in sentences if part not in said]
         if number < len(parts) - 1:
             kept = [part for part in kept if part not in judged]
+            later = {part for after in parts[number + 1 :] for part in after}
+            if all(part in later for part in kept):
+                continue  # a later part says all of it again, in its own order
         said.update(kept)
         if kept:
             texts.append(" ".join(kept))

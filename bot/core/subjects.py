@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from bot.core.contraries import CLAIM_TERMS
-from bot.core.dates import Period
+from bot.core.dates import Period, claims_a_weekday
 from bot.core.fact_answers import asked_fact, fact_text, tells
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
@@ -54,6 +54,8 @@ class SubjectFinder:
         if memory is None or not memory.fresh(now):
             return None
         last = self.last(memory, now)
+        if last is not None and last.is_event and not q.topic and claims_a_weekday(q.text):
+            return last  # "er det en fredag?" of the samling just talked about
         counterpart = self._counterpart(q, last) if last is not None else None
         if counterpart is not None:
             return counterpart  # "og den tilsvarende ordningen for barnehagene?"
@@ -413,7 +415,10 @@ def _claims_only_a_year(q: Question) -> bool:
         return False
     if q.topic:
         return all(len(term) == _YEAR_DIGITS and term.isdigit() for term in q.topic)
-    return q.period is not None and q.period.year_given and q.period.day_month is None
+    period = q.period
+    if period is None or period.weekday is not None:
+        return False  # "er det en fredag?" claims a weekday
+    return period.year_given and period.day_month is None
 
 
 _SHORT_CLAIM = 5

@@ -74,3 +74,19 @@ def test_a_lone_samling_in_a_period_says_who_it_is_for(engine: Engine) -> None:
     reply = ask(engine, "er det noen samling i morgen? må planlegge vikar", "2020-09-17T12:00")
     assert starts_with_verdict(reply, "Ja"), reply.text
     assert "For: skole og lærere på 1. trinn." in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("ka dag e samlinga for førsteklasselærera, e d ein fredag?", "Ja"),
+        ("hvilken dag er samlinga for 1. trinn, er det en torsdag?", "Nei"),
+    ],
+)
+def test_a_weekday_claimed_of_the_samling_just_named_is_checked(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    reply = ask(engine, question, "2020-09-10T12:00")
+    assert reply.confident, reply.text
+    assert f"{verdict}. «DEKOM – begynneropplæring" in reply.text, reply.text
+    assert "fredag 18. september" in reply.text

@@ -1,0 +1,78 @@
+"""The "Ja." or "Nei." that opens the answer to a yes/no question about a samling: whether it
+is held, for the audience claimed, on the weekday claimed, digital, still open for sign-up."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from bot.core.dates import claims_a_weekday
+from bot.core.knowledge import KnowledgeBase
+from bot.core.question import Question
+from bot.core.question_forms import ONLINE
+from bot.core.question_words import Cue
+from bot.core.reply import Reply
+from bot.core.samling_questions import (
+    NO_REASON,
+    asks_if_due_then,
+    asks_if_passed,
+    asks_if_passed_instead,
+    asks_to_sign_up,
+    asks_why_changed,
+    days_claimed,
+    names_the_format,
+)
+from bot.core.text import fold
+
+_APPLIES = frozenset({"gjelder", "gjaldt", "ment", "meint", "passer"})
+_PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
+
+
+def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) -> Reply:
+    """A yes/no question about a samling gets "Ja." or "Nei." first."""
+    if reply.confident and asks_why_changed(q):
+        # "hvorfor ble den avlyst?": the sources say what happened, never why
+        said = reply.text.removeprefix("Ja, ")  # not "Ja," to a "hvorfor"
+        return replace(reply, text=f"{said}\n\n{NO_REASON}", confident=False)
+    if not q.yes_no or not reply.confident or q.has(Cue.CANCELLED):
+        return reply
+    either = q.has(Cue.DEADLINE) and asks_if_passed_instead(q)  # "… mulig, eller for sent?"
+    if q.alternatives and not q.has(Cue.FOR_WHOM) and not either:
+        return reply  # "blir den digital eller fysisk?" asks which, not whether
+    entry = kb.get(reply.matches[0].id) if reply.matches else None
+    event = entry.event if entry is not None else None
+    if event is None:
+        verdict = False
+    elif q.period is not None and q.period.weekday is not None and claims_a_weekday(q.text):
+        verdict = event.start.weekday() == q.period.weekday  # "er det en fredag?"
+        verdict = verdict and not event.cancelled
+    elif q.has(Cue.DEADLINE) and q.period is not None and asks_if_due_then(q):
+        due = event.deadline is not None and q.period.start <= event.deadline <= q.period.end
+        verdict = due and not event.cancelled
+    elif days_claimed(q) is not None:  # "gikk den over to dager?"
+        verdict = (event.last_day - event.start).days + 1 == days_claimed(q)
+    elif q.has(Cue.DEADLINE):
+        verdict = not event.cancelled and event.deadline_open(now)
+        if asks_if_passed(q):
+            verdict = not verdict  # "er fristen gått ut?", "er det for sent?"
+    elif not ONLINE.isdisjoint(q.words) and not names_the_format(q):
+        # "var den på Zoom?", "ble den holdt på Teams?" (of a Zoom samling: "Nei")
+        named = _PLATFORMS & set(q.words)
+        platform = fold(event.platform) if event.platform else None
+        verdict = event.format == "digital" and (not named or platform in (None, *named))
+        verdict = verdict and not (event.cancelled and q.has(Cue.PAST))  # "ble den holdt …?"
+    elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
+        verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
+    elif q.has(Cue.WHERE) and "fysisk" in q.words:
+        verdict = event.format == "fysisk"
+    elif q.has(Cue.NEXT):
+        verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
+    elif q.filters.audiences and (q.has(Cue.FOR_WHOM) or _APPLIES & set(q.words)):
+        # "er den for ungdomstrinnet?", "gjelder den også ungdomstrinnet?"
+        verdict = not event.cancelled and q.filters.audiences <= set(event.audience)
+        if asks_to_sign_up(q):  # "kan vi melde oss på?": only while one still can
+            open_ = event.deadline is None or event.deadline_open(now)
+            verdict = verdict and not event.is_over(now) and open_
+    else:
+        verdict = not event.cancelled  # "er X et DEKOM-tiltak?", "er det samling i dag?"
+    return replace(reply, text=("Ja. " if verdict else "Nei. ") + reply.text)
