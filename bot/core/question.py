@@ -101,6 +101,9 @@ class Question:
         return bool(self.cues & talk) and not self.content and not (self.cues - talk - {Cue.WHAT})
 
 
+_TAKES_PLACE = re.compile(
+    r"\b(?:fant|finner|funnet|finne|fann|finn)\b(?: \S+){0,6} (?:sted|stad)\b"
+)
 _TAKING_PART = frozenset(["i", "pa", "blant", "som", "der", "og"])  # after "med"
 _DOING = frozenset(["hjelp", "hjelpe", "hjelper", "oss", "dem", "jobbe", "jobber", "arbeide"])
 CuePhrases = list[tuple[tuple[str, ...], Cue]]
@@ -200,10 +203,11 @@ class QuestionReader:
         terms = tuple(token.term for token in tokens)
         cues, rest, cue_terms, counted = self._find_cues(tokens)
         # "… satt opp for høsten 2027?": that "for" is of the time, not of an audience
-        timed = (
-            corrected[:-1] if corrected[-1:] == ["for"] and comes_after_for(text, period) else None
-        )
-        cues |= implied_cues(text, timed or corrected, [token.word for token in rest], cues)
+        of_time = corrected[-1:] == ["for"] and comes_after_for(text, period)
+        cued = corrected[:-1] if of_time else corrected
+        cues |= implied_cues(text, cued, [token.word for token in rest], cues)
+        if "hvor" not in corrected and _TAKES_PLACE.search(fold(text)):
+            cues -= {Cue.WHERE}  # "når fant planleggingsdagen sted?" asks when, not where
         one_day = period is not None and period.day_month is not None and period.start == period.end
         if one_day and Cue.WHEN in cues and not _STARTS_OR_ENDS.isdisjoint(corrected):
             cues.add(Cue.TIME_OF_DAY)  # "ka tid starte samlinga 18. september?": the day is told

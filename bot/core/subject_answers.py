@@ -285,7 +285,9 @@ class SubjectAnswers:
         if q.has(Cue.GOALS):  # "står det i måla for dekom/kompetanseløftet at PPT skal …?"
             named = [name for name in named if fold(name) not in fold(subject.title)]
         contrary = contrary_sentence(q, subject) if q.yes_no else None
-        if contrary is not None:  # "ble fokusområdene bestemt av skoleeier alene?": i fellesskap
+        if q.yes_no and fact is Fact.PARTNERS and _WITH_ANYONE.search(fold(q.text)):
+            text = "Ja. " + text  # "samarbeider prosjektskolene med noen?": with whom
+        elif contrary is not None:  # "ble fokusområdene bestemt av skoleeier alene?": i fellesskap
             text = f"Nei. {contrary}"
         elif q.yes_no and fact in _ACTORS and self._yes_no.names_another_actor(q, subject, text):
             text = "Nei. " + text  # "kommer modellen fra Utdanningsdirektoratet?"
@@ -443,3 +445,6 @@ def _what_else(entry: Entry) -> str | None:
 _ELSE = frozenset({"ogsa", "andre", "dessuten"})
 _SAID_IN_A_SENTENCE = (Fact.GOALS, Fact.PARTNERS)  # facts one sentence among several may hold
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+_WITH_ANYONE = re.compile(r"\bmed (?:non|nokon|nan|nann|nokre|any|anyone)\b")  # folded

@@ -90,3 +90,25 @@ def test_a_weekday_claimed_of_the_samling_just_named_is_checked(
     assert reply.confident, reply.text
     assert f"{verdict}. «DEKOM – begynneropplæring" in reply.text, reply.text
     assert "fredag 18. september" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "partner"),
+    [
+        ("samarbeider prosjektskolene i lesetråder med noen?", "bydelsbibliotekene"),
+        ("samarbeider trondheim med nokon?", "NTNU"),
+    ],
+)
+def test_working_with_anyone_is_yes_and_says_with_whom(
+    engine: Engine, question: str, partner: str
+) -> None:
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert partner in reply.text
+
+
+def test_taking_place_asks_when_not_where(engine: Engine) -> None:
+    reply = ask(engine, "Når fant planleggingsdagen for skole sted?")
+    assert reply.confident, reply.text
+    assert "29. november 2019" in reply.text
+    assert "ikke noe sted registrert" not in reply.text
