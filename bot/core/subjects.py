@@ -14,6 +14,7 @@ from bot.core.dates import Period, claims_a_weekday
 from bot.core.fact_answers import asked_fact, fact_text, tells
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.list_items import item_asked
 from bot.core.memory import Memory
 from bot.core.question import Question
 from bot.core.question_forms import points_back
@@ -28,8 +29,6 @@ HAVING_SCORE, HAVING_GAP = 0.5, 0.2  # a match this good and close may answer wi
 SAYING_GAP = 0.1  # ... and this close, with whom it applies to
 EVENT_CUES = (*SAMLING_CUES, Cue.WHERE)
 _ORDINALS = {"forste": 0, "andre": 1, "tredje": 2, "fjerde": 3}
-_ITEM_ORDINALS = {**_ORDINALS, "femte": 4, "sjette": 5, "siste": -1}
-_DEFINITE = frozenset({"det", "den", "de"})
 _CORRESPONDING = "tilsvarende"
 _COUNTS = frozenset(map(stem, NUMBER_WORDS))  # "… av de tre"
 
@@ -103,7 +102,12 @@ class SubjectFinder:
         chosen = self._ordinal(q, known)
         if q.counted is not None and chosen.items and not self.can_count(q, chosen):
             return None  # "hvor mange tema er ledelsesområdet delt i?" after the focus areas
-        if q.has(*SAMLING_CUES) and not q.refers_back and (not chosen.is_event or q.filters):
+        which = q.has(Cue.LIST) and q.has(Cue.EVENT)  # "hvilken samling var det da som …?"
+        if (
+            q.has(*SAMLING_CUES)
+            and not q.refers_back
+            and (not chosen.is_event or q.filters or which)
+        ):
             return None  # "når er neste samling?" after "hva er Lesetråder?" is a new question
         return chosen  # "og den andre ordningen?" is the second subject
 
@@ -128,21 +132,7 @@ class SubjectFinder:
         """ "hvor mange mål har den?" … "hva er det siste målet?": that item of the list the
         chat talked about last, when the list names no entries of its own."""
         last = self.last(memory, now)
-        if last is None or not last.items or last.members or last.is_event:
-            return None
-        if q.has(Cue.EVENT, Cue.NEXT, Cue.DEADLINE, Cue.CANCELLED):
-            return None
-        at = next((i for i, word in enumerate(q.words) if word in _ITEM_ORDINALS), None)
-        if at is None or at == 0 or q.words[at - 1] not in _DEFINITE:
-            return None  # "det siste målet", "den første", not "siste samling"
-        word = q.words[at]
-        position = _ITEM_ORDINALS[word]
-        if position >= len(last.items):
-            return None
-        heading = (last.items_title or "").split()
-        link = f" {heading[-1]}" if heading and heading[-1] in ("å", "at") else ""
-        shown = "første" if word == "forste" else word
-        return last, f"Det {shown} er{link} {last.items[position]}."
+        return (last, said) if last is not None and (said := item_asked(q, last)) else None
 
     def can_count(self, q: Question, entry: Entry) -> bool:
         """ "Hvor mange X?" is answerable when the entry's list is a list of X."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.asking import ask, starts_with_verdict
+from tests.core.asking import ask, conversation, starts_with_verdict
 
 GAULDAL = ["Holtålen", "Melhus", "Midtre Gauldal", "Oppdal", "Rennebu", "Røros"]
 
@@ -112,3 +112,18 @@ def test_taking_place_asks_when_not_where(engine: Engine) -> None:
     assert reply.confident, reply.text
     assert "29. november 2019" in reply.text
     assert "ikke noe sted registrert" not in reply.text
+
+
+def test_which_samling_was_cancelled_after_one_that_was_not_lists_the_cancelled_one(
+    engine: Engine,
+) -> None:
+    _, which = conversation(
+        engine,
+        [
+            "stemmer det at styrersamlingen ble avlyst?",
+            "hvilken samling var det da som ble avlyst?",
+        ],
+        "2020-10-10T12:00",
+    )
+    assert which.confident, which.text
+    assert "Digital skoleledersamling" in which.text and "28. oktober" in which.text
