@@ -228,6 +228,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren) (?P<y>\d{4})\b"),
         ("season", r"\b(?P<s>host|haust|var|sommer|vinter)ens\b"),  # "høstens samlinger"
         ("new_year", r"\b(?:pa|over|etter|til) (?:nyaret|nyttar|nyttaret)\b"),  # "på nyåret"
+        ("before_christmas", r"\b(?:for|til|innen) jul(?:a|en|i)?\b"),  # "før jul", "innen jul"
         ("this_year", r"\b(i ar|iar|dette aret)\b"),
         ("next_year", r"\bneste ar\b"),
         ("last_year", r"\b(i fjor|ifjor|forrige ar)\b"),
@@ -385,6 +386,13 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         if name == "season_of":
             return _season(season, today, _year_of(match, "y"))
         return replace(_season(season, today, None), year_given=False)  # "i høst": this year's
+    if name == "before_christmas":  # from today to the Christmas holiday
+        christmas = date(today.year, 12, 23)
+        return Period(
+            today,
+            christmas if today <= christmas else christmas.replace(year=today.year + 1),
+            "før jul",
+        )
     if name == "new_year":  # January to March of the coming year (this one, until March)
         year = today.year if today.month <= 3 else today.year + 1
         return Period(date(year, 1, 1), date(year, 3, 31), f"på nyåret {year}")

@@ -89,3 +89,17 @@ def test_a_word_that_is_a_letter_off_a_small_word_is_not_mended_into_it(
     engine: Engine, question: str
 ) -> None:
     assert not ask(engine, question).confident
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "said"),
+    [
+        ("bli det nån ledersamling for bhg før jul?", "2020-11-20T08:30", "Nei."),
+        ("er det samling for barnehage innen jul?", "2020-09-20T12:00", "Ja."),
+    ],
+)
+def test_before_christmas_is_a_period(engine: Engine, question: str, now: str, said: str) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert reply.text.startswith(said), reply.text
+    assert "før jul" in reply.text
