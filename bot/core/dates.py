@@ -181,7 +181,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: (?P<y>\d{4}))?",
         ),
         ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
-        ("today", r"\b(i dag|idag|today)\b"),
+        ("today", r"\b(i dag|idag|today|i kveld|ikveld|i kvell|tonight)\b"),
         ("yesterday", r"\b(i gar|igar|yesterday)\b"),
         (
             "weekday",

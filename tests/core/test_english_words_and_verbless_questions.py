@@ -103,3 +103,21 @@ def test_before_christmas_is_a_period(engine: Engine, question: str, now: str, s
     assert reply.confident, reply.text
     assert reply.text.startswith(said), reply.text
     assert "før jul" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("vad är syftet med skolbiblioteksprojektet egentligen", "leseglede"),
+        ("vilka sex teman har lärandeorienterat ledarskap", "undervisningskvalitet"),
+        ("når va ledersamlinga for barnehage oppi oppdal", "29."),
+    ],
+)
+def test_swedish_and_dialect_words_are_read(engine: Engine, question: str, said: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident, reply.text
+    assert said in reply.text
+
+
+def test_the_weather_on_a_samling_day_is_not_in_the_sources(engine: Engine) -> None:
+    assert not ask(engine, "va det kaldt på oppdal på ledersamlinga i januar").confident
