@@ -246,6 +246,8 @@ def _tells_without_subject(sentence: str) -> bool:
     if len(words) < 2:
         return False
     second = words[1].strip(",.!?")
+    if words[0] in _MODALS and second not in _SUBJECTS and second not in _LIKELY_SUBJECTS:
+        return True  # "… ? vil melde på to pedagogiske ledere": a modal and what "jeg" will do
     return second not in _SUBJECTS and second in _SMALL_WORDS
 
 
@@ -254,6 +256,8 @@ du dere dokker dåkker jeg eg æ vi me de dei dæm den det d dette denne disse h
 nån nokon nokre
 """
 _SUBJECTS = frozenset(fold(word) for word in _SUBJECT_WORDS.split())
+_MODALS = frozenset({"vil", "skal", "ska", "ma", "bor", "trenger", "treng"})
+_LIKELY_SUBJECTS = frozenset({"samlingen", "samlinga", "fristen", "en", "ei", "et", "ein", "eit"})
 _SMALL_WORDS = frozenset(fold(word) for word in STOP_WORDS.split()) - _SUBJECTS
 
 

@@ -96,3 +96,13 @@ def test_a_long_message_that_points_back_to_a_samling_it_names_is_answered_of_it
     )
     assert reply.text.startswith("Nei."), reply.text
     assert "AVLYST" in reply.text
+
+
+def test_a_modal_without_its_jeg_after_the_question_tells_and_asks_nothing(engine: Engine) -> None:
+    reply = ask(
+        engine,
+        "når er neste ledersamling for bhg? vil melde på to pedagogiske ledere",
+        "2020-11-20T12:00",
+    )
+    assert reply.confident, reply.text
+    assert "20. januar 2021" in first_sentence(reply)
