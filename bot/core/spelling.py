@@ -79,6 +79,8 @@ class Speller:
                     break
         if best == word and word.isalpha():  # "prosj", "nettv", "samarb": shortened
             best = self._shortened(word)
+        if best == word:
+            best = self._small_slip(word)  # "egentig" of "egentlig"
         return self._remember(word, best)
 
     def _remember(self, word: str, corrected: str) -> str:

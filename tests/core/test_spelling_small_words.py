@@ -32,3 +32,9 @@ def test_another_letter_is_no_slip(speller: Speller, typed: str) -> None:
 def test_a_word_is_not_taken_for_a_small_word_cut_short() -> None:
     speller = Speller(["samling"], small_words={"jobbe": "jobbe"})
     assert speller.correct("jobb") == "jobb"  # "søke jobb": a job, not "jobbe"
+
+
+def test_a_long_small_word_with_a_letter_left_out_inside_is_mended() -> None:
+    speller = Speller(["samling"], small_words={"egentlig": "egentlig", "passert": "passert"})
+    assert speller.correct("egentig") == "egentlig"
+    assert speller.correct("passer") == "passer"  # its last letter is no slip
