@@ -48,7 +48,7 @@ def when(entry: Entry, now: datetime) -> str:
 def days_and_times(
     start: date, end: date | None, start_time: time | None, end_time: time | None
 ) -> str:
-    """ "onsdag 20. januar 2021 kl. 09.00–15.00", "onsdag 29. – torsdag 30. januar 2020"."""
+    """ "onsdag 20. januar 2021 kl. 09.00–15.00", "29.–30. januar 2020 (onsdag–torsdag)"."""
     text = day_span(start, end)
     if start_time is not None:
         text += f" {clock(start_time)}"

@@ -41,9 +41,13 @@ def short_date(day: date) -> str:
 
 
 def day_span(start: date, end: date | None) -> str:
-    """One day in long form, or a span: "onsdag 29. – torsdag 30. januar 2020"."""
+    """One day in long form, or a span: "29.–30. januar 2020 (onsdag–torsdag)", as people
+    write it; across months "onsdag 30. september – torsdag 1. oktober 2020"."""
     if end is None or end == start:
         return long_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        days = f"{WEEKDAYS[start.weekday()]}–{WEEKDAYS[end.weekday()]}"
+        return f"{start.day}.–{end.day}. {MONTHS[end.month - 1]} {end.year} ({days})"
     first = f"{WEEKDAYS[start.weekday()]} {start.day}."
     if (start.year, start.month) != (end.year, end.month):
         first += f" {MONTHS[start.month - 1]}"

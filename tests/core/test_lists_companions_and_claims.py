@@ -99,7 +99,7 @@ def test_who_holds_it_together_with_the_region_is_the_samling_s_partner(
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
-        ("når var ledersaml på oppdal?", "29. – torsdag 30. januar 2020"),
+        ("når var ledersaml på oppdal?", "29.–30. januar 2020"),
         ("styrersaml, kva dag var den?", "21. oktober 2020"),
     ],
 )

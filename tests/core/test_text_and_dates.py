@@ -66,7 +66,11 @@ def test_speller_fixes_typos_but_not_the_first_letter_or_stop_words() -> None:
 
 def test_long_dates_and_spans_read_as_norwegian() -> None:
     assert long_date(date(2021, 1, 20)) == "onsdag 20. januar 2021"
-    assert day_span(date(2020, 1, 29), date(2020, 1, 30)) == "onsdag 29. – torsdag 30. januar 2020"
+    assert day_span(date(2020, 1, 29), date(2020, 1, 30)) == "29.–30. januar 2020 (onsdag–torsdag)"
+    assert (
+        day_span(date(2020, 9, 30), date(2020, 10, 1))
+        == "onsdag 30. september – torsdag 1. oktober 2020"
+    )
     assert day_span(date(2020, 12, 31), date(2021, 1, 1)) == (
         "torsdag 31. desember 2020 – fredag 1. januar 2021"
     )
