@@ -16,6 +16,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bot.core import answers
+from bot.core.dates import writes_a_year
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_forms import STOP_WORDS_FOLDED
@@ -100,6 +101,19 @@ class SourceGaps:
                     subject = normaliser.terms(found.group("subject"))
                     terms = frozenset(t for t in subject if t not in STOP_WORDS_FOLDED)
                     self._gaps.setdefault(entry.id, []).append((terms, sentence))
+        # The last year each source tells of: its samlinger, the years its entries name, its
+        # date (a question about a later year asks what no source knows)
+        self._last_year: dict[str, int] = {}
+        for entry in kb:
+            years = [int(y) for y in _YEAR.findall(" ".join(entry_sentences(entry)))]
+            if entry.event is not None:
+                years.append(entry.event.last_day.year)
+            known = max(years, default=0)
+            self._last_year[entry.source] = max(self._last_year.get(entry.source, 0), known)
+        for source in kb.sources.values():
+            if source.updated is not None:
+                last = self._last_year.get(source.id, 0)
+                self._last_year[source.id] = max(last, source.updated.year)
         organisers = {fold(name) for e in kb if e.event for name in e.event.organisers}
         groups = [e for e in kb if e.kind in (Kind.REGION, Kind.NETWORK)]
         # Municipalities: members of regions and networks named with a capital, no partner
@@ -123,6 +137,16 @@ class SourceGaps:
         named = [self._kb.get(region) for region in sorted(regions)]
         return " og ".join(answers.short_title(e) for e in named if e is not None) or None
 
+    def _after_its_source(self, q: Question, entry: Entry) -> str | None:
+        assert q.period is not None
+        last = self._last_year.get(entry.source, 0)
+        if not (last and writes_a_year(q.text, q.period) and q.period.start.year > last):
+            return None
+        return (
+            f"Kildene mine om {answers.short_title(entry)} forteller ikke om tiden etter {last}, "
+            f"så om {q.period.label.removeprefix('i ')} vet jeg ikke noe."
+        )
+
     def checked(self, q: Question, reply: Reply) -> Reply:
         """The reply, or, when it answers what its entry says the sources do not say, or is
         about another place's entry, a reply that says so and is not confident."""
@@ -145,6 +169,8 @@ class SourceGaps:
                 told = entry.answer if entry.is_event else sentence
                 return Reply(told, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         beyond = None if q.yes_no else _beyond_its_period(q, entry)
+        if beyond is None and not (entry.is_event or q.yes_no) and q.period is not None:
+            beyond = self._after_its_source(q, entry)  # "Kva planar har regionen i 2025?"
         if beyond is not None:  # "Hva blir fokusområdene etter 2027?"
             return Reply(beyond, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         asked = self._places_named(q)

@@ -106,3 +106,11 @@ def test_a_modal_without_its_jeg_after_the_question_tells_and_asks_nothing(engin
     )
     assert reply.confident, reply.text
     assert "20. januar 2021" in first_sentence(reply)
+
+
+def test_a_year_after_all_a_source_tells_of_is_not_answered_from_it(engine: Engine) -> None:
+    reply = ask(engine, "Kva planar har Gauldalsregionen for kompetanseutvikling i 2025?")
+    assert not reply.confident, reply.text
+    assert "etter 2021" in reply.text
+    within = ask(engine, "hva er fokusområdene for 2026?")  # Trondheim's are for 2023–2027
+    assert within.confident, within.text
