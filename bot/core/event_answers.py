@@ -402,9 +402,11 @@ class EventAnswers:
         scope = answers.filter_phrase(self.kb, q.filters)
         cancelled = [e for e in pool if event_of(e).cancelled]
         if not cancelled:
-            return self._reply(status_texts.no_cancelled_events(scope), Intent.CANCELLED, [])
+            text = ("Nei. " if q.yes_no else "") + status_texts.no_cancelled_events(scope)
+            return self._reply(text, Intent.CANCELLED, [])
         text = status_texts.cancelled_events(scope, cancelled, now)
-        return self._reply(text, Intent.CANCELLED, cancelled)
+        verdict = "Ja. " if q.yes_no else ""  # "har noe blitt avlyst?"
+        return self._reply(verdict + text, Intent.CANCELLED, cancelled)
 
     def _reply(self, text: str, intent: Intent, entries: Sequence[Entry]) -> Reply:
         return reply_about(self.kb, text, intent, entries)

@@ -248,7 +248,7 @@ egentlig gjerne kanskje virkelig please vennligst bra ok okei greit å lol haha 
 pls plz asså type typen gis tillegges tillagt hører hørte annet glipp gått passert utløpt
 the is it of on do does did version gjaldt an are there any some at this that so really
 actually just here right still thing happening exactly tho though up yo lissom forbindelse
-ellers bro vanlig faktisk begynner begynne begynte flytte gjeldt greiene
+ellers bro vanlig faktisk begynner begynne begynte flytte gjeldt greiene verden
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
 ha hatt står sto stod stått bak foran inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp tidligere tidlegare altså liksom typ

@@ -127,3 +127,14 @@ def test_which_samling_was_cancelled_after_one_that_was_not_lists_the_cancelled_
     )
     assert which.confident, which.text
     assert "Digital skoleledersamling" in which.text and "28. oktober" in which.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [("har noe blitt avlyst?", "Ja"), ("er noen samlinger for barnehage avlyst?", "Nei")],
+)
+def test_whether_any_samling_is_cancelled_is_answered_yes_or_no(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    reply = ask(engine, question, "2020-09-10T12:00")
+    assert starts_with_verdict(reply, verdict), reply.text
