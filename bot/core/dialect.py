@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from bot.core.spelling import MIN_LENGTH as SPELLED_LENGTH
 from bot.core.text import fold
 
 MIN_JOINED = 6  # a joined compound is at least this long
@@ -180,8 +181,11 @@ class WordForms:
 
     def _squeezed(self, word: str) -> tuple[str, ...]:
         """A letter typed once too often or too few: "dettte" → "dette", "hvemm" → "hvem"."""
-        if len(word) > _LONGEST_PART:
-            return ()
+        mended = (
+            len(word) >= SPELLED_LENGTH and self._spell is not None and self._spell(word) != word
+        )
+        if len(word) > _LONGEST_PART or mended:
+            return ()  # "samlig" is a slip of "samling" the speller mends, not "samllig"
         tripled = re.sub(r"(.)\1\1+", r"\1\1", word)  # "dettte" → "dette"
         candidates = [tripled] if tripled != word else []
         candidates += [

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from bot.core.engine import Engine
 from bot.core.spelling import Speller
+from tests.core.asking import ask
 
 SMALL = {"jeg": "jeg", "eller": "eller", "for": "for", "mitt": "mitt", "hit": "hit", "forr": "for"}
 
@@ -38,3 +40,9 @@ def test_a_long_small_word_with_a_letter_left_out_inside_is_mended() -> None:
     speller = Speller(["samling"], small_words={"egentlig": "egentlig", "passert": "passert"})
     assert speller.correct("egentig") == "egentlig"
     assert speller.correct("passer") == "passer"  # its last letter is no slip
+
+
+def test_a_word_the_speller_mends_is_not_read_with_a_letter_doubled(engine: Engine) -> None:
+    reply = ask(engine, "er det noe samlig i morgen?", "2020-09-17T12:00")
+    assert reply.confident, reply.text
+    assert "begynneropplæring" in reply.text
