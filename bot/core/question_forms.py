@@ -23,7 +23,11 @@ STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
 YES_NO_WORDS = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
 DEFINITE_KIND_WORDS = frozenset(fold(word) for word in DEFINITE_KINDS)
 # ("fører" stems to "for": a stem that is a small word of its own opens nothing)
-_YES_NO_STEMS = frozenset(stem(word) for word in YES_NO_WORDS if len(word) > 4) - STOP_WORDS_FOLDED
+# ("pågår" opens only as itself: "pågående satsinger" names them)
+_YES_NO_STEMS = (
+    frozenset(stem(word) for word in YES_NO_WORDS if len(word) > 4 and not word.startswith("pag"))
+    - STOP_WORDS_FOLDED
+)
 _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
 # Words before a kind noun that make it name something new ("den nye ordningen for …").
 _INDEFINITE_BEFORE = frozenset(["nye", "ny", "forrige", "neste", "regionale", "desentraliserte"])

@@ -114,3 +114,9 @@ def test_a_year_after_all_a_source_tells_of_is_not_answered_from_it(engine: Engi
     assert "etter 2021" in reply.text
     within = ask(engine, "hva er fokusområdene for 2026?")  # Trondheim's are for 2023–2027
     assert within.confident, within.text
+
+
+def test_pagaende_names_the_ongoing_satsinger_it_does_not_ask_yes_or_no(engine: Engine) -> None:
+    reply = ask(engine, "Pågående lokale og nasjonale satsinger i Gauldalsregionen")
+    assert reply.confident, reply.text
+    assert "fire pågående lokale og nasjonale satsinger" in first_sentence(reply)
