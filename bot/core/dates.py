@@ -392,11 +392,9 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         return replace(_season(season, today, None), year_given=False)  # "i høst": this year's
     if name == "before_christmas":  # from today to the Christmas holiday
         christmas = date(today.year, 12, 23)
-        return Period(
-            today,
-            christmas if today <= christmas else christmas.replace(year=today.year + 1),
-            "før jul",
-        )
+        if today > christmas:
+            christmas = date(today.year + 1, 12, 23)
+        return Period(today, christmas, "før jul")
     if name == "new_year":  # January to March of the coming year (this one, until March)
         year = today.year if today.month <= 3 else today.year + 1
         return Period(date(year, 1, 1), date(year, 3, 31), f"på nyåret {year}")

@@ -198,9 +198,8 @@ class Decider:
         if coverage(q, search) < CONFIDENT_COVERAGE:
             return None
         members = fact_text(named, Fact.MEMBERS) if named.members else None
-        if members is not None and not q.has(Cue.WHO):
-            members = members if names_what(q, self._normaliser.terms(members)) else None
-        if members is not None:  # "kæm e kommunan i Gauldalsregionen?": who they are
+        # "kæm e kommunan i Gauldalsregionen?", "kommuner i Gauldalsregionen?": who they are
+        if members and (q.has(Cue.WHO) or names_what(q, self._normaliser.terms(members))):
             return self._reply(members, Intent.LIST, [named], search.hits)
         said = self._yes_no.saying_sentence(q, named)
         return None if said is None else self._reply(said, Intent.WHAT_IS, [named], search.hits)

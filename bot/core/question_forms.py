@@ -23,11 +23,7 @@ STOP_WORDS_FOLDED = frozenset(fold(word) for word in STOP_WORDS.split())
 YES_NO_WORDS = frozenset(fold(word) for word in YES_NO_OPENERS)  # compared with folded words
 DEFINITE_KIND_WORDS = frozenset(fold(word) for word in DEFINITE_KINDS)
 # ("fører" stems to "for": a stem that is a small word of its own opens nothing)
-# ("pågår" opens only as itself: "pågående satsinger" names them)
-_YES_NO_STEMS = (
-    frozenset(stem(word) for word in YES_NO_WORDS if len(word) > 4 and not word.startswith("pag"))
-    - STOP_WORDS_FOLDED
-)
+_YES_NO_STEMS = frozenset(stem(word) for word in YES_NO_WORDS if len(word) > 4) - STOP_WORDS_FOLDED
 _BACK_REFERENCES = frozenset(fold(word) for word in BACK_REFERENCES)
 # Words before a kind noun that make it name something new ("den nye ordningen for …").
 _INDEFINITE_BEFORE = frozenset(["nye", "ny", "forrige", "neste", "regionale", "desentraliserte"])
@@ -49,7 +45,10 @@ def asks_yes_or_no(
     """Whether the question asks yes or no: it opens with a verb (`opener`, past fillers such
     as "hei") or with "om", is a tag question or a statement with a question mark, and has no
     question word (before an "i så fall")."""
-    verb = opener in YES_NO_WORDS or stem(opener) in _YES_NO_STEMS  # "samarbeide" too
+    # "samarbeide" too, by its stem; but a participle ("pågående satsinger") names, not asks
+    verb = opener in YES_NO_WORDS or (
+        stem(opener) in _YES_NO_STEMS and not opener.endswith(_PARTICIPLE)
+    )
     whether = opener == "om" and len(typed) > 2  # "(jeg lurer på) om lesing er prioritert"
     # "noe i morgen?", "nån samling for styrera?": "er det" left out
     whether = whether or (opener in _SOME and text.rstrip().endswith("?"))
@@ -215,6 +214,7 @@ def _fronted(typed: Sequence[str]) -> bool:
     )
 
 
+_PARTICIPLE = "ende"
 _SOME = frozenset({"noe", "noen", "no", "non"})  # as corrected
 _CONFIRM = frozenset({"vel", "jo"})  # "X er vel …": asked to be confirmed
 _FRONTED_VERBS = frozenset({"er", "e", "blir", "vart", "var", "ble", "blei"})

@@ -16,7 +16,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bot.core import answers
-from bot.core.dates import writes_a_year
+from bot.core.dates import Period, writes_a_year
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_forms import STOP_WORDS_FOLDED
@@ -137,14 +137,14 @@ class SourceGaps:
         named = [self._kb.get(region) for region in sorted(regions)]
         return " og ".join(answers.short_title(e) for e in named if e is not None) or None
 
-    def _after_its_source(self, q: Question, entry: Entry) -> str | None:
-        assert q.period is not None
+    def _after_its_source(self, q: Question, period: Period, entry: Entry) -> str | None:
+        """ "Kva planar har regionen i 2025?": a year written out after all its source tells of."""
         last = self._last_year.get(entry.source, 0)
-        if not (last and writes_a_year(q.text, q.period) and q.period.start.year > last):
+        if not (last and writes_a_year(q.text, period) and period.start.year > last):
             return None
         return (
             f"Kildene mine om {answers.short_title(entry)} forteller ikke om tiden etter {last}, "
-            f"så om {q.period.label.removeprefix('i ')} vet jeg ikke noe."
+            f"så om {period.label.removeprefix('i ')} vet jeg ikke noe."
         )
 
     def checked(self, q: Question, reply: Reply) -> Reply:
@@ -170,7 +170,7 @@ class SourceGaps:
                 return Reply(told, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         beyond = None if q.yes_no else _beyond_its_period(q, entry)
         if beyond is None and not (entry.is_event or q.yes_no) and q.period is not None:
-            beyond = self._after_its_source(q, entry)  # "Kva planar har regionen i 2025?"
+            beyond = self._after_its_source(q, q.period, entry)
         if beyond is not None:  # "Hva blir fokusområdene etter 2027?"
             return Reply(beyond, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         asked = self._places_named(q)

@@ -141,7 +141,7 @@ def _one_slip(typed: str, small: str) -> bool:
     slips of a quick thumb. Never another letter ("midt" is no "mitt", "hist" no "hit"), nor
     the last one left out ("jobb" is no "jobbe")."""
     if len(typed) == len(small):
-        return typed != small and sorted(typed) == sorted(small) and _swapped(typed, small)
+        return _swapped(typed, small)
     if len(typed) + 1 == len(small):
         return any(  # inside the word: "jobb" is a word of its own, not "jobbe" cut short
             small[:i] + small[i + 1 :] == typed for i in range(1, len(small) - 1)
@@ -155,8 +155,12 @@ def _one_slip(typed: str, small: str) -> bool:
 
 
 def _swapped(typed: str, small: str) -> bool:
+    """Two neighbouring letters typed the other way round ("ejg" for "jeg")."""
     differ = [i for i, (a, b) in enumerate(zip(typed, small, strict=True)) if a != b]
-    return len(differ) == 2 and differ[1] == differ[0] + 1
+    if len(differ) != 2 or differ[1] != differ[0] + 1:
+        return False
+    i = differ[0]
+    return typed[i] == small[i + 1] and typed[i + 1] == small[i]
 
 
 def _few_edits(typed: str, known: str) -> bool:

@@ -285,7 +285,7 @@ class SubjectAnswers:
         if q.has(Cue.GOALS):  # "står det i måla for dekom/kompetanseløftet at PPT skal …?"
             named = [name for name in named if fold(name) not in fold(subject.title)]
         contrary = contrary_sentence(q, subject) if q.yes_no else None
-        if q.yes_no and fact is Fact.PARTNERS and _WITH_ANYONE.search(fold(q.text)):
+        if q.yes_no and fact is Fact.PARTNERS and ("med", "non") in pairwise(q.words):
             text = "Ja. " + text  # "samarbeider prosjektskolene med noen?": with whom
         elif contrary is not None:  # "ble fokusområdene bestemt av skoleeier alene?": i fellesskap
             text = f"Nei. {contrary}"
@@ -445,6 +445,3 @@ def _what_else(entry: Entry) -> str | None:
 _ELSE = frozenset({"ogsa", "andre", "dessuten"})
 _SAID_IN_A_SENTENCE = (Fact.GOALS, Fact.PARTNERS)  # facts one sentence among several may hold
 _YEAR = re.compile(r"\b(19|20)\d\d\b")
-
-
-_WITH_ANYONE = re.compile(r"\bmed (?:non|nokon|nan|nann|nokre|any|anyone)\b")  # folded

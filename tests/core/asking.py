@@ -30,6 +30,13 @@ def ask(engine: Engine, question: str, now: str = A_LATER_YEAR) -> Reply:
     return engine.ask(question, at(now))
 
 
+def sure(engine: Engine, question: str, now: str = A_LATER_YEAR) -> Reply:
+    """The reply, asserted to be a confident answer (the message shows when it is not)."""
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    return reply
+
+
 def first_sentence(reply: Reply) -> str:
     return _SENTENCE_BREAK.split(reply.text.strip(), maxsplit=1)[0]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.asking import ask, conversation, starts_with_verdict
+from tests.core.asking import ask, conversation, starts_with_verdict, sure
 
 GAULDAL = ["Holtålen", "Melhus", "Midtre Gauldal", "Oppdal", "Rennebu", "Røros"]
 
@@ -27,8 +27,7 @@ GAULDAL = ["Holtålen", "Melhus", "Midtre Gauldal", "Oppdal", "Rennebu", "Røros
 def test_a_claim_after_stemmer_det_at_is_checked(
     engine: Engine, question: str, verdict: str, said: str
 ) -> None:
-    reply = ask(engine, question)
-    assert reply.confident, reply.text
+    reply = sure(engine, question)
     assert starts_with_verdict(reply, verdict), reply.text
     assert said in reply.text
 
@@ -44,8 +43,7 @@ def test_a_claim_after_stemmer_det_at_is_checked(
 def test_two_members_of_one_group_are_said_to_work_together_in_it(
     engine: Engine, question: str, group: str
 ) -> None:
-    reply = ask(engine, question)
-    assert reply.confident, reply.text
+    reply = sure(engine, question)
     assert starts_with_verdict(reply, "Ja"), reply.text
     assert group in reply.text
 
@@ -60,8 +58,7 @@ def test_the_partner_of_a_network_is_still_named_as_its_partner(engine: Engine) 
     "question", ["kommuner i gauldalsregionen?", "kommunane i Gauldalsregionen"]
 )
 def test_the_members_noun_alone_asks_which_they_are(engine: Engine, question: str) -> None:
-    reply = ask(engine, question)
-    assert reply.confident, reply.text
+    reply = sure(engine, question)
     assert all(name in reply.text for name in GAULDAL), reply.text
 
 
@@ -86,8 +83,7 @@ def test_a_lone_samling_in_a_period_says_who_it_is_for(engine: Engine) -> None:
 def test_a_weekday_claimed_of_the_samling_just_named_is_checked(
     engine: Engine, question: str, verdict: str
 ) -> None:
-    reply = ask(engine, question, "2020-09-10T12:00")
-    assert reply.confident, reply.text
+    reply = sure(engine, question, "2020-09-10T12:00")
     assert f"{verdict}. «DEKOM – begynneropplæring" in reply.text, reply.text
     assert "fredag 18. september" in reply.text
 
@@ -108,8 +104,7 @@ def test_working_with_anyone_is_yes_and_says_with_whom(
 
 
 def test_taking_place_asks_when_not_where(engine: Engine) -> None:
-    reply = ask(engine, "Når fant planleggingsdagen for skole sted?")
-    assert reply.confident, reply.text
+    reply = sure(engine, "Når fant planleggingsdagen for skole sted?")
     assert "29. november 2019" in reply.text
     assert "ikke noe sted registrert" not in reply.text
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.asking import ask, conversation, starts_with_verdict
+from tests.core.asking import ask, conversation, starts_with_verdict, sure
 
 DAY_BEFORE_STYRERSAMLING = "2020-10-20T12:00"
 DAY_BEFORE_1_TRINN = "2020-09-17T12:00"
@@ -23,8 +23,7 @@ DAY_BEFORE_1_TRINN = "2020-09-17T12:00"
 def test_english_time_words_name_the_day(
     engine: Engine, question: str, now: str, title: str
 ) -> None:
-    reply = ask(engine, question, now)
-    assert reply.confident, reply.text
+    reply = sure(engine, question, now)
     assert title in reply.text
 
 
@@ -37,8 +36,7 @@ def test_english_time_words_name_the_day(
     ],
 )
 def test_everyday_english_words_are_read(engine: Engine, question: str, said: str) -> None:
-    reply = ask(engine, question, "2020-09-20T12:00")
-    assert reply.confident, reply.text
+    reply = sure(engine, question, "2020-09-20T12:00")
     assert said in reply.text
 
 
@@ -63,8 +61,7 @@ def test_a_follow_up_in_english_asks_of_the_samling_before(engine: Engine) -> No
 def test_noe_without_er_det_asks_yes_or_no(
     engine: Engine, question: str, now: str, verdict: str
 ) -> None:
-    reply = ask(engine, question, now)
-    assert reply.confident, reply.text
+    reply = sure(engine, question, now)
     assert starts_with_verdict(reply, verdict), reply.text
 
 
@@ -79,8 +76,7 @@ def test_noe_without_er_det_asks_yes_or_no(
 def test_a_slip_of_a_small_word_is_mended_not_read_as_an_unknown_word(
     engine: Engine, question: str, now: str, said: str
 ) -> None:
-    reply = ask(engine, question, now)
-    assert reply.confident, reply.text
+    reply = sure(engine, question, now)
     assert said in reply.text
 
 
@@ -99,8 +95,7 @@ def test_a_word_that_is_a_letter_off_a_small_word_is_not_mended_into_it(
     ],
 )
 def test_before_christmas_is_a_period(engine: Engine, question: str, now: str, said: str) -> None:
-    reply = ask(engine, question, now)
-    assert reply.confident, reply.text
+    reply = sure(engine, question, now)
     assert reply.text.startswith(said), reply.text
     assert "før jul" in reply.text
 
@@ -114,8 +109,7 @@ def test_before_christmas_is_a_period(engine: Engine, question: str, now: str, s
     ],
 )
 def test_swedish_and_dialect_words_are_read(engine: Engine, question: str, said: str) -> None:
-    reply = ask(engine, question)
-    assert reply.confident, reply.text
+    reply = sure(engine, question)
     assert said in reply.text
 
 
