@@ -28,6 +28,7 @@ from bot.core.contraries import CLAIM_TERMS
 from bot.core.event_answers import EventAnswers
 from bot.core.fact_answers import asked_fact, fact_text, not_known, summary
 from bot.core.index import Hit, SearchIndex, SearchResult
+from bot.core.kind_claims import KindClaims
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memberships import Memberships
 from bot.core.memory import Memory
@@ -97,6 +98,7 @@ class Decider:
         known = index.knows
         self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, known)
         self._several = SeveralNamed(kb, yes_no, normaliser, members)
+        self._kinds = KindClaims(kb, index, normaliser, yes_no.kind_words)
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
         self._memberships = Memberships(
@@ -134,6 +136,9 @@ class Decider:
         same = same_or_not(q, self._find.last(memory, now), self.kb)
         if same is not None:  # "er den desentraliserte ordningen det samme som DEKOM?"
             return reply_about(self.kb, same[0], Intent.WHAT_IS, [same[1]], search.hits)
+        kind = self._kinds.verdict(q, self._find.last(memory, now))
+        if kind is not None:  # "er REKOM en stortingsmelding?", "… er det en lov?"
+            return reply_about(self.kb, kind[0], Intent.WHAT_IS, [kind[1]], search.hits)
         several = self._several.answer(q, search)
         if several is not None:  # "hva står REKOM og DEKOM for?", "er DEKOM og REKOM det samme?"
             return several

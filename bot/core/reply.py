@@ -105,8 +105,14 @@ _SENTENCE = re.compile(r"(?<=[.!?]) (?=[A-ZÆØÅ«])")
 
 
 def _sentences(text: str) -> list[str]:
-    """The sentences of a reply, a verdict ("Nei.") kept with the sentence it opens."""
-    parts = _SENTENCE.split(text)
+    """The sentences of a reply, a verdict ("Nei.") kept with the sentence it opens, a title
+    in «…» kept whole («Kompetanse for framtidens barnehage. Strategi 2014–2020»)."""
+    parts: list[str] = []
+    for part in _SENTENCE.split(text):
+        if parts and parts[-1].count("«") > parts[-1].count("»"):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
     for i in range(len(parts) - 1, 0, -1):
         if parts[i - 1] in ("Ja.", "Nei."):
             parts[i - 1 : i + 1] = [f"{parts[i - 1]} {parts[i]}"]

@@ -74,7 +74,8 @@ class YesNo:
         ) - frozenset(term for entry in kb for term in normaliser.terms(entry.title))
         self._linking = frozenset(normaliser.terms(" ".join(LINKING_VERBS)))
         self._identities: dict[str, frozenset[str]] = {}
-        self._kind_words = {
+        # The words that name each kind of entry ("ordning", "fokusområde"), as terms.
+        self.kind_words = {
             kind: frozenset(
                 term
                 for phrase in (names.label, names.plural, *names.words)
@@ -82,7 +83,7 @@ class YesNo:
             )
             for kind, names in kb.vocabulary.kinds.items()
         }
-        self.lists = ListClaims(kb, normaliser, self.claim, self._kind_words, self._linking)
+        self.lists = ListClaims(kb, normaliser, self.claim, self.kind_words, self._linking)
 
     def mentioned_members(self, q: Question, *, own: bool = False) -> list[str]:
         """Member names the question mentions ("Oppdal", "Midtre Gauldal", "NTNU"), with those
@@ -256,7 +257,7 @@ class YesNo:
         if fold(name) in self._organisers:
             return _ORGANISER
         terms = set(self._normaliser.terms(name))
-        for kind, words in self._kind_words.items():
+        for kind, words in self.kind_words.items():
             if any(ends_a_compound(word, terms) for word in words) or terms & words:
                 return kind
         return None
@@ -268,7 +269,7 @@ class YesNo:
         """Whether the question names the entry itself: its id or its whole title."""
         terms = set(q.terms)
         for text in (entry.id.replace("-", " "), entry.title):
-            own = set(self._normaliser.terms(text)) - self._kind_words.get(entry.kind, frozenset())
+            own = set(self._normaliser.terms(text)) - self.kind_words.get(entry.kind, frozenset())
             if own and own <= terms:
                 return True
         return False
@@ -307,7 +308,7 @@ class YesNo:
     def _naming(self, q: Question, entry: Entry) -> set[str]:
         """The terms that name the entry, its kind, or what the question names."""
         naming = set(self._normaliser.terms(f"{entry.title} {entry.id.replace('-', ' ')}"))
-        naming |= self._kind_words.get(entry.kind, frozenset())
+        naming |= self.kind_words.get(entry.kind, frozenset())
         for named_id in (*q.filters.schemes, *q.filters.regions):  # "kom REKOM i 2017?"
             naming |= set(self._normaliser.terms(named_id.replace("-", " ")))
         return naming

@@ -1,0 +1,132 @@
+"""Claims of what kind of thing something is: "er REKOM en stortingsmelding?", "er det en lov?".
+
+Every entry is one kind of thing (an ordning, a strategy or white paper, a project, a focus
+area, a network, a region). A yes/no question that calls a named entry by another kind, or by
+a kind of thing no source speaks of ("en lov", "en app"), gets "Nei." and what the entry is.
+Called by its own kind ("er DEKOM en ordning?"), or by a word the entry's title or tags use,
+the question is left to `bot.core.yes_no`, which confirms what the entry says.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from bot.core.fact_answers import summary
+from bot.core.index import SearchIndex
+from bot.core.knowledge import Entry, Kind, KnowledgeBase
+from bot.core.question import Question
+from bot.core.sentence_words import ends_a_compound
+from bot.core.subjects import (
+    CONFIDENT_MARGIN,
+    CONFIDENT_SCORE,
+    SURELY_KNOWN,
+    TITLE_PHRASE,
+    runner_up_score,
+)
+from bot.core.text import Normaliser, fold
+
+_IS = frozenset({"er", "var", "e", "va"})
+_ARTICLES = frozenset({"en", "et", "ett", "ei", "ein", "eit"})
+_POINTERS = frozenset({"det", "den", "dette", "denne", "de", "dei"})
+_MOST_CLAIMED_WORDS = 2  # "en lov", "en statlig strategi"; longer is a claim of its own
+# Words that make the noun phrase a part, a place or a claim beyond its kind: "en del av",
+# "et av fokusområdene", "en ordning for barnehagene"
+_NOT_A_KIND_CLAIM = frozenset({"av", "for", "fra", "i", "med", "om", "som", "til", "på", "og"})
+
+
+class KindClaims:
+    """Answers "er X en K?" when K is not what X is."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        index: SearchIndex,
+        normaliser: Normaliser,
+        kind_words: Mapping[Kind, frozenset[str]],
+    ) -> None:
+        self._kb = kb
+        self._index = index
+        self._normaliser = normaliser
+        self._kind_words = kind_words
+
+    def verdict(self, q: Question, last: Entry | None) -> tuple[str, Entry] | None:
+        """ "Nei. …" and the entry it is about, when the question calls a named entry (or the
+        chat's `last` subject, "er det en lov?") a kind of thing it is not; else None."""
+        parts = _named_and_claimed(q.words)
+        if parts is None:
+            return None
+        named_words, claimed_words = parts
+        entry = last if set(named_words) <= _POINTERS else self._named(named_words)
+        if entry is not None and not _NOT_A_KIND_CLAIM.isdisjoint(named_words):
+            # "er kompetanse for framtidens barnehage en lov?" names it by its title; "er Oppdal
+            # med i et nettverk?" asks of membership
+            entry = entry if fold(" ".join(named_words)) in fold(entry.title) else None
+        if entry is None or entry.is_event or entry.kind is Kind.TOPIC:
+            return None  # a samling's verdicts are its own; a topic is of no one kind
+        head = self._normaliser.terms(claimed_words[-1])
+        if not head or self._calls_itself(entry, head):
+            return None
+        claimed_kind = self._kind_of(head)
+        if claimed_kind is entry.kind:
+            return None  # "er DEKOM en ordning?": confirmed from the entry's own words
+        if claimed_kind is None and any(self._known(term) for term in head):
+            return None  # "er DEKOM et samarbeid?": a word of the sources, for them to judge
+        return f"Nei. {summary(entry)}", entry
+
+    def _named(self, words: Sequence[str]) -> Entry | None:
+        """The entry the words before the article name, clearly."""
+        terms = self._normaliser.terms(" ".join(words))
+        if not terms:
+            return None
+        hits = self._index.search(terms, limit=3).hits
+        if not hits:
+            return None
+        top = hits[0]
+        margin = top.score - runner_up_score(hits)
+        clear = top.score >= CONFIDENT_SCORE and margin >= CONFIDENT_MARGIN
+        by_name = top.lexical >= SURELY_KNOWN or top.phrase >= TITLE_PHRASE
+        return top.entry if clear and by_name else None
+
+    def _calls_itself(self, entry: Entry, head: Sequence[str]) -> bool:
+        """Whether the entry's title or tags use the claimed word ("er Gauldalsregionen et
+        nettverk?" of a region tagged "nettverk")."""
+        own = set(self._normaliser.terms(" ".join((entry.title, *entry.tags))))
+        return any(term in own or ends_a_compound(term, own) for term in head)
+
+    def _kind_of(self, head: Sequence[str]) -> Kind | None:
+        """The kind the claimed word names, as itself or as the end of a compound
+        ("lærerkurs" is a samling, "tilskotsordning" an ordning)."""
+        for kind, words in self._kind_words.items():
+            if any(_is_or_ends_in(term, words) for term in head):
+                return kind
+        return None
+
+    def _known(self, term: str) -> bool:
+        """Whether the sources use the word, or a compound of it; a guess at a typo counts too,
+        since the word may be one of theirs misspelt."""
+        return bool(self._index.resolve(term))
+
+
+def _is_or_ends_in(term: str, words: frozenset[str]) -> bool:
+    return term in words or any(
+        term.endswith(word) and len(term) >= len(word) + _SHORTEST_FIRST_PART for word in words
+    )
+
+
+_SHORTEST_FIRST_PART = 3  # "lærer" in "lærerkurs"
+
+
+def _named_and_claimed(words: Sequence[str]) -> tuple[list[str], list[str]] | None:
+    """ "er rekom en stortingsmelding" → (["rekom"], ["stortingsmelding"]): the words between
+    the verb and the article, and the one or two words after it."""
+    if len(words) < 3 or words[0] not in _IS:
+        return None
+    at = next((i for i, word in enumerate(words) if i > 1 and word in _ARTICLES), None)
+    if at is None:
+        return None
+    named, claimed = list(words[1:at]), list(words[at + 1 :])
+    if not claimed or len(claimed) > _MOST_CLAIMED_WORDS:
+        return None
+    if not named or not _NOT_A_KIND_CLAIM.isdisjoint(claimed):
+        return None
+    return named, claimed

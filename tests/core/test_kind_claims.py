@@ -1,0 +1,53 @@
+"""Claims of what kind of thing a scheme, strategy or focus area is: "er REKOM en
+stortingsmelding?" gets "Nei." and what REKOM is; its own kind is confirmed (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from tests.core.asking import A_LATER_YEAR, ask, conversation, starts_with_verdict, sure
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("er rekom en stortingsmelding?", "Regional ordning"),
+        ("e dekom ein strategi?", "desentraliserte ordningen"),
+        ("er lesing et prosjekt?", "Lesing"),
+        ("er kompetanse for framtidens barnehage en lov?", "Strategien"),
+        ("er lesetråder et fokusområde?", "skolebibliotek"),
+    ],
+)
+def test_a_named_entry_called_another_kind_is_no(engine: Engine, question: str, said: str) -> None:
+    reply = sure(engine, question)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert said in reply.text.split("\n")[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["er dekom en ordning?", "er lesetråder et prosjekt?", "er REKOM ei tilskotsordning?"],
+)
+def test_a_named_entry_called_its_own_kind_is_yes(engine: Engine, question: str) -> None:
+    assert starts_with_verdict(sure(engine, question), "Ja")
+
+
+def test_a_word_the_region_is_tagged_with_is_not_denied(engine: Engine) -> None:
+    reply = ask(engine, "er gauldalsregionen et nettverk?")
+    assert not starts_with_verdict(reply, "Nei"), reply.text
+
+
+def test_er_det_en_lov_asks_of_the_last_subject(engine: Engine) -> None:
+    first, claim = conversation(
+        engine, ["hva er kompetanse for framtidens barnehage?", "er det en lov?"], A_LATER_YEAR
+    )
+    assert first.confident
+    assert claim.confident and starts_with_verdict(claim, "Nei"), claim.text
+    assert "Strategi 2014–2020»" in claim.text  # the title in «…» kept whole
+
+
+def test_one_message_asks_what_it_is_and_whether_it_is_a_law(engine: Engine) -> None:
+    reply = sure(engine, "hva er kompetanse for framtidens barnehage, er det en lov?")
+    assert "Nei." in reply.text
+    assert not reply.text.startswith("Strategi 2014")
