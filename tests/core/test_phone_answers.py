@@ -86,3 +86,16 @@ def test_schemes_and_white_papers_are_named_as_what_they_are(engine: Engine) -> 
     reply = ask(engine, "hvilke strategier finnes?")
     assert re.search(r"stortingsmelding", reply.text, re.IGNORECASE)
     assert "Strategier jeg kjenner til" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "asked",
+    ["hva er målene med {}?", "hvem står bak {}?", "hva er {}?", "når kom {}?", "kven er {} for?"],
+)
+def test_no_answer_shows_a_program_value(engine: Engine, kb: KnowledgeBase, asked: str) -> None:
+    """ "hva er målene for dekom?" once printed "None" where a group's list of goals was
+    missing: no answer about any entry may show such a word."""
+    for entry in kb:
+        reply = ask(engine, asked.format(entry.title))
+        shown = re.search(r"\bNone\b|\bTrue\b|\bFalse\b|\{|\}", reply.text)
+        assert shown is None, (entry.id, reply.text)
