@@ -240,9 +240,9 @@ class SubjectAnswers:
         found = answer_fact(subject, fact)
         # "målene med Kompetanseløftet": the goals its page lists for the ordningene, too
         shared = [g for g in groups if g.items and not g.fact(fact) and g.source == subject.source]
-        listed = next((said for g in shared if (said := fact_text(g, fact))), None)  # of goals
-        if found.confident and fact is Fact.GOALS and listed:
-            found = replace(found, text=f"{found.text}\n\n{listed}")
+        goals = next((said for g in shared if (said := fact_text(g, fact))), None)
+        if found.confident and fact is Fact.GOALS and goals:  # (a list of goals, not members)
+            found = replace(found, text=f"{found.text}\n\n{goals}")
         if found.confident and _restates(q, fact) and self._yes_no.supports(q, subject, found.text):
             # "kva for ny modell innførte Kunnskapsdepartementet i 2017?" names who, asks what
             return self._reply(answers.entry_text(subject), Intent.WHAT_IS, [subject], search.hits)
