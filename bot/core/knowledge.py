@@ -160,6 +160,7 @@ class Audience:
     id: str
     label: str  # as shown in answers: "barnehage", "lærere på 1. trinn"
     words: tuple[str, ...] = ()
+    part_of: str | None = None  # the wider group it is part of: "ungdomstrinn" of "skole"
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,6 +47,7 @@ class VocabularyAsRead:
 _AUDIENCE_FIELDS: dict[str, Spec] = {
     "label": Spec(read_text, required=True),
     "words": Spec(read_texts),
+    "part_of": Spec(read_text),
 }
 _KIND_FIELDS: dict[str, Spec] = {
     "label": Spec(read_text, required=True),
@@ -109,6 +110,7 @@ def _read_audiences(node: Node, where: Where) -> dict[str, Audience] | None:
     if pairs is None:
         return None
     audiences: dict[str, Audience] = {}
+    parts_of: dict[str, tuple[Node, Where]] = {}  # checked when every audience is read
     for name, (key, value) in pairs.items():
         audience_where = where.for_field(name)
         _id_key(key, audience_where)
@@ -117,7 +119,15 @@ def _read_audiences(node: Node, where: Where) -> dict[str, Audience] | None:
             id=name,
             label=record.get("label", str) or name,
             words=record.get("words", tuple) or (),
+            part_of=record.get("part_of", str),
         )
+        if "part_of" in record.nodes:
+            parts_of[name] = (record.nodes["part_of"], audience_where.for_field("part_of"))
+    for name, (node, part_where) in parts_of.items():
+        wider = audiences[name].part_of
+        if wider is not None and (wider not in pairs or wider == name):
+            known = ", ".join(other for other in audiences if other != name)
+            part_where.report(node, f"'{wider}' er ingen annen målgruppe her (kjente: {known})")
     return audiences
 
 

@@ -144,7 +144,7 @@ class YesNo:
         told = set() if q.has(Cue.FOR_WHOM) or asks_of_us else set(q.context_filters.audiences)
         told -= self._named_audiences(q)  # "Eg jobbar i PPT. Er PPT med i …?" names it again
         ours = set(q.context_filters.audiences) if asks_of_us else set()
-        wanted = ((set(q.filters.audiences) | ours) - told) & self._sectors
+        wanted = self._sectors_of((set(q.filters.audiences) | ours) - told)
         wanted -= self._in_title(entry)  # "… modellen for skolen kom i 2015?" names the model
         counted = number_verdict(q, entry, self.claim(q, entry))
         if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
@@ -181,6 +181,13 @@ class YesNo:
         if of_its_kind and not outsiders and self._says_all(q, entry):
             return "Ja. " + answers.entry_text(entry)
         return None
+
+    def _sectors_of(self, audiences: Iterable[str]) -> set[str]:
+        """The sectors the audiences are, or are part of: "ungdomstrinn" is part of "skole", so
+        "er REKOM for ungdomsskolen?" asks whether REKOM is for skole."""
+        known = self._kb.vocabulary.audiences
+        wider = {a if a in self._sectors or a not in known else known[a].part_of for a in audiences}
+        return {a for a in wider if a is not None} & self._sectors
 
     def _says_all(self, q: Question, entry: Entry) -> bool:
         """Whether the entry's text has every word the question claims of it."""

@@ -51,3 +51,19 @@ def test_one_message_asks_what_it_is_and_whether_it_is_a_law(engine: Engine) -> 
     reply = sure(engine, "hva er kompetanse for framtidens barnehage, er det en lov?")
     assert "Nei." in reply.text
     assert not reply.text.startswith("Strategi 2014")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("er rekom for ungdomsskolen?", "Nei"),
+        ("er rekom noe for mellomtrinnet?", "Nei"),
+        ("gjeld dekom for småskulen?", "Ja"),
+        ("er REKOM for styrarar?", "Ja"),
+    ],
+)
+def test_a_narrower_group_is_asked_of_its_sector(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    """ "ungdomstrinn" is part of skole (`part_of` in vocabulary.yaml)."""
+    assert starts_with_verdict(sure(engine, question), verdict)

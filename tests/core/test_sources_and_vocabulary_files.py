@@ -76,6 +76,21 @@ def test_an_audience_needs_a_label(tmp_path: Path) -> None:
     assert problem.message == "målgruppen 'ledere' mangler feltet 'label'"
 
 
+def test_an_audience_may_be_part_of_another(tmp_path: Path) -> None:
+    part_of = "    label: ledere\n    part_of: skole\n"
+    vocabulary = VOCABULARY.replace("    label: ledere\n", part_of)
+    kb = load_knowledge_base(write_kb(tmp_path, vocabulary=vocabulary))
+    assert kb.vocabulary.audiences["ledere"].part_of == "skole"
+
+
+def test_an_audience_is_part_of_only_a_known_audience(tmp_path: Path) -> None:
+    part_of = "    label: ledere\n    part_of: skolen\n"
+    vocabulary = VOCABULARY.replace("    label: ledere\n", part_of)
+    problem = only_problem(write_kb(tmp_path, vocabulary=vocabulary))
+    assert where(problem) == ("vocabulary.yaml", 11, None, "audiences.ledere.part_of")
+    assert problem.message == "'skolen' er ingen annen målgruppe her (kjente: skole)"
+
+
 def test_kinds_must_be_known_kinds(tmp_path: Path) -> None:
     vocabulary = VOCABULARY.replace("  event:", "  events:")
     problem = only_problem(write_kb(tmp_path, vocabulary=vocabulary))
