@@ -124,6 +124,10 @@ class Decider:
         other = self._named.held_by_others(q, search, now)
         if (other := other or self._subjects.someone_else_in_role(q, search)) is not None:
             return other  # "Er det UiT som er hovedpartner …?"
+        kind = self._kinds.verdict(q, self._find.last(memory, now))
+        if kind is not None:  # "er REKOM en stortingsmelding?", "er det en lov?": of what it is,
+            # whatever the word
+            return reply_about(self.kb, kind[0], Intent.WHAT_IS, [kind[1]], search.hits)
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
         if (q.yes_no and unknown) or asks_of_a_stranger(q, search):
             # "får man studiepoeng for …?", "har Tromsø et leseprosjekt?": not in the sources
@@ -136,9 +140,6 @@ class Decider:
         same = same_or_not(q, self._find.last(memory, now), self.kb)
         if same is not None:  # "er den desentraliserte ordningen det samme som DEKOM?"
             return reply_about(self.kb, same[0], Intent.WHAT_IS, [same[1]], search.hits)
-        kind = self._kinds.verdict(q, self._find.last(memory, now))
-        if kind is not None:  # "er REKOM en stortingsmelding?", "… er det en lov?"
-            return reply_about(self.kb, kind[0], Intent.WHAT_IS, [kind[1]], search.hits)
         several = self._several.answer(q, search)
         if several is not None:  # "hva står REKOM og DEKOM for?", "er DEKOM og REKOM det samme?"
             return several

@@ -28,10 +28,11 @@ from bot.core.text import Normaliser, fold
 _IS = frozenset({"er", "var", "e", "va"})
 _ARTICLES = frozenset({"en", "et", "ett", "ei", "ein", "eit"})
 _POINTERS = frozenset({"det", "den", "dette", "denne", "de", "dei"})
-_MOST_CLAIMED_WORDS = 2  # "en lov", "en statlig strategi"; longer is a claim of its own
+_HEDGES = frozenset({"slags", "slag", "type", "eget", "egen", "eige", "eiga", "ny", "nytt", "nye"})
+_MOST_CLAIMED_WORDS = 3  # "en lov", "en statlig strategi"; longer is a claim of its own
 # Words that make the noun phrase a part, a place or a claim beyond its kind: "en del av",
 # "et av fokusområdene", "en ordning for barnehagene"
-_NOT_A_KIND_CLAIM = frozenset({"av", "for", "fra", "i", "med", "om", "som", "til", "på", "og"})
+_NOT_A_KIND_CLAIM = frozenset({"av", "for", "fra", "i", "med", "om", "som", "til", "pa", "og"})
 
 
 class KindClaims:
@@ -55,8 +56,11 @@ class KindClaims:
         parts = _named_and_claimed(q.words)
         if parts is None:
             return None
-        named_words, claimed_words = parts
-        entry = last if set(named_words) <= _POINTERS else self._named(named_words)
+        named_words, claimed_words, tail = parts
+        pointing = set(named_words) <= _POINTERS
+        if pointing and tail:
+            return None  # "er det en ny plan på gang?" asks whether there is one
+        entry = last if pointing else self._named(named_words)
         if entry is not None and not _NOT_A_KIND_CLAIM.isdisjoint(named_words):
             # "er kompetanse for framtidens barnehage en lov?" names it by its title; "er Oppdal
             # med i et nettverk?" asks of membership
@@ -109,24 +113,31 @@ class KindClaims:
 
 def _is_or_ends_in(term: str, words: frozenset[str]) -> bool:
     return term in words or any(
-        term.endswith(word) and len(term) >= len(word) + _SHORTEST_FIRST_PART for word in words
+        len(word) >= _SHORTEST_LAST_PART
+        and term.endswith(word)
+        and len(term) >= len(word) + _SHORTEST_FIRST_PART
+        for word in words
     )
 
 
 _SHORTEST_FIRST_PART = 3  # "lærer" in "lærerkurs"
+_SHORTEST_LAST_PART = 4  # "kurs"; not a stem as short as "mot" (møte)
 
 
-def _named_and_claimed(words: Sequence[str]) -> tuple[list[str], list[str]] | None:
-    """ "er rekom en stortingsmelding" → (["rekom"], ["stortingsmelding"]): the words between
-    the verb and the article, and the one or two words after it."""
+def _named_and_claimed(words: Sequence[str]) -> tuple[list[str], list[str], bool] | None:
+    """ "er rekom en stortingsmelding" → (["rekom"], ["stortingsmelding"], False): the words
+    between the verb and the article, the noun phrase after it, and whether more follows
+    ("… for elevene")."""
     if len(words) < 3 or words[0] not in _IS:
         return None
     at = next((i for i, word in enumerate(words) if i > 1 and word in _ARTICLES), None)
     if at is None:
         return None
     named, claimed = list(words[1:at]), list(words[at + 1 :])
-    if not claimed or len(claimed) > _MOST_CLAIMED_WORDS:
+    # "et slags leksehjelp opplegg for elevene": the noun phrase before what it is for
+    end = next((i for i, word in enumerate(claimed) if word in _NOT_A_KIND_CLAIM), len(claimed))
+    claimed = [word for word in claimed[:end] if word not in _HEDGES]
+    tail = end < len(words) - at - 1
+    if not named or not claimed or len(claimed) > _MOST_CLAIMED_WORDS:
         return None
-    if not named or not _NOT_A_KIND_CLAIM.isdisjoint(claimed):
-        return None
-    return named, claimed
+    return named, claimed, tail

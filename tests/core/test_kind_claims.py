@@ -17,6 +17,8 @@ from tests.core.asking import A_LATER_YEAR, ask, conversation, starts_with_verdi
         ("er lesing et prosjekt?", "Lesing"),
         ("er kompetanse for framtidens barnehage en lov?", "Strategien"),
         ("er lesetråder et fokusområde?", "skolebibliotek"),
+        ("er kompetanseløftet en lønnsøkning for lærerne?", "tilskuddsordningene"),
+        ("er dekom et slags leksehjelp opplegg for elevene?", "desentraliserte ordningen"),
     ],
 )
 def test_a_named_entry_called_another_kind_is_no(engine: Engine, question: str, said: str) -> None:
@@ -67,3 +69,12 @@ def test_a_narrower_group_is_asked_of_its_sector(
 ) -> None:
     """ "ungdomstrinn" is part of skole (`part_of` in vocabulary.yaml)."""
     assert starts_with_verdict(sure(engine, question), verdict)
+
+
+def test_er_det_en_with_more_after_asks_whether_there_is_one(engine: Engine) -> None:
+    """ "er det en ny plan på gang?" after the network is no claim that the network is a plan."""
+    _network, plan = conversation(
+        engine, ["hvem er trondheim i nettverk med?", "er det en ny plan på gang?"], A_LATER_YEAR
+    )
+    assert not starts_with_verdict(plan, "Nei"), plan.text
+    assert "januar 2024" in plan.text
