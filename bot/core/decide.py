@@ -24,6 +24,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, help_texts
+from bot.core.comparisons import Comparisons
 from bot.core.contraries import CLAIM_TERMS
 from bot.core.event_answers import EventAnswers
 from bot.core.fact_answers import asked_fact, fact_text, not_known, summary
@@ -99,6 +100,7 @@ class Decider:
         self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, known)
         self._several = SeveralNamed(kb, yes_no, normaliser, members)
         self._kinds = KindClaims(kb, index, normaliser, yes_no.kind_words)
+        self._comparisons = Comparisons(index, normaliser, yes_no.kind_words[Kind.EVENT])
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
         self._memberships = Memberships(
@@ -117,6 +119,9 @@ class Decider:
         year_claim = self._find.year_claimed_of_last(q, memory, now)
         if year_claim is not None:  # "… trådte REKOM i kraft? var det 2017?"
             return self._subjects.year_claimed(year_claim[1], year_claim[0], search, now)
+        compared = self._comparisons.answer(q, now)
+        if compared is not None:  # "er REKOM eldre enn den nye modellen?"
+            return reply_about(self.kb, compared[0], Intent.WHAT_IS, compared[1], search.hits)
         # (not "får vi betalt ekstra for å være med på DEKOM?", which asks what no source has)
         outright = self._memberships.answer(q, search, memory, now)
         if outright is not None and not q.has(Cue.UNSUPPORTED):

@@ -14,15 +14,9 @@ from collections.abc import Mapping, Sequence
 from bot.core.fact_answers import summary
 from bot.core.index import SearchIndex
 from bot.core.knowledge import Entry, Kind, KnowledgeBase
+from bot.core.named_entries import clearly_named
 from bot.core.question import Question
 from bot.core.sentence_words import ends_a_compound
-from bot.core.subjects import (
-    CONFIDENT_MARGIN,
-    CONFIDENT_SCORE,
-    SURELY_KNOWN,
-    TITLE_PHRASE,
-    runner_up_score,
-)
 from bot.core.text import Normaliser, fold
 
 _IS = frozenset({"er", "var", "e", "va"})
@@ -60,7 +54,7 @@ class KindClaims:
         pointing = set(named_words) <= _POINTERS
         if pointing and tail:
             return None  # "er det en ny plan på gang?" asks whether there is one
-        entry = last if pointing else self._named(named_words)
+        entry = last if pointing else clearly_named(self._index, self._normaliser, named_words)
         if entry is not None and not _NOT_A_KIND_CLAIM.isdisjoint(named_words):
             # "er kompetanse for framtidens barnehage en lov?" names it by its title; "er Oppdal
             # med i et nettverk?" asks of membership
@@ -76,20 +70,6 @@ class KindClaims:
         if claimed_kind is None and any(self._known(term) for term in head):
             return None  # "er DEKOM et samarbeid?": a word of the sources, for them to judge
         return f"Nei. {summary(entry)}", entry
-
-    def _named(self, words: Sequence[str]) -> Entry | None:
-        """The entry the words before the article name, clearly."""
-        terms = self._normaliser.terms(" ".join(words))
-        if not terms:
-            return None
-        hits = self._index.search(terms, limit=3).hits
-        if not hits:
-            return None
-        top = hits[0]
-        margin = top.score - runner_up_score(hits)
-        clear = top.score >= CONFIDENT_SCORE and margin >= CONFIDENT_MARGIN
-        by_name = top.lexical >= SURELY_KNOWN or top.phrase >= TITLE_PHRASE
-        return top.entry if clear and by_name else None
 
     def _calls_itself(self, entry: Entry, head: Sequence[str]) -> bool:
         """Whether the entry's title or tags use the claimed word ("er Gauldalsregionen et
