@@ -53,6 +53,7 @@ class Memberships:
         """ "er engelsk på barnetrinnet en del av DEKOM?", "er Byåsen skole med i Lesetråder?",
         "er Malvik med der også?" (the group last talked about); None when it asks no such
         thing."""
+        q = self._verbless(q)
         anywhere = self._in_any_group(q, search) or self._cooperating(q, search, now)
         if anywhere is not None:
             return anywhere
@@ -73,6 +74,20 @@ class Memberships:
         if group is None:
             return None
         return self._subjects.answer(q, group, search, now, follow_up=False)
+
+    def _verbless(self, q: Question) -> Question:
+        """ "malvik i gauldalsregionen?", "oppdal med i gauldal?": a name, "(med) i", a group,
+        and nothing else, asks whether it is a member."""
+        if q.yes_no or not q.cues <= {Cue.MEMBERS}:
+            return q
+        names = self._yes_no.mentioned_members(q, own=True)
+        first = self._normaliser.terms(names[0]) if names else ()
+        if not first or tuple(q.terms[: len(first)]) != first:
+            return q
+        rest = [word for word in q.words[len(names[0].split()) :] if word != "med"]
+        if rest[:1] != ["i"] or len(rest) < _GROUP_NAMED:
+            return q
+        return replace(q, yes_no=True, cues=q.cues | {Cue.MEMBERS})
 
     def _cooperating(self, q: Question, search: SearchResult, now: datetime) -> Reply | None:
         """ "samarbeider Trondheim med Malvik?": two members of one group work together in it,
@@ -115,6 +130,9 @@ class Memberships:
     def _names_only(self, q: Question, names: Sequence[str]) -> bool:
         """Whether the question's topic is only the member names it mentions ("er Malvik med?")."""
         return set(q.topic) <= {t for name in names for t in self._normaliser.terms(name)}
+
+
+_GROUP_NAMED = 2  # "i" and the group's name
 
 
 def _at(name: str, q: Question) -> int:

@@ -286,7 +286,7 @@ _YES_NO_OPENER_WORDS = """
     stemmer betyr gikk kom startet begynte trådte innførte gjaldt deltok samarbeidet ligger står
     sto stod bestemmer skjer vil bør gir sier bidrar støtter omfatter dekker legger legg sørger
     betaler medfører følger do does did finansierer består bygger byggjer tilbyr satser gjeld
-    varer varte varde gjekk fører nevnt nevnes pågår pågikk
+    varer varte varde gjekk fører nevnt nevnes pågår pågikk bruker brukte brukes brukt
 """
 YES_NO_OPENERS = frozenset(_YES_NO_OPENER_WORDS.split())
 

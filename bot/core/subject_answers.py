@@ -283,8 +283,10 @@ class SubjectAnswers:
             # "er lesing prioritert i perioden?": another sentence of it says so
             confirmed = self._yes_no.supporting_sentence(q, subject) is not None
         named = self._yes_no.mentioned_members(q, own=True) if fact is Fact.PARTNERS else []
-        if q.has(Cue.GOALS):  # "står det i måla for dekom/kompetanseløftet at PPT skal …?"
-            named = [name for name in named if fold(name) not in fold(subject.title)]
+        # no partner: the subject itself ("samarbeider de med universiteter om dekom?"), nor, of
+        # goals, what its title names ("står det i måla for dekom/kompetanseløftet at PPT …?")
+        own = fold(subject.title) if q.has(Cue.GOALS) else ""
+        named = [n for n in named if self.kb.get(fold(n)) is not subject and fold(n) not in own]
         contrary = contrary_sentence(q, subject) if q.yes_no else None
         if q.yes_no and fact is Fact.PARTNERS and ("med", "non") in pairwise(q.words):
             text = "Ja. " + text  # "samarbeider prosjektskolene med noen?": with whom
