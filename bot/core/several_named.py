@@ -16,10 +16,10 @@ from bot.core.index import SearchResult
 from bot.core.knowledge import Entry, Fact, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_words import Cue
-from bot.core.reply import Intent, Reply, reply_about
+from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
 from bot.core.same_thing import SAME_WORDS
 from bot.core.subjects import MemberNames
-from bot.core.text import Normaliser
+from bot.core.text import Normaliser, fold
 from bot.core.yes_no import YesNo
 
 _TITLE_MATCH = 0.9  # a samling matched this well is what a question naming its scheme asks of
@@ -56,6 +56,10 @@ class SeveralNamed:
         if q.yes_no and not SAME_WORDS.isdisjoint(q.words):  # "er DEKOM og REKOM det samme?"
             text = "Nei. " + " ".join(summary(entry) for entry in entries)
         elif q.has(Cue.DIFFERENCE) and not q.yes_no:  # "forskjellen på REKOM og DEKOM?"
+            if _said_alike(entries):  # the sources say the same of both: no difference known
+                offered = tuple(Suggestion(entry.id, entry.title) for entry in entries)
+                text = _no_difference_known(entries)
+                return Reply(text, False, Intent.UNKNOWN, matches_of(search.hits), offered)
             text = " ".join(summary(entry) for entry in entries)
         elif fact is not None and not q.yes_no and all(fact_text(e, fact) for e in entries):
             text = " ".join(fact_text(entry, fact) or "" for entry in entries)
@@ -127,3 +131,18 @@ class SeveralNamed:
 def _position(entry_id: str, terms: Sequence[str]) -> int:
     """Where the question names an entry by its id, so answers come in the order asked."""
     return terms.index(entry_id) if entry_id in terms else len(terms)
+
+
+def _said_alike(entries: Sequence[Entry]) -> bool:
+    """Whether the sources say the same of each entry but its name ("Oppfølgingsordningen er
+    én av tre ordninger i …", "Innovasjonsordningen er én av tre ordninger i …")."""
+    unnamed = {
+        fold(summary(entry)).replace(fold(answers.short_title(entry)), "") for entry in entries
+    }
+    return len(unnamed) == 1
+
+
+def _no_difference_known(entries: Sequence[Entry]) -> str:
+    names = answers.join_words([answers.short_title(entry) for entry in entries])
+    said = summary(entries[0])
+    return f"Kildene mine sier ikke hva som skiller {names}. De omtaler begge likt: {said}"

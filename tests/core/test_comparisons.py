@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.asking import starts_with_verdict, sure
+from tests.core.asking import A_LATER_YEAR, at, starts_with_verdict, sure
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,17 @@ def test_for_in_a_title_is_no_comparison(engine: Engine) -> None:
     """ "for" (which "før" folds to) in "Kompetanse for framtidens barnehage" compares nothing."""
     reply = sure(engine, "hva er kompetanse for framtidens barnehage?")
     assert "2017" not in reply.text.split("\n")[0]
+
+
+def test_a_difference_the_sources_do_not_tell_is_not_answered_as_known(engine: Engine) -> None:
+    reply = engine.ask(
+        "hva er forskjellen på oppfølgingsordningen og innovasjonsordningen?", at(A_LATER_YEAR)
+    )
+    assert not reply.confident
+    assert reply.text.startswith("Kildene mine sier ikke hva som skiller")
+    assert [s.id for s in reply.suggestions] == ["oppfolgingsordningen", "innovasjonsordningen"]
+
+
+def test_a_difference_the_sources_tell_is_answered(engine: Engine) -> None:
+    reply = sure(engine, "hva er forskjellen på rekom og dekom?")
+    assert "barnehage" in reply.text and "skolen" in reply.text
