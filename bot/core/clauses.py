@@ -233,7 +233,9 @@ _ROLES = frozenset(
     for word in (
         "rektor", "lærer", "lærar", "styrer", "styrar", "assistent", "nyansatt", "nytilsatt",
         "student", "forelder", "mamma", "pappa", "rådgiver", "barnehagelærer", "barnehagelærar",
-        "avdelingsleder", "inspektør",
+        "avdelingsleder", "inspektør", "vikar", "lærerstudent", "lærarstudent", "pedagog",
+        "fagarbeider", "fagarbeidar", "barnehageassistent", "spesialpedagog", "tillitsvalgt",
+        "kontaktlærer", "kontaktlærar", "praksislærer", "styrervikar", "miljøarbeider",
     )
 )  # fmt: skip
 

@@ -195,7 +195,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "tomorrow",
             r"\b(i morgen|imorgen|i morgon|imorgon|i morra|imorra|i mora|i marra|imarra|i mara|"
-            r"imara|i marn|i morn|tomorrow)\b",
+            r"imara|i marn|i morn|i morgo|imorgo|tomorrow)\b",
         ),
         ("day_after", r"\bi overmorgen\b"),
         ("week_number", r"\b(uke|veke) (?P<w>\d{1,2})\b"),

@@ -96,7 +96,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.PAST: (
         "forrige, sist, siste, tidligere, gjennomført, holdt, hittil, avholdt, "
         "over, forbi, nylig, nyleg, i det siste, allerede vært, har den vært, "
-        "har ho vore, har den vore, allereie vore"
+        "har ho vore, har den vore, allereie vore, vært ennå, vært enda, vært allerede"
     ),
     Cue.DEADLINE: (
         "frist, fristen, påmeldingsfrist, påmelding, melde, meld, melder, påmeldt, "

@@ -35,3 +35,24 @@ def test_the_scheme_asked_about_is_no_partner_claimed(engine: Engine) -> None:
     reply = sure(engine, "samarbeider kommunene i gauldalsregionen med universiteter om dekom?")
     assert starts_with_verdict(reply, "Ja"), reply.text
     assert starts_with_verdict(sure(engine, "er malvik hovedpartner i nettverket?"), "Nei")
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "verdict"),
+    [
+        ("har styrersamlingen vært ennå?", "2020-10-15T12:00", "Nei"),
+        ("har styrarsamlinga vore enno?", "2020-10-25T12:00", "Ja"),
+        ("e det nåkka samling for bhg-leiara i morgo?", "2021-01-19T12:00", "Ja"),
+    ],
+)
+def test_whether_a_samling_has_been_and_dialect_tomorrow(
+    engine: Engine, question: str, now: str, verdict: str
+) -> None:
+    assert starts_with_verdict(sure(engine, question, now), verdict)
+
+
+def test_a_role_without_jeg_before_the_question_tells_who_asks(engine: Engine) -> None:
+    reply = sure(
+        engine, "er vikar for styrer i bhg, kommer det en styrersamling snart?", "2020-10-15T12:00"
+    )
+    assert "21. oktober" in reply.text
