@@ -93,7 +93,7 @@ class Decider:
         self._normaliser = normaliser
         self._events = events
         self._named = NamedSamlinger(events, normaliser)
-        members = MemberNames(kb)
+        members = self._members = MemberNames(kb)
         self._find = SubjectFinder(kb, index, normaliser, members)
         yes_no = self._yes_no = YesNo(kb, normaliser)
         known = index.knows
@@ -321,6 +321,9 @@ class Decider:
         if sorts is not None:  # "hva slags ordninger er DEKOM og REKOM?": what they are
             text = " ".join(summary(entry) for entry in sorts)
             return self._reply(text, Intent.WHAT_IS, sorts, search.hits)
+        group = self._group_of_kind(q, search)
+        if group is not None:  # "hvilke ordninger er tilskuddsordningene?": its members
+            return self._reply(fact_text(group, Fact.MEMBERS) or "", Intent.LIST, [group])
         named = self._find.named_entity(q, strict=False)
         if named is not None and named.kind != q.list_kind:
             said = fact_naming(named, of_kind)  # "hvilken stortingsmelding beskriver DEKOM?"
@@ -334,6 +337,19 @@ class Decider:
             plural = f"{plural} for {answers.audience_labels(self.kb, sorted(wanted))}"
             return self._reply(answers.kind_list(plural, fitting), Intent.LIST, fitting)
         return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
+
+    def _group_of_kind(self, q: Question, search: SearchResult) -> Entry | None:
+        """The clear best match, named by the question or its message, when its members are
+        all of the kind asked for (the tilskuddsordninger are three ordninger)."""
+        top = search.hits[0] if search.hits else None
+        if top is None or top.score < CONFIDENT_SCORE or not top.entry.members:
+            return None
+        named = q.topic or q.context_terms or len(set(q.content)) > 1  # more than "ordninger"
+        if not named or top.score - runner_up_score(search.hits) < CONFIDENT_MARGIN:
+            return None
+        members = [self._members.entry(name) for name in top.entry.members]
+        of_kind = all(member is not None and member.kind is q.list_kind for member in members)
+        return top.entry if of_kind else None
 
     # -- events -------------------------------------------------------------------------------
 

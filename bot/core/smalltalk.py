@@ -31,8 +31,8 @@ _ABOUT_THE_BOT = (("er", "dette"), ("er", "du"), ("hva", "er"), ("hvem", "er"))
 def only_chatter(q: Question, search: SearchResult) -> bool:
     """ "tusen takk, det hjalp masse!": small talk whose other words match no entry."""
     asks_to_ask = q.has(Cue.HELP) and any(phrase in fold(q.text) for phrase in _ASKING_TO_ASK)
-    if not (q.cues & _CHATTER or asks_to_ask) or q.has(*EVENT_CUES):
-        return False
+    if not (q.cues & _CHATTER or asks_to_ask) or q.has(*EVENT_CUES, *_ASKING_FOR):
+        return False  # "hvilke ordninger er det snakk om?" asks, whatever "snakk" sounds like
     if q.has(Cue.HELP) and not q.has(Cue.THANKS) and not asks_to_ask:
         return False  # "kan du hjelpe meg med matteleksa?" is a question
     if asks_to_ask and not q.period:
@@ -47,6 +47,9 @@ def only_chatter(q: Question, search: SearchResult) -> bool:
     if (q.period is not None and asks) or q.filters or len(q.content) > _CHATTER_WORDS:
         return False
     return not any(hit.lexical >= SMALLTALK_LEXICAL for hit in search.hits)
+
+
+_ASKING_FOR = (Cue.LIST, Cue.WHO, Cue.WHEN, Cue.COUNT, Cue.DEADLINE, Cue.FOR_WHOM)
 
 
 def helps_towards(q: Question) -> bool:
