@@ -27,14 +27,15 @@ from bot.core import answers, help_texts
 from bot.core.comparisons import Comparisons
 from bot.core.contraries import CLAIM_TERMS
 from bot.core.event_answers import EventAnswers
-from bot.core.fact_answers import asked_fact, fact_text, not_known, summary
+from bot.core.fact_answers import asked_fact, fact_text, not_known
 from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.kind_claims import KindClaims
+from bot.core.kind_lists import KindLists
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memberships import Memberships
 from bot.core.memory import Memory
 from bot.core.named_samlinger import NamedSamlinger
-from bot.core.not_knowing import SUGGEST_SCORE, coverage, unknown_reply
+from bot.core.not_knowing import CONFIDENT_COVERAGE, SUGGEST_SCORE, coverage, unknown_reply
 from bot.core.question import Question
 from bot.core.question_shapes import (
     asks_for_a_list,
@@ -42,11 +43,9 @@ from bot.core.question_shapes import (
     can_answer,
     clear,
     complementary_pair,
-    fact_naming,
     has_fact_first,
     list_counted,
     names_what,
-    sorts_named,
 )
 from bot.core.question_words import Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
@@ -74,7 +73,6 @@ from bot.core.text import Normaliser
 from bot.core.yes_no import YesNo
 
 _OF_A_SAMLING = (Cue.DEADLINE, Cue.WHERE, Cue.CANCELLED, Cue.FOR_WHOM)
-CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
 ONE_SENTENCE_WORDS = 3  # a sentence with this many of the question's words, and all, answers it
 
 
@@ -93,7 +91,7 @@ class Decider:
         self._normaliser = normaliser
         self._events = events
         self._named = NamedSamlinger(events, normaliser)
-        members = self._members = MemberNames(kb)
+        members = MemberNames(kb)
         self._find = SubjectFinder(kb, index, normaliser, members)
         yes_no = self._yes_no = YesNo(kb, normaliser)
         known = index.knows
@@ -103,6 +101,7 @@ class Decider:
         self._comparisons = Comparisons(index, normaliser, yes_no.kind_words[Kind.EVENT])
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
+        self._kind_lists = KindLists(kb, self._find, members, self._topic_entries)
         self._memberships = Memberships(
             kb, index, normaliser, self._subjects, self._find, yes_no, self._topic_entries
         )
@@ -255,7 +254,7 @@ class Decider:
 
     def _answer_entries(self, q: Question, search: SearchResult, now: datetime) -> Reply:
         if q.list_kind is not None:
-            listed = self._list_of_kind(q, search)
+            listed = self._kind_lists.answer(q, search)
             if listed is not None:
                 return listed
         hits = search.hits
@@ -305,51 +304,6 @@ class Decider:
             return self.answer_entry(entry, now, hits)
         text = answers.counted_text(entry) if q.has(Cue.COUNT) else answers.entry_text(entry)
         return self._reply(text, Intent.LIST, [entry], hits)
-
-    def _list_of_kind(self, q: Question, search: SearchResult) -> Reply | None:
-        """ "hvilke ordninger finnes?" lists the schemes, unless one entry holds that list."""
-        assert q.list_kind is not None
-        top = search.hits[0] if search.hits else None
-        if top is not None and top.entry.items and top.score >= CONFIDENT_SCORE and q.topic:
-            return None
-        of_kind = [entry for entry in self.kb if entry.kind == q.list_kind]
-        if not of_kind:
-            return None
-        if coverage(q, search) < CONFIDENT_COVERAGE:
-            return self._unknown(q, search)  # "hvilke fokusområder har Bergen kommune?"
-        sorts = sorts_named(q, self.kb)
-        if sorts is not None:  # "hva slags ordninger er DEKOM og REKOM?": what they are
-            text = " ".join(summary(entry) for entry in sorts)
-            return self._reply(text, Intent.WHAT_IS, sorts, search.hits)
-        group = self._group_of_kind(q, search)
-        if group is not None:  # "hvilke ordninger er tilskuddsordningene?": its members
-            return self._reply(fact_text(group, Fact.MEMBERS) or "", Intent.LIST, [group])
-        named = self._find.named_entity(q, strict=False)
-        if named is not None and named.kind != q.list_kind:
-            said = fact_naming(named, of_kind)  # "hvilken stortingsmelding beskriver DEKOM?"
-            if said is not None:
-                return self._reply(said, Intent.WHAT_IS, [named], search.hits)
-        names = self.kb.vocabulary.kinds.get(q.list_kind)
-        plural = names.plural if names else q.list_kind.value
-        wanted = q.filters.audiences
-        fitting = [entry for entry in of_kind if wanted and wanted <= set(entry.applies_to)]
-        if fitting:  # "hvilken ordning gjelder for barnehagene?": the ones for them
-            plural = f"{plural} for {answers.audience_labels(self.kb, sorted(wanted))}"
-            return self._reply(answers.kind_list(plural, fitting), Intent.LIST, fitting)
-        return self._reply(answers.kind_list(plural, of_kind), Intent.LIST, of_kind)
-
-    def _group_of_kind(self, q: Question, search: SearchResult) -> Entry | None:
-        """The clear best match, named by the question or its message, when its members are
-        all of the kind asked for (the tilskuddsordninger are three ordninger)."""
-        top = search.hits[0] if search.hits else None
-        if top is None or top.score < CONFIDENT_SCORE or not top.entry.members:
-            return None
-        named = q.topic or q.context_terms or len(set(q.content)) > 1  # more than "ordninger"
-        if not named or top.score - runner_up_score(search.hits) < CONFIDENT_MARGIN:
-            return None
-        members = [self._members.entry(name) for name in top.entry.members]
-        of_kind = all(member is not None and member.kind is q.list_kind for member in members)
-        return top.entry if of_kind else None
 
     # -- events -------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ from bot.core.knowledge import Entry
 from bot.core.question import Question
 from bot.core.reply import Intent, Reply, Suggestion, matches_of
 
+CONFIDENT_COVERAGE = 0.65  # a confident answer needs the question's words mostly known
 SUGGEST_SCORE = 0.3  # "Mente du …?" offers entries above this score ...
 SUGGEST_LEXICAL = 0.35  # ... that contain this share of the question ...
 SUGGEST_COVERAGE = 0.4  # ... when the bot recognised this much of the question at all
