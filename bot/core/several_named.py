@@ -128,9 +128,19 @@ class SeveralNamed:
         return reply_about(self.kb, text, intent, entries, search.hits)
 
 
-def _position(entry_id: str, terms: Sequence[str]) -> int:
-    """Where the question names an entry by its id, so answers come in the order asked."""
-    return terms.index(entry_id) if entry_id in terms else len(terms)
+def _position(entry_id: str, terms: Sequence[str]) -> tuple[int, str]:
+    """Where the question names an entry by its id (or the stem of it: "oppfolgingsordning"),
+    so answers come in the order asked; the id breaks ties, so the order never depends on how
+    a set happens to iterate."""
+    named = (
+        i
+        for i, term in enumerate(terms)
+        if term == entry_id or (len(term) >= _STEM and entry_id.startswith(term))
+    )
+    return next(named, len(terms)), entry_id
+
+
+_STEM = 4
 
 
 def _said_alike(entries: Sequence[Entry]) -> bool:
