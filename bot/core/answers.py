@@ -101,6 +101,8 @@ def event_line(entry: Entry, now: datetime) -> str:
         line += f" ({place})"
     if event.cancelled:
         line += " – AVLYST"
+    elif event.is_over(now) and event.held:
+        line += " – gjennomført"  # only where the source says so
     elif event.is_over(now):
         line += " – har vært"  # plain past: the pages rarely say how a samling went
     elif event.deadline is not None and event.deadline_open(now):

@@ -97,11 +97,11 @@ class Decider:
         known = index.knows
         self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, known)
         self._several = SeveralNamed(kb, yes_no, normaliser, members)
-        self._kinds = KindClaims(kb, index, normaliser, yes_no.kind_words)
+        self._kinds = KindClaims(kb, index, normaliser, yes_no.kind_words, members)
         self._comparisons = Comparisons(index, normaliser, yes_no.kind_words[Kind.EVENT])
         self._topics = help_texts.known_topics(kb)
         self._topic_entries = help_texts.topic_entries(kb)
-        self._kind_lists = KindLists(kb, self._find, members, self._topic_entries)
+        self._kind_lists = KindLists(kb, self._find, members, normaliser, self._topic_entries)
         self._memberships = Memberships(
             kb, index, normaliser, self._subjects, self._find, yes_no, self._topic_entries
         )
@@ -390,6 +390,9 @@ class Decider:
             return self._answer_entries(q, search, now)
         if coverage(q, search) < CONFIDENT_COVERAGE:
             return self._unknown(q, search)
+        beyond = self._events.beyond_known(q, now)  # "… for nettverket våren 2025?"
+        if beyond is not None:
+            return beyond
         about = next((h.entry for h in search.hits if not h.entry.is_event), None)
         if about is not None and self._events.about(about.id):
             return self._unknown(q, search)  # never "ingen samlinger om X" while X has some

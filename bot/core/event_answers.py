@@ -305,18 +305,23 @@ class EventAnswers:
                 # (no samling of the reply's own: the one asked about was not on that day)
                 return self._reply(f"{text}\n\n{listed}", Intent.EVENTS_IN_PERIOD, [])
         text = answers.no_events_in_period(scope, q.period.label)
-        latest = self._latest
-        if (
-            latest is not None
-            and writes_a_year(q.text, q.period)
-            and q.period.start > event_of(latest).last_day
-        ):
-            # "samlinger høsten 2027?": a year after every samling known; no source says that
-            # none is planned then ("i morgen" in a current overview is known to be empty)
-            text = answers.none_known_yet(q.period.label, latest, now)
-            return replace(self._reply(text, Intent.EVENTS_IN_PERIOD, []), confident=False)
+        beyond = self.beyond_known(q, now)
+        if beyond is not None:
+            return beyond
         candidates = self.matching(q.filters)
         return self._reply(text + self.pointer(now, candidates), Intent.EVENTS_IN_PERIOD, [])
+
+    def beyond_known(self, q: Question, now: datetime) -> Reply | None:
+        """ "samlinger høsten 2027?": a written year after every samling known. No source says
+        that none is planned then ("i morgen" in a current overview is known to be empty), so
+        the reply says what is known, not confident."""
+        latest = self._latest
+        if q.period is None or latest is None or not writes_a_year(q.text, q.period):
+            return None
+        if q.period.start <= event_of(latest).last_day:
+            return None
+        text = answers.none_known_yet(q.period.label, latest, now)
+        return replace(self._reply(text, Intent.EVENTS_IN_PERIOD, []), confident=False)
 
     def _previous(self, q: Question, pool: Sequence[Entry], now: datetime) -> Reply:
         scope = answers.filter_phrase(self.kb, q.filters)

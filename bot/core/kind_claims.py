@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from bot.core.fact_answers import summary
+from bot.core.fact_answers import fact_text, summary
 from bot.core.index import SearchIndex
-from bot.core.knowledge import Entry, Kind, KnowledgeBase
+from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.named_entries import clearly_named
 from bot.core.question import Question
 from bot.core.sentence_words import ends_a_compound
-from bot.core.text import Normaliser, fold
+from bot.core.subjects import MemberNames
+from bot.core.text import Normaliser, fold, typed_words
 
 _IS = frozenset({"er", "var", "e", "va"})
 _ARTICLES = frozenset({"en", "et", "ett", "ei", "ein", "eit"})
@@ -38,8 +39,10 @@ class KindClaims:
         index: SearchIndex,
         normaliser: Normaliser,
         kind_words: Mapping[Kind, frozenset[str]],
+        members: MemberNames,
     ) -> None:
         self._kb = kb
+        self._members = members
         self._index = index
         self._normaliser = normaliser
         self._kind_words = kind_words
@@ -59,9 +62,11 @@ class KindClaims:
             # "er kompetanse for framtidens barnehage en lov?" names it by its title; "er Oppdal
             # med i et nettverk?" asks of membership
             entry = entry if fold(" ".join(named_words)) in fold(entry.title) else None
+        head = self._normaliser.terms(claimed_words[-1])
+        if entry is None and not pointing:
+            return self._not_among(q, named_words, self._kind_of(head))
         if entry is None or entry.is_event or entry.kind is Kind.TOPIC:
             return None  # a samling's verdicts are its own; a topic is of no one kind
-        head = self._normaliser.terms(claimed_words[-1])
         if not head or self._calls_itself(entry, head):
             return None
         claimed_kind = self._kind_of(head)
@@ -70,6 +75,26 @@ class KindClaims:
         if claimed_kind is None and any(self._known(term) for term in head):
             return None  # "er DEKOM et samarbeid?": a word of the sources, for them to judge
         return f"Nei. {summary(entry)}", entry
+
+    def _not_among(
+        self, q: Question, named_words: Sequence[str], kind: Kind | None
+    ) -> tuple[str, Entry] | None:
+        """ "er digitale ferdigheter et fokusområde?": something the sources do not name, called
+        a kind whose every one a group lists, is not one of them when it shares no word with
+        any of them: "Nei." and the list."""
+        named_terms = set(self._normaliser.terms(" ".join(named_words)))
+        of_kind = {entry.id for entry in self._kb if entry.kind is kind}
+        for group in self._kb:
+            members = {m.id for m in map(self._members.entry, group.members) if m is not None}
+            if kind is None or not of_kind or members != of_kind:
+                continue  # a group that lists every one of the kind, and only them
+            listed = {t for name in group.members for t in self._normaliser.terms(name)}
+            if not named_terms or named_terms & listed:
+                return None  # "er lesing og skriving et fokusområde?" names one of them
+            shown = _as_typed(q.text, named_words)
+            members_said = fact_text(group, Fact.MEMBERS) or ""
+            return f"Nei, {shown} er ikke med i {group.title}. {members_said}".strip(), group
+        return None
 
     def _calls_itself(self, entry: Entry, head: Sequence[str]) -> bool:
         """Whether the entry's title or tags use the claimed word ("er Gauldalsregionen et
@@ -89,6 +114,14 @@ class KindClaims:
         """Whether the sources use the word, or a compound of it; a guess at a typo counts too,
         since the word may be one of theirs misspelt."""
         return bool(self._index.resolve(term))
+
+
+def _as_typed(text: str, read: Sequence[str]) -> str:
+    """The words between the verb and the article as the asker typed them ("digitale
+    ferdigheter", read as "digital ferdighet")."""
+    typed = typed_words(text)
+    at = next((i for i, word in enumerate(typed) if i > 1 and fold(word) in _ARTICLES), None)
+    return " ".join(typed[1:at]) if at is not None else " ".join(read)
 
 
 def _is_or_ends_in(term: str, words: frozenset[str]) -> bool:
@@ -115,7 +148,8 @@ def _named_and_claimed(words: Sequence[str]) -> tuple[list[str], list[str], bool
         return None
     named, claimed = list(words[1:at]), list(words[at + 1 :])
     # "et slags leksehjelp opplegg for elevene": the noun phrase before what it is for
-    end = next((i for i, word in enumerate(claimed) if word in _NOT_A_KIND_CLAIM), len(claimed))
+    ends = (i for i, word in enumerate(claimed) if word in _NOT_A_KIND_CLAIM or word.isdigit())
+    end = next(ends, len(claimed))  # (a year read as the period is left out: "… 2023-2027")
     claimed = [word for word in claimed[:end] if word not in _HEDGES]
     tail = end < len(words) - at - 1
     if not named or not claimed or len(claimed) > _MOST_CLAIMED_WORDS:

@@ -21,6 +21,7 @@ from bot.core.subjects import (
     SubjectFinder,
     runner_up_score,
 )
+from bot.core.text import Normaliser
 
 
 class KindLists:
@@ -31,9 +32,11 @@ class KindLists:
         kb: KnowledgeBase,
         find: SubjectFinder,
         members: MemberNames,
+        normaliser: Normaliser,
         topic_entries: tuple[Entry, ...],
     ) -> None:
         self.kb = kb
+        self._normaliser = normaliser
         self._find = find
         self._members = members
         self._topic_entries = topic_entries  # the buttons of a reply that does not know
@@ -78,7 +81,10 @@ class KindLists:
         top = search.hits[0] if search.hits else None
         if top is None or top.score < CONFIDENT_SCORE or not top.entry.members:
             return None
-        named = q.topic or q.context_terms or len(set(q.content)) > 1  # more than "ordninger"
+        # the question or its message names the group by a word of its title, not only by the
+        # kind ("hvilken ordning gjelder for barnehagene?" names no group)
+        title = set(self._normaliser.terms(top.entry.title))
+        named = not title.isdisjoint((*q.content, *q.context_terms))
         if not named or top.score - runner_up_score(search.hits) < CONFIDENT_MARGIN:
             return None
         members = [self._members.entry(name) for name in top.entry.members]

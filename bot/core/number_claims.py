@@ -55,8 +55,8 @@ def number_verdict(q: Question, entry: Entry, claim: Sequence[str]) -> str | Non
         said = answers.counted_text(entry)  # "Det er tre.", then the list
     else:
         said = on_its_own(verdict.sentence, entry)
-    if q.alternatives:
-        return said  # "er det 5 eller 6 kommuner?" asks which, so no "Ja" or "Nei"
+    if q.alternatives and "eller" in q.words:
+        return said  # "er det 5 eller 6 kommuner?" asks which ("bare to?" claims two)
     return f"{'Ja' if verdict.agrees else 'Nei'}. {said}"
 
 

@@ -78,3 +78,25 @@ def test_er_det_en_with_more_after_asks_whether_there_is_one(engine: Engine) -> 
     )
     assert not starts_with_verdict(plan, "Nei"), plan.text
     assert "januar 2024" in plan.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["er digitale ferdigheter et eget fokusområde i 2023-2027?", "er matte et satsingsområde?"],
+)
+def test_a_thing_not_listed_among_all_of_its_kind_is_no(engine: Engine, question: str) -> None:
+    reply = sure(engine, question)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "læringsorientert ledelse, inkluderende læringsmiljø og lesing" in reply.text
+
+
+def test_a_kind_spread_over_several_groups_denies_nothing(engine: Engine) -> None:
+    """The ordninger are listed by two groups, so no one list says what is not an ordning."""
+    reply = ask(engine, "er oppfølging en ordning?")
+    assert not starts_with_verdict(reply, "Nei"), reply.text
+
+
+def test_bare_with_a_count_claims_the_count(engine: Engine) -> None:
+    reply = sure(engine, "er det bare to ordninger i den nye modellen fra 2017?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "tre ordninger" in reply.text
