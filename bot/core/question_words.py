@@ -185,7 +185,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "stort, hvor store, beløp, beløpet, summen, kroner, koster, kostnad, kostnader, pris, "
         "prisen, betale, gratis, avgift, refusjon, refundert, refundere, pengene tilbake, passord, "
         "passordet, telefon, telefonnummer, e-post, "
-        "epost, mail, kontaktperson, lønn, parkering, lunsj, mat, servering, møterom, "
+        "epost, mail, kontaktperson, lønn, parkering, parkere, parkeres, parkeringsplass, lunsj, "
+        "mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
         "åpningstid, åpningstider, overnatting, hotell, været, vêret, fint vær, dårlig vær, "
         "hva vær, blir vær, vær blir, vêrmelding, værmelding, værmeldinga, yr.no, "
@@ -266,9 +267,8 @@ gruppene eget egen eige eiga klare klarer hen uansett folk ang angående mtp pre
 unnskyld beklager sorry orsak trengte årene åra årane begge båe visst heitte hette att
 kun vennlig opplyse opplys opplyst informere inne
 følger følgjer satser satsar satse satset tbh asap imo ngl idk fyi
+main points total totalt overall briefly altogether man
 """
-
-# Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
 PUBLIC_BODIES = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.asking import EARLY_SEPTEMBER_2020, sure
+from tests.core.asking import EARLY_SEPTEMBER_2020, at, sure
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,14 @@ from tests.core.asking import EARLY_SEPTEMBER_2020, sure
 )
 def test_danish_words_are_read_as_bokmål(engine: Engine, question: str, said: str) -> None:
     assert said in sure(engine, question, EARLY_SEPTEMBER_2020).text
+
+
+def test_english_filler_words_do_not_hide_the_question(engine: Engine) -> None:
+    assert "tre" in sure(engine, "so how many ordninger in total in the 2017 model?").text
+
+
+def test_man_is_a_pronoun_and_parking_is_not_in_the_sources(engine: Engine) -> None:
+    reply = engine.ask(
+        "Hvor kan man parkere når det er samling på Oppdal?", at(EARLY_SEPTEMBER_2020)
+    )
+    assert not reply.confident
