@@ -35,7 +35,13 @@ from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.memberships import Memberships
 from bot.core.memory import Memory
 from bot.core.named_samlinger import NamedSamlinger
-from bot.core.not_knowing import CONFIDENT_COVERAGE, SUGGEST_SCORE, coverage, unknown_reply
+from bot.core.not_knowing import (
+    CONFIDENT_COVERAGE,
+    SUGGEST_SCORE,
+    coverage,
+    unknown_reply,
+    with_topic_buttons,
+)
 from bot.core.question import Question
 from bot.core.question_shapes import (
     asks_for_a_list,
@@ -150,7 +156,8 @@ class Decider:
         subject = self._find.subject(q, search)
         remembered = self._find.remembered(q, subject, memory, now)
         if q.has(Cue.UNSUPPORTED) or time_of_day_unknown(q, remembered or subject, self.kb):
-            return self._subjects.unsupported(q, remembered or subject, search, now)
+            unsupported = self._subjects.unsupported(q, remembered or subject, search, now)
+            return with_topic_buttons(unsupported, self._topic_entries)
         later = self._named.after_last(q, self._find.last(memory, now), now)
         if later is not None:  # "og den etter?"
             return later

@@ -39,6 +39,9 @@ class ListClaims:
         self._kind_words = kind_words
         self._linking = linking
         self._goal_words = frozenset(normaliser.terms(" ".join(CUE_WORDS[Cue.GOALS])))
+        self._member_terms = frozenset(
+            term for entry in kb for name in entry.members for term in normaliser.terms(name)
+        )
 
     def goal_verdict(self, q: Question, entry: Entry) -> str | None:
         """ "Er et av målene i strategien å øke lønna?": "Ja." and the goal that says so, or
@@ -76,6 +79,8 @@ class ListClaims:
         if not (q.yes_no and q.has(Cue.MEMBERS) and entry.items and heading & set(q.terms)):
             return None
         claim = [term for term in self._claim(q, entry) if term not in heading]
+        # "… i Trondheim?": a member name says where, not which item
+        claim = [term for term in claim if term not in self._member_terms] or claim
         if not claim or entry.members:
             return None
         for item in entry.items:

@@ -60,6 +60,10 @@ class Memberships:
         of_scheme = self._subjects.samling_of_scheme(q, search)
         if of_scheme is not None:
             return of_scheme
+        top = search.hits[0].entry if search.hits else None
+        item = self._yes_no.lists.one_of_the_items(q, top) if top is not None else None
+        if item is not None and item.startswith("Ja."):
+            return None  # "er aktiv skoleeier ett av temaene i … ledelse i Trondheim?": its list
         group = self._subjects.membership_group(q, search) if q.yes_no else None
         names = self._yes_no.mentioned_members(q)
         if group is not None and (q.refers_back or self._names_only(q, names)):

@@ -5,6 +5,7 @@ decides between the two (`bot.core.decide`)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from bot.core import help_texts
 from bot.core.index import SearchResult
@@ -46,3 +47,11 @@ def unknown_reply(
         )
     buttons = tuple(Suggestion(entry.id, entry.title) for entry in topics)
     return Reply(help_texts.DONT_KNOW, False, Intent.UNKNOWN, matches_of(hits), buttons)
+
+
+def with_topic_buttons(reply: Reply, topics: Sequence[Entry]) -> Reply:
+    """An unsure reply that offers nothing to tap gets the topics as buttons, as "vet ikke"
+    does ("Det står ikke i kildene mine …" of a parking question)."""
+    if reply.confident or reply.suggestions:
+        return reply
+    return replace(reply, suggestions=tuple(Suggestion(entry.id, entry.title) for entry in topics))

@@ -133,7 +133,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "skiller, skil, difference, differences, differ"
     ),
     Cue.LIST: "hvilke, liste, list, oversikt, alle, hva slags, nevn, rams opp, list opp",
-    Cue.COUNT: "hvor mange, kor mange, antall, hvor mye",
+    Cue.COUNT: "hvor mange, kor mange, hvordan mange, antall, hvor mye",  # ("koss mange")
     Cue.STANDS_FOR: (
         "står for, forkortelse, forkortelsen, kort for, forkortet, forkortes, fork for, "
         "fulle navnet, hele navnet, fullt navn, betegnelsen, fulle betegnelsen, skrevet ut"
@@ -227,7 +227,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "hvem er du, hva er du, robot, chatten, boten, chatboten, chatbotten, menneske, bot, "
         "chatbot, maskin, kunstig intelligens, ekte person"
     ),
-    Cue.GOODBYE: "ha det, hadet, snakkes, adjø, farvel, ha det bra, bye, nice day",
+    Cue.GOODBYE: "ha det, hadet, snakkes, adjø, farvel, ha det bra, bye, nice day, nice dag",
 }
 CUE_WORDS: Mapping[Cue, tuple[str, ...]] = {
     cue: tuple(phrase.strip() for phrase in text.split(",")) for cue, text in _CUE_TEXT.items()
@@ -268,6 +268,7 @@ unnskyld beklager sorry orsak trengte årene åra årane begge båe visst heitte
 kun vennlig opplyse opplys opplyst informere inne
 følger følgjer satser satsar satse satset tbh asap imo ngl idk fyi
 main points total totalt overall briefly altogether man
+this these those my your our his her she he son daughter s talks talk talking things
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
@@ -287,6 +288,7 @@ _YES_NO_OPENER_WORDS = """
     sto stod bestemmer skjer vil bør gir sier bidrar støtter omfatter dekker legger legg sørger
     betaler medfører følger do does did finansierer består bygger byggjer tilbyr satser gjeld
     varer varte varde gjekk fører nevnt nevnes pågår pågikk bruker brukte brukes brukt
+    erstatter erstatte erstattet
 """
 YES_NO_OPENERS = frozenset(_YES_NO_OPENER_WORDS.split())
 

@@ -70,6 +70,12 @@ class SubjectFinder:
         ):
             return last  # "hvem har bestemt fokusområdene? er det bare kommunen?"
         filters = q.filters
+        if (
+            last is not None
+            and filters.member_of
+            and not filters.member_of & {last.id, *last.related}
+        ):
+            return None  # "og kven er hovudpartnar for Trondheim?" asks of Trondheim's network
         context_names = [term for term in q.context_terms if term not in _COUNTS]
         named = bool(filters.schemes or filters.regions or filters.member_of or context_names)
         # "hvilket nettverk er Malvik med i?" names what it asks for; "hvilken stortingsmelding
@@ -411,8 +417,7 @@ def _claims_only_a_year(q: Question) -> bool:
     return period.year_given and period.day_month is None
 
 
-_SHORT_CLAIM = 5
-_YEAR_DIGITS = 4
+_SHORT_CLAIM, _YEAR_DIGITS = 5, 4  # words of a short claim; digits of a year
 
 
 def _having(fact: Fact, named: Sequence[Entry], hits: Sequence[Hit]) -> Entry | None:

@@ -50,6 +50,7 @@ class YesNo:
                     seen.add(name)
                     self._names.append((normaliser.terms(name), name))
         self._names.sort(key=lambda pair: -len(pair[0]))
+        self._by_title = {fold(entry.title): entry for entry in kb}
         # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
         # such as "lærere i engelsk" are people in a sector, not a sector of their own.
         self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
@@ -257,8 +258,8 @@ class YesNo:
         """What kind of thing a member name is: a scheme ("Dekom") is never one of the
         municipalities of a region, so "er Holtålen med i samarbeidet om DEKOM?" is no "Nei",
         and nor is a partner that runs samlinger ("er NTNU med på begynneropplæringa i
-        Gauldalsregionen?"). A member named by its kind ("oppfølgingsordning") is of that kind."""
-        entry = self._kb.get(fold(name))
+        Gauldalsregionen?"). A member named by its kind or an entry's title is of that kind."""
+        entry = self._kb.get(fold(name)) or self._by_title.get(fold(name))
         if entry is not None:
             return entry.kind
         if fold(name) in self._organisers:

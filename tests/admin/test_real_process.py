@@ -39,7 +39,7 @@ async def test_hand_over_and_statistics_in_the_running_bot(tmp_path: Path) -> No
             await api.wait_for(lambda c: c.method == "setMyCommands", START_TIMEOUT)
 
             await api.enqueue(updates.message(ALICE, "Hvor kan jeg parkere bilen?"))
-            unsure = await reply_containing(api, "Det vet jeg dessverre ikke")
+            unsure = await reply_containing(api, "Det står ikke i kildene mine")
             handover = next(
                 b["callback_data"]
                 for row in unsure.buttons

@@ -52,7 +52,7 @@ async def test_a_coordinators_answer_relayed_over_a_slow_connection_arrives_once
     updates = Updates()
     async with polling_bot(tmp_path, api, ADMIN_IDS=str(ADMIN)) as bot:
         await api.enqueue(updates.message(ALICE, "Hvor kan jeg parkere bilen?"))
-        unsure = await reply_containing(api, "Det vet jeg dessverre ikke")
+        unsure = await reply_containing(api, "Det står ikke i kildene mine")
         (handover,) = (
             button["callback_data"]
             for row in unsure.buttons

@@ -106,3 +106,10 @@ def test_a_list_says_held_only_of_the_samling_the_page_says_was_held(engine: Eng
     text = ask(engine, "samlinger i oktober 2020?", "2020-12-01T12:00").text
     assert "Digital styrersamling barnehage (digitalt på Zoom) – gjennomført" in text
     assert "DEKOM – Engelsk på barnetrinnet – har vært" in text
+
+
+def test_what_the_sources_never_have_is_unsure_with_topic_buttons(engine: Engine) -> None:
+    reply = ask(engine, "Hvor kan jeg parkere bilen?")
+    assert not reply.confident
+    assert reply.text.startswith("Det står ikke i kildene mine")
+    assert len(reply.suggestions) >= 2

@@ -1,0 +1,49 @@
+"""Nynorsk and dialect forms ("sidan", "skuleeigar", "eitt av", "koss mange"), an English
+parent's chat, and a verb that opens a claim ("erstatter dekom … med en gang?") (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.engine import Engine
+from tests.core.asking import A_LATER_YEAR, conversation, starts_with_verdict, sure
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("sidan kva år har rekom vore i kraft", "2019"),
+        ("koss mange kommuna e me i regionen vårres", "seks"),
+        ("until which year do the trondheim fokusområder run?", "2027"),
+    ],
+)
+def test_forms_are_read_as_bokmål(engine: Engine, question: str, said: str) -> None:
+    assert said in sure(engine, question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "er aktiv skuleeigar eit av dei temaa?",
+        "Er aktiv skoleeigar eitt av tema under læringsorientert leiing i Trondheim?",
+    ],
+)
+def test_an_item_of_a_list_in_nynorsk_is_found(engine: Engine, question: str) -> None:
+    reply = sure(engine, question)
+    assert reply.text.startswith("Ja. Aktiv skoleeier er ett av dem."), reply.text
+
+
+def test_erstatter_opens_a_claim(engine: Engine) -> None:
+    reply = sure(engine, "erstatter dekom de statlige satsingene med en gang")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "gradvis" in reply.text
+
+
+def test_an_english_parent_can_follow_up(engine: Engine) -> None:
+    first, schools = conversation(
+        engine,
+        ["what is this Lesetråder thing my son's skole talks about", "which schools are in it?"],
+        A_LATER_YEAR,
+    )
+    assert first.confident and "skolebibliotek" in first.text
+    assert "Nardo" in schools.text and "Lilleby" in schools.text
