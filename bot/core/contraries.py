@@ -37,6 +37,8 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("hver for seg", "sammen", False),
     ("med en gang", "gradvis", False),  # "skal DEKOM erstatte satsingene med en gang?"
     ("med ein gong", "gradvis", False),
+    ("med det samme", "gradvis", False),
+    ("utenfor", "inngar", False),  # "står de private skolene utenfor nettverket?" of "inngår"
     ("umiddelbart", "gradvis", False),
     ("brat", "gradvis", False),
     ("straks", "gradvis", False),

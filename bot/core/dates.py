@@ -204,7 +204,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "this_week",
             r"\b((denne|dene|denna|danna|(?<!dag )i) (uka|uken|veka|veke|uke)|this week)\b",
         ),
-        ("next_week", r"\b(neste (uke|uka|uken|veke|veka)|next week)\b"),
+        ("next_week", r"\b(neste (uke|uka|uken|veke|veka)|next week|nasta (vecka|veckan))\b"),
         ("last_week", r"\b(forrige (uke|uka|uken|veke|veka)|last week)\b"),
         ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),
         ("this_month", r"\b(denne|i) (maned|maneden|manad|manaden|mnd)\b"),

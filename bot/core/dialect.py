@@ -30,6 +30,8 @@ MIN_JOINED = 6  # a joined compound is at least this long
 MIN_PART = 3  # each part of a split word is at least this long
 _CACHED_WORDS = 50_000
 _RUN_TOGETHER = 8  # a word this long may be several typed without spaces
+_TWO_SMALL = 7  # a word this short may be two small words typed as one ("erdet", "nårkom")
+_LONG_SMALL_WORD = 7  # a small word this long starts no compound ("foregentlig")
 _LONGEST_PART = 24
 _DOUBLED = frozenset("bdfgklmnprst")  # consonants people type once for twice
 _TWO = 2
@@ -40,6 +42,8 @@ _GLUE_WORDS = """
     de som av en et ei jeg eg vi du meg neste
     """
 _GLUE = frozenset(_GLUE_WORDS.split())
+_SECOND = _GLUE | {"kom"}  # "nårkom": "når kom"
+_VOWELS = frozenset("aeiouyæøå")
 
 # Dialect and nynorsk endings of nouns and their bokmål counterparts, tried in order.
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -79,6 +83,7 @@ class WordForms:
         # such as "vær", "over" or "alle" that the reader skips.
         self._function_words = frozenset(function_words)
         self._cache: dict[str, tuple[str, ...]] = {}
+        self._targets = frozenset(fold(word) for form in forms.values() for word in form.split())
 
     def rewrite(self, typed: Sequence[str], drop: Sequence[str] = ()) -> list[str]:
         """Folded words: forms applied, unknown endings fixed, compounds joined or split.
@@ -121,6 +126,7 @@ class WordForms:
             result = (
                 self._ending(word)
                 or self._split(word)
+                or self._two_small(word)
                 or self._head_form(word)
                 or self._tail_form(word)
                 or self._compound(word)
@@ -236,11 +242,33 @@ class WordForms:
     def _a_part(self, piece: str) -> bool:
         if piece in _GLUE:
             return True
+        if piece in self._forms:
+            return len(piece) >= MIN_PART  # "forbhg": "for" and the form "bhg"
         return (
             len(piece) >= MIN_JOINED - 2
-            and piece not in self._function_words
+            and (piece not in self._function_words or len(piece) >= _LONG_SMALL_WORD)
             and self._known(piece)
         )
+
+    def _two_small(self, word: str) -> tuple[str, ...]:
+        """ "erdet", "nårvar", "ermed", "forbhg": a short unknown word that is a small word
+        (`_GLUE`) and another small word, or an abbreviation, typed without the
+        space. Only small words: "forhold", "sommer" and "videre" are words of their own."""
+        mended = (
+            len(word) >= SPELLED_LENGTH and self._spell is not None and self._spell(word) != word
+        )
+        if len(word) > _TWO_SMALL or mended or word in self._targets:
+            return ()  # "dekomm" is a slip of "dekom" the speller mends; "eier" is a word
+        for at in range(_TWO, len(word) - 1):
+            first, second = word[:at], word[at:]
+            small = second in _SECOND and len(second) >= MIN_PART  # not "korte": "kor te"
+            if first in _GLUE and (small or self._abbreviation(second)):
+                return (first, *self._word(second))
+        return ()
+
+    def _abbreviation(self, piece: str) -> bool:
+        """ "bhg", "trh": a form with no vowel, so never the end of a word ("forsker")."""
+        return piece in self._forms and len(piece) >= MIN_PART and not _VOWELS & set(piece)
 
     def _split(self, word: str) -> tuple[str, ...]:
         for head in self._heads:

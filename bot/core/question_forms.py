@@ -197,6 +197,8 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
         return True  # "MALVIK ER VEL MED I GAULDALSREGIONEN", "rekom og dekom er jo det samme"
     if tuple(typed[-2:]) in _TAGS and not text.rstrip().endswith((".", "!")):
         return True  # "rekom ska hjelpe med ny rammeplan stemmer det"
+    if not text.rstrip().endswith((".", "!")) and _ends_in_a_tag(typed):
+        return True  # "dekom gjelder bare barnehage sant", "… holdt fysisk, gjorde den ikke"
     if not text.rstrip().endswith("?"):
         # "å styrersamlinga i oktober ble den gjennomført": "ble den" asks without a "?"
         return not text.rstrip().endswith((".", "!")) and _fronted(typed)
@@ -205,6 +207,19 @@ def _is_tag_question(text: str, typed: Sequence[str]) -> bool:
     if tuple(typed[-3:]) in (("ja", "eller", "nei"), ("ja", "nei")) or typed[-2:] == ["ja", "nei"]:
         return True
     return _fronted(typed)
+
+
+def _ends_in_a_tag(typed: Sequence[str]) -> bool:
+    """A statement ending in "sant" or "riktig", or in a verb, a pronoun and "ikke"."""
+    if typed[-1] in ("sant", "riktig"):
+        return True
+    *_, verb, pronoun, negation = typed
+    return negation in ("ikke", "ikkje") and pronoun in _PRONOUNS and verb in _TAG_VERBS
+
+
+_TAG_VERBS = frozenset(
+    {"gjorde", "gjor", "var", "er", "ble", "blei", "har", "hadde", "skal"}
+)  # folded
 
 
 def _fronted(typed: Sequence[str]) -> bool:

@@ -107,6 +107,7 @@ FORMS = {
     "æ": "jeg",
     "ittj": "ikke",
     "vart": "ble",
+    "bhg": "barnehage",
     "skule": "skole",
     "forseint": "for sent",
 }
@@ -206,3 +207,20 @@ def test_a_period_run_can_be_left_out() -> None:
 
 def test_numbers_pass_through_untouched() -> None:
     assert forms().rewrite(["uke", "40"]) == ["uke", "40"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("erdet", ["er", "det"]),
+        ("nårvar", ["nar", "var"]),
+        ("forbhg", ["for", "barnehage"]),
+    ],
+)
+def test_two_small_words_typed_as_one_are_split(typed: str, read: list[str]) -> None:
+    assert forms().rewrite([typed]) == read
+
+
+@pytest.mark.parametrize("word", ["forhold", "sommer", "videre", "korte", "gjorde", "etat"])
+def test_a_word_of_its_own_is_not_split_into_small_words(word: str) -> None:
+    assert forms().rewrite([word]) == [word]

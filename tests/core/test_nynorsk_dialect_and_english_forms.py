@@ -47,3 +47,32 @@ def test_an_english_parent_can_follow_up(engine: Engine) -> None:
     )
     assert first.confident and "skolebibliotek" in first.text
     assert "Nardo" in schools.text and "Lilleby" in schools.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("erdet noe samling for bhg imorgen?", "20. januar"),
+        ("hvilke kommuner ermed i gauldalsregionen?", "Holtålen"),
+        ("nårvar styrersamlingen forbhg egentlig", "21. oktober"),
+    ],
+)
+def test_two_small_words_typed_as_one_are_read_apart(
+    engine: Engine, question: str, said: str
+) -> None:
+    assert said in sure(engine, question, "2021-01-19T12:00").text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("dekom gjelder bare barnehage sant", "Nei"),
+        ("styrersamlinga for bhg ble holdt fysisk på røros gjorde den ikke", "Nei"),
+        ("skal dekom erstatte de statslige satsninger med det samme?", "Nei"),
+        ("står de private skolene i trondheim utenfor kompetansenettverket med malvik?", "Nei"),
+    ],
+)
+def test_tag_questions_and_claims_the_other_way(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    assert starts_with_verdict(sure(engine, question), verdict)
