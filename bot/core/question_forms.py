@@ -132,6 +132,7 @@ def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
             and i > 0
             and typed[i - 1] in _EXPLETIVE_BEFORE
             and not _asks_what_it_is(typed, i)
+            and not (typed[i - 1] == "har" and i == len(typed) - 1)  # "hvilke tema har det?"
         ):
             continue
         return True

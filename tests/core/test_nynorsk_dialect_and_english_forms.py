@@ -76,3 +76,10 @@ def test_tag_questions_and_claims_the_other_way(
     engine: Engine, question: str, verdict: str
 ) -> None:
     assert starts_with_verdict(sure(engine, question), verdict)
+
+
+def test_hvilke_tema_har_det_asks_of_what_was_just_named(engine: Engine) -> None:
+    _goal, themes = conversation(
+        engine, ["hva er målet med læringsorientert ledelse", "hvilke tema har det"], A_LATER_YEAR
+    )
+    assert themes.confident and "aktiv skoleeier" in themes.text, themes.text
