@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from bot.core.question_words import CUE_WORDS, Cue
 from bot.core.text import fold
 
+_PLURAL = re.compile(r"(?:er|ar|ene|ane|a)$")  # "kommuner", "kommunar", "samlingane"
+
 
 def implied_cues(
     text: str, corrected: Sequence[str], rest: Sequence[str], cues: set[Cue]
@@ -44,6 +46,8 @@ def implied_cues(
         implied.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
     if first and first[0].startswith("hvilk") and _DESCRIBES & set(corrected):
         implied.add(Cue.DESCRIBED_IN)  # "hvilken melding beskriver DEKOM?" (not "beskriv …")
+    if first == ["hva"] and corrected[2:3] in (["er"], ["var"]) and _PLURAL.search(corrected[1]):
+        implied.add(Cue.LIST)  # "kva kommunar er med …?" asks which, as "hvilke kommuner"
     return implied
 
 

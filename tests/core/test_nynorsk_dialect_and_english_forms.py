@@ -83,3 +83,14 @@ def test_hvilke_tema_har_det_asks_of_what_was_just_named(engine: Engine) -> None
         engine, ["hva er målet med læringsorientert ledelse", "hvilke tema har det"], A_LATER_YEAR
     )
     assert themes.confident and "aktiv skoleeier" in themes.text, themes.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("kva kommunar er med saman med oss i gauldalsregionen", "Midtre Gauldal"),
+        ("kva tema er med i læringsorientert leiing?", "undervisningskvalitet"),
+    ],
+)
+def test_hva_before_a_plural_noun_asks_which(engine: Engine, question: str, said: str) -> None:
+    assert said in sure(engine, question).text
