@@ -60,8 +60,15 @@ def asked_fact(q: Question) -> Fact | None:
         return Fact.PARTNERS  # "hvem jobber skolene sammen med?"
     for cue, fact in FACT_CUES:
         if q.has(cue) and (cue is not Cue.MEMBERS or _members_asked(q)):
-            return fact
+            # "hvor lenge har REKOM vært til?" asks since when it has been
+            has_been = fact is Fact.PERIOD and "har" in q.words and not _BEEN.isdisjoint(q.words)
+            return Fact.WHEN if has_been else fact
     return None
+
+
+_BEEN = frozenset(
+    {"vart", "vert", "blir", "eksistert", "fantes"}
+)  # "vært" (folded, or read as "vert")
 
 
 def _members_asked(q: Question) -> bool:

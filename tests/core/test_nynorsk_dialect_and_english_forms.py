@@ -94,3 +94,10 @@ def test_hvilke_tema_har_det_asks_of_what_was_just_named(engine: Engine) -> None
 )
 def test_hva_before_a_plural_noun_asks_which(engine: Engine, question: str, said: str) -> None:
     assert said in sure(engine, question).text
+
+
+@pytest.mark.parametrize(
+    "question", ["kor lenge har rekom vorre te", "hvor lenge har REKOM vært til?"]
+)
+def test_hvor_lenge_har_det_vaert_asks_since_when(engine: Engine, question: str) -> None:
+    assert "2019" in sure(engine, question).text
