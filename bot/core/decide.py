@@ -53,7 +53,7 @@ from bot.core.question_shapes import (
     list_counted,
     names_what,
 )
-from bot.core.question_words import Cue
+from bot.core.question_words import ONLY_WORDS, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.same_thing import same_or_not
 from bot.core.samling_questions import (
@@ -299,7 +299,10 @@ class Decider:
             # word of it in one sentence of the best match
             said = self._yes_no.saying_sentence(q, entry, all_of=ONE_SENTENCE_WORDS)
             if said is not None and top.score >= SUGGEST_SCORE:
-                return self._reply(said, Intent.WHAT_IS, [entry], hits)
+                confirms = q.yes_no and ONLY_WORDS.isdisjoint(q.words)  # a yes/no, not "bare …?"
+                return self._reply(
+                    ("Ja. " if confirms else "") + said, Intent.WHAT_IS, [entry], hits
+                )
         if not confident:
             return self._unknown(q, search)
         if q.yes_no and not entry.is_event:  # "skal DEKOM erstatte satsingene over natta?"

@@ -266,6 +266,10 @@ class WordForms:
                 return (first, *self._word(second))
         return ()
 
+    def _small_form(self, word: str) -> bool:
+        """A form's word that is a small word ("hvem", "er"; not "områder" of "areas")."""
+        return word in self._targets and (word in self._function_words or len(word) <= _TWO)
+
     def _abbreviation(self, piece: str) -> bool:
         """ "bhg", "trh": a form with no vowel, so never the end of a word ("forsker")."""
         return piece in self._forms and len(piece) >= MIN_PART and not _VOWELS & set(piece)
@@ -295,8 +299,8 @@ class WordForms:
     def _joined(self, first: str, second: str) -> str | None:
         if first.isdigit() or second.isdigit() or len(first) < MIN_PART or len(second) < MIN_PART:
             return None
-        if first in self._forms.values() or second in self._forms.values():
-            return None  # a form's word ("hvem", "er") is never part of a compound
+        if self._small_form(first) or self._small_form(second):
+            return None  # a form's small word ("hvem", "er") is never part of a compound
         for candidate in (first + second, first + "s" + second, first.removesuffix("s") + second):
             if len(candidate) >= MIN_JOINED and self._known(candidate):
                 return candidate

@@ -101,3 +101,24 @@ def test_hva_before_a_plural_noun_asks_which(engine: Engine, question: str, said
 )
 def test_hvor_lenge_har_det_vaert_asks_since_when(engine: Engine, question: str) -> None:
     assert "2019" in sure(engine, question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what period do the focus areas cover?", "2023–2027"),
+        ("whats the goal of the inclusive learning environment area", "raust"),
+    ],
+)
+def test_english_words_that_make_a_compound_are_joined(
+    engine: Engine, question: str, said: str
+) -> None:
+    """ "focus areas" is "fokus områder", read as the compound "fokusområder"."""
+    assert said in sure(engine, question).text
+
+
+def test_a_sentence_with_every_word_of_a_yes_no_question_confirms_it(engine: Engine) -> None:
+    reply = sure(
+        engine, "har kommunen ansvaret for at barna får et trygt bhg tilbud ifølge strategien?"
+    )
+    assert starts_with_verdict(reply, "Ja"), reply.text
