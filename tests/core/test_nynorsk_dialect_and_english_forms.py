@@ -15,6 +15,7 @@ from tests.core.asking import A_LATER_YEAR, conversation, starts_with_verdict, s
         ("sidan kva år har rekom vore i kraft", "2019"),
         ("koss mange kommuna e me i regionen vårres", "seks"),
         ("until which year do the trondheim fokusområder run?", "2027"),
+        ("is the Lesetråd project still running?", "avsluttet i 2020"),
     ],
 )
 def test_forms_are_read_as_bokmål(engine: Engine, question: str, said: str) -> None:
