@@ -62,7 +62,7 @@ class Comparisons:
         if named is None:
             return None
         one, other = (self._timed(entry, now) for entry in named)
-        if one is None or other is None or one.entry is other.entry:
+        if one is None or other is None:
             return None
         text = _in_order(one, other)
         claim = "eldre" if words[at] == _FOLDED_BEFORE else words[at]  # "før": earlier
@@ -100,8 +100,8 @@ class Comparisons:
     def _timed(self, entry: Entry, now: datetime) -> _Timed | None:
         """The entry with when it was: a samling's day, or the years of its sources."""
         if entry.event is not None:
-            day = entry.event.start
-            return _Timed(entry, day, day, answers.event_headline(entry, now))
+            event = entry.event
+            return _Timed(entry, event.start, event.last_day, answers.event_headline(entry, now))
         said = entry.fact(Fact.WHEN) or entry.fact(Fact.PERIOD)
         years = sorted(int(year) for year in _YEAR.findall(said or ""))
         if said is None or not years:

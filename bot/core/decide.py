@@ -135,8 +135,7 @@ class Decider:
         if (other := other or self._subjects.someone_else_in_role(q, search)) is not None:
             return other  # "Er det UiT som er hovedpartner …?"
         kind = self._kinds.verdict(q, self._find.last(memory, now))
-        if kind is not None:  # "er REKOM en stortingsmelding?", "er det en lov?": of what it is,
-            # whatever the word
+        if kind is not None:  # "er REKOM en stortingsmelding?", "er det en lov?"
             return reply_about(self.kb, kind[0], Intent.WHAT_IS, [kind[1]], search.hits)
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
         if (q.yes_no and unknown) or asks_of_a_stranger(q, search):

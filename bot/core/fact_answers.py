@@ -66,9 +66,8 @@ def asked_fact(q: Question) -> Fact | None:
     return None
 
 
-_BEEN = frozenset(
-    {"vart", "vert", "blir", "eksistert", "fantes"}
-)  # "vært" (folded, or read as "vert")
+# "vært" as read: folded ("vart"), or taken for nynorsk "vert" (blir)
+_BEEN = frozenset({"vart", "vert", "blir", "eksistert", "fantes"})
 
 
 def _members_asked(q: Question) -> bool:

@@ -63,13 +63,13 @@ class KindClaims:
             # med i et nettverk?" asks of membership
             entry = entry if fold(" ".join(named_words)) in fold(entry.title) else None
         head = self._normaliser.terms(claimed_words[-1])
-        if entry is None and not pointing:
-            return self._not_among(q, named_words, self._kind_of(head))
+        claimed_kind = self._kind_of(head)
+        if entry is None and not pointing and claimed_kind is not None:
+            return self._not_among(q, named_words, claimed_kind)
         if entry is None or entry.is_event or entry.kind is Kind.TOPIC:
             return None  # a samling's verdicts are its own; a topic is of no one kind
         if not head or self._calls_itself(entry, head):
             return None
-        claimed_kind = self._kind_of(head)
         if claimed_kind is entry.kind:
             return None  # "er DEKOM en ordning?": confirmed from the entry's own words
         if claimed_kind is None and any(self._known(term) for term in head):
@@ -77,7 +77,7 @@ class KindClaims:
         return f"Nei. {summary(entry)}", entry
 
     def _not_among(
-        self, q: Question, named_words: Sequence[str], kind: Kind | None
+        self, q: Question, named_words: Sequence[str], kind: Kind
     ) -> tuple[str, Entry] | None:
         """ "er digitale ferdigheter et fokusområde?": something the sources do not name, called
         a kind whose every one a group lists, is not one of them when it shares no word with
@@ -86,7 +86,7 @@ class KindClaims:
         of_kind = {entry.id for entry in self._kb if entry.kind is kind}
         for group in self._kb:
             members = {m.id for m in map(self._members.entry, group.members) if m is not None}
-            if kind is None or not of_kind or members != of_kind:
+            if not of_kind or members != of_kind:
                 continue  # a group that lists every one of the kind, and only them
             listed = {t for name in group.members for t in self._normaliser.terms(name)}
             if not named_terms or named_terms & listed:

@@ -70,12 +70,6 @@ class SubjectFinder:
         ):
             return last  # "hvem har bestemt fokusområdene? er det bare kommunen?"
         filters = q.filters
-        if (
-            last is not None
-            and filters.member_of
-            and not filters.member_of & {last.id, *last.related}
-        ):
-            return None  # "og kven er hovudpartnar for Trondheim?" asks of Trondheim's network
         context_names = [term for term in q.context_terms if term not in _COUNTS]
         named = bool(filters.schemes or filters.regions or filters.member_of or context_names)
         # "hvilket nettverk er Malvik med i?" names what it asks for; "hvilken stortingsmelding
