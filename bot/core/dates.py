@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, time, timedelta
+from itertools import pairwise
 
-from bot.core.text import fold
+from bot.core.text import fold, words
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 MONTHS = (
@@ -33,6 +34,25 @@ _FOLDED_MONTHS.update({"des": 12})
 def long_date(day: date) -> str:
     """ "onsdag 20. januar 2021"."""
     return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]} {day.year}"
+
+
+def another_month(period: Period, text: str) -> bool:
+    """ "kommer planen høsten 2024?" of "… på plass i januar 2024": the text names a month of
+    the period's year, and none of the months it names is within a period shorter than a year."""
+    if period.is_a_year:
+        return False
+    year = period.start.year
+    named = [
+        date(year, _WRITTEN_MONTHS[word], 1)
+        for word, after in pairwise([*words(fold(text)), ""])
+        if word in _WRITTEN_MONTHS and after == str(year)
+    ]
+    return bool(named) and not any(
+        period.start.replace(day=1) <= day <= period.end for day in named
+    )
+
+
+_WRITTEN_MONTHS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
 
 
 def short_date(day: date) -> str:

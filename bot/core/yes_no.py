@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from bot.core import answers
 from bot.core.contraries import contrary_sentence
+from bot.core.dates import another_month
 from bot.core.fact_answers import fact_text
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.list_claims import ListClaims, said_in
@@ -173,8 +174,9 @@ class YesNo:
         fewer = self.lists.fewer_items_than_listed(q, entry)
         if fewer is not None:  # "består modellen bare av A og B?": it has C too
             return fewer
-        if supported is not None:
-            return f"Ja. {supported}"
+        if supported is not None:  # (but of another month: "kommer planen høsten 2024?")
+            other = q.period is not None and another_month(q.period, supported)
+            return f"{'Nei' if other else 'Ja'}. {supported}"
         # "er DEKOM en ordning?", and no name claimed that is not in it
         of_its_kind = q.kind_named not in (None, Kind.EVENT) and entry.kind is q.kind_named
         # … and nothing claimed that the entry does not say: "er Orkland med i et nettverk?",
@@ -196,8 +198,7 @@ class YesNo:
         return all(said_in(term, terms) for term in self.claim(q, entry))
 
     def _in_title(self, entry: Entry) -> frozenset[str]:
-        """The audiences the entry's own title names ("… kompetanseutvikling i skolen"), worked
-        out once per entry."""
+        """The audiences the entry's own title names ("… i skolen"), worked out once."""
         named = self._title_audiences.get(entry.id)
         if named is None:
             title = set(self._normaliser.terms(entry.title))
@@ -283,9 +284,8 @@ class YesNo:
         return False
 
     def supports(self, q: Question, entry: Entry, text: str, *, by_heading: bool = False) -> bool:
-        """Whether `text` contains the content words of the question beyond the entry's name
-        (and, `by_heading`, its list's heading: "… ifølge målene for ordningene?"), but for
-        those the entry's first sentence has."""
+        """Whether `text` has the question's words beyond the entry's name (and, `by_heading`, its
+        list's heading: "… ifølge målene?"), but for those its first sentence has."""
         heading = set(self._normaliser.terms(entry.items_title or "")) if by_heading else set()
         claim = [term for term in self.claim(q, entry) if term not in heading]
         terms = set(self._normaliser.terms(text))

@@ -63,3 +63,11 @@ def test_a_difference_the_sources_do_not_tell_is_not_answered_as_known(engine: E
 def test_a_difference_the_sources_tell_is_answered(engine: Engine) -> None:
     reply = sure(engine, "hva er forskjellen på rekom og dekom?")
     assert "barnehage" in reply.text and "skolen" in reply.text
+
+
+def test_a_month_claimed_that_the_sources_contradict_is_no(engine: Engine) -> None:
+    """ "høsten 2024" of a plan "på plass i januar 2024"."""
+    reply = sure(engine, "kommer den nye planen for nettverket høsten 2024?")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "januar 2024" in reply.text
+    assert starts_with_verdict(sure(engine, "er den nye planen på plass i januar 2024?"), "Ja")
