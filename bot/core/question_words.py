@@ -189,6 +189,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "mat, servering, møterom, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
         "åpningstid, åpningstider, overnatting, hotell, været, vêret, fint vær, dårlig vær, "
+        "slags vær, vær var det, vær blir det, "
         "hva vær, blir vær, vær blir, vêrmelding, værmelding, værmeldinga, yr.no, "
         "bra vær, godt vær, piggdekk, vinterdekk, snø, snøen, weather, kaldt, kaldere, kulda, "
         "varmt, varmere, temperaturen, holdt presentasjonen, "

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.asking import EARLY_SEPTEMBER_2020, at, sure
+from tests.core.asking import A_LATER_YEAR, EARLY_SEPTEMBER_2020, at, sure
 
 
 @pytest.mark.parametrize(
@@ -29,5 +29,12 @@ def test_english_filler_words_do_not_hide_the_question(engine: Engine) -> None:
 def test_man_is_a_pronoun_and_parking_is_not_in_the_sources(engine: Engine) -> None:
     reply = engine.ask(
         "Hvor kan man parkere når det er samling på Oppdal?", at(EARLY_SEPTEMBER_2020)
+    )
+    assert not reply.confident
+
+
+def test_the_weather_on_a_samling_day_is_not_in_the_sources(engine: Engine) -> None:
+    reply = engine.ask(
+        "ka slags vær va det på oppdal under ledersamlinga i januar 2020?", at(A_LATER_YEAR)
     )
     assert not reply.confident
