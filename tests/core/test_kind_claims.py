@@ -1,5 +1,6 @@
 """Claims of what kind of thing a scheme, strategy or focus area is: "er REKOM en
-stortingsmelding?" gets "Nei." and what REKOM is; its own kind is confirmed (issue 9)."""
+stortingsmelding?" gets "Nei." and what REKOM is; its own kind is confirmed; a narrower audience
+("ungdomsskolen") is asked of the sector it is part of; "bare to …?" claims a count (issue 9)."""
 
 from __future__ import annotations
 
