@@ -107,7 +107,8 @@ def _run_on(sentence: str, opener: OpenerTest) -> list[str]:
         # "æ jobbe i ppt e samarbeidet for oss og": the asker tells, then asks yes or no
         following = lower[at + 1]
         subject = fold(following) in _SUBJECTS or _DEFINITE.search(following) is not None
-        of_the_asker = asks == "yes_no" and lower[0] in _I and subject
+        # (not after "at": "jeg har forstått at planen for nettverket kommer høsten 2024")
+        of_the_asker = asks == "yes_no" and lower[0] in _I and subject and "at" not in told
         if lower[at] not in ("om", "som") and ((asks == "wh" and told & _IS) or of_the_asker):
             return [" ".join(words[:at]) + ".", " ".join(words[at:])]
     return [sentence]

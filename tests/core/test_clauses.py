@@ -7,7 +7,7 @@ import pytest
 
 from bot.core.clauses import Clause, split_clauses
 from bot.core.engine import Engine
-from tests.core.asking import EARLY_SEPTEMBER_2020, NOVEMBER_2020, ask
+from tests.core.asking import A_LATER_YEAR, EARLY_SEPTEMBER_2020, NOVEMBER_2020, ask, at
 
 # -- Several questions in one -------------------------------------------------------------------
 
@@ -173,3 +173,15 @@ def test_each_om_after_lurer_pa_is_a_question_of_its_own() -> None:
     asked = [clause.text for clause in clauses if clause.is_question]
     assert asked == ["om den er digital", "om jeg må melde meg på."]
     assert clauses[0].text == "Det er visst en samling i oktober"
+
+
+def test_a_told_claim_with_at_is_not_split_before_its_verb(engine: Engine) -> None:
+    """ "… slik at den nye planen for nettverket kommer høsten 2024. Er det riktig?": the
+    sentence before the question is one claim, checked against "på plass i januar 2024"."""
+    reply = engine.ask(
+        "Jeg har forstått det slik at den nye langsiktige planen for nettverket kommer høsten"
+        " 2024. Er det riktig?",
+        at(A_LATER_YEAR),
+    )
+    assert reply.confident and reply.text.startswith("Nei."), reply.text
+    assert "januar 2024" in reply.text
