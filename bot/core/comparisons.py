@@ -27,7 +27,8 @@ from bot.core.text import Normaliser, fold, typed_words
 _EARLIER = frozenset({"eldre", "eldst", "tidligere", "tidlegare", "forst", "forste", "fyrst"})
 _LATER = frozenset({"yngre", "nyere", "nyare", "etter", "seinere", "senere", "seinare", "sist"})
 _WHICH = frozenset({"vs", "versus"})
-_THAN = frozenset({"enn", "eller", "og", "vs", "versus"})  # between the two things named
+_SAME_TIME = frozenset({"samtidig", "samme"})  # "… samtidig med modellen?", "samme år som"
+_THAN = frozenset({"enn", "eller", "og", "vs", "versus", "med", "som", "ar"})  # between the two
 _ENDED = ("avslutt", "slutt", "ferdig", "ende")  # "ble A avsluttet før B starta?": A's end
 _FOLDED_BEFORE = "for"
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -58,7 +59,7 @@ class Comparisons:
         at = _comparing_word(q)
         if at is None:
             return None
-        named = self._two_named(words, at)
+        named = self._two_named(words, at, frozenset(q.cue_terms))
         if named is None:
             return None
         one, other = (self._timed(entry, now) for entry in named)
@@ -72,28 +73,37 @@ class Comparisons:
             earlier = (one.last if ended else one.first) < other.first
             holds = earlier if claim in _EARLIER else one.first > other.first
             text = ("Ja. " if holds else "Nei. ") + text
+        elif q.yes_no and claim in _SAME_TIME:  # "ble REKOM innført samtidig med modellen?"
+            text = ("Ja. " if one.first.year == other.first.year else "Nei. ") + text
         return text, [one.entry, other.entry]
 
-    def _two_named(self, words: list[str], at: int) -> tuple[Entry, Entry] | None:
+    def _two_named(
+        self, words: list[str], at: int, cued: frozenset[str]
+    ) -> tuple[Entry, Entry] | None:
         """The entries named on each side of the comparing word: "er A eldre enn B" → A, B;
         "hva kom først, A eller B" (nothing named before it) → A, B."""
         after = words[at + 1 :]
         while after and (after[0] in _THAN or _compares(after[0])):
             after = after[1:]  # "… før eller etter B", "… eldre enn B"
-        first = self._named(words[:at])
+        first = self._named(words[:at], cued)
         if first is None:
             split = next((i for i, word in enumerate(after) if word in _THAN), None)
             if split is None:
                 return None
-            first = self._named(after[:split])
+            first = self._named(after[:split], cued)
             after = after[split + 1 :]
-        second = self._named(after)
+        second = self._named(after, cued)
         return (first, second) if first and second and first is not second else None
 
-    def _named(self, words: list[str]) -> Entry | None:
-        """The entry the words name, read without their small words ("kom", "den") and, beside
-        words of its own, the word samling ("engelsk samlinga" is the English one)."""
-        own = [word for word in words if word not in STOP_WORDS_FOLDED]
+    def _named(self, words: list[str], cued: frozenset[str]) -> Entry | None:
+        """The entry the words name, read without their small words ("kom", "den"), the words
+        of what is asked (`cued`: "innført") and, beside words of its own, the word samling
+        ("engelsk samlinga" is the English one)."""
+        own = [
+            word
+            for word in words
+            if word not in STOP_WORDS_FOLDED and not set(self._normaliser.terms(word)) <= cued
+        ]
         named = [w for w in own if not set(self._normaliser.terms(w)) <= self._samling_words]
         return clearly_named(self._index, self._normaliser, named or own)
 
@@ -110,7 +120,7 @@ class Comparisons:
 
 
 def _compares(word: str) -> bool:
-    return word in _EARLIER or word in _LATER or word in _WHICH
+    return word in _EARLIER or word in _LATER or word in _WHICH or word in _SAME_TIME
 
 
 def _comparing_word(q: Question) -> int | None:

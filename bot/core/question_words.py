@@ -434,6 +434,10 @@ QUESTION_INTRODUCERS = (
     "er det slik å forstå at",
     "har jeg forstått det riktig at",
     "har eg forstått det rett at",
+    # "Jeg antar at REKOM ble innført samtidig med modellen?": an assumption asked to be checked
+    "jeg antar at",
+    "eg antar at",
+    "jeg regner med at",
 )
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene", "samlingane")

@@ -71,3 +71,19 @@ def test_a_month_claimed_that_the_sources_contradict_is_no(engine: Engine) -> No
     assert starts_with_verdict(reply, "Nei"), reply.text
     assert "januar 2024" in reply.text
     assert starts_with_verdict(sure(engine, "er den nye planen på plass i januar 2024?"), "Ja")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("kom dekom samme år som modellen?", "Ja"),
+        ("ble rekom innført samtidig med den nye modellen?", "Nei"),
+        (
+            "Jeg antar at Regional ordning for kompetanseutvikling ble innført samtidig med den nye"
+            " modellen i 2017?",
+            "Nei",
+        ),
+    ],
+)
+def test_a_claim_of_the_same_time_is_checked(engine: Engine, question: str, verdict: str) -> None:
+    assert starts_with_verdict(sure(engine, question), verdict)
