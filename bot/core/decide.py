@@ -99,7 +99,7 @@ class Decider:
         self._named = NamedSamlinger(events, normaliser)
         members = MemberNames(kb)
         self._find = SubjectFinder(kb, index, normaliser, members)
-        yes_no = self._yes_no = YesNo(kb, normaliser)
+        yes_no = self._yes_no = YesNo(kb, normaliser, members)
         known = index.knows
         self._subjects = SubjectAnswers(kb, events, yes_no, normaliser, members, known)
         self._several = SeveralNamed(kb, yes_no, normaliser, members)

@@ -187,10 +187,7 @@ class WordForms:
 
     def _squeezed(self, word: str) -> tuple[str, ...]:
         """A letter typed once too often or too few: "dettte" → "dette", "hvemm" → "hvem"."""
-        mended = (
-            len(word) >= SPELLED_LENGTH and self._spell is not None and self._spell(word) != word
-        )
-        if len(word) > _LONGEST_PART or mended:
+        if len(word) > _LONGEST_PART or self._mended(word):
             return ()  # "samlig" is a slip of "samling" the speller mends, not "samllig"
         tripled = re.sub(r"(.)\1\1+", r"\1\1", word)  # "dettte" → "dette"
         candidates = [tripled] if tripled != word else []
@@ -254,10 +251,7 @@ class WordForms:
         """ "erdet", "nårvar", "ermed", "forbhg": a short unknown word that is a small word
         (`_GLUE`) and another small word, or an abbreviation, typed without the
         space. Only small words: "forhold", "sommer" and "videre" are words of their own."""
-        mended = (
-            len(word) >= SPELLED_LENGTH and self._spell is not None and self._spell(word) != word
-        )
-        if len(word) > _TWO_SMALL or mended or word in self._targets:
+        if len(word) > _TWO_SMALL or self._mended(word) or word in self._targets:
             return ()  # "dekomm" is a slip of "dekom" the speller mends; "eier" is a word
         for at in range(_TWO, len(word) - 1):
             first, second = word[:at], word[at:]
@@ -265,6 +259,10 @@ class WordForms:
             if first in _GLUE and (small or self._abbreviation(second)):
                 return (first, *self._word(second))
         return ()
+
+    def _mended(self, word: str) -> bool:
+        """Whether the speller takes the word for a slip of a known one ("samlig", "dekomm")."""
+        return len(word) >= SPELLED_LENGTH and self._spell is not None and self._spell(word) != word
 
     def _small_form(self, word: str) -> bool:
         """A form's word that is a small word ("hvem", "er"; not "områder" of "areas")."""

@@ -41,11 +41,16 @@ class KindClaims:
         kind_words: Mapping[Kind, frozenset[str]],
         members: MemberNames,
     ) -> None:
-        self._kb = kb
-        self._members = members
         self._index = index
         self._normaliser = normaliser
         self._kind_words = kind_words
+        # For each kind, the group that lists every entry of it and only them (the focus areas)
+        self._listing: dict[Kind, Entry] = {}
+        for group in kb:
+            listed = {m.id for m in map(members.entry, group.members) if m is not None}
+            kinds = {entry.kind for entry in kb if entry.id in listed}
+            if len(kinds) == 1 and listed == {e.id for e in kb if e.kind in kinds}:
+                self._listing.setdefault(kinds.pop(), group)
 
     def verdict(self, q: Question, last: Entry | None) -> tuple[str, Entry] | None:
         """ "Nei. …" and the entry it is about, when the question calls a named entry (or the
@@ -82,19 +87,16 @@ class KindClaims:
         """ "er digitale ferdigheter et fokusområde?": something the sources do not name, called
         a kind whose every one a group lists, is not one of them when it shares no word with
         any of them: "Nei." and the list."""
+        group = self._listing.get(kind)
         named_terms = set(self._normaliser.terms(" ".join(named_words)))
-        of_kind = {entry.id for entry in self._kb if entry.kind is kind}
-        for group in self._kb:
-            members = {m.id for m in map(self._members.entry, group.members) if m is not None}
-            if not of_kind or members != of_kind:
-                continue  # a group that lists every one of the kind, and only them
-            listed = {t for name in group.members for t in self._normaliser.terms(name)}
-            if not named_terms or named_terms & listed:
-                return None  # "er lesing og skriving et fokusområde?" names one of them
-            shown = _as_typed(q.text, named_words)
-            members_said = fact_text(group, Fact.MEMBERS) or ""
-            return f"Nei, {shown} er ikke med i {group.title}. {members_said}".strip(), group
-        return None
+        if group is None or not named_terms:
+            return None
+        listed = {t for name in group.members for t in self._normaliser.terms(name)}
+        if named_terms & listed:
+            return None  # "er lesing og skriving et fokusområde?" names one of them
+        shown = _as_typed(q.text, named_words)
+        members_said = fact_text(group, Fact.MEMBERS) or ""
+        return f"Nei, {shown} er ikke med i {group.title}. {members_said}".strip(), group
 
     def _calls_itself(self, entry: Entry, head: Sequence[str]) -> bool:
         """Whether the entry's title or tags use the claimed word ("er Gauldalsregionen et

@@ -45,8 +45,7 @@ def unknown_reply(
             matches_of(hits),
             tuple(Suggestion(hit.entry.id, hit.entry.title) for hit in suggestions),
         )
-    buttons = tuple(Suggestion(entry.id, entry.title) for entry in topics)
-    return Reply(help_texts.DONT_KNOW, False, Intent.UNKNOWN, matches_of(hits), buttons)
+    return Reply(help_texts.DONT_KNOW, False, Intent.UNKNOWN, matches_of(hits), buttons(topics))
 
 
 def with_topic_buttons(reply: Reply, topics: Sequence[Entry]) -> Reply:
@@ -54,4 +53,9 @@ def with_topic_buttons(reply: Reply, topics: Sequence[Entry]) -> Reply:
     does ("Det står ikke i kildene mine …" of a parking question)."""
     if reply.confident or reply.suggestions:
         return reply
-    return replace(reply, suggestions=tuple(Suggestion(entry.id, entry.title) for entry in topics))
+    return replace(reply, suggestions=buttons(topics))
+
+
+def buttons(entries: Sequence[Entry]) -> tuple[Suggestion, ...]:
+    """The entries as buttons to tap."""
+    return tuple(Suggestion(entry.id, entry.title) for entry in entries)

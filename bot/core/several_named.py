@@ -14,9 +14,10 @@ from bot.core.contraries import contrary_sentence
 from bot.core.fact_answers import asked_fact, fact_text, summary
 from bot.core.index import SearchResult
 from bot.core.knowledge import Entry, Fact, KnowledgeBase
+from bot.core.not_knowing import buttons
 from bot.core.question import Question
 from bot.core.question_words import Cue
-from bot.core.reply import Intent, Reply, Suggestion, matches_of, reply_about
+from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.same_thing import SAME_WORDS
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
@@ -57,9 +58,8 @@ class SeveralNamed:
             text = "Nei. " + " ".join(summary(entry) for entry in entries)
         elif q.has(Cue.DIFFERENCE) and not q.yes_no:  # "forskjellen på REKOM og DEKOM?"
             if _said_alike(entries):  # the sources say the same of both: no difference known
-                offered = tuple(Suggestion(entry.id, entry.title) for entry in entries)
                 text = _no_difference_known(entries)
-                return Reply(text, False, Intent.UNKNOWN, matches_of(search.hits), offered)
+                return Reply(text, False, Intent.UNKNOWN, matches_of(search.hits), buttons(entries))
             text = " ".join(summary(entry) for entry in entries)
         elif fact is not None and not q.yes_no and all(fact_text(e, fact) for e in entries):
             text = " ".join(fact_text(entry, fact) or "" for entry in entries)

@@ -30,6 +30,7 @@ from bot.core.sentence_words import (
     split_sentences,
 )
 from bot.core.strange_names import names_a_body
+from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold, typed_words
 
 _TELLING_CUE = 5  # a question word this long says what the sentence is about ("samarbeid")
@@ -37,11 +38,11 @@ _MAX_COMPLEMENT_WORDS = 40  # a sentence added after an answer stays short
 
 
 class YesNo:
-    """Yes or no about an entry: membership, what it applies to, what kind of thing it is, or
-    whether the entry's own text says what the question claims."""
+    """Yes or no about an entry: membership, audiences, kind, or what its own text says."""
 
-    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser) -> None:
+    def __init__(self, kb: KnowledgeBase, normaliser: Normaliser, members: MemberNames) -> None:
         self._kb = kb
+        self._members = members  # the entry a member name is, by id or title
         self._normaliser = normaliser
         self._names: list[tuple[tuple[str, ...], str]] = []  # (terms, member name)
         seen: set[str] = set()
@@ -51,7 +52,6 @@ class YesNo:
                     seen.add(name)
                     self._names.append((normaliser.terms(name), name))
         self._names.sort(key=lambda pair: -len(pair[0]))
-        self._by_title = {fold(entry.title): entry for entry in kb}
         # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
         # such as "lærere i engelsk" are people in a sector, not a sector of their own.
         self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
@@ -260,7 +260,7 @@ class YesNo:
         municipalities of a region, so "er Holtålen med i samarbeidet om DEKOM?" is no "Nei",
         and nor is a partner that runs samlinger ("er NTNU med på begynneropplæringa i
         Gauldalsregionen?"). A member named by its kind or an entry's title is of that kind."""
-        entry = self._kb.get(fold(name)) or self._by_title.get(fold(name))
+        entry = self._members.entry(name)
         if entry is not None:
             return entry.kind
         if fold(name) in self._organisers:
