@@ -20,11 +20,11 @@ from bot.core.text import fold
 # Sentence ends: ? and ! always; a full stop after a word, not after a number or a short
 # abbreviation ("1. trinn", "21. oktober", "st. meld.", "kl. 9"), but after a year when a
 # capital letter follows ("høsten 2019. Når var …"); "el." and "evt." are "eller" and
-# "eventuelt".
+# "eventuelt". Dots in a row ("om dekom.. hva er det?") end a sentence.
 _SENTENCE_END = re.compile(
     r"(?<=[?!])\s*|(?<=[^\W\d_][.])(?<!\bca[.])(?<!\bnr[.])(?<!\bkl[.])(?<!\bst[.])"
     r"(?<!\bjf[.])(?<!\beks[.])(?<!\bmeld[.])(?<!\bel[.])(?<!\bevt[.])(?<!\bbl[.]a[.])\s+"
-    r"|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|\n+"
+    r"|(?<=\b\d{4}[.])\s+(?=[A-ZÆØÅ])|(?:(?<=[.][.])|(?<=…))\s*(?=[^\W\d_])|\n+"
 )
 _PART_BREAK = re.compile(
     r",?\s+(?P<because>nå som|na som|no som|ettersom|fordi|slik at|sånn at)\s+"

@@ -109,7 +109,6 @@ def with_context(
     asks_when_it_is = q.has(Cue.WHEN) and not of_a_samling
     own_time = (q.has(Cue.NEXT, *ENTRY_FACT_CUES) and not its_samling) or asks_when_it_is
     period = q.period or (None if own_time or _the_askers_own_time(context) else context.period)
-    filters = q.filters.or_else(told)
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
     names = q.refers_back and not points_back(context.words, telling=True) and not of_the_named
@@ -120,6 +119,13 @@ def with_context(
     # "… hører om Dekom og Rekom på møter, men har aldri forstått hva det er. Kan du forklare
     # kort?": a request to explain asks what the named things are, not about any møte
     explain = not q.cues and (bool(of_named) or (of_the_named and _asks_to_explain(q)))
+    # "Jeg er rektor i Melhus og alle snakker om DEKOM. Hva er det?": what the named thing is,
+    # for anyone; who asks narrows only samlinger
+    # (but "… spurte om dette dekom engelsk greiene. Hva er det?" names the English samling)
+    what_the_named_is = (explain or (of_the_named and q.cues <= {Cue.WHAT})) and not (
+        _scheme_narrowed(context, exact)
+    )
+    filters = q.filters if what_the_named_is else q.filters.or_else(told)
     cues = q.cues | carried | _chatter_of(q, context, bool(extra))
     return replace(
         q,
@@ -135,6 +141,23 @@ def with_context(
         period=period,
         kind_named=q.kind_named or context.kind_named,
     )
+
+
+def _scheme_narrowed(context: Question, known: Callable[[str], bool]) -> bool:
+    """Whether a scheme is named together with a word the knowledge base knows ("dekom
+    engelsk", "engelsk-dekomen"): then it names something of the scheme, such as a samling."""
+    terms = context.terms
+    for at, term in enumerate(terms):
+        if term in context.filters.schemes:
+            near = terms[max(0, at - _NEAR) : at] + terms[at + 1 : at + 1 + _NEAR]
+            if any(
+                t in context.content and known(t) and t not in context.filters.schemes for t in near
+            ):
+                return True
+    return False
+
+
+_NEAR = 1
 
 
 def _chatter_of(q: Question, context: Question, names_something: bool) -> frozenset[Cue]:
