@@ -29,6 +29,10 @@ MONTHS = (
 _FOLDED_MONTHS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
 _FOLDED_MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11})
 _FOLDED_MONTHS.update({"des": 12})
+_FOLDED_MONTHS.update(  # English, for parents and teachers who write it ("1 october")
+    {"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10}
+)
+_FOLDED_MONTHS.update({"december": 12})
 
 
 def long_date(day: date) -> str:
@@ -194,6 +198,9 @@ def _specific_day(
 _FOLDED_WEEKDAYS = tuple(fold(name) for name in WEEKDAYS)
 _MONTH_NAMES = "|".join(sorted(_FOLDED_MONTHS, key=len, reverse=True))
 _SEASONS = {"host": "host", "haust": "host", "var": "var", "sommer": "sommer", "vinter": "vinter"}
+_SEASONS.update({"autumn": "host", "fall": "host", "spring": "var", "summer": "sommer"})
+_SEASONS.update({"winter": "vinter"})
+_ENGLISH_SEASONS = "autumn|fall|spring|summer|winter"
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
@@ -227,8 +234,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("next_week", r"\b(neste (uke|uka|uken|veke|veka)|next week|nasta (vecka|veckan))\b"),
         ("last_week", r"\b(forrige (uke|uka|uken|veke|veka)|last week)\b"),
         ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),
-        ("this_month", r"\b(denne|i) (maned|maneden|manad|manaden|mnd)\b"),
-        ("next_month", r"\bneste (maned|maneden|manad|mnd)\b"),
+        ("this_month", r"\b((denne|i) (maned|maneden|manad|manaden|mnd)|this month)\b"),
+        ("next_month", r"\b(neste (maned|maneden|manad|mnd)|next month)\b"),
         (
             "month",
             rf"\b(i|til|fra|for|pa|om) (?P<month>{_MONTH_NAMES})\b"
@@ -245,6 +252,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"var|sommer|vinter)\b",
         ),
         ("season", r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b"),
+        ("last_season", rf"\blast (?P<s>{_ENGLISH_SEASONS})\b"),
+        ("season", rf"\b(this|next|in|in the) (?P<s>{_ENGLISH_SEASONS})\b"),
         (
             "season",  # "denne hausten", "til høsten", "i høsten"
             r"\b(i|til|pa|om|denne|neste) (?P<s>hosten|hausten|varen|sommeren|vinteren)\b",
@@ -253,9 +262,9 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("season", r"\b(?P<s>host|haust|var|sommer|vinter)ens\b"),  # "høstens samlinger"
         ("new_year", r"\b(?:pa|over|etter|til) (?:nyaret|nyttar|nyttaret)\b"),  # "på nyåret"
         ("before_christmas", r"\b(?:for|til|innen) jul(?:a|en|i)?\b"),  # "før jul", "innen jul"
-        ("this_year", r"\b(i ar|iar|dette aret)\b"),
-        ("next_year", r"\bneste ar\b"),
-        ("last_year", r"\b(i fjor|ifjor|forrige ar)\b"),
+        ("this_year", r"\b(i ar|iar|dette aret|this year)\b"),
+        ("next_year", r"\b(neste ar|next year)\b"),
+        ("last_year", r"\b(i fjor|ifjor|forrige ar|last year)\b"),
         ("year", r"\b(i|fra|for) (?P<y>20\d\d)\b"),
     )
 )
@@ -404,7 +413,7 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         return _season(season, today, _season(season, today, None).start.year - 1)
     if name in ("season", "season_of"):
         season = _SEASONS[match.group("s").removesuffix("en")]
-        if name == "season" and match.group(1) == "neste":
+        if name == "season" and match.group(1) in ("neste", "next"):
             following = _season(season, today, None)
             return _season(season, today, following.start.year + 1)
         if name == "season_of":

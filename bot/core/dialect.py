@@ -96,7 +96,10 @@ class WordForms:
         for word in typed:
             exact = self._exact.get(word)
             if exact is not None:
-                mapped.extend(part for piece in exact.split() for part in self._word(piece))
+                # a form's word is never read as a form again ("autumn" is "høst", no "host")
+                mapped.extend(
+                    part for piece in exact.split() for part in self._word(piece, forms=False)
+                )
                 continue
             folded = fold(word)
             parts = () if self._known(folded) else self._run_together_once(word)

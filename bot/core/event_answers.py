@@ -31,6 +31,7 @@ from bot.core.samling_questions import (
     asks_how_long,
     asks_if_held,
     asks_if_moved,
+    asks_where,
     days_claimed,
     format_listed,
     lists_samlinger,
@@ -214,7 +215,7 @@ class EventAnswers:
         if (format_ := format_listed(q)) is not None:  # "hvilke samlinger er digitale?"
             of_format = [e for e in pool if event_of(e).format == format_]
             return replace(self._upcoming(q, of_format, now), confident=bool(of_format))
-        if q.has(Cue.WHERE) or q.has(Cue.WHO):
+        if asks_where(q) or q.has(Cue.WHO):
             return self._where_or_who(q, pool, now)
         one = q.period is not None and specific and len(pool) == 1
         if one and (q.has(Cue.WHAT) or claims_a_weekday(q.text)):

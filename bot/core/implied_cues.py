@@ -46,12 +46,15 @@ def implied_cues(
         implied.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
     if first and first[0].startswith("hvilk") and _DESCRIBES & set(corrected):
         implied.add(Cue.DESCRIBED_IN)  # "hvilken melding beskriver DEKOM?" (not "beskriv …")
+    if first == ["har"] and _BEEN in corrected:
+        implied.add(Cue.PAST)  # "har styrersamlinga vært?", "har ho vore?" (read as "vært")
     if first == ["hva"] and corrected[2:3] in (["er"], ["var"]) and _PLURAL.search(corrected[1]):
         implied.add(Cue.LIST)  # "kva kommunar er med …?" asks which, as "hvilke kommuner"
     return implied
 
 
 _STANDS = fold("står")
+_BEEN = fold("vært")  # typed nynorsk "vert" reads as "blir", so this is "vært"
 _INTRODUCES = frozenset(
     {"innforte", "innfort", "innforer", "innfores", "laget", "lagde", "startet"}
 )

@@ -116,6 +116,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.CANCELLED: (
         "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt, "
         "blir noe av, bli noe av, ble noe av, flyttet, flytta, flyttes, still on, going ahead, "
+        "som normalt, som vanlig, "
         "as planned"
     ),
     Cue.OTHER_THAN: (
@@ -252,7 +253,7 @@ the is it of on do does did version gjaldt an are there any some at this that so
 actually just here right still thing happening exactly tho though up yo lissom forbindelse
 ellers bro vanlig faktisk begynner begynne begynte flytte gjeldt greiene verden
 hvordan korleis mon monn tru sammen være vere vær vært vore skje skjedde skjedd hendt hendte
-ha hatt står sto stod stått bak foran inni utenfor langs jobbe jobber jobbet
+ha hatt står sto stod stått bak foran framfor inni utenfor langs jobbe jobber jobbet
 fortsatt fremdeles ennå enda allerede akkurat nettopp tidligere tidlegare altså liksom typ
 husker husk glemte glemt gitt gi gir ga fått sett hørt lest notert noterte oppfattet oppfatta
 skjønt skjønte forstått
@@ -270,6 +271,9 @@ kun vennlig opplyse opplys opplyst informere inne
 følger følgjer satser satsar satse satset tbh asap imo ngl idk fyi
 main points total totalt overall briefly altogether man
 this these those my your our his her she he son daughter s talks talk talking things
+am being its what's whats who's there's it's that's kind sort trying understand wondering
+going gonna keep keeps mention mentions mentioning mentioned told very ever even than into
+onto whether because while stated supposedly anyway hey
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

@@ -15,7 +15,8 @@ from itertools import pairwise
 from bot.core.knowledge import Entry, KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_forms import ONLINE
-from bot.core.question_words import NUMBER_VALUES, Cue
+from bot.core.question_words import CUE_WORDS, NUMBER_VALUES, Cue
+from bot.core.text import fold
 
 
 def asks_whether_for(q: Question) -> bool:
@@ -97,7 +98,7 @@ def asks_if_held(q: Question) -> bool:
     """ "går den som planlagt?", "holdt som vanlig?", "blir den noe av?": asked whether it is
     held, not cancelled."""
     words = set(q.words)
-    as_usual = not words.isdisjoint({"planlagt", "vanlig", "planned", "ahead"})
+    as_usual = not words.isdisjoint({"planlagt", "vanlig", "normalt", "planned", "ahead"})
     as_usual = as_usual or {"still", "on"} <= words  # "is it still on?"
     return as_usual or ("av" in words and not words.isdisjoint(_SOMETHING))
 
@@ -181,9 +182,32 @@ def time_of_day_unknown(q: Question, subject: Entry | None, kb: KnowledgeBase) -
 
 
 def names_the_format(q: Question) -> bool:
-    """ "har den digitale ledersamlingen vært?": the format names the samling, asks nothing."""
-    naming = {word for word, after in pairwise(q.words) if word in ONLINE and "samling" in after}
-    return q.has(Cue.PAST) and bool(naming) and ONLINE.intersection(q.words) <= naming
+    """ "har den digitale ledersamlingen vært?", "er den digitale skoleledersamlingen fortsatt
+    på?": the format names the samling, asks nothing (but "er det en digital samling?" asks)."""
+    naming = {
+        word
+        for before, word, after in zip(("", *q.words), q.words, q.words[1:], strict=False)
+        if word in ONLINE
+        and "samling" in after
+        and (q.has(Cue.PAST) or after.endswith(_DEFINITE) or before in _THE)
+    }
+    return bool(naming) and ONLINE.intersection(q.words) <= naming
+
+
+_DEFINITE = ("samlingen", "samlinga")
+_THE = frozenset({"den", "the"})
+
+
+def asks_where(q: Question) -> bool:
+    """Whether the question asks where or how a samling is held: not when a format word only
+    names the samling ("er den digitale skoleledersamlingen fortsatt på?")."""
+    named_only = names_the_format(q) and _WHERE_WORDS.isdisjoint(q.words)
+    return q.has(Cue.WHERE) and not named_only
+
+
+_WHERE_WORDS = (
+    frozenset(fold(word) for phrase in CUE_WORDS[Cue.WHERE] for word in phrase.split()) - ONLINE
+)
 
 
 def ordinal_asked(q: Question) -> int | None:

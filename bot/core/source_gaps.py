@@ -31,10 +31,8 @@ _NOT_SAID = re.compile(r"sier ikke (?:hva|hvem|hvor|når|hvilke) (?P<subject>[^,
 _ONLY_A_HEADING = "ingen flere opplysninger"
 _ASKS_WHAT = (Cue.WHAT, Cue.LIST, Cue.GOALS)
 # Words that ask what a document says ("hva står det i presentasjonen?")
-_CONTENTS = frozenset(
-    fold(word)
-    for word in ("står", "sto", "stod", "inneholder", "innhold", "innholdet", "handler", "sa")
-)
+_CONTENT_WORDS = "står sto stod inneholder innhold innholdet handler sa sier"
+_CONTENTS = frozenset(fold(word) for word in _CONTENT_WORDS.split())
 # A municipality's own ("Malvik kommunes egen plan")
 _OWN = frozenset({"egen", "eget", "egne", "eiga", "eige", "eigne"})
 _THEIRS = frozenset({"sin", "sitt", "sine"})

@@ -1,0 +1,94 @@
+"""English as parents and new teachers write it, and whether a samling is still held or has
+been (issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.dialect import WordForms
+from bot.core.engine import Engine
+from tests.core.asking import ask, conversation, first_sentence, starts_with_verdict, sure
+
+DAY_BEFORE_SKOLELEDERSAMLING = "2020-10-27T12:00"  # cancelled, 28 October 2020
+WEEK_BEFORE_STYRERSAMLING = "2020-10-15T12:00"  # held, 21 October 2020
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("what is dekom supposed to replace?", "statlige satsinger"),
+        ("the REKOM scheme, which sector is it for?", "barnehage"),
+        ("which white paper describes dekom?", "Stortingsmelding 21"),
+        ("REKOM: since when has it existed?", "2019"),
+        ("what's the aim of the inclusive learning environment area?", "læringsmiljø"),
+    ],
+)
+def test_english_words_of_the_schemes_are_read(engine: Engine, question: str, said: str) -> None:
+    assert said in sure(engine, question).text
+
+
+def test_since_when_follows_up_in_english(engine: Engine) -> None:
+    first, since = conversation(
+        engine, ["what does REKOM mean?", "since when?"], "2026-11-22T12:00"
+    )
+    assert first.confident
+    assert since.confident and "2019" in since.text
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "said"),
+    [
+        ("anything for english teachers this autumn?", "2020-09-15T19:00", "høsten 2020"),
+        ("anything in the spring for kindergarten leaders?", "2019-11-01T12:00", "våren 2020"),
+        ("what is on 1 october?", "2020-09-15T19:00", "Engelsk på barnetrinnet"),
+    ],
+)
+def test_english_seasons_and_months_are_periods(
+    engine: Engine, question: str, now: str, said: str
+) -> None:
+    assert said in sure(engine, question, now).text
+
+
+def test_a_form_is_not_read_as_a_form_again() -> None:
+    """ "autumn" is "høst", folded "host"; that "host" is also English for "arrangør" must not
+    turn the season into an organiser."""
+    forms = WordForms({"autumn": "høst", "host": "arrangør"}, {"host", "arrangor"}.__contains__)
+    assert forms.rewrite(["autumn"]) == ["host"]
+    assert forms.rewrite(["host"]) == ["arrangor"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "er den digitale skoleledersamlingen i morgen fortsatt på?",
+        "is the digital skoleledersamling tomorrow still on?",
+        "Skoleledersamlingen 28. oktober går som normalt?",
+    ],
+)
+def test_a_cancelled_samling_named_by_its_format_is_not_held(engine: Engine, question: str) -> None:
+    reply = ask(engine, question, DAY_BEFORE_SKOLELEDERSAMLING)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "digitalt." not in first_sentence(reply)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "har styrersamlinga vært?",
+        "har styrarsamlinga vore enno elle e ho framfor oss",
+    ],
+)
+def test_a_samling_still_to_come_has_not_been(engine: Engine, question: str) -> None:
+    reply = ask(engine, question, WEEK_BEFORE_STYRERSAMLING)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "21. oktober" in reply.text
+
+
+def test_what_a_presentation_says_is_not_in_the_sources(engine: Engine) -> None:
+    for question in (
+        "hva sier presentasjonen fra planleggingsdag 29.11.19 om vurdering for læring?",
+        "what did the presentation from planleggingsdag 29.11.19 say about vurdering?",
+    ):
+        reply = ask(engine, question)
+        assert not reply.confident, reply.text
+        assert "presentasjonen" in reply.text
