@@ -28,11 +28,11 @@ MONTHS = (
 )
 _FOLDED_MONTHS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
 _FOLDED_MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11})
-_FOLDED_MONTHS.update({"des": 12})
-_FOLDED_MONTHS.update(  # English, for parents and teachers who write it ("1 october")
-    {"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "october": 10}
-)
-_FOLDED_MONTHS.update({"december": 12})
+_FOLDED_MONTHS.update({"des": 12, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6})
+_FOLDED_MONTHS.update({"july": 7, "october": 10, "december": 12})  # English: "1 october"
+# A month's name cut short as people type it ("18. septembe", "2. okto"): four letters or more
+_SHORTENED = {name[:end]: n for name, n in _FOLDED_MONTHS.items() for end in range(4, len(name))}
+_FOLDED_MONTHS = _SHORTENED | _FOLDED_MONTHS
 
 
 def long_date(day: date) -> str:
@@ -443,6 +443,7 @@ def label_of_any_year(period: Period, years: set[int]) -> str:
     kept = [
         word
         for word in period.label.split()
-        if word not in WEEKDAYS and not (word.isdigit() and len(word) == 4)
+        if not set(word.strip("(),").split("–")) <= set(WEEKDAYS)  # "(torsdag–fredag)"
+        and not (word.isdigit() and len(word) == 4)
     ]
     return " ".join(kept)

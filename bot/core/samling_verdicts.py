@@ -3,10 +3,11 @@ is held, for the audience claimed, on the weekday claimed, digital, still open f
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
-from bot.core.dates import claims_a_weekday
+from bot.core.dates import Period, claims_a_weekday
 from bot.core.knowledge import KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_forms import ONLINE
@@ -24,6 +25,7 @@ from bot.core.samling_questions import (
 )
 from bot.core.text import fold
 
+_DAY_RANGE = re.compile(r"\b\d{1,2}\.? ?[-–] ?\d{1,2}\.")
 _APPLIES = frozenset({"gjelder", "gjaldt", "ment", "meint", "passer"})
 _PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
 
@@ -47,8 +49,12 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
         verdict = event.start.weekday() == q.period.weekday  # "er det en fredag?"
         verdict = verdict and not event.cancelled
     elif q.has(Cue.DEADLINE) and q.period is not None and asks_if_due_then(q):
-        due = event.deadline is not None and q.period.start <= event.deadline <= q.period.end
+        due = event.deadline is not None and _falls_in(q.period, event.deadline)
         verdict = due and not event.cancelled
+    elif q.period is not None and q.topic and _DAY_RANGE.search(q.text):  # "var den 28.–29. jan?"
+        first = replace(q.period, end=q.period.start)  # the days claimed, from the first
+        days = q.period.end - q.period.start
+        verdict = _falls_in(first, event.start) and days == event.last_day - event.start
     elif days_claimed(q) is not None:  # "gikk den over to dager?"
         verdict = (event.last_day - event.start).days + 1 == days_claimed(q)
     elif q.has(Cue.DEADLINE):
@@ -76,3 +82,11 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
     else:
         verdict = not event.cancelled  # "er X et DEKOM-tiltak?", "er det samling i dag?"
     return replace(reply, text=("Ja. " if verdict else "Nei. ") + reply.text)
+
+
+def _falls_in(period: Period, day: date) -> bool:
+    """Whether the day is in the period; a day named without a year ("fristen er 24.
+    september") is that day in any year."""
+    if period.day_month is not None and not period.year_given:
+        return (day.day, day.month) == period.day_month
+    return period.start <= day <= period.end

@@ -92,3 +92,40 @@ def test_what_a_presentation_says_is_not_in_the_sources(engine: Engine) -> None:
         reply = ask(engine, question)
         assert not reply.confident, reply.text
         assert "presentasjonen" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("påmeldingsfristen for engelsk på barnetrinnet er 24. september, stemmer det?", "Ja"),
+        ("påmeldingsfristen for engelsk er 25. september, stemmer det?", "Nei"),
+        ("ledersamlingen bhg på oppdal var 28.-29. januar 2020, riktig?", "Nei"),
+        ("ledersamlingen bhg på oppdal var 29.-30. januar 2020, riktig?", "Ja"),
+    ],
+)
+def test_a_day_claimed_without_its_year_is_checked_on_the_day(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    reply = ask(engine, question)
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_samlinger_of_another_year_are_not_given_this_years_weekdays(engine: Engine) -> None:
+    reply = sure(engine, "var ledersamlingen på oppdal 29.–30. januar?")
+    assert "(torsdag–fredag)" not in reply.text  # 29.–30. januar 2026; the samling was in 2020
+    assert "(onsdag–torsdag)" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("ka for en samling e dæ 18. septembe?", "begynneropplæring"),
+        ("har styrarsamlinga vore alt?", "21. oktober"),
+        ("who funded the skolebibliotek project lesetråder?", "Utdanningsdirektoratet"),
+        ("when did the original Lesetråd project end?", "2020"),
+    ],
+)
+def test_shortened_months_nynorsk_alt_and_english_funding(
+    engine: Engine, question: str, said: str
+) -> None:
+    assert said in sure(engine, question, "2020-10-25T12:00").text
