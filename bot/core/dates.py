@@ -238,7 +238,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("next_month", r"\b(neste (maned|maneden|manad|mnd)|next month)\b"),
         (
             "month",
-            rf"\b(i|til|fra|for|pa|om) (?P<month>{_MONTH_NAMES})\b"
+            rf"\b(i|in|til|fra|for|pa|om) (?P<month>{_MONTH_NAMES})\b"
             r"(?: (?P<y>\d{4})| (?P<rel>i ar|i fjor))?",
         ),
         (

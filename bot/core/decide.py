@@ -138,7 +138,9 @@ class Decider:
         if kind is not None:  # "er REKOM en stortingsmelding?", "er det en lov?"
             return reply_about(self.kb, kind[0], Intent.WHAT_IS, [kind[1]], search.hits)
         unknown = [t for t in asked if t in q.topic and len(t) >= 7 and not self._index.resolve(t)]
-        if (q.yes_no and unknown) or asks_of_a_stranger(q, search):
+        # (of samlinger, also "hvilke forskere leder samlingene?", which lists what no source has)
+        listed = q.has(Cue.LIST) and q.has(Cue.EVENT)
+        if ((q.yes_no or listed) and unknown) or asks_of_a_stranger(q, search):
             # "får man studiepoeng for …?", "har Tromsø et leseprosjekt?": not in the sources
             return self._unknown(q, search)
         if (q.is_smalltalk_only and not helps_towards(q)) or only_chatter(q, search):

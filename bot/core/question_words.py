@@ -83,7 +83,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHEN: (
         "når, dato, datoen, tidspunkt, hvilken dag, kva dag, ukedag, vekedag, hvilket år, "
         "årstall, hva år, hvilke år, hvilken dag i uka, hvilken dag i uken, "
-        "hva dag i uka, kva dag i veka, ukedagen"
+        "hva dag i uka, kva dag i veka, ukedagen, day of the week"
     ),
     Cue.TIME_OF_DAY: (
         "når på dagen, på dagen, klokka, klokken, klokkeslett, klokkeslettet, hvilket "

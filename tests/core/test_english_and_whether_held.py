@@ -129,3 +129,32 @@ def test_shortened_months_nynorsk_alt_and_english_funding(
     engine: Engine, question: str, said: str
 ) -> None:
     assert said in sure(engine, question, "2020-10-25T12:00").text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("hvilken ukedag er samlingen for lærere på første trinn?", "fredag 18. september"),
+        ("what day of the week is the meeting for 1st grade teachers?", "fredag 18. september"),
+        ("where was the kindergarten leaders gathering held in jan 2020?", "Oppdal"),
+        ("i was at the planning day for school in autumn 2019. what date was it?", "29. november"),
+        ("which comes first, the english course or the first grade teachers one?", "18. september"),
+    ],
+)
+def test_grades_gatherings_and_weekdays_in_english(
+    engine: Engine, question: str, said: str
+) -> None:
+    assert said in sure(engine, question).text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which NTNU researchers lead the begynneropplæring sessions?",
+        "hvilke forskere leder samlingene om begynneropplæring?",
+    ],
+)
+def test_a_list_of_samlinger_by_what_no_source_has_is_not_answered(
+    engine: Engine, question: str
+) -> None:
+    assert not ask(engine, question).confident
