@@ -46,8 +46,12 @@ def asks_yes_or_no(
     as "hei") or with "om", is a tag question or a statement with a question mark, and has no
     question word (before an "i så fall")."""
     # "samarbeide" too, by its stem; but a participle ("pågående satsinger") names, not asks
-    verb = opener in YES_NO_WORDS or (
-        stem(opener) in _YES_NO_STEMS and not opener.endswith(_PARTICIPLE)
+    # (nynorsk "-ar": "jobbar dei …?" opens as "jobber de …?")
+    bokmal = opener[:-2] + "er" if opener.endswith("ar") else opener
+    verb = (
+        opener in YES_NO_WORDS
+        or bokmal in YES_NO_WORDS
+        or (stem(opener) in _YES_NO_STEMS and not opener.endswith(_PARTICIPLE))
     )
     whether = opener == "om" and len(typed) > 2  # "(jeg lurer på) om lesing er prioritert"
     # "noe i morgen?", "nån samling for styrera?": "er det" left out

@@ -7,7 +7,14 @@ import pytest
 
 from bot.core.dialect import WordForms
 from bot.core.engine import Engine
-from tests.core.asking import ask, conversation, first_sentence, starts_with_verdict, sure
+from tests.core.asking import (
+    A_LATER_YEAR,
+    ask,
+    conversation,
+    first_sentence,
+    starts_with_verdict,
+    sure,
+)
 
 DAY_BEFORE_SKOLELEDERSAMLING = "2020-10-27T12:00"  # cancelled, 28 October 2020
 WEEK_BEFORE_STYRERSAMLING = "2020-10-15T12:00"  # held, 21 October 2020
@@ -158,3 +165,11 @@ def test_a_list_of_samlinger_by_what_no_source_has_is_not_answered(
     engine: Engine, question: str
 ) -> None:
     assert not ask(engine, question).confident
+
+
+def test_a_nynorsk_verb_in_ar_opens_a_yes_no_question(engine: Engine) -> None:
+    first, follow_up = conversation(
+        engine, ["hva er lesetråder?", "og jobbar dei med biblioteka i bydelen?"], A_LATER_YEAR
+    )
+    assert first.confident
+    assert starts_with_verdict(follow_up, "Ja"), follow_up.text
