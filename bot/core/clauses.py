@@ -196,8 +196,9 @@ _TAG = re.compile(
 _TAG_ENDS = frozenset(fold(phrase.split()[-1]) for phrase in _TAG_PHRASES)
 # What the asker wrote down, heard or believes, and then "at" the claim itself
 _TOLD_THAT = re.compile(
-    r"\b(?:skrevet|skrive|skreiv|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"
-    r"fått vite|sier|sa|seier|mener|meiner)\b[^,.?!]{0,40}?\bat\s+",
+    r"\b(?:skrevet|skrive|skreiv|skrev|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"
+    r"fått vite|sier|sa|seier|mener|meiner|påstod|påsto|påstår|hevdet|hevda|hevder|fortalte|"
+    r"fortalt|nevnte)\b[^,.?!]{0,40}?\bat\s+",
     re.IGNORECASE,
 )
 _SUBJECT_SPAN = 5  # the verb of a claim comes after a subject of at most four words

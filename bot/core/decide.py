@@ -131,7 +131,7 @@ class Decider:
         outright = self._memberships.answer(q, search, memory, now)
         if outright is not None and not q.has(Cue.UNSUPPORTED):
             return outright
-        other = self._named.held_by_others(q, search, now)
+        other = self._named.held_by_others(q, search, now, self._find.last(memory, now))
         if (other := other or self._subjects.someone_else_in_role(q, search)) is not None:
             return other  # "Er det UiT som er hovedpartner …?"
         kind = self._kinds.verdict(q, self._find.last(memory, now))

@@ -49,19 +49,26 @@ class NamedSamlinger:
         names does not have."""
         return self.elsewhere(q, now) or self.on_another_day(q, now)
 
-    def held_by_others(self, q: Question, search: SearchResult, now: datetime) -> Reply | None:
-        """ "Er begynneropplæringa i samarbeid med UiT?": a partner the sources never name, of
+    def held_by_others(
+        self, q: Question, search: SearchResult, now: datetime, last: Entry | None = None
+    ) -> Reply | None:
+        """ "Er begynneropplæringa i samarbeid med UiT?", or of the samling the chat talked
+        about, "og det er i samarbeid med UiT, ikke sant?": a partner the sources never name of
         the samling the question names: "Nei." and who holds it."""
         top = search.hits[0] if search.hits else None
-        if not q.yes_no or not q.has(Cue.PARTNERS) or top is None or top.entry.event is None:
+        if top is not None and top.entry.event is not None and top.score >= _NAMED_SCORE:
+            samling: Entry | None = top.entry
+        else:
+            samling = last if q.refers_back and last is not None and last.is_event else None
+        if not q.yes_no or not q.has(Cue.PARTNERS) or samling is None or samling.event is None:
             return None
         names = strange_names(q, search)
-        if not names or not top.entry.event.organisers or top.score < _NAMED_SCORE:
+        if not names or not samling.event.organisers:
             return None
         unknown = answers.join_words([with_institution(name, q.text) for name in names])
-        held = answers.organisers_of_event(self._events.kb, top.entry, now)
+        held = answers.organisers_of_event(self._events.kb, samling, now)
         text = f"Nei. Kildene mine nevner ikke {unknown}. {held}"
-        return reply_about(self._events.kb, text, Intent.EVENT_INFO, [top.entry], search.hits)
+        return reply_about(self._events.kb, text, Intent.EVENT_INFO, [samling], search.hits)
 
     def elsewhere(self, q: Question, now: datetime) -> Reply | None:
         """ "er styrersamlinga på Oppdal?": the place is the claim, not a filter. When none of

@@ -59,6 +59,8 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
         verdict = (event.last_day - event.start).days + 1 == days_claimed(q)
     elif q.has(Cue.DEADLINE):
         verdict = not event.cancelled and event.deadline_open(now)
+        if q.period is not None and event.deadline is not None:  # "rekker jeg den i morgen?"
+            verdict = verdict and q.period.start <= event.deadline
         if asks_if_passed(q):
             verdict = not verdict  # "er fristen gått ut?", "er det for sent?"
     elif not ONLINE.isdisjoint(q.words) and not names_the_format(q):

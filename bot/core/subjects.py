@@ -90,7 +90,10 @@ class SubjectFinder:
         if own is not None and last is not None and fact is not None and not of_last:
             # "og hva er målene for ordningene?" after the network: the ordninger have goals
             names_own = names_own or (bool(fact_text(own, fact)) and not tells(last, fact))
-        if names_own or q.period is not None:
+        # "rekker jeg den i kveld?": the asker's own time, of the samling just talked about
+        reach = q.has(Cue.DEADLINE) or not _REACH.isdisjoint(q.words)
+        in_time = reach and q.refers_back and not q.topic and bool(last)
+        if names_own or (q.period is not None and not in_time):
             return None  # the question names what it is about ("og målet med læringsmiljø?")
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COUNT)
         if q.topic and not q.refers_back and not (asks_of_it and self.all_known(q.topic)):
@@ -398,11 +401,14 @@ def only_ahead(q: Question, search: SearchResult) -> bool:
 _CLEAR_NAME = 0.9
 
 
+_REACH = frozenset({"rekker", "rekk", "rekke", "rakk"})
+
+
 def _claims_only_a_year(q: Question) -> bool:
     """ "var det 2017?", "var det i 2019?": a short yes/no question that claims a year and
     names nothing else."""
-    if not q.yes_no or len(q.words) > _SHORT_CLAIM:
-        return False
+    if not q.yes_no or len(q.words) > _SHORT_CLAIM or not _REACH.isdisjoint(q.words):
+        return False  # ("rekker jeg den i kveld?" asks whether the asker makes it)
     if q.topic:
         return all(len(term) == _YEAR_DIGITS and term.isdigit() for term in q.topic)
     period = q.period
