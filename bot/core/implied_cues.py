@@ -46,6 +46,8 @@ def implied_cues(
         implied.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
     if first and first[0].startswith("hvilk") and _DESCRIBES & set(corrected):
         implied.add(Cue.DESCRIBED_IN)  # "hvilken melding beskriver DEKOM?" (not "beskriv …")
+    if not _POSSIBLE.isdisjoint(corrected) and not _STILL.isdisjoint(corrected):
+        implied.add(Cue.DEADLINE)  # "er det fortsatt mulig å få med noen på …?": sign-up
     if first == ["har"] and _BEEN in corrected:
         implied.add(Cue.PAST)  # "har styrersamlinga vært?", "har ho vore?" (read as "vært")
     if first == ["hva"] and corrected[2:3] in (["er"], ["var"]) and _PLURAL.search(corrected[1]):
@@ -54,6 +56,8 @@ def implied_cues(
 
 
 _STANDS = fold("står")
+_POSSIBLE = frozenset({"mulig", "mogleg", "mulighet", "moglegheit"})
+_STILL = frozenset({"fortsatt", "enna", "enno", "framleis", "fremdeles", "enda", "still"})
 _BEEN = fold("vært")  # typed nynorsk "vert" reads as "blir", so this is "vært"
 _INTRODUCES = frozenset(
     {"innforte", "innfort", "innforer", "innfores", "laget", "lagde", "startet"}

@@ -115,7 +115,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.CANCELLED: (
         "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt, "
-        "blir noe av, bli noe av, ble noe av, flyttet, flytta, flyttes, still on, going ahead, "
+        "blir noe av, bli noe av, ble noe av, flyttet, flytta, flyttes, fortsatt on, going ahead, "
         "som normalt, som vanlig, "
         "as planned"
     ),
@@ -273,7 +273,8 @@ main points total totalt overall briefly altogether man
 this these those my your our his her she he son daughter s talks talk talking things
 am being its what's whats who's there's it's that's kind sort trying understand wondering
 going gonna keep keeps mention mentions mentioning mentioned told very ever even than into
-onto whether because while stated supposedly anyway hey
+onto whether because while stated supposedly anyway hey wife husband granddaughter
+grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

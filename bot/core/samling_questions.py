@@ -42,8 +42,10 @@ def as_whether_for(q: Question) -> Question:
 
 
 def asks_to_sign_up(q: Question) -> bool:
-    """ "kan vi melde oss på …?": whether one may, not when the deadline is."""
-    return q.words[:1] == ("kan",)
+    """ "kan vi melde oss på …?": whether one may, not when the deadline is (but "kan jeg
+    fortsatt rekke fristen?" asks whether there is time)."""
+    in_time = not _STILL.isdisjoint(q.words) or any("frist" in word for word in q.words)
+    return q.words[:1] == ("kan",) and not in_time
 
 
 # What a yes/no question about samlinger may ask besides who they are for.
@@ -99,7 +101,7 @@ def asks_if_held(q: Question) -> bool:
     held, not cancelled."""
     words = set(q.words)
     as_usual = not words.isdisjoint({"planlagt", "vanlig", "normalt", "planned", "ahead"})
-    as_usual = as_usual or {"still", "on"} <= words  # "is it still on?"
+    as_usual = as_usual or {"fortsatt", "on"} <= words  # "is it still on?"
     return as_usual or ("av" in words and not words.isdisjoint(_SOMETHING))
 
 

@@ -53,3 +53,39 @@ def test_the_askers_own_time_against_the_deadline(
     assert first.confident
     assert starts_with_verdict(reply, verdict), reply.text
     assert "24. september" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "verdict"),
+    [
+        (
+            "er det fortsatt mulig å få med noen på engelsk på barnetrinnet?",
+            "2020-09-28T13:00",
+            "Nei",
+        ),
+        (
+            "er det fortsatt mulig å få med noen på engelsk på barnetrinnet?",
+            "2020-09-20T13:00",
+            "Ja",
+        ),
+        ("kan jeg fortsatt rekke fristen for engelsk samlingen?", BEFORE_ENGLISH_DEADLINE, "Ja"),
+        ("can my granddaughter still sign up for the english course?", "2020-09-28T12:00", "Nei"),
+        (
+            "Is the Kompetanse for framtidens barnehage strategy still running?",
+            "2026-11-22T12:00",
+            "Nei",
+        ),
+    ],
+)
+def test_still_possible_asks_whether_there_is_time(
+    engine: Engine, question: str, now: str, verdict: str
+) -> None:
+    reply = ask(engine, question, now)
+    assert reply.confident, reply.text
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_who_may_sign_up_is_still_asked_as_who_it_is_for(engine: Engine) -> None:
+    reply = ask(engine, "kan foreldre melde seg på engelsksamlingen?", BEFORE_ENGLISH_DEADLINE)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "lærere i engelsk" in reply.text
