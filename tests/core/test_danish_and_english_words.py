@@ -38,3 +38,15 @@ def test_the_weather_on_a_samling_day_is_not_in_the_sources(engine: Engine) -> N
         "ka slags vær va det på oppdal under ledersamlinga i januar 2020?", at(A_LATER_YEAR)
     )
     assert not reply.confident
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("er ppt også med i kompetanceudviklingen i regionen?", "PPT"),
+        ("er fylkesmanden også med i samarbejdet om rekom", "fylkesmennene"),
+        ("hvornår blev styrer samlingen holdt og var det fysisk fremmøde?", "Zoom"),
+    ],
+)
+def test_more_danish_words_are_read(engine: Engine, question: str, said: str) -> None:
+    assert said in sure(engine, question).text
