@@ -22,6 +22,7 @@ from bot.core.bulk import cyclic_gc_paused
 from bot.core.clauses import Clause, split_clauses
 from bot.core.context import with_context
 from bot.core.decide import Decider
+from bot.core.dialect import synonyms_as_read
 from bot.core.event_answers import EventAnswers
 from bot.core.fact_answers import name_first
 from bot.core.index import SearchIndex
@@ -46,7 +47,7 @@ class Engine:
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self._normaliser = Normaliser(kb.vocabulary.synonyms)
+        self._normaliser = Normaliser(synonyms_as_read(kb.vocabulary.synonyms, kb.vocabulary.forms))
         cues = cue_phrases(kb, self._normaliser)
         cue_terms = {term for terms, cue in cues if cue not in SOFT_CUES for term in terms}
         with cyclic_gc_paused():

@@ -83,7 +83,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHEN: (
         "når, dato, datoen, tidspunkt, hvilken dag, kva dag, ukedag, vekedag, hvilket år, "
         "årstall, hva år, hvilke år, hvilken dag i uka, hvilken dag i uken, "
-        "hva dag i uka, kva dag i veka, ukedagen, day of the week"
+        "hva dag i uka, kva dag i veka, ukedagen"
     ),
     Cue.TIME_OF_DAY: (
         "når på dagen, på dagen, klokka, klokken, klokkeslett, klokkeslettet, hvilket "
@@ -275,6 +275,7 @@ am being its what's whats who's there's it's that's kind sort trying understand 
 going gonna keep keeps mention mentions mentioning mentioned told very ever even than into
 onto whether because while stated supposedly anyway hey wife husband granddaughter
 grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor
+regnes regnast reknast regnet
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

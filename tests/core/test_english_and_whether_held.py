@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.dialect import WordForms
+from bot.core.dialect import WordForms, synonyms_as_read
 from bot.core.engine import Engine
 from tests.core.asking import (
     A_LATER_YEAR,
@@ -173,3 +173,23 @@ def test_a_nynorsk_verb_in_ar_opens_a_yes_no_question(engine: Engine) -> None:
     )
     assert first.confident
     assert starts_with_verdict(follow_up, "Ja"), follow_up.text
+
+
+def test_a_synonym_phrase_is_also_read_as_its_word_forms() -> None:
+    groups = synonyms_as_read([["ukedag", "day of the week"]], {"day": "dag", "week": "uke"})
+    assert groups == [["ukedag", "day of the week", "dag of the uke"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "said"),
+    [
+        ("når er samlingen for 1. trinn?", "what day of the week is that", "fredag"),
+        ("is there a samling for english teachers?", "ok and when do i need to sign up by", "24."),
+    ],
+)
+def test_english_follow_ups_of_a_samling(
+    engine: Engine, first: str, follow_up: str, said: str
+) -> None:
+    replies = conversation(engine, [first, follow_up], "2020-09-01T10:00")
+    assert replies[0].confident
+    assert replies[1].confident and said in replies[1].text, replies[1].text
