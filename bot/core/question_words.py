@@ -113,11 +113,11 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "for hvem, målgruppe, målgruppen, rettet mot, retta mot, ment for, beregnet for, "
         "yrkesgruppe, yrkesgrupper, hvem gjelder"
     ),
+    # ("fortsatt on" is English "still on" as the word forms read it)
     Cue.CANCELLED: (
         "avlyst, avlyse, avlyses, avlysning, avlysninger, utsatt, som planlagt, går som planlagt, "
         "blir noe av, bli noe av, ble noe av, flyttet, flytta, flyttes, fortsatt on, going ahead, "
-        "som normalt, som vanlig, "
-        "as planned"
+        "som normalt, som vanlig, as planned"
     ),
     Cue.OTHER_THAN: (
         "annet enn, anna enn, andre enn, noe annet, noko anna, andre ting, anna ting, mer enn, "
