@@ -116,6 +116,12 @@ class Period:
     def overlaps(self, first: date, last: date) -> bool:
         return first <= self.end and last >= self.start
 
+    def holds(self, day: date) -> bool:
+        """Whether the day is in it; a day named without a year is that day in any year."""
+        if self.day_month is not None and not self.year_given:
+            return (day.day, day.month) == self.day_month
+        return self.start <= day <= self.end
+
     def months(self) -> frozenset[int]:
         """The months of the year the period touches ("vinteren": 12, 1 and 2)."""
         count = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
@@ -124,9 +130,8 @@ class Period:
     @property
     def is_a_year(self) -> bool:
         """ "i 2017", "fra 2017": a whole year, which often names a thing rather than a time."""
-        return self.start == date(self.start.year, 1, 1) and self.end == date(
-            self.start.year, 12, 31
-        )
+        year = self.start.year
+        return (self.start, self.end) == (date(year, 1, 1), date(year, 12, 31))
 
 
 def _month_end(year: int, month: int) -> date:
@@ -160,12 +165,7 @@ def _season(name: str, today: date, year: int | None) -> Period:
         chosen = year or (today.year if today.month <= 8 else today.year + 1)
         return Period(date(chosen, 6, 1), date(chosen, 8, 31), f"sommeren {chosen}")
     # vinter: December to February
-    if year is not None:
-        start_year = year
-    elif today.month <= 3:
-        start_year = today.year - 1
-    else:
-        start_year = today.year
+    start_year = year if year is not None else (today.year - 1 if today.month <= 3 else today.year)
     end = _month_end(start_year + 1, 2)
     return Period(date(start_year, 12, 1), end, f"vinteren {start_year}/{start_year + 1}")
 
@@ -198,9 +198,10 @@ def _specific_day(
 _FOLDED_WEEKDAYS = tuple(fold(name) for name in WEEKDAYS)
 _MONTH_NAMES = "|".join(sorted(_FOLDED_MONTHS, key=len, reverse=True))
 _SEASONS = {"host": "host", "haust": "host", "var": "var", "sommer": "sommer", "vinter": "vinter"}
-_SEASONS.update({"autumn": "host", "fall": "host", "spring": "var", "summer": "sommer"})
-_SEASONS.update({"winter": "vinter"})
-_ENGLISH_SEASONS = "autumn|fall|spring|summer|winter"
+_IN_ENGLISH = {"autumn": "host", "fall": "host", "spring": "var", "summer": "sommer"}
+_IN_ENGLISH["winter"] = "vinter"
+_SEASONS |= _IN_ENGLISH
+_ENGLISH_SEASONS = "|".join(_IN_ENGLISH)
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (

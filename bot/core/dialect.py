@@ -335,12 +335,11 @@ def _without_run(words: list[str], run: list[str], key: Callable[[str], str] = s
 def synonyms_as_read(groups: Sequence[Sequence[str]], forms: Mapping[str, str]) -> list[list[str]]:
     """The synonym groups with each phrase also as a question reads it after its word forms:
     questions reach the synonyms only after "day" has become "dag", so the English "day of the
-    week" is also "dag av the uke" (of "ukedag")."""
-    lowered = {variant.lower(): word for variant, word in forms.items()}
+    week" is also "dag av the uke" (of "ukedag"). `forms` are lower case, as typed."""
     result = []
     for group in groups:
         read = [
-            " ".join(lowered.get(word, word) for word in phrase.lower().split()) for phrase in group
+            " ".join(forms.get(word, word) for word in phrase.lower().split()) for phrase in group
         ]
         result.append([*group, *(phrase for phrase in read if phrase not in group)])
     return result

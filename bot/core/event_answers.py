@@ -185,10 +185,7 @@ class EventAnswers:
         if period.year_given:
             return found
         if period.day_month is not None:
-            day, month = period.day_month
-            return [
-                e for e in pool if (event_of(e).start.day, event_of(e).start.month) == (day, month)
-            ]
+            return [e for e in pool if period.holds(event_of(e).start)]
         months = period.months()  # "styrersamlinga i høst": the autumn of any year
         return [e for e in pool if event_of(e).start.month in months]
 

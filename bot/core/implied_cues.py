@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from bot.core.question_forms import STILL_WORDS
 from bot.core.question_words import CUE_WORDS, Cue
 from bot.core.text import fold
 
@@ -46,7 +47,7 @@ def implied_cues(
         implied.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
     if first and first[0].startswith("hvilk") and _DESCRIBES & set(corrected):
         implied.add(Cue.DESCRIBED_IN)  # "hvilken melding beskriver DEKOM?" (not "beskriv …")
-    if not _POSSIBLE.isdisjoint(corrected) and not _STILL.isdisjoint(corrected):
+    if not _POSSIBLE.isdisjoint(corrected) and not STILL_WORDS.isdisjoint(corrected):
         implied.add(Cue.DEADLINE)  # "er det fortsatt mulig å få med noen på …?": sign-up
     if first == ["har"] and _BEEN in corrected:
         implied.add(Cue.PAST)  # "har styrersamlinga vært?", "har ho vore?" (read as "vært")
@@ -57,7 +58,6 @@ def implied_cues(
 
 _STANDS = fold("står")
 _POSSIBLE = frozenset({"mulig", "mogleg", "mulighet", "moglegheit"})
-_STILL = frozenset({"fortsatt", "enna", "enno", "framleis", "fremdeles", "enda", "still"})
 _BEEN = fold("vært")  # typed nynorsk "vert" reads as "blir", so this is "vært"
 _INTRODUCES = frozenset(
     {"innforte", "innfort", "innforer", "innfores", "laget", "lagde", "startet"}

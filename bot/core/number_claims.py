@@ -19,6 +19,7 @@ from itertools import pairwise
 from bot.core import answers
 from bot.core.knowledge import Entry, Fact
 from bot.core.question import Question
+from bot.core.question_forms import STILL_WORDS
 from bot.core.question_words import NUMBER_VALUES, Cue
 from bot.core.sentence_words import entry_sentences, on_its_own, same_noun
 from bot.core.text import fold, stem, typed_words
@@ -206,4 +207,4 @@ def still_in_period(q: Question, text: str, now: datetime) -> str | None:
 
 _ENDED = re.compile(r"\bavsluttet i (20\d\d)\b")
 _ONGOING = frozenset({"pagar", "pagaende", "gang"})  # "pågår det?", "er det i gang?"
-_STILL = frozenset({"fortsatt", "fremdeles", "framleis", "enda", "enna", "enno", "na"})
+_STILL = STILL_WORDS | {"na"}  # "gjelder den nå?"

@@ -88,6 +88,10 @@ _ASKING_SUBJECTS = frozenset(
 _EMBEDDED_AT = 3  # a verb, its subject and a verb come before the question word
 
 
+# "Still" ("er det fortsatt mulig?") and "in time" ("rekker jeg det?"), folded.
+STILL_WORDS = frozenset({"fortsatt", "fremdeles", "framleis", "enda", "enna", "enno"})
+IN_TIME_WORDS = frozenset({"rekker", "rekke", "rekk", "rakk", "tidsnok"})
+
 # The words of a samling held online; "fysisk" is the other format.
 ONLINE = frozenset({"digital", "digitalt", "digitale", "zoom", "teams", "nett", "nettet"})
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import datetime
 
-from bot.core.dates import Period, claims_a_weekday
+from bot.core.dates import claims_a_weekday
 from bot.core.knowledge import KnowledgeBase
 from bot.core.question import Question
 from bot.core.question_forms import ONLINE
@@ -49,12 +49,12 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
         verdict = event.start.weekday() == q.period.weekday  # "er det en fredag?"
         verdict = verdict and not event.cancelled
     elif q.has(Cue.DEADLINE) and q.period is not None and asks_if_due_then(q):
-        due = event.deadline is not None and _falls_in(q.period, event.deadline)
+        due = event.deadline is not None and q.period.holds(event.deadline)
         verdict = due and not event.cancelled
     elif q.period is not None and q.topic and _DAY_RANGE.search(q.text):  # "var den 28.–29. jan?"
         first = replace(q.period, end=q.period.start)  # the days claimed, from the first
         days = q.period.end - q.period.start
-        verdict = _falls_in(first, event.start) and days == event.last_day - event.start
+        verdict = first.holds(event.start) and days == event.last_day - event.start
     elif days_claimed(q) is not None:  # "gikk den over to dager?"
         verdict = (event.last_day - event.start).days + 1 == days_claimed(q)
     elif q.has(Cue.DEADLINE):
@@ -84,11 +84,3 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
     else:
         verdict = not event.cancelled  # "er X et DEKOM-tiltak?", "er det samling i dag?"
     return replace(reply, text=("Ja. " if verdict else "Nei. ") + reply.text)
-
-
-def _falls_in(period: Period, day: date) -> bool:
-    """Whether the day is in the period; a day named without a year ("fristen er 24.
-    september") is that day in any year."""
-    if period.day_month is not None and not period.year_given:
-        return (day.day, day.month) == period.day_month
-    return period.start <= day <= period.end

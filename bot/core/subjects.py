@@ -17,7 +17,7 @@ from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.list_items import item_asked
 from bot.core.memory import Memory
 from bot.core.question import Question
-from bot.core.question_forms import points_back
+from bot.core.question_forms import IN_TIME_WORDS, points_back
 from bot.core.question_words import NUMBER_WORDS, ONLY_WORDS, SAMLING_CUES, Cue
 from bot.core.text import Normaliser, fold, stem
 
@@ -91,8 +91,8 @@ class SubjectFinder:
             # "og hva er målene for ordningene?" after the network: the ordninger have goals
             names_own = names_own or (bool(fact_text(own, fact)) and not tells(last, fact))
         # "rekker jeg den i kveld?": the asker's own time, of the samling just talked about
-        reach = q.has(Cue.DEADLINE) or not _REACH.isdisjoint(q.words)
-        in_time = reach and q.refers_back and not q.topic and bool(last)
+        reach = q.has(Cue.DEADLINE) or not IN_TIME_WORDS.isdisjoint(q.words)
+        in_time = reach and q.refers_back and not q.topic and last is not None
         if names_own or (q.period is not None and not in_time):
             return None  # the question names what it is about ("og målet med læringsmiljø?")
         asks_of_it = asked_fact(q) is not None or q.has(Cue.WHO, Cue.WHERE, Cue.WHEN, Cue.COUNT)
@@ -401,13 +401,10 @@ def only_ahead(q: Question, search: SearchResult) -> bool:
 _CLEAR_NAME = 0.9
 
 
-_REACH = frozenset({"rekker", "rekk", "rekke", "rakk"})
-
-
 def _claims_only_a_year(q: Question) -> bool:
     """ "var det 2017?", "var det i 2019?": a short yes/no question that claims a year and
     names nothing else."""
-    if not q.yes_no or len(q.words) > _SHORT_CLAIM or not _REACH.isdisjoint(q.words):
+    if not q.yes_no or len(q.words) > _SHORT_CLAIM or not IN_TIME_WORDS.isdisjoint(q.words):
         return False  # ("rekker jeg den i kveld?" asks whether the asker makes it)
     if q.topic:
         return all(len(term) == _YEAR_DIGITS and term.isdigit() for term in q.topic)
