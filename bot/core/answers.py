@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time
 
-from bot.core.dates import clock, day_span, long_date, relative_hint, short_date
+from bot.core.date_texts import clock, day_span, long_date, relative_hint, short_date
 from bot.core.facets import Filters
 from bot.core.knowledge import Entry, EventDetails, Kind, KnowledgeBase
 

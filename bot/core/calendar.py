@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from icalendar import Alarm, Calendar, Event
 
 from bot.core import answers
-from bot.core.dates import long_date
+from bot.core.date_texts import long_date
 from bot.core.knowledge import OSLO, Entry, EventDetails, KnowledgeBase
 from bot.core.reminders import (
     DEFAULT_LEAD_TIMES,

@@ -15,6 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.core.question_words import QUESTION_INTRODUCERS, STOP_WORDS
+from bot.core.statement_claims import (
+    BELIEVING,
+    TAG_PHRASES,
+    OpenerTest,
+    as_checked_claim,
+    in_question_order,
+)
 from bot.core.text import fold
 
 # Sentence ends: ? and ! always; a full stop after a word, not after a number or a short
@@ -44,16 +51,15 @@ class Clause:
     alternative: bool = False
 
 
-# "wh" for a question word ("hva", "kæm"), "yes_no" for a verb that can open a yes/no question
-# ("er", "kan"), None for any other word.
-OpenerTest = Callable[[str], str | None]
-
-
 def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
     """The message as clauses in order. A part that starts with a question word is a question;
     one that starts with a verb is a question only in a sentence that ends with "?" (or in the
     last sentence, as people often leave the "?" out)."""
-    sentences = [part for sentence in _sentences(text) for part in _run_on(sentence, opener)]
+    sentences = [
+        part
+        for sentence in _sentences(text)
+        for part in _run_on(as_checked_claim(sentence), opener)
+    ]
     clauses: list[Clause] = []
     marked = any(sentence.rstrip().endswith("?") for sentence in sentences)
     for number, sentence in enumerate(sentences, start=1):
@@ -144,67 +150,6 @@ _RELATIVE = re.compile(
 )
 
 
-def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -> str:
-    """A claim asked about in the order of a statement, as a yes/no question: "Trondheim er
-    med i nettverket, ikke sant?" and "Sjekker bare: DEKOM er beskrevet i St.meld. 21?" ask
-    "er Trondheim med i nettverket?" and "er DEKOM beskrevet …?"; so does a `claimed` text
-    (after "er tanken at"). Any other text as it is."""
-    ending = text.rstrip(" ?!.,;:…").rsplit(None, 1)
-    tag_like = bool(ending) and fold(ending[-1].lower()) in _TAG_ENDS  # cheap before the regex
-    claim = _TAG.sub("", text) if tag_like else text
-    tagged = claim != text or claimed
-    if not tagged and not text.rstrip().endswith("?"):
-        return text
-    announced, _, claim = claim.rpartition(":")  # "Sjekker bare: …" announces the claim
-    told = _TOLD_THAT.search(claim) if tagged else None
-    if told is not None:  # "Jeg har skrevet i kalenderen at samlingen er 24. september, …?"
-        announced, claim = claim[: told.end()], claim[told.end() :]
-    found = list(re.finditer(r"[^\W\d_]+", claim))
-    words = [match.group(0).lower() for match in found]
-    if not words or opener(words[0]) is not None or fold(words[0]) in _BELIEVING:
-        return text
-    if not (tagged or announced or found[0].group(0)[0].isupper()):
-        return text  # "og nærr e fristen?": more likely a slip of a question word
-    if any(opener(word) == "wh" for word in words):
-        return text
-    verb = next((i for i, word in enumerate(words[:_SUBJECT_SPAN]) if opener(word)), None)
-    linking = {fold(word) for word in words[: verb + 2]} if verb is not None else set()
-    if verb is None or verb == 0 or _LINKING & linking:
-        return text
-    at = found[verb]
-    rest = f"{claim[: at.start()]} {claim[at.end() :]}".strip(" ,?")
-    return f"{at.group(0).lower()} {' '.join(rest.split())}?"
-
-
-# Tags that ask whether the claim before them is true, in the same sentence or the next one
-# ("Lesetråder ble avsluttet i 2019. Korrekt?"), as typed.
-_TAG_PHRASES = (
-    "ikke sant", "ikkje sant", "ittj sant", "korrekt", "riktig", "stemmer det", "stemmer dette",
-    "stemme d", "er det riktig", "er det korrekt", "er det sant", "har jeg rett", "eller hva",
-    "husker jeg riktig", "husker jeg rett", "husker jeg feil", "eller husker jeg feil",
-    "tar jeg feil", "eller tar jeg feil", "tror jeg", "trur eg", "var det ikke", "var det ikkje",
-    "er det ikke", "er det ikkje", "er det riktig forstått", "har jeg forstått det riktig",
-    "har eg forstått det rett", "stemmer", "eller",
-)  # fmt: skip
-# "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
-_TAG = re.compile(
-    r"[\s,.]*\b(?:"
-    + "|".join(map(re.escape, sorted(_TAG_PHRASES, key=len, reverse=True)))
-    + r")\W*$",
-    re.IGNORECASE,
-)
-_TAG_ENDS = frozenset(fold(phrase.split()[-1]) for phrase in _TAG_PHRASES)
-# What the asker wrote down, heard or believes, and then "at" the claim itself
-_TOLD_THAT = re.compile(
-    r"\b(?:skrevet|skrive|skreiv|skrev|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"
-    r"fått vite|sier|sa|seier|mener|meiner|påstod|påsto|påstår|hevdet|hevda|hevder|fortalte|"
-    r"fortalt|nevnte)\b[^,.?!]{0,40}?\bat\s+",
-    re.IGNORECASE,
-)
-_SUBJECT_SPAN = 5  # the verb of a claim comes after a subject of at most four words
-_LINKING = frozenset({"som", "at", "om", "hvis", "dersom", "nar", "fordi"})
-
-
 def _tells(sentence: str, opener: OpenerTest) -> bool:
     """ "Er fristen ute?? glemte det helt": after a question, a last sentence with no "?" that
     opens with neither a question word nor a verb tells something; "… trodde det var X"
@@ -216,12 +161,7 @@ def _tells(sentence: str, opener: OpenerTest) -> bool:
 
 def _claims(sentence: str) -> bool:
     """ "trodde det var skoleledersamlingen som ble avlyst": what the asker believes."""
-    return fold(_first_word(sentence)) in _BELIEVING
-
-
-_BELIEVING = frozenset(
-    fold(word) for word in ("trodde", "trudde", "tenkte", "mente", "meinte", "hørte", "regnet")
-)
+    return fold(_first_word(sentence)) in BELIEVING
 
 
 def _introduces_the_asker(text: str) -> bool:
@@ -294,7 +234,7 @@ def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[
     return [*clauses[:-2], Clause(f"{words[0]} {clauses[-2].text}?", True)]
 
 
-_TAGS = frozenset(tuple(fold(phrase).split()) for phrase in _TAG_PHRASES if phrase != "eller")
+_TAGS = frozenset(tuple(fold(phrase).split()) for phrase in TAG_PHRASES if phrase != "eller")
 # A part that only asks whether the statement before it is true, or for what it names
 # ("passordet til møtet, har du det?").
 _CONFIRMING = _TAGS | {

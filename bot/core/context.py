@@ -8,6 +8,7 @@ part takes from it what it leaves open itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
@@ -105,7 +106,8 @@ def with_context(
     # "Jeg startet i august. … når kom det?", "Jeg begynte som rektor i august … Når er første
     # samling?": when it is, is asked; the period told is the asker's, no filter
     # (but "og den på Oppdal tidlegare i år, når var den?" names the samling by its time)
-    of_a_samling = context.has(Cue.EVENT) or not context.topic
+    # (and "ledersamlinga for bhg i 2020, hvilken dato?" names the samling by its year)
+    of_a_samling = context.has(Cue.EVENT) or not context.topic or _names_a_samling(context)
     asks_when_it_is = q.has(Cue.WHEN) and not of_a_samling
     own_time = (q.has(Cue.NEXT, *ENTRY_FACT_CUES) and not its_samling) or asks_when_it_is
     period = q.period or (None if own_time or _the_askers_own_time(context) else context.period)
@@ -195,6 +197,17 @@ def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> 
 
 
 _FACTS_OF_NAMED = ENTRY_FACT_CUES | {Cue.DIFFERENCE, Cue.MEMBERS}
+
+
+def _names_a_samling(context: Question) -> bool:
+    """ "ledersamlinga for barnehagen i 2020": a samling named by its kind and its year (a
+    time such as "i fjor vinter" may be the asker's memory, and the name finds it)."""
+    span = context.period.span if context.period is not None else None
+    dated = span is not None and _YEAR.search(context.text[span[0] : span[1]]) is not None
+    return dated and any("samling" in term for term in context.topic)
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _named_by_place(told: Sequence[str]) -> bool:

@@ -6,26 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import date, time, timedelta
+from datetime import date, timedelta
 from itertools import pairwise
 
+from bot.core.date_texts import MONTHS, WEEKDAYS, day_span, long_date
 from bot.core.text import fold, words
 
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
 _FOLDED_MONTHS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
 _FOLDED_MONTHS.update({"jan": 1, "feb": 2, "aug": 8, "sep": 9, "sept": 9, "okt": 10, "nov": 11})
 _FOLDED_MONTHS.update({"des": 12, "january": 1, "february": 2, "march": 3, "may": 5, "june": 6})
@@ -33,11 +19,6 @@ _FOLDED_MONTHS.update({"july": 7, "october": 10, "december": 12})  # English: "1
 # A month's name cut short as people type it ("18. septembe", "2. okto"): four letters or more
 _SHORTENED = {name[:end]: n for name, n in _FOLDED_MONTHS.items() for end in range(4, len(name))}
 _FOLDED_MONTHS = _SHORTENED | _FOLDED_MONTHS
-
-
-def long_date(day: date) -> str:
-    """ "onsdag 20. januar 2021"."""
-    return f"{WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
 def another_month(period: Period, text: str) -> bool:
@@ -57,46 +38,6 @@ def another_month(period: Period, text: str) -> bool:
 
 
 _WRITTEN_MONTHS = {fold(name): number for number, name in enumerate(MONTHS, start=1)}
-
-
-def short_date(day: date) -> str:
-    """ "20. januar 2021"."""
-    return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
-
-
-def day_span(start: date, end: date | None) -> str:
-    """One day in long form, or a span: "29.–30. januar 2020 (onsdag–torsdag)", as people
-    write it; across months "onsdag 30. september – torsdag 1. oktober 2020"."""
-    if end is None or end == start:
-        return long_date(start)
-    if (start.year, start.month) == (end.year, end.month):
-        days = f"{WEEKDAYS[start.weekday()]}–{WEEKDAYS[end.weekday()]}"
-        return f"{start.day}.–{end.day}. {MONTHS[end.month - 1]} {end.year} ({days})"
-    first = f"{WEEKDAYS[start.weekday()]} {start.day}."
-    if (start.year, start.month) != (end.year, end.month):
-        first += f" {MONTHS[start.month - 1]}"
-        if start.year != end.year:
-            first += f" {start.year}"
-    return f"{first} – {long_date(end)}"
-
-
-def clock(moment: time) -> str:
-    return f"kl. {moment.hour:02d}.{moment.minute:02d}"
-
-
-def relative_hint(day: date, today: date) -> str | None:
-    """A human hint for dates near today: "i dag", "i morgen", "om 3 dager", "for 2 uker siden"."""
-    delta = (day - today).days
-    if delta == 0:
-        return "i dag"
-    if delta == 1:
-        return "i morgen"
-    if delta == -1:
-        return "i går"
-    if abs(delta) > 31:
-        return None
-    amount = f"{abs(delta)} dager" if abs(delta) < 14 else f"{round(abs(delta) / 7)} uker"
-    return f"om {amount}" if delta > 0 else f"for {amount} siden"
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,7 +141,7 @@ _MONTH_NAMES = "|".join(sorted(_FOLDED_MONTHS, key=len, reverse=True))
 _SEASONS = {"host": "host", "haust": "host", "var": "var", "sommer": "sommer", "vinter": "vinter"}
 _IN_ENGLISH = {"autumn": "host", "fall": "host", "spring": "var", "summer": "sommer"}
 _IN_ENGLISH["winter"] = "vinter"
-_SEASONS |= _IN_ENGLISH
+_SEASONS |= _IN_ENGLISH | {"efteraret": "host", "foraret": "var"}  # and Danish
 _ENGLISH_SEASONS = "|".join(_IN_ENGLISH)
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
@@ -252,14 +193,18 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(?:i fjor|ifjor|forrige) (?P<s>hosten|hausten|varen|sommeren|vinteren|host|haust|"
             r"var|sommer|vinter)\b",
         ),
-        ("season", r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b"),
+        (
+            "season",
+            r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b(?: (?P<y>\d{4}))?",
+        ),
         ("last_season", rf"\blast (?P<s>{_ENGLISH_SEASONS})\b"),
         ("season", rf"\b(this|next|in|in the) (?P<s>{_ENGLISH_SEASONS})\b"),
         (
             "season",  # "denne hausten", "til høsten", "i høsten"
-            r"\b(i|til|pa|om|denne|neste) (?P<s>hosten|hausten|varen|sommeren|vinteren)\b",
+            r"\b(i|til|pa|om|denne|neste) "
+            r"(?P<s>hosten|hausten|varen|sommeren|vinteren|efteraret|foraret)\b(?: (?P<y>\d{4}))?",
         ),
-        ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren) (?P<y>\d{4})\b"),
+        ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren|efteraret) (?P<y>\d{4})\b"),
         ("season", r"\b(?P<s>host|haust|var|sommer|vinter)ens\b"),  # "høstens samlinger"
         ("new_year", r"\b(?:pa|over|etter|til) (?:nyaret|nyttar|nyttaret)\b"),  # "på nyåret"
         ("before_christmas", r"\b(?:for|til|innen) jul(?:a|en|i)?\b"),  # "før jul", "innen jul"
@@ -417,7 +362,7 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         if name == "season" and match.group(1) in ("neste", "next"):
             following = _season(season, today, None)
             return _season(season, today, following.start.year + 1)
-        if name == "season_of":
+        if match.groupdict().get("y"):  # "høsten 2020", "i høst 2020"
             return _season(season, today, _year_of(match, "y"))
         return replace(_season(season, today, None), year_given=False)  # "i høst": this year's
     if name == "before_christmas":  # from today to the Christmas holiday

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.core import answers, status_texts
-from bot.core.answers import event_of, most_relevant
+from bot.core.answers import event_of, most_relevant, when
 from bot.core.audience_breadth import broader_audiences
 from bot.core.dates import Period, claims_a_weekday, label_of_any_year, writes_a_year
 from bot.core.facets import Filters
@@ -405,8 +405,16 @@ class EventAnswers:
         scope = answers.filter_phrase(self.kb, q.filters)
         cancelled = [e for e in pool if event_of(e).cancelled]
         if not cancelled:
+            # "hvilken samling ble avlyst i høst?": none then, and the last one that was
+            scope += f" {q.period.label}" if q.period is not None else ""
+            before = q.period.start if q.period is not None else None
+            ever = [e for e in self.matching(q.filters) if event_of(e).cancelled]
+            ever = [e for e in ever if before is not None and event_of(e).start < before]
+            last = max(ever, key=lambda e: event_of(e).start) if ever else None
             text = ("Nei. " if q.yes_no else "") + status_texts.no_cancelled_events(scope)
-            return self._reply(text, Intent.CANCELLED, [])
+            if last is not None:
+                text += f" Den siste som ble avlyst, var «{last.title}» {when(last, now)}."
+            return self._reply(text, Intent.CANCELLED, [last] if last is not None else [])
         text = status_texts.cancelled_events(scope, cancelled, now)
         verdict = "Ja. " if q.yes_no else ""  # "har noe blitt avlyst?"
         return self._reply(verdict + text, Intent.CANCELLED, cancelled)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
+from itertools import pairwise
 
 from bot.core import answers
 from bot.core.fact_answers import fact_text
@@ -17,7 +18,7 @@ from bot.core.question import Question
 from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.question_words import CUE_WORDS, ONLY_WORDS, Cue
 from bot.core.sentence_words import ends_a_compound, inflected_in, shortens_a_compound
-from bot.core.text import Normaliser, fold
+from bot.core.text import Normaliser, fold, typed_words
 
 _TELLING_CUE = 4  # a cue word this long says what is claimed ("barnehageplass", "lønn")
 
@@ -115,3 +116,25 @@ def said_in(term: str, terms: AbstractSet[str]) -> bool:
         or ends_a_compound(term, terms)
         or shortens_a_compound(term, terms)
     )
+
+
+def unnamed_member(q: Question, group: Entry, normaliser: Normaliser) -> str | None:
+    """ "Er digitale ferdigheter et av fokusområdene?": the words before "et av" as typed,
+    when they share no word with any of the group's members."""
+    typed = typed_words(q.text)
+    folded = [fold(word) for word in typed]
+    pairs = enumerate(pairwise(folded))
+    at = next((i for i, (one, of) in pairs if one in _ONE_OF and of == "av"), None)
+    if at is None:  # "Is digital kompetanse one of …?": as the words read in Norwegian
+        typed = list(q.words)
+        pairs = enumerate(pairwise(typed))
+        at = next((i for i, (one, of) in pairs if one in _ONE_OF and of == "av"), None)
+    if at is None or at < 2:
+        return None
+    named = " ".join(typed[1:at])
+    terms = set(normaliser.terms(named))
+    members = {term for member in group.members for term in normaliser.terms(member)}
+    return None if not terms or terms & members else named
+
+
+_ONE_OF = frozenset({"en", "et", "ett", "ei", "ein", "eit"})

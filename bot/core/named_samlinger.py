@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.core import answers
 from bot.core.answers import event_of, most_relevant
-from bot.core.dates import WEEKDAYS, short_date
+from bot.core.date_texts import WEEKDAYS, short_date
 from bot.core.event_answers import EventAnswers
 from bot.core.facets import Filters
 from bot.core.index import SearchResult

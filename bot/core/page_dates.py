@@ -8,7 +8,7 @@ date is said to state none.
 
 from __future__ import annotations
 
-from bot.core.dates import short_date
+from bot.core.date_texts import short_date
 from bot.core.knowledge import KnowledgeBase, Source
 from bot.core.question import Question
 from bot.core.question_words import Cue

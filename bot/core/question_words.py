@@ -106,7 +106,8 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.WHERE: (
         "hvor, sted, stedet, adresse, digital, digitalt, fysisk, foregår, foregå, vertskap, "
-        "gjennomføres, reise, oppmøte, noensteds, plattform, platform, plattformen, kjøre, kjør"
+        "gjennomføres, reise, oppmøte, noensteds, plattform, platform, plattformen, kjøre, kjør, "
+        "format, formatet"
     ),
     Cue.WHO: "hvem, deltakere, aktuell",
     Cue.FOR_WHOM: (

@@ -39,7 +39,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 
 from bot.core import answers
-from bot.core.dates import long_date, relative_hint
+from bot.core.date_texts import long_date, relative_hint
 from bot.core.knowledge import OSLO, Entry, EventDetails, KnowledgeBase
 
 # --------------------------------------------------------------------------------------------

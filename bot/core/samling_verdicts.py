@@ -27,6 +27,8 @@ from bot.core.text import fold
 
 _DAY_RANGE = re.compile(r"\b\d{1,2}\.? ?[-–] ?\d{1,2}\.")
 _APPLIES = frozenset({"gjelder", "gjaldt", "ment", "meint", "passer"})
+# Words that claim a samling is held where people meet ("fysisk", "oppmøte", "reise dit")
+_IN_PERSON = frozenset({"fysisk", "fysiske", "oppmote", "reise", "reis", "reiser"})
 _PLATFORMS = frozenset({"zoom", "teams", "meet", "skype"})
 
 
@@ -69,10 +71,12 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
         platform = fold(event.platform) if event.platform else None
         verdict = event.format == "digital" and (not named or platform in (None, *named))
         verdict = verdict and not (event.cancelled and q.has(Cue.PAST))  # "ble den holdt …?"
+    elif not _IN_PERSON.isdisjoint(q.words):
+        # "ble den holdt fysisk?", "må eg reise nokon stad?": a samling at a place is in person
+        in_person = event.format == "fysisk" or (event.format is None and bool(event.location))
+        verdict = in_person and not (event.cancelled and q.has(Cue.PAST))
     elif q.has(Cue.PAST) and not q.has(Cue.NEXT):
         verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
-    elif q.has(Cue.WHERE) and "fysisk" in q.words:
-        verdict = event.format == "fysisk"
     elif q.has(Cue.NEXT):
         verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
     elif q.filters.audiences and (q.has(Cue.FOR_WHOM) or _APPLIES & set(q.words)):

@@ -78,6 +78,13 @@ _OF_SAMLINGER = frozenset(
     }
 )
 _SPAN = re.compile(r"\b(20\d\d) ?[–-] ?(20\d\d)\b")
+# A count in an answer: a digit, or a number written out ("seks kommuner", "to skoler")
+# (not a date's "1." or a year)
+_A_NUMBER = re.compile(
+    r"(?<![\d.])\b\d{1,3}\b(?![.\d–-])|\b(?:én|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|"
+    r"tolv|ingen)\b",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _AFTER = re.compile(r"\b(?:etter|after) (20\d\d)\b")
 _BEFORE = re.compile(r"\b(?:før|innen|before) (20\d\d)\b")
@@ -154,6 +161,11 @@ class SourceGaps:
             return Reply(text, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         if not reply.confident or not reply.matches:
             return reply
+        counts = _A_NUMBER.search(reply.text) is not None or "•" in reply.text  # (a list)
+        if q.has(Cue.COUNT) and not q.yes_no and not counts:
+            # "hvor mange barnehager i Holtålen er med i REKOM?": the sources count no such thing
+            text = f"Det sier ikke kildene mine. Det jeg vet, er: {reply.text}"
+            return Reply(text, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         entry = self._kb.get(reply.matches[0].id)
         if entry is None:
             return reply

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.core.answers import deadline_day, deadline_sentence, event_list, event_of, when, where
-from bot.core.dates import long_date
+from bot.core.date_texts import long_date
 from bot.core.knowledge import Entry
 
 

@@ -15,7 +15,6 @@ from datetime import datetime
 from itertools import pairwise
 
 from bot.core import answers, help_texts
-from bot.core.answers import event_of
 from bot.core.contraries import contrary_sentence
 from bot.core.event_answers import EventAnswers
 from bot.core.fact_answers import (
@@ -38,7 +37,7 @@ from bot.core.question import Question
 from bot.core.question_words import ONLY_WORDS, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.samling_questions import as_whether_for, asks_whether_for
-from bot.core.sentence_words import audience_sentence, split_sentences
+from bot.core.sentence_words import audience_sentence, ends_a_compound, split_sentences
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
@@ -211,11 +210,11 @@ class SubjectAnswers:
             return None
         pool = [event for entry_id in named for event in self._events.about(entry_id)]
         if q.filters.audiences:  # "… på begynneropplæringa": the samlinger for them
-            pool = [e for e in pool if q.filters.audiences & set(event_of(e).audience)]
+            pool = [e for e in pool if q.filters.audiences & set(answers.event_of(e).audience)]
         with_them = [
             event
             for event in dict.fromkeys(pool)
-            if organisers & {fold(name) for name in event_of(event).organisers}
+            if organisers & {fold(name) for name in answers.event_of(event).organisers}
         ]
         if not with_them:
             return None
@@ -368,7 +367,8 @@ class SubjectAnswers:
     def _lists_what_is_counted(self, q: Question, entry: Entry) -> bool:
         """Whether the entry's list is of what is counted (its heading or title names it)."""
         named = self._normaliser.terms(f"{entry.items_title or ''} {entry.title}")
-        return q.counted is None or q.counted in named or q.counted in q.kind_words
+        known = {*named, *q.kind_words}  # and "skoler" of "Prosjektskolene er"
+        return q.counted is None or q.counted in known or ends_a_compound(q.counted, set(named))
 
     def _items_of_a_sort(self, q: Question, entry: Entry, search: SearchResult) -> Reply:
         """The items that are what is counted, by their head noun ("Malvik kommune" is a

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
 
 from bot.core import answers
 from bot.core.contraries import contrary_sentence
 from bot.core.dates import another_month
 from bot.core.fact_answers import fact_text
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
-from bot.core.list_claims import ListClaims, said_in
+from bot.core.list_claims import ListClaims, said_in, unnamed_member
 from bot.core.number_claims import counts_before_names, number_verdict
 from bot.core.question import Question
 from bot.core.question_forms import pointed_names
@@ -31,7 +30,7 @@ from bot.core.sentence_words import (
 )
 from bot.core.strange_names import names_a_body
 from bot.core.subjects import MemberNames
-from bot.core.text import Normaliser, fold, typed_words
+from bot.core.text import Normaliser, fold
 
 _TELLING_CUE = 5  # a question word this long says what the sentence is about ("samarbeid")
 _MAX_COMPLEMENT_WORDS = 40  # a sentence added after an answer stays short
@@ -125,17 +124,23 @@ class YesNo:
         known = {name for _, name in self._names}
         together = "sammen" in q.words and not any(name in known for name in outsiders)
         in_it_with = "med" in q.words and not together
+        in_it_with = in_it_with or _IS_IN.match(" ".join(q.words)) is not None  # "er Malvik i …?"
         membership = membership or (bool(outsiders) and in_it_with)
         if entry.members and not (outsiders or insiders) and of_kind_asked(q, sorts):
-            stranger = self._unnamed_member(q, entry)  # "er digitale ferdigheter et av …?"
+            # "er digitale ferdigheter et av …?"
+            stranger = unnamed_member(q, entry, self._normaliser)
             outsiders = [stranger] if stranger is not None else []
-        membership = membership and not counts_before_names(q.text, mentioned)
+        outside = not _OUTSIDE.isdisjoint(q.words)  # "er Holtålen utenfor regionen?"
+        membership = (membership or outside) and not counts_before_names(q.text, mentioned)
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:
                 names = answers.join_words([self.shown(name) for name in outsiders])
-                return f"Nei, {names} er ikke med i {title}. {listing}".strip()
+                verdict = "Ja" if outside else "Nei"
+                return f"{verdict}, {names} er ikke med i {title}. {listing}".strip()
             names = answers.join_words([self.shown(name) for name in insiders])
+            if outside:
+                return f"Nei, {names} er med i {title}. {listing}".strip()
             only = not ONLY_WORDS.isdisjoint(q.words) and "eller" not in q.words
             if only and len(insiders) < len(entry.members):
                 return f"Nei. {listing}".strip()  # "består modellen bare av A og B?": and C
@@ -207,24 +212,6 @@ class YesNo:
             )
             self._title_audiences[entry.id] = named
         return named
-
-    def _unnamed_member(self, q: Question, group: Entry) -> str | None:
-        """ "Er digitale ferdigheter et av fokusområdene?": the words before "et av" as typed,
-        when they share no word with any of the group's members."""
-        typed = typed_words(q.text)
-        folded = [fold(word) for word in typed]
-        pairs = enumerate(pairwise(folded))
-        at = next((i for i, (one, of) in pairs if one in _ONE_OF and of == "av"), None)
-        if at is None:  # "Is digital kompetanse one of …?": as the words read in Norwegian
-            typed = list(q.words)
-            pairs = enumerate(pairwise(typed))
-            at = next((i for i, (one, of) in pairs if one in _ONE_OF and of == "av"), None)
-        if at is None or at < 2:
-            return None
-        named = " ".join(typed[1:at])
-        terms = set(self._normaliser.terms(named))
-        members = {term for member in group.members for term in self._normaliser.terms(member)}
-        return None if not terms or terms & members else named
 
     def groups_of(self, name: str) -> list[Entry]:
         """The groups that list `name` among their members ("Melhus": Gauldalsregionen)."""
@@ -376,7 +363,10 @@ class YesNo:
         """ "Kommer modellen fra Utdanningsdirektoratet?" of "Kunnskapsdepartementet står bak
         …": the question names an actor that the entry's fact does not."""
         asked = {t for t in self.claim(q, entry) if t in self._actors or names_a_body(t)}
-        return bool(asked) and not asked <= set(self._normaliser.terms(text))
+        # "tilskudd fra Utdanningsdirektoratet": who gives, not who receives ("Trondheim kommune")
+        givers = {t for name in _GIVER.findall(text) for t in self._normaliser.terms(name)}
+        named_elsewhere = not asked <= set(self._normaliser.terms(text))
+        return bool(asked) and (named_elsewhere or (bool(givers) and asked.isdisjoint(givers)))
 
     def _overlap(self, claim: set[str], text: str, naming: set[str] | None = None) -> int:
         """How many of the claim's terms the text has, as words or as the last part of a
@@ -414,16 +404,16 @@ class YesNo:
 
 _ORGANISER = "organiser"
 _US = frozenset({"oss", "meg", "mæ", "me"})
+_OUTSIDE = frozenset({"utenfor", "utanfor", "outside"})
+_IS_IN = re.compile(r"(?:er|e|var) [^\W\d_]+(?: [^\W\d_]+)? i ")
 _NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")
+_GIVER = re.compile(r"\b(?:tilskudd|midler|støtte) fra ([A-ZÆØÅ][^\W\d_]{3,})")
 
 
 def of_kind_asked(q: Question, sorts: set[Kind | str | None]) -> bool:
     """ "er X et fokusområde?", "… en av ordningene?": the question names the members' kind."""
     return q.kind_named is not None and q.kind_named in sorts
-
-
-_ONE_OF = frozenset({"en", "et", "ett", "ei", "ein", "eit"})
 
 
 def _not_in_title(name: str, entry: Entry) -> bool:

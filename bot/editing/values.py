@@ -21,7 +21,7 @@ from typing import Literal
 from ruamel.yaml.comments import CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
-from bot.core.dates import MONTHS, WEEKDAYS, long_date
+from bot.core.date_texts import MONTHS, WEEKDAYS, long_date
 from bot.core.knowledge import Kind, KnowledgeBase
 from bot.core.text import fold
 

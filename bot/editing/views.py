@@ -13,7 +13,7 @@ from bot.conversation.callbacks import Action
 from bot.conversation.messages import Button, Keyboard, Outgoing, Response
 from bot.conversation.replies import Replies, button, entry_label, link_rows
 from bot.core.answers import event_summary
-from bot.core.dates import long_date
+from bot.core.date_texts import long_date
 from bot.core.knowledge import OSLO, Entry, KnowledgeBase
 from bot.core.reply import Intent, reply_about
 from bot.editing import texts

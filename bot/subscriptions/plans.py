@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.core import answers
-from bot.core.dates import clock, long_date
+from bot.core.date_texts import clock, long_date
 from bot.core.knowledge import OSLO, Entry, KnowledgeBase
 from bot.core.reminders import (
     LeadTime,

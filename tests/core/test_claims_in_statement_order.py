@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.core.clauses import in_question_order, split_clauses
+from bot.core.clauses import split_clauses
 from bot.core.engine import Engine
 from bot.core.reply import Reply
+from bot.core.statement_claims import in_question_order
 from tests.core.asking import EARLY_SEPTEMBER_2020, ask, conversation, starts_with_verdict
 
 AFTER_THE_ENGLISH_DEADLINE = "2020-09-28T08:15"

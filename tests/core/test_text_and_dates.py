@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from bot.core.dates import day_span, find_period, long_date, relative_hint
+from bot.core.date_texts import day_span, long_date, relative_hint
+from bot.core.dates import find_period
 from bot.core.spelling import Speller
 from bot.core.text import Normaliser, fold, stem, words
 

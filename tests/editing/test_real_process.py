@@ -12,7 +12,7 @@ import sys
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from bot.core.dates import long_date
+from bot.core.date_texts import long_date
 from bot.core.knowledge import OSLO
 from bot.core.reminders import is_quiet
 from tests.channels.test_end_to_end import (

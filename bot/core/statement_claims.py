@@ -1,0 +1,102 @@
+"""A claim asked about in the order of a statement: "Trondheim er med i nettverket, ikke sant?",
+"Lesetråder er finansiert av kommunen, har jeg hørt". People check what they believe or were
+told by stating it, with a tag or a hearsay tail after it; the claim is asked as the yes/no
+question it is ("er Trondheim med i nettverket?").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.core.text import fold
+
+# "wh" for a question word ("hva", "kæm"), "yes_no" for a verb that can open a yes/no question
+# ("er", "kan"), None for any other word.
+OpenerTest = Callable[[str], str | None]
+
+# What the asker believes, first in a sentence: "trodde det var skoleledersamlingen som …"
+BELIEVING = frozenset(
+    fold(word) for word in ("trodde", "trudde", "tenkte", "mente", "meinte", "hørte", "regnet")
+)
+
+
+def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -> str:
+    """A claim asked about in the order of a statement, as a yes/no question: "Trondheim er
+    med i nettverket, ikke sant?" and "Sjekker bare: DEKOM er beskrevet i St.meld. 21?" ask
+    "er Trondheim med i nettverket?" and "er DEKOM beskrevet …?"; so does a `claimed` text
+    (after "er tanken at"). Any other text as it is."""
+    ending = text.rstrip(" ?!.,;:…").rsplit(None, 1)
+    tag_like = bool(ending) and fold(ending[-1].lower()) in _TAG_ENDS  # cheap before the regex
+    claim = _TAG.sub("", text) if tag_like else text
+    tagged = claim != text or claimed
+    if not tagged and not text.rstrip().endswith("?"):
+        return text
+    announced, _, claim = claim.rpartition(":")  # "Sjekker bare: …" announces the claim
+    told = _TOLD_THAT.search(claim) if tagged else None
+    if told is not None:  # "Jeg har skrevet i kalenderen at samlingen er 24. september, …?"
+        announced, claim = claim[: told.end()], claim[told.end() :]
+    found = list(re.finditer(r"[^\W\d_]+", claim))
+    words = [match.group(0).lower() for match in found]
+    if not words or opener(words[0]) is not None or fold(words[0]) in BELIEVING:
+        return text
+    if not (tagged or announced or found[0].group(0)[0].isupper()):
+        return text  # "og nærr e fristen?": more likely a slip of a question word
+    if any(opener(word) == "wh" for word in words):
+        return text
+    verb = next((i for i, word in enumerate(words[:_SUBJECT_SPAN]) if opener(word)), None)
+    linking = {fold(word) for word in words[: verb + 2]} if verb is not None else set()
+    if verb is None or verb == 0 or _LINKING & linking:
+        return text
+    at = found[verb]
+    rest = f"{claim[: at.start()]} {claim[at.end() :]}".strip(" ,?")
+    return f"{at.group(0).lower()} {' '.join(rest.split())}?"
+
+
+# Tags that ask whether the claim before them is true, in the same sentence or the next one
+# ("Lesetråder ble avsluttet i 2019. Korrekt?"), as typed.
+TAG_PHRASES = (
+    "ikke sant", "ikkje sant", "ittj sant", "korrekt", "riktig", "stemmer det", "stemmer dette",
+    "stemme d", "er det riktig", "er det korrekt", "er det sant", "har jeg rett", "eller hva",
+    "husker jeg riktig", "husker jeg rett", "husker jeg feil", "eller husker jeg feil",
+    "tar jeg feil", "eller tar jeg feil", "tror jeg", "trur eg", "var det ikke", "var det ikkje",
+    "er det ikke", "er det ikkje", "er det riktig forstått", "har jeg forstått det riktig",
+    "har eg forstått det rett", "stemmer", "eller",
+)  # fmt: skip
+# "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
+_TAG = re.compile(
+    r"[\s,.]*\b(?:"
+    + "|".join(map(re.escape, sorted(TAG_PHRASES, key=len, reverse=True)))
+    + r")\W*$",
+    re.IGNORECASE,
+)
+_TAG_ENDS = frozenset(fold(phrase.split()[-1]) for phrase in TAG_PHRASES)
+# What the asker wrote down, heard or believes, and then "at" the claim itself
+_TOLD_THAT = re.compile(
+    r"\b(?:skrevet|skrive|skreiv|skrev|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"
+    r"fått vite|sier|sa|seier|mener|meiner|påstod|påsto|påstår|hevdet|hevda|hevder|fortalte|"
+    r"fortalt|nevnte)\b[^,.?!]{0,40}?\bat\s+",
+    re.IGNORECASE,
+)
+_SUBJECT_SPAN = 5  # the verb of a claim comes after a subject of at most four words
+_LINKING = frozenset({"som", "at", "om", "hvis", "dersom", "nar", "fordi"})
+
+
+def as_checked_claim(sentence: str) -> str:
+    """ "Lesetråder er finansiert av kommunen, har jeg fått opplyst", "… fem kommuner, så vidt
+    jeg har forstått", "…, sier kritikerne": a claim told with where the asker has it from asks
+    whether it is true, as "…, stemmer det?" does. Any other sentence as it is."""
+    tail = _HEARSAY_TAIL.search(sentence)
+    if tail is None or tail.start() == 0:
+        return sentence
+    return f"{sentence[: tail.start()].rstrip()}, stemmer det?"
+
+
+# After a comma, at the end: a few words that say the claim was heard, read or told
+_HEARSAY_TAIL = re.compile(
+    r",\s*(?:(?:[^\W\d_]+\s+){0,4}(?:hørt|høyrt|hørte|høyrde|opplyst|forstått|skjønt|fortalt|"
+    r"lest|leste|sagt|sies|seiast)|(?:ifølge|iflg\.?|etter)\s+(?:[^\W\d_]+\s+){0,2}"
+    r"(?:kilder|kilde|kjelder|info|informasjon)|(?:sier|seier|mener|meiner|hevder|påstår)\s+"
+    r"(?:[^\W\d_]+\s*){1,2})(?:\s+[^\W\d_]+){0,2}\s*[.!]*$",
+    re.IGNORECASE,
+)

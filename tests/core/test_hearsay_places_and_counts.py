@@ -1,0 +1,220 @@
+"""Claims told with where the asker has them from ("…, har jeg hørt"), membership asked as "er X
+i …?" or "utenfor", a samling held in person or not, counts the sources do not make, cancelled
+samlinger of a season, a samling named by its year in the message, and Danish and English words
+(issue 9)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.core.clauses import split_clauses
+from bot.core.engine import Engine
+from bot.core.statement_claims import as_checked_claim
+from tests.core.asking import (
+    A_LATER_YEAR,
+    NOVEMBER_2020,
+    ask,
+    conversation,
+    first_sentence,
+    starts_with_verdict,
+    sure,
+)
+
+# -- a claim with a hearsay tail -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("Lesetråder er finansiert av kommunen, har jeg fått opplyst",
+         "Lesetråder er finansiert av kommunen, stemmer det?"),
+        ("Gauldalsregionen består av fem kommuner, så vidt jeg har forstått",
+         "Gauldalsregionen består av fem kommuner, stemmer det?"),
+        ("rekom og dekom skal ses hver for seg, sier kritikerne",
+         "rekom og dekom skal ses hver for seg, stemmer det?"),
+        ("det skjer ingenting denne uka, ifølge mine kilder",
+         "det skjer ingenting denne uka, stemmer det?"),
+    ],
+)  # fmt: skip
+def test_a_hearsay_tail_asks_whether_the_claim_holds(typed: str, asked: str) -> None:
+    assert as_checked_claim(typed) == asked
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "når er fristen, har du hørt noe?",  # a question of its own before the comma
+        "Jeg har hørt om DEKOM",  # no comma: the whole sentence tells
+        "har jeg forstått det riktig",  # nothing before the tail
+    ],
+)
+def test_other_sentences_keep_their_words(typed: str) -> None:
+    assert as_checked_claim(typed) == typed
+
+
+def test_a_hearsay_tail_is_no_question_of_its_own() -> None:
+    clauses = split_clauses(
+        "Lesetråder er finansiert av kommunen, har jeg fått opplyst", lambda w: None
+    )
+    assert [c.text for c in clauses] == ["Lesetråder er finansiert av kommunen, stemmer det?"]
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict", "said"),
+    [
+        ("Gauldalsregionen består av fem kommuner, så vidt jeg har forstått", "Nei", "seks"),
+        ("Lesetråder er finansiert av Trondheim kommune selv, har jeg fått opplyst", "Nei",
+         "Utdanningsdirektoratet"),
+        ("Ordningene Rekom, Dekom og Kompetanseløftet skal ses hver for seg, sier kritikerne",
+         "Nei", "i sammenheng"),
+    ],
+)  # fmt: skip
+def test_hearsay_claims_get_a_verdict(
+    engine: Engine, question: str, verdict: str, said: str
+) -> None:
+    reply = sure(engine, question)
+    assert starts_with_verdict(reply, verdict), reply.text
+    assert said in reply.text
+
+
+def test_who_gives_the_grant_is_not_who_receives_it(engine: Engine) -> None:
+    assert starts_with_verdict(sure(engine, "får Lesetråder tilskudd fra kommunen?"), "Nei")
+    received = sure(engine, "har trondheim kommune fått tilskudd fra udir til skolebibliotekene?")
+    assert starts_with_verdict(received, "Ja"), received.text
+
+
+# -- membership: "er X i …?", "utenfor" ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first"),
+    [
+        ("er Malvik i Gauldalsregionen?", "Nei, Malvik er ikke med i Gauldalsregionen."),
+        ("is Malvik in the Gauldal region too?", "Nei, Malvik er ikke med i Gauldalsregionen."),
+        ("er Holtålen utenfor Gauldalsregionen?", "Nei, Holtålen er med i Gauldalsregionen."),
+        ("e Malvik utanfor gauldalsregionen?", "Ja, Malvik er ikke med i Gauldalsregionen."),
+    ],
+)
+def test_membership_without_med(engine: Engine, question: str, first: str) -> None:
+    assert first_sentence(sure(engine, question)) == first
+
+
+def test_a_municipality_in_the_region_is_in_it(engine: Engine) -> None:
+    assert starts_with_verdict(sure(engine, "er Oppdal i gauldalsregionen?"), "Ja")
+
+
+# -- in person or not ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("ble styrersamlingen holdt fysisk?", "Nei"),  # on Zoom
+        ("var ledersamlingen på Oppdal fysisk?", "Ja"),  # at a place
+        ("er skoleledersamlingen fysisk?", "Nei"),
+    ],
+)
+def test_a_samling_held_in_person(engine: Engine, question: str, verdict: str) -> None:
+    reply = sure(engine, question, NOVEMBER_2020)
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_must_i_travel_asks_whether_it_is_in_person(engine: Engine) -> None:
+    _, travel = conversation(
+        engine, ["når er ledersamlinga for bhg?", "må eg reise nokon stad då?"], "2020-12-15T12:00"
+    )
+    assert travel.confident, travel.text
+    assert starts_with_verdict(travel, "Nei"), travel.text
+    assert "digitalt" in travel.text
+
+
+# -- counts the sources do not make --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvor mange barnehager i Holtålen er med i REKOM?",
+        "kor mang bhg i rennebu e me i rekom no?",
+        "kurs for engelsk, hvor mange samlinger er det totalt?",
+    ],
+)
+def test_a_count_the_sources_do_not_make_is_not_sure(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert not reply.confident, reply.text
+    assert reply.text.startswith("Det sier ikke kildene mine.")
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("hvor mange skoler er med i lesetråder?", "to"),  # "Prosjektskolene er" counts schools
+        ("hvor mange kommuner er med i gauldalsregionen?", "seks"),
+        ("hvor mange dager varte ledersamlingen på oppdal?", "to dager"),
+    ],
+)
+def test_counts_the_sources_make(engine: Engine, question: str, said: str) -> None:
+    assert said in sure(engine, question).text
+
+
+# -- cancelled in a season -----------------------------------------------------------------------
+
+
+def test_none_cancelled_this_autumn_tells_the_last_that_was(engine: Engine) -> None:
+    reply = sure(engine, "hvilken samling ble avlyst i høst?", A_LATER_YEAR)
+    assert reply.text.startswith("Ingen samlinger høsten 2026 er avlyst.")
+    assert "«Digital skoleledersamling» onsdag 28. oktober 2020" in reply.text
+
+
+def test_a_cancelled_samling_still_to_come_is_no_last_one(engine: Engine) -> None:
+    reply = sure(engine, "er noe avlyst denne uka?", "2020-09-01T12:00")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "siste" not in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvilken samling ble avlyst i høst 2020?",
+        "hvilken samling ble avlyst i høsten 2020?",
+        "hvilken samling blev aflyst i efteråret 2020?",  # Danish
+    ],
+)
+def test_a_season_with_its_year(engine: Engine, question: str) -> None:
+    reply = sure(engine, question)
+    assert reply.text.startswith("Avlyste samlinger"), reply.text
+    assert "Digital skoleledersamling" in reply.text
+
+
+# -- a samling named by its year -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ledersamling for barnehagen i 2020, hvilken dato?",
+        "ledersamlinga førr barnehagan i 2020, kor va ho å ka dato",
+    ],
+)
+def test_a_samling_named_with_its_year_in_the_message(engine: Engine, question: str) -> None:
+    reply = sure(engine, question)
+    assert "29.–30. januar 2020" in reply.text
+    assert "20. januar 2021" not in reply.text
+
+
+# -- Danish and English words --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("er styrersamlingen blevet aflyst?", "Nei"),
+        ("When did REKOM come into force, and for which sector?", "2019"),
+        ("How many themes is the learning-oriented leadership area split into?", "seks"),
+        ("Under the decentralised scheme, which kind of institutions should municipalities "
+         "cooperate with?", "universiteter og høgskoler"),
+        ("For which period was the focus on the curriculum renewal LK2020?", "2018–2023"),
+    ],
+)  # fmt: skip
+def test_danish_and_english_words(engine: Engine, question: str, said: str) -> None:
+    assert said in sure(engine, question).text
