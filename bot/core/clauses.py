@@ -20,6 +20,7 @@ from bot.core.statement_claims import (
     TAG_PHRASES,
     OpenerTest,
     as_checked_claim,
+    has_a_tag,
     in_question_order,
 )
 from bot.core.text import fold
@@ -35,7 +36,7 @@ _SENTENCE_END = re.compile(
 )
 _PART_BREAK = re.compile(
     r",?\s+(?P<because>nå som|na som|no som|ettersom|fordi|slik at|sånn at)\s+"
-    r"|\s*(?:,|\s[-–]\s|;|:)\s*(?:og\s+|men\s+|eller\s+)?|\s+og\s+"
+    r"|\s*(?:,|\s[-–]\s|;|:)\s*(?:og\s+|men\s+|eller\s+|and\s+|or\s+|but\s+)?|\s+(?:og|and)\s+"
 )
 _TRAILING_AND = re.compile(r"[\s,]+(?:og|men)(?:\s+(?:jeg|eg|æ|vi|me))?$", re.IGNORECASE)
 _INTRODUCER = re.compile(
@@ -49,6 +50,8 @@ class Clause:
     is_question: bool
     # "Er PPT med, eller gjelder det bare skole?": the other half of the question before it
     alternative: bool = False
+    # "Planen er ikke på plass, stemmer det?": a claim asked about, not a question of its own
+    claimed: bool = False
 
 
 def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
@@ -93,11 +96,17 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
         part
         for clause in clauses
         for part in (
-            _without_relative(replace(clause, text=in_question_order(clause.text, opener)), opener)
+            _without_relative(_as_question(clause, opener), opener)
             if clause.is_question
             else [clause]
         )
     ]
+
+
+def _as_question(clause: Clause, opener: OpenerTest) -> Clause:
+    """A question part verb first, and whether it claims something with a tag."""
+    claimed = clause.claimed or has_a_tag(clause.text)
+    return replace(clause, text=in_question_order(clause.text, opener), claimed=claimed)
 
 
 def _run_on(sentence: str, opener: OpenerTest) -> list[str]:
@@ -217,24 +226,40 @@ def _when_told(parts: list[Clause], opener: OpenerTest) -> list[Clause]:
 
 
 def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[Clause]:
-    """ "læringsorientert ledelse er delt inn i noen tema, hvilke?": a question word alone
-    asks about the statement before it, and "…, stemmer det?" whether it is true."""
+    """ "læringsorientert ledelse er delt inn i noen tema, hvilke?": question words alone
+    ask about the statement before them, and "…, stemmer det?" whether it is true."""
+    lone = len(clauses)  # "…, hvor mange og hvilke?": the trailing parts of question words
+    while lone > 1 and _only_question_words(clauses[lone - 1].text, opener):
+        lone -= 1
+    if lone < len(clauses) and not clauses[lone - 1].is_question:
+        told = clauses[lone - 1].text
+        asked_of = [Clause(f"{' '.join(_words(c.text))} {told}?", True) for c in clauses[lone:]]
+        return [*clauses[: lone - 1], *asked_of]
     if len(clauses) < 2 or clauses[-2].is_question:
         return clauses
-    words = re.findall(r"[^\W\d_]+", clauses[-1].text.lower())
+    words = _words(clauses[-1].text)
     same_sentence = not clauses[-2].text.rstrip().endswith((".", "!"))
     # "Midtre Gauldal er med, stemmer det?"; "Lesetråder ble avsluttet i 2019. Korrekt?" when
     # the sentence before is a claim ("Rektor sier at …. Stemmer det?" asks of what it names)
     joined = f"{clauses[-2].text.rstrip('.!')}, {clauses[-1].text}"
     asked = in_question_order(joined, opener) if tuple(words) in _TAGS else joined
     if tuple(words) in _CONFIRMING and (same_sentence or asked != joined):
-        return [*clauses[:-2], Clause(asked, True)]
-    if len(words) != 1 or opener(words[0]) != "wh":
-        return clauses
-    return [*clauses[:-2], Clause(f"{words[0]} {clauses[-2].text}?", True)]
+        return [*clauses[:-2], Clause(asked, True, claimed=tuple(words) in _TAGS)]
+    return clauses
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]+", text.lower())
+
+
+def _only_question_words(text: str, opener: OpenerTest) -> bool:
+    words = _words(text)
+    asking = [word for word in words if word not in _ASKING_TOO]
+    return bool(asking) and all(opener(word) == "wh" for word in asking)
 
 
 _TAGS = frozenset(tuple(fold(phrase).split()) for phrase in TAG_PHRASES if phrase != "eller")
+_ASKING_TOO = frozenset({"og", "mange", "lenge", "mye", "mykje"})  # "hvor mange og hvilke"
 # A part that only asks whether the statement before it is true, or for what it names
 # ("passordet til møtet, har du det?").
 _CONFIRMING = _TAGS | {
@@ -281,10 +306,13 @@ def _parts(
         if asked_parts and introduced.group(0).strip().endswith(" at"):
             # "Er tanken at hver kommune skal klare DEKOM alene?" asks whether the claim holds
             claim = in_question_order(asked_parts[0].text, _opener_of(opens_question), claimed=True)
-            asked_parts[0] = replace(asked_parts[0], text=claim)
+            asked_parts[0] = replace(asked_parts[0], text=claim, claimed=True)
         return [
             *parts,
-            *(Clause(part.text, True) if i == 0 else part for i, part in enumerate(asked_parts)),
+            *(
+                replace(part, is_question=True) if i == 0 else part
+                for i, part in enumerate(asked_parts)
+            ),
         ]
     pieces: list[str] = []
     announcing: set[int] = set()  # pieces before a colon: "Kan du gi meg en oversikt: …"

@@ -55,8 +55,9 @@ def with_context(
     # Where the asker works ("jeg er lærer i Oppdal") is no place of a samling, and who they
     # are, or where, does not narrow a samling named by its day ("PPT her. Hvem er samlinga
     # 18. sept. for?", "Rektor i Malvik her. Blir skoleledersamlingen 28. oktober noe av?").
-    # (But "ledersaml bhg på oppdal, når var den?" names the samling by its place.)
-    by_its_place = _named_by_place(context.words) and _SELF.isdisjoint(context.words)
+    # (But "ledersaml bhg på oppdal, når var den?" names the samling by its place, also when
+    # the asker tells of themselves: "eg hugsar ei leiarsamling på Oppdal, eg var der sjølv".)
+    by_its_place = _named_by_place(context.words)
     told = context.filters if by_its_place else replace(context.filters, locations=frozenset())
     if q.period is not None and q.period.start == q.period.end:
         told = replace(told, audiences=frozenset(), member_of=frozenset(), regions=frozenset())
@@ -226,8 +227,6 @@ _APPLIES_TO = frozenset({"gjelder", "gjeld", "angar", "passer"})
 # The asker, or whom they ask for ("er det noe for henne?")
 _ASKER = frozenset({"meg", "mæ", "oss", "ho", "henne", "han", "ham"})
 _IT = frozenset({"det", "dette", "den", "denne", "d"})
-# The asker in a told sentence ("vår" reads as "var", also "was": left out)
-_SELF = _ASKER | {"jeg", "eg", "vi", "me", "min", "mi", "mitt", "mine"}
 
 
 def _asks_to_explain(q: Question) -> bool:

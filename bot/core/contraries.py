@@ -47,9 +47,17 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("separat", "i sammenheng", False),  # "… forstås som helt separate ordninger?"
     ("adskilt", "i sammenheng", False),
     ("ettarig", "flerarig", False),  # "inngår tiltakene i ettårige planer?", "er de ettårige?"
+    # "skal statlige satsinger fortsette side om side med DEKOM?" of "… erstatte statlige …"
+    ("side om side", "erstatte", False),
+    ("ved siden av", "erstatte", False),
+    ("i tillegg til", "erstatte", False),
+    ("pa toppen av", "erstatte", False),
+    ("fortsette", "erstatte", False),
     ("eittarig", "flerarig", False),
 )
 
+
+_DENIED = frozenset({"ikke", "ikkje", "aldri"})
 
 # The words of those claims, as terms: a claim to check, never a sign of an unknown topic
 # ("skal DEKOM erstatte satsingene over natta?").
@@ -67,7 +75,11 @@ def contrary_sentence(q: Question, entry: Entry) -> str | None:
         return None  # "samarbeider de, eller gjør hver kommune det alene?" offers a choice
     asked_text = f" {' '.join(typed)} "
     for asked, opposite, with_noun in CONTRARIES:
-        nouns = [stem(after) for word, after in pairwise([*typed, ""]) if word.startswith(asked)]
+        nouns = [
+            stem(after)
+            for before, word, after in zip(["", *typed[:-1]], typed, [*typed[1:], ""], strict=True)
+            if word.startswith(asked) and before not in _DENIED  # not "… og ikke kommunale?"
+        ]
         if " " in asked and f" {asked} " in asked_text:
             nouns = [""]  # a phrase: "hver for seg"
         if not nouns:

@@ -105,8 +105,10 @@ def _season(name: str, today: date, year: int | None) -> Period:
     if name == "sommer":
         chosen = year or (today.year if today.month <= 8 else today.year + 1)
         return Period(date(chosen, 6, 1), date(chosen, 8, 31), f"sommeren {chosen}")
-    # vinter: December to February
-    start_year = year if year is not None else (today.year - 1 if today.month <= 3 else today.year)
+    # vinter: December to February; "vinteren 2020" is the one of January 2020
+    start_year = (
+        year - 1 if year is not None else (today.year - 1 if today.month <= 3 else today.year)
+    )
     end = _month_end(start_year + 1, 2)
     return Period(date(start_year, 12, 1), end, f"vinteren {start_year}/{start_year + 1}")
 
@@ -154,7 +156,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?: (?P<y>\d{4}))?",
         ),
         ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
-        ("today", r"\b(i dag|idag|today|i kveld|ikveld|i kvell|tonight)\b"),
+        # (not "per i dag", "as of today": "er den gjennomført per i dag?")
+        ("today", r"(?<!per )(?<!pr )\b(i dag|idag|today|i kveld|ikveld|i kvell|tonight)\b"),
         ("yesterday", r"\b(i gar|igar|yesterday)\b"),
         (
             "weekday",
@@ -204,7 +207,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(i|til|pa|om|denne|neste) "
             r"(?P<s>hosten|hausten|varen|sommeren|vinteren|efteraret|foraret)\b(?: (?P<y>\d{4}))?",
         ),
-        ("season_of", r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren|efteraret) (?P<y>\d{4})\b"),
+        # "vinteren 2020", "vinteren 2019/2020" (a winter by the year of its January)
+        (
+            "season_of",
+            r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren|efteraret) (?:\d{4}/)?(?P<y>\d{4})\b",
+        ),
         ("season", r"\b(?P<s>host|haust|var|sommer|vinter)ens\b"),  # "høstens samlinger"
         ("new_year", r"\b(?:pa|over|etter|til) (?:nyaret|nyttar|nyttaret)\b"),  # "på nyåret"
         ("before_christmas", r"\b(?:for|til|innen) jul(?:a|en|i)?\b"),  # "før jul", "innen jul"
@@ -356,12 +363,12 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         return Period(max(today, whole.start), whole.end, f"resten av {whole.label}")
     if name == "last_season":
         season = _SEASONS[match.group("s").removesuffix("en")]
-        return _season(season, today, _season(season, today, None).start.year - 1)
+        return _season(season, today, _season(season, today, None).end.year - 1)
     if name in ("season", "season_of"):
         season = _SEASONS[match.group("s").removesuffix("en")]
         if name == "season" and match.group(1) in ("neste", "next"):
             following = _season(season, today, None)
-            return _season(season, today, following.start.year + 1)
+            return _season(season, today, following.end.year + 1)
         if match.groupdict().get("y"):  # "høsten 2020", "i høst 2020"
             return _season(season, today, _year_of(match, "y"))
         return replace(_season(season, today, None), year_given=False)  # "i høst": this year's

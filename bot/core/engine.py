@@ -28,6 +28,7 @@ from bot.core.fact_answers import name_first
 from bot.core.index import SearchIndex
 from bot.core.knowledge import OSLO, KnowledgeBase
 from bot.core.memory import Memory, remember
+from bot.core.negations import with_negation
 from bot.core.page_dates import updated_reply
 from bot.core.question import Question, QuestionReader, cue_phrases
 from bot.core.question_forms import STOP_WORDS_FOLDED
@@ -77,7 +78,7 @@ class Engine:
         for clause in asked:
             if len(parts) == MAX_PARTS:
                 break
-            own = self._reader.read(clause.text, now.date())
+            own = replace(self._reader.read(clause.text, now.date()), claimed=clause.claimed)
             if (_asks_nothing(own) or _interjection(own)) and clause is not asked[-1]:
                 continue  # "… og lurer på tre ting: …" announces the questions; "hæ, ka e …"
             # "Hvilken periode gjaldt strategien, og hva var målene med den?": "den" is what the
@@ -105,7 +106,7 @@ class Engine:
         """One question part answered, and checked against what the sources leave out."""
         dated = updated_reply(q, self.kb)  # "når ble siden sist oppdatert?"
         reply = dated or self._gaps.checked(q, self._decider.decide(q, memory, now))
-        return name_first(q, reply, self.kb)
+        return name_first(q, with_negation(q, reply), self.kb)
 
     def answer_entry(self, entry_id: str, now: datetime) -> Reply | None:
         """The answer for one entry, e.g. when a user taps a suggestion button."""
@@ -127,7 +128,8 @@ class Engine:
         return self._reader.read(rest, now.date()) if rest.strip() else None
 
     def _read(self, clause: Clause, context: Question | None, now: datetime) -> Question:
-        return self._with(self._reader.read(clause.text, now.date()), context)
+        own = self._reader.read(clause.text, now.date())
+        return self._with(replace(own, claimed=clause.claimed), context)
 
     def _with(self, q: Question, context: Question | None) -> Question:
         """The question as its message's context tells it (`bot.core.context`)."""

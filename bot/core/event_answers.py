@@ -373,7 +373,10 @@ class EventAnswers:
             between = status_texts.days_after_deadline(chosen) if asks_days_between(q) else None
             reply = self._reply(f"{between} {text}" if between else text, Intent.DEADLINE, [chosen])
             event = event_of(chosen)
-            how = q.has(Cue.WHERE) and event.registration is not None  # "hvor melder jeg meg på?"
+            # "hvor melder jeg meg på?", "er det påmelding til …?": how to register, which the
+            # samling tells (but not its deadline, nor the "digital" of its name)
+            frist = any("frist" in word for word in q.words)
+            how = (not _HOW.isdisjoint(q.words) or not frist) and event.registration is not None
             if event.deadline is None and not event.cancelled and not how:
                 return replace(reply, confident=False)  # a deadline nobody registered
             return reply
@@ -421,3 +424,6 @@ class EventAnswers:
 
     def _reply(self, text: str, intent: Intent, entries: Sequence[Entry]) -> Reply:
         return reply_about(self.kb, text, intent, entries)
+
+
+_HOW = frozenset({"hvor", "hvordan"})

@@ -65,6 +65,7 @@ class Question:
     cue_terms: tuple[str, ...] = field(default=())  # the cue words found, for weighting
     counted: str | None = None  # "hvor mange kommuner" -> the term for "kommuner"
     yes_no: bool = False  # "er Oppdal med i ...?": opens with a verb, no question word
+    claimed: bool = False  # "… er ikke på plass, stemmer det?": a claim asked about
     refers_back: bool = False  # "den", "det", "dem": may be about what was said before
     follows_up: bool = False  # "… da?", "og …": only makes sense after something said before
     words: tuple[str, ...] = ()  # the folded words after dialect forms and spelling

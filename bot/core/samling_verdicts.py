@@ -50,8 +50,8 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
     elif q.period is not None and q.period.weekday is not None and claims_a_weekday(q.text):
         verdict = event.start.weekday() == q.period.weekday  # "er det en fredag?"
         verdict = verdict and not event.cancelled
-    elif q.has(Cue.DEADLINE) and q.period is not None and asks_if_due_then(q):
-        due = event.deadline is not None and q.period.holds(event.deadline)
+    elif q.has(Cue.DEADLINE) and q.period and event.deadline and asks_if_due_then(q):
+        due = q.period.holds(event.deadline)
         verdict = due and not event.cancelled
     elif q.period is not None and q.topic and _DAY_RANGE.search(q.text):  # "var den 28.–29. jan?"
         first = replace(q.period, end=q.period.start)  # the days claimed, from the first
@@ -60,7 +60,11 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
     elif days_claimed(q) is not None:  # "gikk den over to dager?"
         verdict = (event.last_day - event.start).days + 1 == days_claimed(q)
     elif q.has(Cue.DEADLINE):
-        verdict = not event.cancelled and event.deadline_open(now)
+        # "er det påmelding til …?" of a samling that tells how to register but no deadline
+        open_ = event.deadline_open(now) or (
+            event.deadline is None and event.registration is not None and not event.is_over(now)
+        )
+        verdict = not event.cancelled and open_
         if q.period is not None and event.deadline is not None:  # "rekker jeg den i morgen?"
             verdict = verdict and q.period.start <= event.deadline
         if asks_if_passed(q):

@@ -21,6 +21,14 @@ BELIEVING = frozenset(
 )
 
 
+def has_a_tag(text: str) -> bool:
+    """ "…, ikke sant?", "…, stemmer det?": whether the text ends in a tag that asks whether
+    the claim before it holds."""
+    ending = text.rstrip(" ?!.,;:…").rsplit(None, 1)
+    tag_like = bool(ending) and fold(ending[-1].lower()) in _TAG_ENDS
+    return tag_like and _TAG.sub("", text) != text
+
+
 def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -> str:
     """A claim asked about in the order of a statement, as a yes/no question: "Trondheim er
     med i nettverket, ikke sant?" and "Sjekker bare: DEKOM er beskrevet i St.meld. 21?" ask
@@ -61,7 +69,8 @@ TAG_PHRASES = (
     "husker jeg riktig", "husker jeg rett", "husker jeg feil", "eller husker jeg feil",
     "tar jeg feil", "eller tar jeg feil", "tror jeg", "trur eg", "var det ikke", "var det ikkje",
     "er det ikke", "er det ikkje", "er det riktig forstått", "har jeg forstått det riktig",
-    "har eg forstått det rett", "stemmer", "eller",
+    "har eg forstått det rett", "holder det", "holder det vann", "er det rett", "stemmer",
+    "eller",
 )  # fmt: skip
 # "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
 _TAG = re.compile(
@@ -75,7 +84,7 @@ _TAG_ENDS = frozenset(fold(phrase.split()[-1]) for phrase in TAG_PHRASES)
 _TOLD_THAT = re.compile(
     r"\b(?:skrevet|skrive|skreiv|skrev|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"
     r"fått vite|sier|sa|seier|mener|meiner|påstod|påsto|påstår|hevdet|hevda|hevder|fortalte|"
-    r"fortalt|nevnte)\b[^,.?!]{0,40}?\bat\s+",
+    r"fortalt|nevnte|påstås|påstått|sies|hevdes)\b[^,.?!]{0,40}?\bat\s+",
     re.IGNORECASE,
 )
 _SUBJECT_SPAN = 5  # the verb of a claim comes after a subject of at most four words

@@ -218,3 +218,118 @@ def test_a_samling_named_with_its_year_in_the_message(engine: Engine, question: 
 )  # fmt: skip
 def test_danish_and_english_words(engine: Engine, question: str, said: str) -> None:
     assert said in sure(engine, question).text
+
+
+# -- negated claims and questions ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "first_word"),
+    [
+        # a claim that denies what the sources say is false; one that denies what they do not
+        # say is true
+        ("Ny langsiktig plan for nettverket er fortsatt ikke på plass, stemmer det?", "Nei."),
+        ("Gauldalsregionen har ikke seks kommuner, stemmer det?", "Nei."),
+        ("Malvik er ikke med i Gauldalsregionen, stemmer det?", "Ja,"),
+        # a question put in the negative: "Jo" where the thing holds
+        ("er ikke Holtålen med i gauldalsregionen?", "Jo,"),
+        ("er ikke Malvik med i gauldalsregionen?", "Nei,"),
+    ],
+)
+def test_a_negated_claim_or_question(engine: Engine, question: str, first_word: str) -> None:
+    reply = sure(engine, question)
+    assert reply.text.startswith(first_word), reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "er Lesetråder ikke bare for skolen?",  # "ikke bare" claims more, denies nothing
+        "NTNU er hovedpartner, ikke sant?",  # a tag
+    ],
+)
+def test_no_negation_in_tags_or_ikke_bare(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert not reply.text.startswith("Jo"), reply.text
+
+
+def test_the_contrary_word_denied_is_no_contrary(engine: Engine) -> None:
+    reply = ask(engine, "rekom og dekom er statlige ordninger og ikke kommunale?")
+    assert not reply.text.startswith("Nei"), reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "skal statlige satsinger fortsette side om side med den desentraliserte ordningen?",
+        "kommer dekom i tillegg til de statlige satsingene?",
+        "er dekom ment å komme på toppen av de statlige satsingene?",
+    ],
+)
+def test_in_addition_is_the_contrary_of_replacing(engine: Engine, question: str) -> None:
+    reply = sure(engine, question)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "gradvis erstatte" in reply.text
+
+
+# -- claims put otherwise ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Det påstås at Gauldalsregionen består av åtte kommuner. Stemmer det?", "seks"),
+        ("Påstand: REKOM ble innført allerede i 2017. Holder det?", "2019"),
+    ],
+)
+def test_claims_told_as_hearsay_or_announced(engine: Engine, question: str, said: str) -> None:
+    reply = sure(engine, question)
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert said in reply.text
+
+
+def test_per_i_dag_is_no_day_of_its_own(engine: Engine) -> None:
+    reply = sure(engine, "Er styrersamlingen allerede gjennomført per i dag?", "2020-10-25T09:00")
+    assert starts_with_verdict(reply, "Ja"), reply.text
+
+
+# -- several questions in English, question words alone ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "both"),
+    [
+        ("What does REKOM stand for, and when did it come into force?",
+         ("regional ordning", "2019")),
+        ("What is the registration deadline for DEKOM English, and who is it for?",
+         ("24. september", "lærere")),
+        ("læringsorientert ledelse er delt inn i tema, hvor mange og hvilke?",
+         ("seks", "inndelt")),
+    ],
+)  # fmt: skip
+def test_each_part_is_answered(engine: Engine, question: str, both: tuple[str, str]) -> None:
+    reply = sure(engine, question)
+    assert all(said in reply.text for said in both), reply.text
+
+
+# -- winters and deadlines nobody registered -----------------------------------------------------
+
+
+def test_a_winter_named_by_its_year_is_the_one_of_january(engine: Engine) -> None:
+    reply = sure(
+        engine,
+        "Eg hugsar at det var ei leiarsamling for barnehage på Oppdal vinteren 2020, eg var der "
+        "sjølv. Kva datoar var det att?",
+    )
+    assert "29.–30. januar 2020" in reply.text
+
+
+def test_a_deadline_nobody_registered_is_not_sure(engine: Engine) -> None:
+    assert not ask(engine, "Hva er påmeldingsfristen for digital ledersamling barnehage?").confident
+    registering = sure(
+        engine,
+        "er det påmelding til den digitale ledersamlinga for bhg i januar?",
+        "2021-01-10T12:00",
+    )
+    assert starts_with_verdict(registering, "Ja"), registering.text
+    assert "Info og påmelding på Gauldalsregionens nettside." in registering.text
