@@ -333,3 +333,27 @@ def test_a_deadline_nobody_registered_is_not_sure(engine: Engine) -> None:
     )
     assert starts_with_verdict(registering, "Ja"), registering.text
     assert "Info og påmelding på Gauldalsregionens nettside." in registering.text
+
+
+# -- a claim with no question mark ---------------------------------------------------------------
+
+
+def test_an_unmarked_claim_is_checked(engine: Engine) -> None:
+    reply = sure(engine, "Skoleledersamlingen 28. oktober var planlagt som et vanlig fysisk møte")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "digitalt" in reply.text
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Jeg er lærer på 1. trinn",  # of the asker
+        "god morgen! travel dag her",  # no claim
+        "Tusen takk for hjelpen. Du er snill.",
+    ],
+)
+def test_other_statements_are_no_claims(told: str) -> None:
+    def opener(word: str) -> str | None:
+        return "yes_no" if word in ("er", "var", "har") else None
+
+    assert not any(clause.claimed for clause in split_clauses(told, opener))
