@@ -22,6 +22,7 @@ from bot.core.statement_claims import (
     as_checked_claim,
     has_a_tag,
     in_question_order,
+    unmarked_claim,
 )
 from bot.core.text import fold
 
@@ -92,7 +93,7 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             parts = [replace(part, is_question=True) for part in parts]
         clauses.extend(parts)
     clauses = _with_lone_question_word([clause for clause in clauses if clause.text], opener)
-    claim = _unmarked_claim(clauses[-1].text, opener) if clauses else None
+    claim = unmarked_claim(clauses[-1].text, opener) if clauses else None
     if claim is not None and not any(clause.is_question for clause in clauses):
         clauses[-1] = replace(clauses[-1], text=claim, is_question=True, claimed=True)
     return [
@@ -110,44 +111,6 @@ def _as_question(clause: Clause, opener: OpenerTest) -> Clause:
     """A question part verb first, and whether it claims something with a tag."""
     claimed = clause.claimed or has_a_tag(clause.text)
     return replace(clause, text=in_question_order(clause.text, opener), claimed=claimed)
-
-
-def _unmarked_claim(text: str, opener: OpenerTest) -> str | None:
-    """ "Ny plan for nettverket er fortsatt ikke på plass": a statement about something else
-    than the asker, with no question mark and nothing else asked, is a claim to check; the
-    yes/no question it asks, or None."""
-    text = text.rstrip()
-    if text.endswith(("?", ".", "!")) or fold(_first_word(text)) in _PERSONS:
-        return None
-    asked = in_question_order(f"{text}?", opener)
-    return asked if asked != f"{text}?" else None
-
-
-# Who a statement about the asker or someone they know opens with ("Jeg er ny her", "Hun …")
-_PERSONS = frozenset(
-    fold(word)
-    for word in ("jeg", "eg", "æ", "vi", "me", "du", "dere", "dokker", "han", "hun", "ho", "de")
-) | {"dei", "hei", "takk"}
-_PERSONS = frozenset(
-    fold(word)
-    for word in [
-        "jeg",
-        "eg",
-        "æ",
-        "vi",
-        "me",
-        "du",
-        "dere",
-        "dokker",
-        "han",
-        "hun",
-        "ho",
-        "de",
-        "dei",
-        "hei",
-        "takk",
-    ]
-)
 
 
 def _run_on(sentence: str, opener: OpenerTest) -> list[str]:

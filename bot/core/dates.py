@@ -162,7 +162,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "weekday",
             r"\b(?:pa |neste |forrige |sist )?"
-            r"(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag)\b",
+            r"(?P<wd>mandag|tirsdag|onsdag|torsdag|fredag|lordag|sondag)\b"
+            r"(?P<next> (?:i )?nest[ea] (?:uke|uka|uken|veke|veka))?",  # "onsdag neste uke"
         ),
         (
             "tomorrow",
@@ -176,7 +177,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "this_week",
             r"\b((denne|dene|denna|danna|(?<!dag )i) (uka|uken|veka|veke|uke)|this week)\b",
         ),
-        ("next_week", r"\b(neste (uke|uka|uken|veke|veka)|next week|nasta (vecka|veckan))\b"),
+        (
+            "next_week",
+            r"\b(nest[ea] (uke|uka|uken|veke|veka|uge|ugen)|next week|n[ae]sta (vecka|veckan))\b",
+        ),
         ("last_week", r"\b(forrige (uke|uka|uken|veke|veka)|last week)\b"),
         ("weekend", r"\b(i )?(helga|helgen|helgi)\b"),
         ("this_month", r"\b((denne|i) (maned|maneden|manad|manaden|mnd)|this month)\b"),
@@ -313,6 +317,8 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
         wanted = _FOLDED_WEEKDAYS.index(match.group("wd"))
         ahead = (wanted - today.weekday()) % 7
         day = today - timedelta(days=(7 - ahead) % 7) if past else today + timedelta(days=ahead)
+        if match.group("next"):  # that weekday in the week after this one
+            day = monday + timedelta(days=7 + wanted)
         return Period(day, day, long_date(day), weekday=wanted)
     if name == "tomorrow":
         day = today + timedelta(days=1)

@@ -179,13 +179,17 @@ class WordForms:
             return ()
         for cut in range(len(word) - MIN_PART, MIN_PART - 1, -1):
             head, tail = word[:cut], word[cut:]
-            if not self._known(tail):
-                continue
+            # (the tail in dialect too: "engelsksamlingan" → "engelsk samlinger")
+            read = (tail,) if self._known(tail) else self._ending(tail)
+            if not read or (read[0] != tail and read[0] in self._function_words):
+                continue  # (but not "plangruppa" → "plan grupper")
             for candidate in (head, head[:-1] if head[-1] in "se" else ""):
+                if candidate in _ORDINAL_HEADS:  # "førstesamlinga" → "første samlinga"
+                    return (_ORDINAL_HEADS[candidate], *read)
                 if candidate in self._function_words:
                     continue
                 if len(candidate) >= MIN_PART and self._known(candidate):
-                    return (candidate, tail)
+                    return (candidate, *read)
         return ()
 
     def _squeezed(self, word: str) -> tuple[str, ...]:
@@ -306,6 +310,10 @@ class WordForms:
             if len(candidate) >= MIN_JOINED and self._known(candidate):
                 return candidate
         return None
+
+
+# A first part that says which samling ("førstesamlinga", "nestesamling"), as folded
+_ORDINAL_HEADS = {"forste": "forste", "forst": "forste", "neste": "neste", "siste": "siste"}
 
 
 def _each_read(typed: Sequence[str]) -> list[str]:

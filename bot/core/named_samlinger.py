@@ -15,6 +15,7 @@ from datetime import datetime
 from bot.core import answers
 from bot.core.answers import event_of, most_relevant
 from bot.core.date_texts import WEEKDAYS, short_date
+from bot.core.dates import Period
 from bot.core.event_answers import EventAnswers
 from bot.core.facets import Filters
 from bot.core.index import SearchResult
@@ -106,10 +107,11 @@ class NamedSamlinger:
         )
 
     def on_another_day(self, q: Question, now: datetime) -> Reply | None:
-        """ "var planleggingsdagen 29.11.2020?": a day claimed for the samling the question
-        names, which is on another day: "Nei." and when it is."""
+        """ "var planleggingsdagen 29.11.2020?", "var styrersamlinga i november?": a day or a
+        month claimed for the samling the question names, which is on another: "Nei." and
+        when it is."""
         period = q.period
-        if not q.yes_no or period is None or period.start != period.end:
+        if not q.yes_no or period is None or not (period.start == period.end or _a_month(period)):
             return None
         # "Er samlingen 18. september på en torsdag?": the weekday is claimed too
         days = [i for i, name in enumerate(_WEEKDAYS) if name in q.words]
@@ -199,3 +201,9 @@ def _asks_for_the_one_after(q: Question) -> bool:
 
 _WEEKDAYS = tuple(fold(name) for name in WEEKDAYS)
 _POINTERS = frozenset({"den", "det", "denne", "dette", "igjen", "da", "sa"})
+
+
+def _a_month(period: Period) -> bool:
+    """ "i november", "i oktober 2020": one calendar month."""
+    start, end = period.start, period.end
+    return start.day == 1 and (start.year, start.month) == (end.year, end.month) and end.day >= 28

@@ -276,7 +276,7 @@ am being its what's whats who's there's it's that's kind sort trying understand 
 going gonna keep keeps mention mentions mentioning mentioned told very ever even than into
 onto whether because while stated supposedly anyway hey wife husband granddaughter
 grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor
-regnes regnast reknast regnet sikt visstnok sjanse sjansen
+regnes regnast reknast regnet sikt visstnok sjanse sjansen sjef sjefen par år
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

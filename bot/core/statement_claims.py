@@ -69,8 +69,8 @@ TAG_PHRASES = (
     "husker jeg riktig", "husker jeg rett", "husker jeg feil", "eller husker jeg feil",
     "tar jeg feil", "eller tar jeg feil", "tror jeg", "trur eg", "var det ikke", "var det ikkje",
     "er det ikke", "er det ikkje", "er det riktig forstått", "har jeg forstått det riktig",
-    "har eg forstått det rett", "holder det", "holder det vann", "er det rett", "stemmer",
-    "eller",
+    "har eg forstått det rett", "holder det", "holder det vann", "er det rett",
+    "kan du bekrefte", "kan du bekrefte det", "stemmer", "eller",
 )  # fmt: skip
 # "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
 _TAG = re.compile(
@@ -87,15 +87,54 @@ _TOLD_THAT = re.compile(
     r"fortalt|nevnte|påstås|påstått|sies|hevdes)\b[^,.?!]{0,40}?\bat\s+",
     re.IGNORECASE,
 )
-_SUBJECT_SPAN = 5  # the verb of a claim comes after a subject of at most four words
+_SUBJECT_SPAN = 7  # the verb of a claim comes after a subject of at most six words
 _LINKING = frozenset({"som", "at", "om", "hvis", "dersom", "nar", "fordi"})
+
+
+def unmarked_claim(text: str, opener: OpenerTest) -> str | None:
+    """ "Ny plan for nettverket er fortsatt ikke på plass": a statement about something else
+    than the asker, with no question mark and nothing else asked, is a claim to check; the
+    yes/no question it asks, or None."""
+    text = text.rstrip()
+    first = re.findall(r"[^\W\d_]+", text.lower())[:1]
+    if text.endswith(("?", ".", "!")) or not first or fold(first[0]) in _PERSONS:
+        return None
+    asked = in_question_order(f"{text}?", opener)
+    return asked if asked != f"{text}?" else None
+
+
+# Who a statement about the asker or someone they know opens with ("Jeg er ny her", "Hun …")
+_PERSONS = frozenset(
+    fold(word)
+    for word in ("jeg", "eg", "æ", "vi", "me", "du", "dere", "dokker", "han", "hun", "ho", "de")
+) | {"dei", "hei", "takk"}
+_PERSONS = frozenset(
+    fold(word)
+    for word in [
+        "jeg",
+        "eg",
+        "æ",
+        "vi",
+        "me",
+        "du",
+        "dere",
+        "dokker",
+        "han",
+        "hun",
+        "ho",
+        "de",
+        "dei",
+        "hei",
+        "takk",
+    ]
+)
 
 
 def as_checked_claim(sentence: str) -> str:
     """ "Lesetråder er finansiert av kommunen, har jeg fått opplyst", "… fem kommuner, så vidt
     jeg har forstått", "…, sier kritikerne": a claim told with where the asker has it from asks
     whether it is true, as "…, stemmer det?" does. Any other sentence as it is."""
-    tail = _HEARSAY_TAIL.search(sentence)
+    tail = _HEARSAY_TAIL.search(sentence) or _CONFIRM_TAIL.search(sentence)
     if tail is None or tail.start() == 0:
         return sentence
     return f"{sentence[: tail.start()].rstrip()}, stemmer det?"
@@ -107,5 +146,10 @@ _HEARSAY_TAIL = re.compile(
     r"lest|leste|sagt|sies|seiast)|(?:ifølge|iflg\.?|etter)\s+(?:[^\W\d_]+\s+){0,2}"
     r"(?:kilder|kilde|kjelder|info|informasjon)|(?:sier|seier|mener|meiner|hevder|påstår)\s+"
     r"(?:[^\W\d_]+\s*){1,2})(?:\s+[^\W\d_]+){0,2}\s*[.!]*$",
+    re.IGNORECASE,
+)
+# "…, kan du bekrefte (det)?": asked to confirm the claim before it
+_CONFIRM_TAIL = re.compile(
+    r",\s*(?:kan du (?:også )?)?(?:bekrefte|bekreft|stadfeste|stadfest)(?: det| dette)?\s*[?.!]*$",
     re.IGNORECASE,
 )

@@ -357,3 +357,75 @@ def test_other_statements_are_no_claims(told: str) -> None:
         return "yes_no" if word in ("er", "var", "har") else None
 
     assert not any(clause.claimed for clause in split_clauses(told, opener))
+
+
+# -- a month claimed of a named samling, confirm tails, Swedish and Danish weeks ---------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "var styrersamlingen i november?",
+        "Dere holdt visst styrersamling for barnehage i november, stemmer det?",
+    ],
+)
+def test_a_month_claimed_of_a_named_samling(engine: Engine, question: str) -> None:
+    reply = sure(engine, question)
+    assert reply.text.startswith(
+        "Nei. «Digital styrersamling barnehage» ble gjennomført onsdag 21. oktober 2020."
+    )
+
+
+def test_asked_to_confirm_a_claim(engine: Engine) -> None:
+    reply = sure(engine, "skoleledersamlingen 28. oktober gikk som planlagt, kan du bekrefte det?")
+    assert reply.text.startswith(
+        "Nei, «Digital skoleledersamling» onsdag 28. oktober 2020 er avlyst."
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["händer det något för barnehage nästa vecka?", "sker der noget for barnehage næste uge?"],
+)
+def test_next_week_in_swedish_and_danish(engine: Engine, question: str) -> None:
+    reply = sure(engine, question, "2020-10-15T12:00")
+    assert "neste uke" in reply.text
+    assert "21. oktober" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("ka sei dem om lesing i trondheimsskolen", "Lesing"),
+        ("jag jobbar på en förskola i Oppdal, när började REKOM gälla för oss?", "2019"),
+        ("e det nokka samling i mårra sjefen spør", "18. september"),
+    ],
+)
+def test_dialect_swedish_and_the_boss_asking(engine: Engine, question: str, said: str) -> None:
+    assert said in sure(engine, question, "2020-09-17T15:00").text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("når e førstesamlinga for 1. trinn?", "18. september"),  # "første samlinga"
+        ("e engelsksamlingan for ungdomstrinnet og?", "barnetrinnet"),  # a dialect plural
+    ],
+)
+def test_compounds_of_ordinals_and_dialect_endings(
+    engine: Engine, question: str, said: str
+) -> None:
+    assert said in sure(engine, question, "2020-09-10T12:00").text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "er det skoleledersamling på onsdag neste uke?",
+        "e det skoleledersamling på onsdag nestå uke?",
+    ],
+)
+def test_a_weekday_of_next_week(engine: Engine, question: str) -> None:
+    reply = sure(engine, question, "2020-10-20T12:00")  # a Tuesday: next week's Wednesday
+    assert "onsdag 28. oktober 2020" in reply.text
+    assert "AVLYST" in reply.text
