@@ -125,7 +125,7 @@ def with_context(
     # "Jeg er rektor i Melhus og alle snakker om DEKOM. Hva er det?": what the named thing is,
     # for anyone; who asks narrows only samlinger
     # (but "… spurte om dette dekom engelsk greiene. Hva er det?" names the English samling)
-    what_the_named_is = (explain or (of_the_named and q.cues <= {Cue.WHAT})) and not (
+    what_the_named_is = (explain or (of_the_named and q.cues <= _WHAT_IT_IS)) and not (
         _scheme_narrowed(context, exact)
     )
     filters = q.filters if what_the_named_is else q.filters.or_else(told)
@@ -198,6 +198,8 @@ def _named_for(q: Question, context: Question, exact: Callable[[str], bool]) -> 
 
 
 _FACTS_OF_NAMED = ENTRY_FACT_CUES | {Cue.DIFFERENCE, Cue.MEMBERS}
+# "… snakker om DEKOM. Hva står det for?": what the named thing is, or what its name stands for
+_WHAT_IT_IS = frozenset({Cue.WHAT, Cue.STANDS_FOR})
 
 
 def _names_a_samling(context: Question) -> bool:

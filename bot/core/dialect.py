@@ -317,9 +317,15 @@ _ORDINAL_HEADS = {"forste": "forste", "forst": "forste", "neste": "neste", "sist
 
 
 def _each_read(typed: Sequence[str]) -> list[str]:
-    """Nynorsk "kvar" is "hvor" and "hver": "kvar for seg", "kvar kommune" say "hver"."""
+    """Nynorsk "kvar" is "hvor" and "hver": "kvar for seg", "kvar kommune" say "hver". And
+    "me" is "med" in dialect ("e Oppdal me?"), but English after "for" ("is there something for
+    me?")."""
     return [
-        "hver" if word == "kvar" and typed[i + 1 : i + 2] and typed[i + 1] in _EACH_BEFORE else word
+        "hver"
+        if word == "kvar" and typed[i + 1 : i + 2] and typed[i + 1] in _EACH_BEFORE
+        else "meg"
+        if word == "me" and i > 0 and typed[i - 1] in ("for", "to")
+        else word
         for i, word in enumerate(typed)
     ]
 

@@ -143,6 +143,8 @@ def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
             and not (typed[i - 1] == "har" and i == len(typed) - 1)  # "hvilke tema har det?"
         ):
             continue
+        if word == "der" and 0 < i < len(typed) - 1 and typed[i - 1] in _EXPLETIVE_BEFORE:
+            continue  # "hvor mange kommuner er der i regionen?" (but "hva skjer der?" points)
         return True
     return False
 

@@ -431,20 +431,18 @@ QUESTION_INTRODUCERS = (
     "er det tenkt at",
     "er ideen at",
     # "Stemmer det at engelsksamlinga er for ungdomstrinnet?": the claim after "at" is asked
-    "stemmer det at",
-    "stemmer det virkelig at",
-    "er det sant at",
-    "er det riktig at",
-    "er det rett at",
-    "er det korrekt at",
-    "er det slik at",
-    "er det slik å forstå at",
+    # ("er det ikke slik at …?" asks the same: "ikke" denies nothing)
+    "stemmer det at", "stemmer det virkelig at", "er det sant at", "er det riktig at",
+    "er det rett at", "er det korrekt at", "er det slik at", "er det slik å forstå at",
+    "er det ikke slik at", "er det ikkje slik at", "er det ikke sånn at",
+    "er det ikkje sånn at", "er det ikke riktig at", "stemmer det ikke at", "er det ikke sant at",
+    "er det ikkje sant at",
     "har jeg forstått det riktig at",
     "har eg forstått det rett at",
     # "Jeg antar at REKOM ble innført samtidig med modellen?": an assumption asked to be checked
     "jeg antar at",
     "eg antar at",
     "jeg regner med at",
-)
+)  # fmt: skip
 
 EVENT_NOUNS_PLURAL = ("samlinger", "samlingar", "samlingene", "samlingane")

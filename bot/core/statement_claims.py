@@ -70,7 +70,8 @@ TAG_PHRASES = (
     "tar jeg feil", "eller tar jeg feil", "tror jeg", "trur eg", "var det ikke", "var det ikkje",
     "er det ikke", "er det ikkje", "er det riktig forstått", "har jeg forstått det riktig",
     "har eg forstått det rett", "holder det", "holder det vann", "er det rett",
-    "kan du bekrefte", "kan du bekrefte det", "stemmer", "eller",
+    "kan du bekrefte", "kan du bekrefte det", "er det ikke slik", "er det ikkje slik",
+    "er det ikke sånn", "er det ikkje sånn", "stemmer", "eller",
 )  # fmt: skip
 # "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
 _TAG = re.compile(

@@ -429,3 +429,39 @@ def test_a_weekday_of_next_week(engine: Engine, question: str) -> None:
     reply = sure(engine, question, "2020-10-20T12:00")  # a Tuesday: next week's Wednesday
     assert "onsdag 28. oktober 2020" in reply.text
     assert "AVLYST" in reply.text
+
+
+# -- "er det ikke slik at …?", "er der …", English "for me" ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Er det ikke slik at Lesetråd-prosjektet fortsatt pågår?", "Nei"),  # it ended in 2020
+        ("er det ikke slik at rekom, dekom og kompetanseløftet skal ses hver for seg?", "Nei"),
+        ("Trondheim sitter vel i kompetansenettverk med Melhus, er det ikke slik?", "Nei"),
+        ("er det ikkje slik at Holtålen er med i Gauldalsregionen?", "Ja"),
+    ],
+)
+def test_isnt_it_so_that_asks_the_claim(engine: Engine, question: str, verdict: str) -> None:
+    reply = sure(engine, question)
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_er_der_is_er_det(engine: Engine) -> None:
+    assert "seks" in sure(engine, "hvor mange kommuner er der i regionen i alt?").text
+
+
+def test_for_me_in_english_is_no_med(engine: Engine) -> None:
+    reply = sure(
+        engine,
+        "Hi! I teach english på 4. trinn i Melhus, is there something for me in DEKOM this fall?",
+        "2020-09-05T16:00",
+    )
+    assert starts_with_verdict(reply, "Ja"), reply.text
+    assert "DEKOM – Engelsk på barnetrinnet" in reply.text
+
+
+def test_what_a_told_scheme_stands_for(engine: Engine) -> None:
+    reply = sure(engine, "læreren snakker om DEKOM. hva står det for?")
+    assert reply.text.startswith("DEKOM står for desentralisert ordning")
