@@ -97,10 +97,10 @@ def unmarked_claim(text: str, opener: OpenerTest) -> str | None:
     than the asker, with no question mark and nothing else asked, is a claim to check; the
     yes/no question it asks, or None."""
     text = text.rstrip()
-    first = re.findall(r"[^\W\d_]+", text.lower())[:1]
-    if text.endswith(("?", ".", "!")) or not first or fold(first[0]) in _PERSONS:
-        return None
-    asked = in_question_order(f"{text}?", opener)
+    first = [fold(word) for word in re.findall(r"[^\W\d_]+", text.lower())[:3]]
+    if text.endswith(("?", ".", "!")) or not first or not _PERSONS.isdisjoint(first):
+        return None  # (nor "håper du har en fin dag")
+    asked = in_question_order(f"{text}?", opener, claimed=True)
     return asked if asked != f"{text}?" else None
 
 

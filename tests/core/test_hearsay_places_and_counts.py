@@ -465,3 +465,13 @@ def test_for_me_in_english_is_no_med(engine: Engine) -> None:
 def test_what_a_told_scheme_stands_for(engine: Engine) -> None:
     reply = sure(engine, "læreren snakker om DEKOM. hva står det for?")
     assert reply.text.startswith("DEKOM står for desentralisert ordning")
+
+
+def test_a_lower_case_unmarked_claim(engine: Engine) -> None:
+    reply = sure(engine, "styrersamlinga i oktober var fysisk på Oppdal")
+    assert starts_with_verdict(reply, "Nei"), reply.text
+    assert "Zoom" in reply.text
+
+
+def test_a_wish_is_no_claim(engine: Engine) -> None:
+    assert not starts_with_verdict(ask(engine, "god morgen! håper du har en fin dag"), "Nei")
