@@ -41,7 +41,7 @@ def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -
     if not tagged and not text.rstrip().endswith("?"):
         return text
     announced, _, claim = claim.rpartition(":")  # "Sjekker bare: …" announces the claim
-    told = _TOLD_THAT.search(claim) if tagged else None
+    told = (_TOLD_THAT.search(claim) or _I_BELIEVE.match(claim)) if tagged else None
     if told is not None:  # "Jeg har skrevet i kalenderen at samlingen er 24. september, …?"
         announced, claim = claim[: told.end()], claim[told.end() :]
     found = list(re.finditer(r"[^\W\d_]+", claim))
@@ -86,6 +86,12 @@ _TOLD_THAT = re.compile(
     r"\b(?:skrevet|skrive|skreiv|skrev|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"
     r"fått vite|sier|sa|seier|mener|meiner|påstod|påsto|påstår|hevdet|hevda|hevder|fortalte|"
     r"fortalt|nevnte|påstås|påstått|sies|hevdes)\b[^,.?!]{0,40}?\bat\s+",
+    re.IGNORECASE,
+)
+# "Jeg mener Universitetet i Oslo er hovedpartner. Riktig?": what the asker believes, "at" left out
+_I_BELIEVE = re.compile(
+    r"\s*(?:jeg|eg|æ|vi|me)(?: i [^\W\d_]+)? (?:mener|meiner|meine|tror|trur|trodde|trudde|"
+    r"synes|syns|regner med) (?:at )?",
     re.IGNORECASE,
 )
 _SUBJECT_SPAN = 7  # the verb of a claim comes after a subject of at most six words

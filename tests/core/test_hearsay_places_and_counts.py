@@ -475,3 +475,19 @@ def test_a_lower_case_unmarked_claim(engine: Engine) -> None:
 
 def test_a_wish_is_no_claim(engine: Engine) -> None:
     assert not starts_with_verdict(ask(engine, "god morgen! håper du har en fin dag"), "Nei")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("er lesetråd-prosjektet avsluttet?", "Ja"),  # "… avsluttet i 2020"
+        ("Ble Lesetråd-prosjektet avsluttet i 2021?", "Nei"),  # the year is judged
+        (
+            "vi i laget mener skoleledersamlingen 28. oktober ble holdt digitalt. stemmer det?",
+            "Nei",
+        ),
+    ],
+)
+def test_ended_and_what_the_asker_believes(engine: Engine, question: str, verdict: str) -> None:
+    reply = sure(engine, question)
+    assert starts_with_verdict(reply, verdict), reply.text
