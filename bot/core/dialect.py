@@ -47,6 +47,7 @@ _VOWELS = frozenset("aeiouyæøå")
 
 # Dialect and nynorsk endings of nouns and their bokmål counterparts, tried in order.
 _ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("erne", ("ene",)),  # Danish "samlingerne" → "samlingene"
     ("ane", ("ene", "er")),  # nynorsk "kommunane" → "kommunene"
     ("ar", ("er",)),  # nynorsk "leiarar", "samlingar"
     ("an", ("ene", "en", "er")),  # trøndersk "barnehagan", "styreran"

@@ -112,6 +112,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     Cue.WHO: "hvem, deltakere, aktuell",
     Cue.FOR_WHOM: (
         "for hvem, målgruppe, målgruppen, rettet mot, retta mot, ment for, beregnet for, "
+        "beregnet på, beregna på, tiltenkt, "
         "yrkesgruppe, yrkesgrupper, hvem gjelder"
     ),
     # ("fortsatt on" is English "still on" as the word forms read it)
@@ -275,7 +276,7 @@ this these those my your our his her she he son daughter s talks talk talking th
 am being its what's whats who's there's it's that's kind sort trying understand wondering
 going gonna keep keeps mention mentions mentioning mentioned told very ever even than into
 onto whether because while stated supposedly anyway hey wife husband granddaughter
-grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor
+grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor tilsammen
 regnes regnast reknast regnet sikt visstnok sjanse sjansen sjef sjefen par år
 """
 
@@ -296,7 +297,7 @@ _YES_NO_OPENER_WORDS = """
     sto stod bestemmer skjer vil bør gir sier bidrar støtter omfatter dekker legger legg sørger
     betaler medfører følger do does did finansierer består bygger byggjer tilbyr satser gjeld
     varer varte varde gjekk fører nevnt nevnes pågår pågikk bruker brukte brukes brukt
-    erstatter erstatte erstattet
+    erstatter erstatte erstattet arrangeres arrangerer gjennomføres ledes
 """
 YES_NO_OPENERS = frozenset(_YES_NO_OPENER_WORDS.split())
 

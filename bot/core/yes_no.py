@@ -125,13 +125,18 @@ class YesNo:
         together = "sammen" in q.words and not any(name in known for name in outsiders)
         in_it_with = "med" in q.words and not together
         in_it_with = in_it_with or _IS_IN.match(" ".join(q.words)) is not None  # "er Malvik i …?"
+        in_it_with = in_it_with or not _INCLUDING.isdisjoint(q.words)  # "… inkludert Trondheim"
         membership = membership or (bool(outsiders) and in_it_with)
         if entry.members and not (outsiders or insiders) and of_kind_asked(q, sorts):
             # "er digitale ferdigheter et av …?"
             stranger = unnamed_member(q, entry, self._normaliser)
             outsiders = [stranger] if stranger is not None else []
         outside = not _OUTSIDE.isdisjoint(q.words)  # "er Holtålen utenfor regionen?"
-        membership = (membership or outside) and not counts_before_names(q.text, mentioned)
+        # (a count before the names is judged as a count, unless a name is not in it at all:
+        # "seks kommuner inkludert Trondheim?")
+        including = bool(outsiders) and not _INCLUDING.isdisjoint(q.words)
+        counted = counts_before_names(q.text, mentioned) and not including
+        membership = (membership or outside) and not counted
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:
@@ -405,6 +410,7 @@ class YesNo:
 _ORGANISER = "organiser"
 _US = frozenset({"oss", "meg", "mæ", "me"})
 _OUTSIDE = frozenset({"utenfor", "utanfor", "outside"})
+_INCLUDING = frozenset({"inkludert", "inklusive", "medregnet", "including"})
 _IS_IN = re.compile(r"(?:er|e|var) [^\W\d_]+(?: [^\W\d_]+)? i ")
 _NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")

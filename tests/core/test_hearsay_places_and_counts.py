@@ -491,3 +491,17 @@ def test_a_wish_is_no_claim(engine: Engine) -> None:
 def test_ended_and_what_the_asker_believes(engine: Engine, question: str, verdict: str) -> None:
     reply = sure(engine, question)
     assert starts_with_verdict(reply, verdict), reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("arrangeres begynneropplæringssamlingen i samarbeid med NTNU?", "Ja."),
+        ("hvem er engelsk-samlingerne egentlig beregnet på?", "lærere i engelsk"),  # Danish
+        ("Gauldalsregionen består av seks kommuner inkludert Trondheim, stemmer det", "Nei,"),
+    ],
+)
+def test_passive_openers_danish_plurals_and_including(
+    engine: Engine, question: str, said: str
+) -> None:
+    assert said in sure(engine, question).text
