@@ -222,10 +222,17 @@ def _of_the_asker(q: Question) -> bool:
     """Whether the question asks if something is for the asker: "… noe for meg?", "gjelder
     den oss?" (not "rekker jeg å melde meg på?")."""
     applies = not _APPLIES_TO.isdisjoint(q.words) and not _ASKER.isdisjoint(q.words)
-    return applies or any(a == "for" and b in _ASKER for a, b in pairwise(q.words))
+    return applies or any(a == "for" and b in _ASKER for a, b in pairwise(q.words)) or joins(q)
+
+
+def joins(q: Question) -> bool:
+    """ "kan jeg bli med på …?", "kan vi delta?": whether the asker may join it."""
+    asker = not _I.isdisjoint(q.words)
+    return asker and (("blir", "med") in pairwise(q.words) or "delta" in q.words)
 
 
 _APPLIES_TO = frozenset({"gjelder", "gjeld", "angar", "passer"})
+_I = frozenset({"jeg", "vi", "eg", "me"})
 # The asker, or whom they ask for ("er det noe for henne?")
 _ASKER = frozenset({"meg", "mæ", "oss", "ho", "henne", "han", "ham"})
 _IT = frozenset({"det", "dette", "den", "denne", "d"})

@@ -35,6 +35,8 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("kvar for seg", "i samanheng", False),
     ("kvar for seg", "i sammenheng", False),
     ("hver for seg", "sammen", False),
+    ("hver for seg", "samarbeid", False),  # "jobber kommunene hver for seg?" of "et samarbeid"
+    ("kvar for seg", "samarbeid", False),
     ("med en gang", "gradvis", False),  # "skal DEKOM erstatte satsingene med en gang?"
     ("med ein gong", "gradvis", False),
     ("med det samme", "gradvis", False),

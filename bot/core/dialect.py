@@ -156,7 +156,9 @@ class WordForms:
         """A compound whose first part is written as a form: "skulebibliotek" → "skolebibliotek"."""
         for variant, standard in self._forms.items():
             rest = word[len(variant) :]
-            if len(variant) >= 4 and word.startswith(variant) and len(rest) >= MIN_PART:
+            # (a short form of a long word too: "bhglærar" → "barnehagelærer")
+            long_enough = len(variant) >= 4 or (len(variant) == 3 and len(standard) >= 8)
+            if long_enough and word.startswith(variant) and len(rest) >= MIN_PART:
                 candidate = standard.replace(" ", "") + rest
                 if self._known(candidate):
                     return (candidate,)

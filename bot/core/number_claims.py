@@ -151,6 +151,14 @@ def judge_years(
     if not asked:
         return None
     sentences = list(sentences)
+    relative = _BEFORE_OR_AFTER.search(question.lower())
+    if started and relative is not None:  # "startet REKOM før 2019?" of "i 2019": "Nei."
+        for sentence in sentences:
+            said = _SPAN.search(sentence) or _YEAR.search(sentence)
+            if said is not None:
+                began, limit = int(said.group(1)), int(relative.group(2))
+                earlier = relative.group(1) in _EARLIER
+                return CountVerdict(began < limit if earlier else began > limit, sentence)
     saying = _saying_the_years(question, asked, sentences)
     if saying is not None:  # "kom det en ny plan i januar 2024?"
         return CountVerdict(True, saying)
@@ -168,6 +176,10 @@ def judge_years(
         if started and year is not None:  # "innførte de modellen i 2019?" of "fra 2017"
             return CountVerdict(asked == [int(year.group(1))], sentence)
     return None
+
+
+_BEFORE_OR_AFTER = re.compile(r"\b(før|innen|before|etter|after|seinare enn|senere enn) (20\d\d)\b")
+_EARLIER = frozenset({"før", "innen", "before"})
 
 
 def _saying_the_years(question: str, asked: list[int], sentences: list[str]) -> str | None:

@@ -135,8 +135,8 @@ class YesNo:
         # (a count before the names is judged as a count, unless a name is not in it at all:
         # "seks kommuner inkludert Trondheim?")
         including = bool(outsiders) and not _INCLUDING.isdisjoint(q.words)
-        counted = counts_before_names(q.text, mentioned) and not including
-        membership = (membership or outside) and not counted
+        a_count = counts_before_names(q.text, mentioned) and not including
+        membership = (membership or outside) and not a_count
         if entry.members and (outsiders or insiders) and membership:
             listing = fact_text(entry, Fact.MEMBERS) or ""
             if outsiders:

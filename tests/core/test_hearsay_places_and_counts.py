@@ -505,3 +505,28 @@ def test_passive_openers_danish_plurals_and_including(
     engine: Engine, question: str, said: str
 ) -> None:
     assert said in sure(engine, question).text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Startet REKOM før 2019?", "Nei"),  # in 2019
+        ("kom REKOM før 2020?", "Ja"),
+        ("trådte rekom i kraft etter 2019?", "Nei"),
+        ("Stemmer det at kommunene i Gauldalsregionen jobber hver for seg med DEKOM?", "Nei"),
+        ("æ e bhglærar, kan æ bli me på dekom engelsk?", "Nei"),  # it is for school teachers
+    ],
+)
+def test_before_after_apart_and_joining(engine: Engine, question: str, verdict: str) -> None:
+    reply = sure(engine, question)
+    assert starts_with_verdict(reply, verdict), reply.text
+
+
+def test_swedish_words_of_the_schemes(engine: Engine) -> None:
+    _, who = conversation(
+        engine,
+        ["vad betyder REKOM egentligen?", "vilka ska samarbeta inom ordningen då?"],
+        "2026-11-22T12:00",
+    )
+    assert who.confident, who.text
+    assert "universiteter og høgskoler" in who.text
