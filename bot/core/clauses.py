@@ -241,7 +241,7 @@ def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[
         return [*clauses[: lone - 1], *asked_of]
     if len(clauses) < 2 or clauses[-2].is_question:
         return clauses
-    words = _words(clauses[-1].text)
+    words = [fold(word) for word in _words(clauses[-1].text)]  # as the tags: "forstått"
     same_sentence = not clauses[-2].text.rstrip().endswith((".", "!"))
     # "Midtre Gauldal er med, stemmer det?"; "Lesetråder ble avsluttet i 2019. Korrekt?" when
     # the sentence before is a claim ("Rektor sier at …. Stemmer det?" asks of what it names)

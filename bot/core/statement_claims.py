@@ -71,7 +71,7 @@ TAG_PHRASES = (
     "er det ikke", "er det ikkje", "er det riktig forstått", "har jeg forstått det riktig",
     "har eg forstått det rett", "holder det", "holder det vann", "er det rett",
     "kan du bekrefte", "kan du bekrefte det", "er det ikke slik", "er det ikkje slik",
-    "er det ikke sånn", "er det ikkje sånn", "stemmer", "eller",
+    "er det ikke sånn", "er det ikkje sånn", "sant", "stemmer", "eller",
 )  # fmt: skip
 # "…, ikke sant?", "…. Korrekt?", "…, stemmer det?": a tag that asks whether the claim is true
 _TAG = re.compile(

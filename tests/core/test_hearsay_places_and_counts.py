@@ -530,3 +530,18 @@ def test_swedish_words_of_the_schemes(engine: Engine) -> None:
     )
     assert who.confident, who.text
     assert "universiteter og høgskoler" in who.text
+
+
+@pytest.mark.parametrize(
+    ("question", "now", "verdict"),
+    [
+        # a negated claim with a bare "sant?" tag: true while the deadline is open
+        ("påmeldingsfristen til engelsk har ikke gått ut enda, sant?", "2020-09-23T13:00", "Ja"),
+        # a tag with a letter that folds ("forstått")
+        ("dekom skal gradvis erstatte de statlige satsingene, er det riktig forstått?",
+         "2026-11-22T12:00", "Ja"),
+    ],
+)  # fmt: skip
+def test_tags_that_end_a_claim(engine: Engine, question: str, now: str, verdict: str) -> None:
+    reply = sure(engine, question, now)
+    assert starts_with_verdict(reply, verdict), reply.text
