@@ -3,9 +3,9 @@
 "Hei! Jeg er pedagogisk leder i Holtålen og har nettopp begynt, så jeg lurer på når neste
 samling er" asks one thing; the rest tells who is asking. "Når er fristen, og hvor er
 samlingen?" asks two things. A claim in the order of a statement with a tag ("Trondheim er med
-i nettverket, ikke sant?") is asked as the yes/no question it is. Splitting a message into
-clauses lets the engine answer each question part and let the context count only for what the
-bot recognises in it.
+i nettverket, ikke sant?") is asked as the yes/no question it is (`bot.core.statement_claims`).
+Splitting a message into clauses lets the engine answer each question part and let the context
+count only for what the bot recognises in it.
 """
 
 from __future__ import annotations

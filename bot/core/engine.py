@@ -7,7 +7,8 @@ one), reads each part (`bot.core.question`) and lets `bot.core.decide` answer it
 about samlinger are in `bot.core.event_answers`, facts and yes/no in `bot.core.fact_answers`,
 the sentences in `bot.core.answers` and `bot.core.help_texts`, the reply types in
 `bot.core.reply`. Every part's answer is checked against what the sources leave out
-(`bot.core.source_gaps`).
+(`bot.core.source_gaps`), and the verdict of a negated question is turned
+(`bot.core.negations`).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Yes or no to a negated question or claim: "Planen er ikke på plass, stemmer det?" and "har
-ikke siden vært oppdatert siden 2020?".
+"""Yes or no to a negated question or claim: "Planen er ikke på plass, stemmer det?" and "er
+ikke planen på plass?".
 
 The verdicts (`bot.core.yes_no`, `bot.core.samling_verdicts`) judge what is said without its
 "ikke": whether the plan is in place. A claim that denies it is then false when that holds

@@ -164,7 +164,7 @@ class SourceGaps:
         counts = _A_NUMBER.search(reply.text) is not None or "•" in reply.text  # (a list)
         if q.has(Cue.COUNT) and not q.yes_no and not counts:
             # "hvor mange barnehager i Holtålen er med i REKOM?": the sources count no such thing
-            text = f"Det sier ikke kildene mine. Det jeg vet, er: {reply.text}"
+            text = f"Det sier kildene mine ikke. Det jeg vet, er: {reply.text}"
             return Reply(text, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         entry = self._kb.get(reply.matches[0].id)
         if entry is None:

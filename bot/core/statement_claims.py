@@ -110,30 +110,11 @@ def unmarked_claim(text: str, opener: OpenerTest) -> str | None:
     return asked if asked != f"{text}?" else None
 
 
-# Who a statement about the asker or someone they know opens with ("Jeg er ny her", "Hun …")
+# Who a statement about the asker, or someone they know, opens with ("Jeg er ny her", "Hun …"),
+# and greetings and thanks
 _PERSONS = frozenset(
     fold(word)
-    for word in ("jeg", "eg", "æ", "vi", "me", "du", "dere", "dokker", "han", "hun", "ho", "de")
-) | {"dei", "hei", "takk"}
-_PERSONS = frozenset(
-    fold(word)
-    for word in [
-        "jeg",
-        "eg",
-        "æ",
-        "vi",
-        "me",
-        "du",
-        "dere",
-        "dokker",
-        "han",
-        "hun",
-        "ho",
-        "de",
-        "dei",
-        "hei",
-        "takk",
-    ]
+    for word in "jeg eg æ vi me du dere dokker han hun ho de dei hei takk".split()  # noqa: SIM905
 )
 
 
