@@ -16,6 +16,7 @@ from dataclasses import replace
 from itertools import pairwise
 
 from bot.core import answers
+from bot.core.date_texts import short_date
 from bot.core.dates import Period, writes_a_year
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
 from bot.core.question import Question
@@ -142,6 +143,23 @@ class SourceGaps:
         named = [self._kb.get(region) for region in sorted(regions)]
         return " og ".join(answers.short_title(e) for e in named if e is not None) or None
 
+    def _after_the_samlinger(self, q: Question) -> str | None:
+        """ "Hvilke samlinger er planlagt høsten 2026?": a year written out after the last
+        samling the sources know of, which they say nothing of (not that there are none)."""
+        period = q.period
+        last = max((e.event.last_day for e in self._kb.events if e.event is not None), default=None)
+        if period is None or last is None or not writes_a_year(q.text, period):
+            return None
+        # (or "neste samling etter januar 2021?", after the last one's month)
+        after = "etter" in q.words and period.end >= last
+        if period.start.year <= last.year and not after:
+            return None
+        asked = period.label.removeprefix("i ")
+        return (
+            f"Oversikten min har ingen samlinger etter {short_date(last)}, og kildene mine "
+            f"sier ikke noe om {'tiden etter ' if after else ''}{asked}."
+        )
+
     def _after_its_source(self, q: Question, period: Period, entry: Entry) -> str | None:
         """ "Kva planar har regionen i 2025?": a year written out after all its source tells of."""
         last = self._last_year.get(entry.source, 0)
@@ -159,6 +177,9 @@ class SourceGaps:
         if reply.confident and unheld is not None:  # "neste nettverkssamling Malvik–Trondheim?"
             text = f"Kildene mine nevner ingen samlinger i {unheld}, så det vet jeg ikke."
             return Reply(text, False, Intent.UNKNOWN, reply.matches, (), reply.source)
+        later = self._after_the_samlinger(q) if reply.intent in _OF_SAMLINGER else None
+        if reply.confident and later is not None:  # "når er fristen for samlingene høsten 2027?"
+            return Reply(later, False, Intent.UNKNOWN, reply.matches, (), reply.source)
         if not reply.confident or not reply.matches:
             return reply
         counts = _A_NUMBER.search(reply.text) is not None or "•" in reply.text  # (a list)

@@ -545,3 +545,31 @@ def test_swedish_words_of_the_schemes(engine: Engine) -> None:
 def test_tags_that_end_a_claim(engine: Engine, question: str, now: str, verdict: str) -> None:
     reply = sure(engine, question, now)
     assert starts_with_verdict(reply, verdict), reply.text
+
+
+# -- samlinger after the last one the sources know ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("når er påmeldingsfristen for dekom-samlingene høsten 2027?", "om høsten 2027"),
+        (
+            "når er neste ledersamling for bhg etter den i januar 2021?",
+            "om tiden etter januar 2021",
+        ),
+        ("bli d ny ledersamling for bhg på oppdal i 2027 au?", "2027"),
+    ],
+)
+def test_a_time_after_the_last_samling_is_not_known(
+    engine: Engine, question: str, said: str
+) -> None:
+    reply = ask(engine, question)
+    assert not reply.confident, reply.text
+    assert reply.text.startswith("Oversikten min har ingen samlinger etter 20. januar 2021")
+    assert said in reply.text
+
+
+def test_a_year_the_samlinger_cover_is_answered(engine: Engine) -> None:
+    reply = sure(engine, "er det noen samlinger i 2021?")
+    assert "Digital ledersamling barnehage" in reply.text
