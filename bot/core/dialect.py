@@ -309,12 +309,15 @@ class WordForms:
             return None
         if self._small_form(first) or self._small_form(second):
             return None  # a form's small word ("hvem", "er") is never part of a compound
+        if first in _QUESTION_WORDS:
+            return None  # nor a question word: "when does" is no "nardos"
         for candidate in (first + second, first + "s" + second, first.removesuffix("s") + second):
             if len(candidate) >= MIN_JOINED and self._known(candidate):
                 return candidate
         return None
 
 
+_QUESTION_WORDS = frozenset({"hva", "kva", "ka", "hvem", "kem", "kven", "nar", "hvor", "kor"})
 # A first part that says which samling ("førstesamlinga", "nestesamling"), as folded
 _ORDINAL_HEADS = {"forste": "forste", "forst": "forste", "neste": "neste", "siste": "siste"}
 

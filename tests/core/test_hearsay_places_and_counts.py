@@ -573,3 +573,17 @@ def test_a_time_after_the_last_samling_is_not_known(
 def test_a_year_the_samlinger_cover_is_answered(engine: Engine) -> None:
     reply = sure(engine, "er det noen samlinger i 2021?")
     assert "Digital ledersamling barnehage" in reply.text
+
+
+def test_when_does_is_no_compound(engine: Engine) -> None:
+    """ "when does" read as "når" and "does" ("nardos" was a genitive of the school Nardo)."""
+    _, deadline = conversation(
+        engine,
+        [
+            "is there anything for english teachers on barnetrinnet?",
+            "and by when does she have to sign up?",
+        ],
+        "2020-09-15T18:00",
+    )
+    assert deadline.confident, deadline.text
+    assert "24. september" in deadline.text
