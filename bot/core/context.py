@@ -8,14 +8,14 @@ part takes from it what it leaves open itself.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from bot.core.dates import writes_a_year
 from bot.core.knowledge import Kind
 from bot.core.question import Question
-from bot.core.question_forms import DEMONSTRATIVES, ONLINE, points_back
+from bot.core.question_forms import DEMONSTRATIVES, ONLINE, joins, points_back
 from bot.core.question_words import ENTRY_FACT_CUES, Cue
 from bot.core.text import fold, stem
 
@@ -205,12 +205,8 @@ _WHAT_IT_IS = frozenset({Cue.WHAT, Cue.STANDS_FOR})
 def _names_a_samling(context: Question) -> bool:
     """ "ledersamlinga for barnehagen i 2020": a samling named by its kind and its year (a
     time such as "i fjor vinter" may be the asker's memory, and the name finds it)."""
-    span = context.period.span if context.period is not None else None
-    dated = span is not None and _YEAR.search(context.text[span[0] : span[1]]) is not None
+    dated = context.period is not None and writes_a_year(context.text, context.period)
     return dated and any("samling" in term for term in context.topic)
-
-
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _named_by_place(told: Sequence[str]) -> bool:
@@ -222,17 +218,11 @@ def _of_the_asker(q: Question) -> bool:
     """Whether the question asks if something is for the asker: "… noe for meg?", "gjelder
     den oss?" (not "rekker jeg å melde meg på?")."""
     applies = not _APPLIES_TO.isdisjoint(q.words) and not _ASKER.isdisjoint(q.words)
-    return applies or any(a == "for" and b in _ASKER for a, b in pairwise(q.words)) or joins(q)
-
-
-def joins(q: Question) -> bool:
-    """ "kan jeg bli med på …?", "kan vi delta?": whether the asker may join it."""
-    asker = not _I.isdisjoint(q.words)
-    return asker and (("blir", "med") in pairwise(q.words) or "delta" in q.words)
+    for_the_asker = any(a == "for" and b in _ASKER for a, b in pairwise(q.words))
+    return applies or for_the_asker or joins(q.words)
 
 
 _APPLIES_TO = frozenset({"gjelder", "gjeld", "angar", "passer"})
-_I = frozenset({"jeg", "vi", "eg", "me"})
 # The asker, or whom they ask for ("er det noe for henne?")
 _ASKER = frozenset({"meg", "mæ", "oss", "ho", "henne", "han", "ham"})
 _IT = frozenset({"det", "dette", "den", "denne", "d"})

@@ -10,6 +10,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from bot.core.knowledge import Entry
+from bot.core.negations import DENIALS
 from bot.core.question import Question
 from bot.core.sentence_words import entry_sentences, on_its_own, same_noun
 from bot.core.text import fold, stem, typed_words
@@ -59,8 +60,6 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-_DENIED = frozenset({"ikke", "ikkje", "aldri"})
-
 # The words of those claims, as terms: a claim to check, never a sign of an unknown topic
 # ("skal DEKOM erstatte satsingene over natta?").
 CLAIM_TERMS = frozenset(
@@ -80,7 +79,7 @@ def contrary_sentence(q: Question, entry: Entry) -> str | None:
         nouns = [
             stem(after)
             for before, word, after in zip(["", *typed[:-1]], typed, [*typed[1:], ""], strict=True)
-            if word.startswith(asked) and before not in _DENIED  # not "… og ikke kommunale?"
+            if word.startswith(asked) and before not in DENIALS  # not "… og ikke kommunale?"
         ]
         if " " in asked and f" {asked} " in asked_text:
             nouns = [""]  # a phrase: "hver for seg"

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from bot.core.question_words import INTERROGATIVES
 from bot.core.spelling import MIN_LENGTH as SPELLED_LENGTH
 from bot.core.text import fold
 
@@ -317,7 +318,8 @@ class WordForms:
         return None
 
 
-_QUESTION_WORDS = frozenset({"hva", "kva", "ka", "hvem", "kem", "kven", "nar", "hvor", "kor"})
+# (as the forms have read them: "ka" is "hva", "when" is "når")
+_QUESTION_WORDS = frozenset(fold(word) for word in INTERROGATIVES)
 # A first part that says which samling ("førstesamlinga", "nestesamling"), as folded
 _ORDINAL_HEADS = {"forste": "forste", "forst": "forste", "neste": "neste", "siste": "siste"}
 

@@ -79,7 +79,7 @@ class Engine:
         for clause in asked:
             if len(parts) == MAX_PARTS:
                 break
-            own = replace(self._reader.read(clause.text, now.date()), claimed=clause.claimed)
+            own = self._own(clause, now)
             if (_asks_nothing(own) or _interjection(own)) and clause is not asked[-1]:
                 continue  # "… og lurer på tre ting: …" announces the questions; "hæ, ka e …"
             # "Hvilken periode gjaldt strategien, og hva var målene med den?": "den" is what the
@@ -129,8 +129,11 @@ class Engine:
         return self._reader.read(rest, now.date()) if rest.strip() else None
 
     def _read(self, clause: Clause, context: Question | None, now: datetime) -> Question:
-        own = self._reader.read(clause.text, now.date())
-        return self._with(replace(own, claimed=clause.claimed), context)
+        return self._with(self._own(clause, now), context)
+
+    def _own(self, clause: Clause, now: datetime) -> Question:
+        """A question part read on its own, and whether it claims something to check."""
+        return replace(self._reader.read(clause.text, now.date()), claimed=clause.claimed)
 
     def _with(self, q: Question, context: Question | None) -> Question:
         """The question as its message's context tells it (`bot.core.context`)."""

@@ -38,10 +38,10 @@ def negated(words: tuple[str, ...]) -> bool:
     """Whether the words deny something: "ikke", "aldri", "ingenting", but not "ikke bare"
     (a claim of more), "ikke sant" or a tag at the end ("…, gjorde den ikke")."""
     claim = list(words)
-    while len(claim) >= 2 and (claim[-1] in _NOT or claim[-1] in _TAG_ENDS):
+    while len(claim) >= 2 and (claim[-1] in DENIALS or claim[-1] in _TAG_ENDS):
         claim.pop()  # "…, eller ikke", "… ikke sant", "gjorde den ikke"
     for word, after in pairwise([*claim, ""]):
-        if word in _NOT and after not in _NOT_NEGATING:
+        if word in DENIALS and after not in _NOT_NEGATING:
             return True
         if word in _NOTHING:
             return True
@@ -49,7 +49,7 @@ def negated(words: tuple[str, ...]) -> bool:
 
 
 _VERDICT = re.compile(r"^(Ja|Nei)[.,]")
-_NOT = frozenset({"ikke", "ikkje", "aldri"})
+DENIALS = frozenset({"ikke", "ikkje", "aldri"})  # folded, as the question's words are
 _NOTHING = frozenset({"ingenting", "intet"})
 _NOT_NEGATING = frozenset({"bare", "berre", "bere", "sant", "minst", "lenger"})
 _TAG_ENDS = frozenset({"sant", "det", "den", "riktig", "stemmer", "eller"})

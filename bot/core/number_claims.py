@@ -211,7 +211,7 @@ def still_in_period(q: Question, text: str, now: datetime) -> str | None:
     if ended is not None and not (_STILL.isdisjoint(q.words) and _ONGOING.isdisjoint(q.words)):
         # "er Lesetråd-prosjektet fortsatt i gang?" of one "avsluttet i 2020"
         return f"{'Nei.' if int(ended.group(1)) <= now.year else 'Ja.'} {said}"
-    claims_a_year = _A_YEAR.search(q.text) is not None  # "ble det avsluttet i 2021?" is judged
+    claims_a_year = _YEAR.search(q.text) is not None  # "ble det avsluttet i 2021?" is judged
     if ended is not None and not _OVER.isdisjoint(q.words) and not claims_a_year:  # "… ferdig?"
         return f"{'Ja.' if int(ended.group(1)) <= now.year else 'Nei.'} {said}"
     if _STILL.isdisjoint(q.words) or span is None:
@@ -223,5 +223,4 @@ def still_in_period(q: Question, text: str, now: datetime) -> str | None:
 _ENDED = re.compile(r"\bavsluttet i (20\d\d)\b")
 _ONGOING = frozenset({"pagar", "pagaende", "gang"})  # "pågår det?", "er det i gang?"
 _OVER = frozenset({"avsluttet", "avslutta", "ferdig", "slutt", "over", "nedlagt"})
-_A_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _STILL = STILL_WORDS | {"na"}  # "gjelder den nå?"

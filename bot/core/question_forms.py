@@ -250,6 +250,15 @@ _TAGS = frozenset(
 )
 
 
+def joins(words: Sequence[str]) -> bool:
+    """ "kan jeg bli med på …?", "kan vi delta?": whether the asker may join it."""
+    asker = not _I.isdisjoint(words)
+    return asker and (("blir", "med") in pairwise(words) or "delta" in words)
+
+
+_I = frozenset({"jeg", "vi", "eg", "me"})
+
+
 def names_the_region(typed: Sequence[str]) -> bool:
     """ "regionen", "regionsamarbeidet", "det regionale samarbeidet" that point at nothing
     else: not "denne regionen", nor beside a "den" that points back ("hvem samarbeider

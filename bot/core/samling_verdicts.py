@@ -7,11 +7,10 @@ import re
 from dataclasses import replace
 from datetime import datetime
 
-from bot.core.context import joins
 from bot.core.dates import claims_a_weekday
 from bot.core.knowledge import KnowledgeBase
 from bot.core.question import Question
-from bot.core.question_forms import ONLINE
+from bot.core.question_forms import ONLINE, joins
 from bot.core.question_words import Cue
 from bot.core.reply import Reply
 from bot.core.samling_questions import (
@@ -84,7 +83,7 @@ def with_verdict(kb: KnowledgeBase, q: Question, reply: Reply, now: datetime) ->
         verdict = event.is_over(now) and not event.cancelled  # "ble den gjennomført?"
     elif q.has(Cue.NEXT):
         verdict = event.is_upcoming(now)  # "er det noen samling for henne snart?"
-    elif q.filters.audiences and (q.has(Cue.FOR_WHOM) or _APPLIES & set(q.words) or joins(q)):
+    elif q.filters.audiences and (q.has(Cue.FOR_WHOM) or _APPLIES & set(q.words) or joins(q.words)):
         # "er den for ungdomstrinnet?", "gjelder den også ungdomstrinnet?"
         verdict = not event.cancelled and q.filters.audiences <= set(event.audience)
         if asks_to_sign_up(q):  # "kan vi melde oss på?": only while one still can

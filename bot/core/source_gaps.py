@@ -81,10 +81,9 @@ _OF_SAMLINGER = frozenset(
 _SPAN = re.compile(r"\b(20\d\d) ?[–-] ?(20\d\d)\b")
 # A count in an answer: a digit, or a number written out ("seks kommuner", "to skoler")
 # (not a date's "1." or a year)
+_WRITTEN_NUMBERS = (*answers.NUMBER_WORDS[1:], "ett", "syv", "elleve", "tolv", "ingen")
 _A_NUMBER = re.compile(
-    r"(?<![\d.])\b\d{1,3}\b(?![.\d–-])|\b(?:én|ett|to|tre|fire|fem|seks|sju|syv|åtte|ni|ti|elleve|"
-    r"tolv|ingen)\b",
-    re.IGNORECASE,
+    rf"(?<![\d.])\b\d{{1,3}}\b(?![.\d–-])|\b(?:{'|'.join(_WRITTEN_NUMBERS)})\b", re.IGNORECASE
 )
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _AFTER = re.compile(r"\b(?:etter|after) (20\d\d)\b")
@@ -130,6 +129,8 @@ class SourceGaps:
             if name[:1].isupper() and fold(name) not in organisers and kb.get(fold(name)) is None
         }
         self._groups = {fold(group.title.split()[0]): group for group in groups}
+        # The last day of the last samling the sources know of
+        self._last_samling = max((e.event.last_day for e in kb.events if e.event), default=None)
         self._kb = kb
         self._owned: dict[str, frozenset[str]] = {}
 
@@ -146,8 +147,7 @@ class SourceGaps:
     def _after_the_samlinger(self, q: Question) -> str | None:
         """ "Hvilke samlinger er planlagt høsten 2026?": a year written out after the last
         samling the sources know of, which they say nothing of (not that there are none)."""
-        period = q.period
-        last = max((e.event.last_day for e in self._kb.events if e.event is not None), default=None)
+        period, last = q.period, self._last_samling
         if period is None or last is None or not writes_a_year(q.text, period):
             return None
         # (or "neste samling etter januar 2021?", after the last one's month)

@@ -46,6 +46,13 @@ def starts_with_verdict(reply: Reply, verdict: str) -> bool:
     return re.match(rf"{verdict}[.,]\s", reply.text) is not None
 
 
+def sure_verdict(engine: Engine, question: str, verdict: str, now: str = A_LATER_YEAR) -> Reply:
+    """The reply, asserted to be confident and to open with `verdict` ("Ja", "Nei", "Jo")."""
+    reply = sure(engine, question, now)
+    assert starts_with_verdict(reply, verdict), reply.text
+    return reply
+
+
 def words_before_list(reply: Reply) -> int:
     """How many words a user reads before the first bullet."""
     return len(reply.text.split("•", 1)[0].split())

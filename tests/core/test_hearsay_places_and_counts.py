@@ -18,6 +18,7 @@ from tests.core.asking import (
     first_sentence,
     starts_with_verdict,
     sure,
+    sure_verdict,
 )
 
 # -- a claim with a hearsay tail -----------------------------------------------------------------
@@ -72,9 +73,7 @@ def test_a_hearsay_tail_is_no_question_of_its_own() -> None:
 def test_hearsay_claims_get_a_verdict(
     engine: Engine, question: str, verdict: str, said: str
 ) -> None:
-    reply = sure(engine, question)
-    assert starts_with_verdict(reply, verdict), reply.text
-    assert said in reply.text
+    assert said in sure_verdict(engine, question, verdict).text
 
 
 def test_who_gives_the_grant_is_not_who_receives_it(engine: Engine) -> None:
@@ -115,8 +114,7 @@ def test_a_municipality_in_the_region_is_in_it(engine: Engine) -> None:
     ],
 )
 def test_a_samling_held_in_person(engine: Engine, question: str, verdict: str) -> None:
-    reply = sure(engine, question, NOVEMBER_2020)
-    assert starts_with_verdict(reply, verdict), reply.text
+    sure_verdict(engine, question, verdict, NOVEMBER_2020)
 
 
 def test_must_i_travel_asks_whether_it_is_in_person(engine: Engine) -> None:
@@ -338,10 +336,15 @@ def test_a_deadline_nobody_registered_is_not_sure(engine: Engine) -> None:
 # -- a claim with no question mark ---------------------------------------------------------------
 
 
-def test_an_unmarked_claim_is_checked(engine: Engine) -> None:
-    reply = sure(engine, "Skoleledersamlingen 28. oktober var planlagt som et vanlig fysisk møte")
-    assert starts_with_verdict(reply, "Nei"), reply.text
-    assert "digitalt" in reply.text
+@pytest.mark.parametrize(
+    ("claim", "said"),
+    [
+        ("Skoleledersamlingen 28. oktober var planlagt som et vanlig fysisk møte", "digitalt"),
+        ("styrersamlinga i oktober var fysisk på Oppdal", "Zoom"),  # in lower case too
+    ],
+)
+def test_an_unmarked_claim_is_checked(engine: Engine, claim: str, said: str) -> None:
+    assert said in sure_verdict(engine, claim, "Nei").text
 
 
 @pytest.mark.parametrize(
@@ -444,8 +447,7 @@ def test_a_weekday_of_next_week(engine: Engine, question: str) -> None:
     ],
 )
 def test_isnt_it_so_that_asks_the_claim(engine: Engine, question: str, verdict: str) -> None:
-    reply = sure(engine, question)
-    assert starts_with_verdict(reply, verdict), reply.text
+    sure_verdict(engine, question, verdict)
 
 
 def test_er_der_is_er_det(engine: Engine) -> None:
@@ -467,12 +469,6 @@ def test_what_a_told_scheme_stands_for(engine: Engine) -> None:
     assert reply.text.startswith("DEKOM står for desentralisert ordning")
 
 
-def test_a_lower_case_unmarked_claim(engine: Engine) -> None:
-    reply = sure(engine, "styrersamlinga i oktober var fysisk på Oppdal")
-    assert starts_with_verdict(reply, "Nei"), reply.text
-    assert "Zoom" in reply.text
-
-
 def test_a_wish_is_no_claim(engine: Engine) -> None:
     assert not starts_with_verdict(ask(engine, "god morgen! håper du har en fin dag"), "Nei")
 
@@ -489,8 +485,7 @@ def test_a_wish_is_no_claim(engine: Engine) -> None:
     ],
 )
 def test_ended_and_what_the_asker_believes(engine: Engine, question: str, verdict: str) -> None:
-    reply = sure(engine, question)
-    assert starts_with_verdict(reply, verdict), reply.text
+    sure_verdict(engine, question, verdict)
 
 
 @pytest.mark.parametrize(
@@ -518,8 +513,7 @@ def test_passive_openers_danish_plurals_and_including(
     ],
 )
 def test_before_after_apart_and_joining(engine: Engine, question: str, verdict: str) -> None:
-    reply = sure(engine, question)
-    assert starts_with_verdict(reply, verdict), reply.text
+    sure_verdict(engine, question, verdict)
 
 
 def test_swedish_words_of_the_schemes(engine: Engine) -> None:
@@ -543,8 +537,7 @@ def test_swedish_words_of_the_schemes(engine: Engine) -> None:
     ],
 )  # fmt: skip
 def test_tags_that_end_a_claim(engine: Engine, question: str, now: str, verdict: str) -> None:
-    reply = sure(engine, question, now)
-    assert starts_with_verdict(reply, verdict), reply.text
+    sure_verdict(engine, question, verdict, now)
 
 
 # -- samlinger after the last one the sources know ----------------------------------------------
