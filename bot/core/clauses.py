@@ -88,7 +88,7 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             # "Hvem bestemmer …? Staten eller kommunen?": the choices of the question before
             clauses[-1] = Clause(f"{clauses[-1].text.rstrip('?')}, {sentence}", True)
             continue
-        parts = _when_told(_parts(sentence, opens_question), opener)
+        parts = _when_told(_parts(sentence, opens_question, opener), opener)
         if asked and _claims(sentence):  # "… avlyst?? trodde det var skoleledersamlingen"
             parts = [replace(part, is_question=True) for part in parts]
         clauses.extend(parts)
@@ -292,7 +292,11 @@ def _sentences(text: str) -> list[str]:
 
 
 def _parts(
-    sentence: str, opens_question: Callable[..., bool], *, introduced_by: bool = False
+    sentence: str,
+    opens_question: Callable[..., bool],
+    opener: OpenerTest,
+    *,
+    introduced_by: bool = False,
 ) -> list[Clause]:
     """A sentence split where a new question starts: after a comma, a dash or "og".
     `introduced_by` ("… lurer på om den er digital, og om jeg må melde meg på"): "om" opens
@@ -306,10 +310,10 @@ def _parts(
         before = _TRAILING_AND.sub("", sentence[: introduced.start()].strip(" ,."))
         after = sentence[introduced.end() :].strip()
         parts = [Clause(before, False)] if before else []
-        asked_parts = _parts(after, opens_question, introduced_by=True) if after else []
+        asked_parts = _parts(after, opens_question, opener, introduced_by=True) if after else []
         if asked_parts and introduced.group(0).strip().endswith(" at"):
             # "Er tanken at hver kommune skal klare DEKOM alene?" asks whether the claim holds
-            claim = in_question_order(asked_parts[0].text, _opener_of(opens_question), claimed=True)
+            claim = in_question_order(asked_parts[0].text, opener, claimed=True)
             asked_parts[0] = replace(asked_parts[0], text=claim, claimed=True)
         return [
             *parts,
@@ -371,11 +375,6 @@ def _opens_a_claim(introduced: re.Match[str]) -> bool:
     """ "er tanken at …", "er det meningen at …": a question of its own only at the start."""
     words = introduced.group(0).split()
     return words[0] == "er" and words[-1] == "at"
-
-
-def _opener_of(opens_question: Callable[..., bool]) -> OpenerTest:
-    """An opener test from `opens_question` (any word that opens a question counts as a verb)."""
-    return lambda word: "yes_no" if opens_question(word) else None
 
 
 def _tells_after_asking(

@@ -205,7 +205,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"\b(i|til|pa|om|denne|neste) (?P<s>host|haust|var|sommer|vinter)\b(?: (?P<y>\d{4}))?",
         ),
         ("last_season", rf"\blast (?P<s>{_ENGLISH_SEASONS})\b"),
-        ("season", rf"\b(this|next|in|in the) (?P<s>{_ENGLISH_SEASONS})\b"),
+        ("season", rf"\b(this|next|in|in the) (?P<s>{_ENGLISH_SEASONS})\b(?: (?P<y>\d{{4}}))?"),
         (
             "season",  # "denne hausten", "til høsten", "i høsten"
             r"\b(i|til|pa|om|denne|neste) "
@@ -216,6 +216,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "season_of",
             r"\b(?P<s>hosten|hausten|varen|sommeren|vinteren|efteraret) (?:\d{4}/)?(?P<y>\d{4})\b",
         ),
+        ("season_of", rf"\b(?P<s>{_ENGLISH_SEASONS}) (?:of )?(?P<y>\d{{4}})\b"),  # "spring 2027"
         ("season", r"\b(?P<s>host|haust|var|sommer|vinter)ens\b"),  # "høstens samlinger"
         ("new_year", r"\b(?:pa|over|etter|til) (?:nyaret|nyttar|nyttaret)\b"),  # "på nyåret"
         ("before_christmas", r"\b(?:for|til|innen) jul(?:a|en|i)?\b"),  # "før jul", "innen jul"
@@ -373,8 +374,12 @@ def _resolve(name: str, match: re.Match[str], today: date, past: bool) -> Period
     if name in ("season", "season_of"):
         season = _SEASONS[match.group("s").removesuffix("en")]
         if name == "season" and match.group(1) in ("neste", "next"):
-            following = _season(season, today, None)
-            return _season(season, today, following.end.year + 1)
+            following = _season(season, today, None)  # "neste vår" in October: the coming one
+            return (
+                following
+                if following.start > today
+                else _season(season, today, following.end.year + 1)
+            )
         if match.groupdict().get("y"):  # "høsten 2020", "i høst 2020"
             return _season(season, today, _year_of(match, "y"))
         return replace(_season(season, today, None), year_given=False)  # "i høst": this year's

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from bot.core.question_words import INTERROGATIVES
 from bot.core.spelling import MIN_LENGTH as SPELLED_LENGTH
-from bot.core.text import fold
+from bot.core.text import fold, stem
 
 MIN_JOINED = 6  # a joined compound is at least this long
 MIN_PART = 3  # each part of a split word is at least this long
@@ -291,12 +291,20 @@ class WordForms:
         return ()
 
     def _join(self, words: list[str]) -> list[str]:
-        """Join neighbours that make a known word together, with or without a linking s."""
+        """Join neighbours that make a known word together, with or without a linking s. Of
+        three words that join either way, the last two are the compound: "trondheim skole
+        bibliotek" is Trondheim's "skolebibliotek"."""
         out: list[str] = []
         i = 0
         while i < len(words):
             if i + 1 < len(words):
                 joined = self._joined(words[i], words[i + 1])
+                if (
+                    joined is not None
+                    and i + 2 < len(words)
+                    and self._joined(words[i + 1], words[i + 2]) is not None
+                ):
+                    joined = None  # the last two of three are the compound
                 if joined is not None:
                     out.append(joined)
                     i += 2
@@ -313,7 +321,13 @@ class WordForms:
         if first in _QUESTION_WORDS:
             return None  # nor a question word: "when does" is no "nardos"
         for candidate in (first + second, first + "s" + second, first.removesuffix("s") + second):
-            if len(candidate) >= MIN_JOINED and self._known(candidate):
+            # (a word that only ends like an inflection is no compound: "prosjekt heter" of
+            # "project called" is not "prosjektheter", stemmed "prosjekt")
+            if (
+                len(candidate) >= MIN_JOINED
+                and self._known(candidate)
+                and stem(candidate) != stem(first)
+            ):
                 return candidate
         return None
 

@@ -56,6 +56,34 @@ def implied_cues(
     return implied
 
 
+def chosen_not_asked(corrected: Sequence[str], cues: set[Cue]) -> set[Cue]:
+    """ "hvem bestemmer hva slags kurs lærerne trenger?", "bestemmer staten hvilke kurs vi
+    trenger?": the courses are what someone chooses, not samlinger asked about; the cues of
+    samlinger and lists that only the chosen part has."""
+    for at, word in enumerate(corrected[:-1]):
+        which = next((i for i in range(at + 1, at + 4) if corrected[i : i + 1] in _WHICH), None)
+        if word in _CHOOSES and which is not None:  # ("bestemmer staten hvilke …")
+            chosen = corrected[which:]
+            if any(_is_event(word) for word in chosen) and not any(
+                _is_event(word) for word in corrected[:at]
+            ):
+                return cues & {Cue.EVENT, Cue.LIST}
+    return set()
+
+
+def _is_event(word: str) -> bool:
+    return word.startswith(("samling", "kurs", "fagdag", "seminar", "arrangement", "tiltak"))
+
+
+_CHOOSES = frozenset(
+    fold(word)
+    for word in (
+        "bestemmer", "bestemme", "bestemte", "definerer", "definere", "prioriterer",
+        "prioritere", "velger", "velge", "valgte", "avgjør", "avgjøre", "vurderer", "vurdere",
+    )
+)  # fmt: skip
+_WHICH = (["hva"], ["hvilke"], ["hvilken"], ["hvilket"])
+
 _STANDS = fold("står")
 _POSSIBLE = frozenset({"mulig", "mogleg", "mulighet", "moglegheit"})
 _BEEN = fold("vært")  # typed nynorsk "vert" reads as "blir", so this is "vært"

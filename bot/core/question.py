@@ -20,7 +20,7 @@ from itertools import pairwise
 from bot.core.dates import Period, comes_after_for, find_period, with_full_years
 from bot.core.dialect import WordForms
 from bot.core.facets import Facets, Filters
-from bot.core.implied_cues import implied_cues, without_hedges
+from bot.core.implied_cues import chosen_not_asked, implied_cues, without_hedges
 from bot.core.knowledge import Kind, KnowledgeBase
 from bot.core.question_forms import (
     DEFINITE_KIND_WORDS,
@@ -207,6 +207,7 @@ class QuestionReader:
         of_time = corrected[-1:] == ["for"] and comes_after_for(text, period)
         cued = corrected[:-1] if of_time else corrected
         cues |= implied_cues(text, cued, [token.word for token in rest], cues)
+        cues -= chosen_not_asked(corrected, cues)
         if "hvor" not in corrected and _TAKES_PLACE.search(fold(text)):
             cues -= {Cue.WHERE}  # "når fant planleggingsdagen sted?" asks when, not where
         one_day = period is not None and period.day_month is not None and period.start == period.end

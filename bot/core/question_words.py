@@ -127,7 +127,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
     ),
     Cue.WHAT: (
         "hva, fortell, forklar, betyr, info, informasjon, handler, innebærer, beskriv, går ut "
-        "på, heter, kalles, kalt, redegjør, redegjøre, gjøre rede for, bygd på, "
+        "på, heter, kalles, kalt, navnet, navnet på, redegjør, redegjøre, gjøre rede for, bygd på, "
         "basert på, legger opp til, legg opp til, hvordan skjer, mener de med, menes med, "
         "meiner dei med, meinast med, mener dere med"
     ),
@@ -277,7 +277,8 @@ am being its what's whats who's there's it's that's kind sort trying understand 
 going gonna keep keeps mention mentions mentioning mentioned told very ever even than into
 onto whether because while stated supposedly anyway hey wife husband granddaughter
 grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor tilsammen
-regnes regnast reknast regnet sikt visstnok sjanse sjansen sjef sjefen par år
+regnes regnast reknast regnet sikt visstnok sjanse sjansen sjef sjefen par år lar
+dear
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").
@@ -291,7 +292,7 @@ PUBLIC_BODIES = (
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
 # ("do"/"does"/"did": "Do the prosjektskolene work together …?"; "nevnt": "PPT nevnt i …?")
 _YES_NO_OPENER_WORDS = """
-    er var blir ble skal skulle kan kunne har hadde gjelder samarbeider finnes fins kommer
+    er var blir ble lar skal skulle kan kunne har hadde gjelder samarbeider finnes fins kommer
     deltar inngår rekker rakk må trenger får fikk går holdes foregår handler jobber hører
     stemmer betyr gikk kom startet begynte trådte innførte gjaldt deltok samarbeidet ligger står
     sto stod bestemmer skjer vil bør gir sier bidrar støtter omfatter dekker legger legg sørger

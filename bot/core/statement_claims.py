@@ -50,10 +50,13 @@ def in_question_order(text: str, opener: OpenerTest, *, claimed: bool = False) -
         return text
     if not (tagged or announced or found[0].group(0)[0].isupper()):
         return text  # "og nærr e fristen?": more likely a slip of a question word
-    if any(opener(word) == "wh" for word in words):
+    verb, subject_end = _main_verb(words, opener)
+    # (a question word after the verb of a claim is asked inside it: "… at kommunene skal
+    # prioritere hvilke tiltak de trenger")
+    asking = words[: verb + 1] if tagged and verb is not None else words
+    if any(opener(word) == "wh" for word in asking):
         return text
-    verb = next((i for i, word in enumerate(words[:_SUBJECT_SPAN]) if opener(word)), None)
-    linking = {fold(word) for word in words[: verb + 2]} if verb is not None else set()
+    linking = {fold(word) for word in words[subject_end : verb + 2]} if verb is not None else set()
     if verb is None or verb == 0 or _LINKING & linking:
         return text
     at = found[verb]
@@ -94,8 +97,26 @@ _I_BELIEVE = re.compile(
     r"synes|syns|regner med) (?:at )?",
     re.IGNORECASE,
 )
-_SUBJECT_SPAN = 7  # the verb of a claim comes after a subject of at most six words
+_SUBJECT_SPAN = 8  # the verb of a claim comes after a subject of at most seven words
 _LINKING = frozenset({"som", "at", "om", "hvis", "dersom", "nar", "fordi"})
+
+
+def _main_verb(words: list[str], opener: OpenerTest) -> tuple[int | None, int]:
+    """Where the verb of the claim is, and where the subject's own relative clause ends: the
+    first verb after a subject of at most seven words, or the verb after a relative clause in
+    the subject ("Lesetråd-prosjektet som skolebibliotekene bygger på ble avsluttet i 2018":
+    "ble", not "bygger")."""
+    span = words[: _SUBJECT_SPAN + _RELATIVE_SPAN]
+    verbs = [i for i, word in enumerate(span) if opener(word) == "yes_no"]
+    if not verbs:
+        return None, 0
+    relative = next((i for i, word in enumerate(words[: verbs[0]]) if word == "som"), None)
+    if relative is not None and relative > 0 and len(verbs) > 1:
+        return verbs[1], verbs[0] + 1
+    return (verbs[0] if verbs[0] < _SUBJECT_SPAN else None), 0
+
+
+_RELATIVE_SPAN = 4  # a relative clause in the subject ("som skolebibliotekene bygger på")
 
 
 def unmarked_claim(text: str, opener: OpenerTest) -> str | None:
