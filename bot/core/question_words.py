@@ -189,7 +189,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "prisen, betale, gratis, avgift, refusjon, refundert, refundere, pengene tilbake, passord, "
         "passordet, telefon, telefonnummer, e-post, "
         "epost, mail, kontaktperson, lønn, parkering, parkere, parkeres, parkeringsplass, lunsj, "
-        "mat, servering, møterom, "
+        "mat, servering, møterom, rom, rommet, romnummer, room, auditorium, "
         "møte-id, lenken, lenke, opptak, buss, bussen, tog, toget, skyss, rutetider, "
         "åpningstid, åpningstider, overnatting, hotell, været, vêret, fint vær, dårlig vær, "
         "slags vær, vær var det, vær blir det, "

@@ -195,7 +195,9 @@ class SourceGaps:
         # "hvilken dato var den …", "fra hvilken planleggingsdag ligger det en presentasjon?"
         of_the_samling = entry.is_event and (q.has(*_OF_A_SAMLING) or _CONTENTS.isdisjoint(q.words))
         for terms, sentence in self._gaps.get(entry.id, ()):
-            if terms and terms <= set(q.terms) and q.has(*_ASKS_WHAT) and not of_the_samling:
+            # ("den nye planen handler bare om lesing": a claim of what is not said)
+            of_contents = q.has(*_ASKS_WHAT) or (q.yes_no and not _CONTENTS.isdisjoint(q.words))
+            if terms and terms <= set(q.terms) and of_contents and not of_the_samling:
                 # a samling's text is short: where the presentation is, then what is not said
                 told = entry.answer if entry.is_event else sentence
                 return Reply(told, False, Intent.UNKNOWN, reply.matches, (), reply.source)

@@ -141,3 +141,24 @@ def test_courses_someone_chooses_are_not_a_samling(engine: Engine, question: str
     reply = sure(engine, question)
     assert "kommunene skal selv definere" in reply.text
     assert "Engelsk på barnetrinnet" not in reply.text
+
+
+# -- what the sources do not say ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ka rom på NTNU e samlinga for 1. trinn i",  # a room
+        "jeg har hørt at det var 200 deltakere på styrersamlingen på zoom, hvor mange var det "
+        "egentlig?",  # how many took part
+        "what does the new long-term plan from january 2024 actually say?",
+    ],
+)
+def test_what_the_sources_leave_out_is_not_answered_as_known(engine: Engine, question: str) -> None:
+    assert not ask(engine, question).confident
+
+
+def test_a_new_long_term_plan_in_english_is_the_networks_plan(engine: Engine) -> None:
+    reply = sure(engine, "when is the new long term plan for the network supposed to be ready?")
+    assert "januar 2024" in first_sentence(reply)
