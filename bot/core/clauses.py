@@ -23,6 +23,7 @@ from bot.core.statement_claims import (
     has_a_tag,
     in_question_order,
     unmarked_claim,
+    with_its_subject,
 )
 from bot.core.text import fold
 
@@ -62,7 +63,7 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
     sentences = [
         part
         for sentence in _sentences(text)
-        for part in _run_on(as_checked_claim(sentence), opener)
+        for part in _run_on(with_its_subject(as_checked_claim(sentence), opener), opener)
     ]
     clauses: list[Clause] = []
     marked = any(sentence.rstrip().endswith("?") for sentence in sentences)

@@ -34,6 +34,7 @@ CONTRARIES: tuple[tuple[str, str, bool], ...] = (
     ("berre", "i fellesskap", False),
     ("hver for seg", "i sammenheng", False),  # "skal ordningene ses hver for seg?"
     ("kvar for seg", "i samanheng", False),
+    ("var for sig", "i sammenheng", False),  # Swedish: "ska ordningarna ses var för sig?"
     ("kvar for seg", "i sammenheng", False),
     ("hver for seg", "sammen", False),
     ("hver for seg", "samarbeid", False),  # "jobber kommunene hver for seg?" of "et samarbeid"

@@ -344,7 +344,8 @@ def _each_read(typed: Sequence[str]) -> list[str]:
     me?")."""
     return [
         "hver"
-        if word == "kvar" and typed[i + 1 : i + 2] and typed[i + 1] in _EACH_BEFORE
+        if (word == "kvar" and typed[i + 1 : i + 2] and typed[i + 1] in _EACH_BEFORE)
+        or (word == "var" and tuple(typed[i + 1 : i + 3]) in _EACH_ALONE)  # Swedish "var för sig"
         else "meg"
         if word == "me" and i > 0 and typed[i - 1] in ("for", "to")
         else word
@@ -352,6 +353,7 @@ def _each_read(typed: Sequence[str]) -> list[str]:
     ]
 
 
+_EACH_ALONE = frozenset({("för", "sig"), ("for", "sig"), ("for", "seg")})
 _EACH_BEFORE = frozenset(
     {"for", "einaste", "enkelt", "einskild", "kommune", "skule", "barnehage", "dag", "veke",
      "år", "gong", "gang", "lærar", "elev", "barn", "tilsett", "einskilde"}

@@ -143,10 +143,24 @@ def as_checked_claim(sentence: str) -> str:
     """ "Lesetråder er finansiert av kommunen, har jeg fått opplyst", "… fem kommuner, så vidt
     jeg har forstått", "…, sier kritikerne": a claim told with where the asker has it from asks
     whether it is true, as "…, stemmer det?" does. Any other sentence as it is."""
+    hedge = _HEDGE_FIRST.match(sentence) or _HEDGE_LAST.search(sentence)
+    if hedge is not None and hedge.group("claim").strip(" ,.!?"):
+        return f"{hedge.group('claim').strip(' ,.!?')}, stemmer det?"
     tail = _HEARSAY_TAIL.search(sentence) or _CONFIRM_TAIL.search(sentence)
     if tail is None or tail.start() == 0:
         return sentence
     return f"{sentence[: tail.start()].rstrip()}, stemmer det?"
+
+
+# "så vidt jeg vet", "om jeg ikke husker feil": the asker is not sure of what they claim
+_HEDGE = (
+    r"(?:så ?vidt (?:jeg|eg|æ) (?:vet|veit|vett|husker|huske|hugsar|har forstått|skjønner)|"
+    r"om (?:jeg|eg|æ) ikke husker feil|hvis (?:jeg|eg|æ) husker (?:rett|riktig)|"
+    r"etter det (?:jeg|eg|æ) (?:vet|veit|har hørt)|meg bekjent|as far as i know|"
+    r"if i remember (?:correctly|rightly))"
+)
+_HEDGE_FIRST = re.compile(rf"\s*{_HEDGE}\s*,?\s+(?P<claim>[^?]+?)\s*[.!]*$", re.IGNORECASE)
+_HEDGE_LAST = re.compile(rf"(?P<claim>[^?]+?)\s*,?\s+{_HEDGE}\s*[.!]*$", re.IGNORECASE)
 
 
 # After a comma, at the end: a few words that say the claim was heard, read or told
@@ -162,3 +176,53 @@ _CONFIRM_TAIL = re.compile(
     r",\s*(?:kan du (?:også )?)?(?:bekrefte|bekreft|stadfeste|stadfest)(?: det| dette)?\s*[?.!]*$",
     re.IGNORECASE,
 )
+
+
+def with_its_subject(sentence: str, opener: OpenerTest) -> str:
+    """ "rekom, er det for skolen?", "Ledersamlinga på Oppdal – var den over to dagar?",
+    "REKOM - is that for schools?": what is named first is what "det" or "den" after it is; the
+    question asked of it ("er rekom for skolen?"). Any other sentence as it is."""
+    found = _NAMED_FIRST.match(sentence)
+    if found is None or opener(found.group("verb").lower()) != "yes_no":
+        return sentence
+    if _A_SAMLING.search(found.group("named")):
+        return sentence  # "ledersamlinga på Oppdal, var den …?" is read with its context
+    named = [fold(word) for word in re.findall(r"[^\W\d_]+", found.group("named").lower())]
+    rest = fold(found.group("rest")).split()
+    if (
+        not named
+        or any(opener(word) is not None for word in named)  # "jeg er lærer, er det …"
+        or named[0] in _NOT_NAMING
+        or named[-1] in _NOT_NAMING  # "PPT her, er det noe for meg?"
+        or (rest[:1] and rest[0] in _SOME_OR_POSSIBLE)  # "Engelsk, er det noe …": there is
+        or not _CHOICE_OR_CLEFT.isdisjoint(rest)  # "…, skal den støtte eieren eller kommunen?"
+    ):
+        return sentence
+    return f"{found.group('verb')} {found.group('named').strip()} {found.group('rest').strip()}"
+
+
+# A few words without a verb, a comma or a dash, then a verb and a pronoun for what they named
+_NAMED_FIRST = re.compile(
+    r"\s*(?P<named>[^,;:?!–-]{2,50}?(?:\s+-\s*|-\s+)?[^,;:?!–]{0,30}?)\s*(?:,|\s[-–]\s)\s*"
+    r"(?P<verb>[^\W\d_]+)\s+(?:det|den|dette|d|that|it|this)\b(?P<rest>[^?]*\?)\s*$",
+    re.IGNORECASE,
+)
+_A_SAMLING = re.compile(r"\d|saml|kurs|fagdag|seminar|møte|mote|meeting|session", re.IGNORECASE)
+# (read with the context: "…, er det eierne de skal støtte?", "…, er det A eller B?")
+_CHOICE_OR_CLEFT = frozenset({"eller", "or", "som", "de", "dei"})
+# Words that open or close no name: greetings, thanks, "her" of who asks
+_NOT_NAMING = frozenset(
+    fold(word)
+    for word in (
+        "hei", "heisann", "hallo", "hello", "hi", "hey", "takk", "tusen", "ok", "okei", "okay",
+        "ja", "nei", "jo", "flott", "supert", "fint", "greit", "aha", "jaha", "og", "men", "så",
+        "her", "here", "forresten", "altså", "uansett", "lurer", "spørsmål", "sorry", "unnskyld",
+    )
+)  # fmt: skip
+_SOME_OR_POSSIBLE = frozenset(
+    fold(word)
+    for word in (
+        "noe", "noen", "noko", "nokon", "nåkka", "nåkke", "nå", "non", "any", "some",
+        "something", "anything", "mulig", "mogleg", "lov", "possible", "plass", "ledig",
+    )
+)  # fmt: skip

@@ -410,7 +410,9 @@ class YesNo:
 _ORGANISER = "organiser"
 _US = frozenset({"oss", "meg", "mæ", "me"})
 _OUTSIDE = frozenset({"utenfor", "utanfor", "outside"})
-_INCLUDING = frozenset({"inkludert", "inklusive", "medregnet", "including"})
+_INCLUDING = frozenset(
+    {"inkludert", "inklusive", "medregnet", "deriblant", "herunder", "including"}
+)
 _IS_IN = re.compile(r"(?:er|e|var) [^\W\d_]+(?: [^\W\d_]+)? i ")
 _NOT_ONLY = re.compile(r"\b(?:ikke|ikkje) (?:bare|berre)\b")
 _CAPITALISED = re.compile(r"\b[A-ZÆØÅ][^\W\d_]{3,}")

@@ -8,6 +8,7 @@ import pytest
 
 from bot.core.clauses import split_clauses
 from bot.core.engine import Engine
+from bot.core.statement_claims import with_its_subject
 from tests.core.asking import (
     EARLY_SEPTEMBER_2020,
     ask,
@@ -119,7 +120,7 @@ def _opener(word: str) -> str | None:
     """A small stand-in for the reader's opener test."""
     if word in ("hva", "hvilke"):
         return "wh"
-    return "yes_no" if word in ("er", "lar", "skal") else None
+    return "yes_no" if word in ("er", "lar", "skal", "var") else None
 
 
 def test_the_verb_of_a_claim_is_moved_first_not_its_question_word() -> None:
@@ -162,3 +163,59 @@ def test_what_the_sources_leave_out_is_not_answered_as_known(engine: Engine, que
 def test_a_new_long_term_plan_in_english_is_the_networks_plan(engine: Engine) -> None:
     reply = sure(engine, "when is the new long term plan for the network supposed to be ready?")
     assert "januar 2024" in first_sentence(reply)
+
+
+# -- hedged claims, "deriblant", Swedish, a name before "er det …?" ---------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "REKOM ble innført i 2018 såvidt jeg husker",
+        "så vidt jeg vet ble REKOM innført i 2018",
+        "REKOM ble innført i 2018, om jeg ikke husker feil",
+    ],
+)
+def test_a_hedged_claim_is_checked(engine: Engine, question: str) -> None:
+    assert "2019" in sure_verdict(engine, question, "Nei").text
+
+
+def test_a_municipality_claimed_among_the_six(engine: Engine) -> None:
+    reply = sure_verdict(engine, "Gauldalsregionen består av seks kommuner, deriblant Selbu", "Nei")
+    assert "Selbu" in reply.text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("ska ordningarna rekom, dekom och kompetanseløftet ses var för sig?", "Nei"),
+        ("var ledersamlingen på oppdal två dagar?", "Ja"),
+    ],
+)
+def test_swedish_words(engine: Engine, question: str, verdict: str) -> None:
+    sure_verdict(engine, question, verdict)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["rekom, e d for skolan?", "REKOM - is that for schools?", "rekom, er det for skolen?"],
+)
+def test_what_is_named_before_er_det_is_what_is_asked_of(engine: Engine, question: str) -> None:
+    assert "barnehage" in sure_verdict(engine, question, "Nei").text
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked"),
+    [
+        ("rekom, er det for skolen?", "er rekom for skolen?"),
+        ("Oppdal, er det med i regionen?", "er Oppdal med i regionen?"),
+        ("Hei, er det noen samling snart?", "Hei, er det noen samling snart?"),
+        ("PPT her, er det noe for meg?", "PPT her, er det noe for meg?"),
+        ("ledersamlinga på Oppdal, var den for styrere?",
+         "ledersamlinga på Oppdal, var den for styrere?"),
+        ("strategien, skal den støtte eieren eller kommunen?",
+         "strategien, skal den støtte eieren eller kommunen?"),
+    ],
+)  # fmt: skip
+def test_only_a_name_moves_into_the_question(typed: str, asked: str) -> None:
+    assert with_its_subject(typed, _opener) == asked
