@@ -60,6 +60,7 @@ from bot.core.samling_questions import (
     as_whether_for,
     asks_whether_for,
     asks_who_took_part,
+    names_a_samling,
     time_of_day_unknown,
 )
 from bot.core.samling_routing import asks_about_samlinger, is_about_samlinger
@@ -358,7 +359,7 @@ class Decider:
         elif q.period is not None:
             # "kven er samlinga 18. september for?": a day named without a year is that day
             day = q.period.day_month is not None
-            on_a_day = day and not q.yes_no
+            on_a_day = day and (not q.yes_no or names_a_samling(q))
             pool = self._events.in_period(q.period, pool, named=specific or on_a_day)
             if not pool and not q.topic:  # "æ e styrer, e det nån samling neste uke?"
                 q, pool = self._events.for_broader_audiences(q)

@@ -121,9 +121,14 @@ class EventAnswers:
             named = self.matching(replace(q.filters, audiences=told))
             if named:
                 return named  # "engelsksamlinga, gjelder den for ungdomstrinnet?"
+        anyone = self.matching(replace(q.filters, audiences=frozenset()))
+        if q.period is not None and q.period.start == q.period.end:
+            on_the_day = self.in_period(q.period, anyone, named=True)
+            if on_the_day:
+                return on_the_day  # "er samlinga 18. september for oss i barnehagen?"
         audiences = q.filters.audiences
         # "kan foreldre melde seg på samlingen 18. september?": no samling is for them
-        pool = pool or self.matching(replace(q.filters, audiences=frozenset()))
+        pool = pool or anyone
         best = max((len(audiences & set(event_of(e).audience)) for e in pool), default=0)
         return [e for e in pool if len(audiences & set(event_of(e).audience)) == best]
 
@@ -299,6 +304,8 @@ class EventAnswers:
             if others:
                 label = label_of_any_year(q.period, {event_of(e).start.year for e in others})
                 text = answers.no_such_events_in_period(scope, label)
+                if not (scope or q.topic):  # "er det samling 18. september?" of this year's day
+                    text = answers.no_events_in_period("", q.period.label)
                 listed = answers.events_in_period("", label, others, now)
                 # (no samling of the reply's own: the one asked about was not on that day)
                 return self._reply(f"{text}\n\n{listed}", Intent.EVENTS_IN_PERIOD, [])

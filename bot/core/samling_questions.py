@@ -9,6 +9,7 @@ avlyst?" asks a reason no source gives; "er fristen gått ut?" asks the opposite
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import pairwise
 
@@ -277,3 +278,13 @@ _PARTICIPANTS = frozenset(
     {"skoler", "skolar", "skolene", "skular", "skulane", "kommuner", "kommunar", "kommunene"}
     | {"barnehager", "barnehagar", "barnehagene", "deltakere", "deltakarar"}
 )
+
+
+def names_a_samling(q: Question) -> bool:
+    """ "er samlinga 18. september digital?": a samling in the definite form with a day names
+    the one held that day, in whatever year; "er det samling 18. september?" asks if there is
+    one."""
+    return any(_DEFINITE_SAMLING.search(word) for word in q.words)
+
+
+_DEFINITE_SAMLING = re.compile(r"(?:samling(?:en|a)|kurset|fagdagen|planleggingsdagen|motet)$")

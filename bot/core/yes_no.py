@@ -20,6 +20,7 @@ from bot.core.number_claims import counts_before_names, number_verdict
 from bot.core.question import Question
 from bot.core.question_forms import pointed_names
 from bot.core.question_words import LINKING_VERBS, ONLY_WORDS, Cue
+from bot.core.sectors import Sectors
 from bot.core.sentence_words import (
     audience_sentence,
     ends_a_compound,
@@ -51,16 +52,7 @@ class YesNo:
                     seen.add(name)
                     self._names.append((normaliser.terms(name), name))
         self._names.sort(key=lambda pair: -len(pair[0]))
-        # Audiences that entries say they apply to (barnehage, skole, PPT): narrower groups
-        # such as "lærere i engelsk" are people in a sector, not a sector of their own.
-        self._sectors = frozenset(a for entry in kb for a in entry.applies_to)
-        audiences = kb.vocabulary.audiences
-        self._sector_words = {
-            a: [frozenset(normaliser.terms(word)) for word in audiences[a].words]
-            for a in self._sectors
-            if a in audiences
-        }
-        self._title_audiences: dict[str, frozenset[str]] = {}
+        self._sectors = Sectors(kb, normaliser)
         # Who runs samlinger (NTNU): a partner, never one of a region's municipalities.
         self._organisers = frozenset(
             fold(name) for entry in kb if entry.event for name in entry.event.organisers
@@ -156,8 +148,8 @@ class YesNo:
         told = set() if q.has(Cue.FOR_WHOM) or asks_of_us else set(q.context_filters.audiences)
         told -= self._named_audiences(q)  # "Eg jobbar i PPT. Er PPT med i …?" names it again
         ours = set(q.context_filters.audiences) if asks_of_us else set()
-        wanted = self._sectors_of((set(q.filters.audiences) | ours) - told)
-        wanted -= self._in_title(entry)  # "… modellen for skolen kom i 2015?" names the model
+        wanted = self._sectors.of((set(q.filters.audiences) | ours) - told, entry)
+        wanted -= self._sectors.in_title(entry)  # "… modellen for skolen kom i 2015?": its name
         counted = number_verdict(q, entry, self.claim(q, entry))
         if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
             return counted
@@ -195,28 +187,10 @@ class YesNo:
             return "Ja. " + answers.entry_text(entry)
         return None
 
-    def _sectors_of(self, audiences: Iterable[str]) -> set[str]:
-        """The sectors the audiences are, or are part of: "ungdomstrinn" is part of "skole", so
-        "er REKOM for ungdomsskolen?" asks whether REKOM is for skole."""
-        known = self._kb.vocabulary.audiences
-        wider = {a if a in self._sectors or a not in known else known[a].part_of for a in audiences}
-        return {a for a in wider if a is not None} & self._sectors
-
     def _says_all(self, q: Question, entry: Entry) -> bool:
         """Whether the entry's text has every word the question claims of it."""
         terms = set(self._normaliser.terms(" ".join(entry_sentences(entry))))
         return all(said_in(term, terms) for term in self.claim(q, entry))
-
-    def _in_title(self, entry: Entry) -> frozenset[str]:
-        """The audiences the entry's own title names ("… i skolen"), worked out once."""
-        named = self._title_audiences.get(entry.id)
-        if named is None:
-            title = set(self._normaliser.terms(entry.title))
-            named = frozenset(
-                a for a, words in self._sector_words.items() if any(w <= title for w in words)
-            )
-            self._title_audiences[entry.id] = named
-        return named
 
     def groups_of(self, name: str) -> list[Entry]:
         """The groups that list `name` among their members ("Melhus": Gauldalsregionen)."""
