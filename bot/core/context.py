@@ -121,7 +121,10 @@ def with_context(
     # "Skoleledersamlinga 28. oktober, blir den noe av?": "den" is what the message named.
     # ("den første av dem, hva …?" points back further, to what the chat talked about.)
     names = q.refers_back and not points_back(context.words, telling=True) and not of_the_named
-    topic = tuple(term for term in context.topic if exact(term)) if names else ()
+    its_words = context.topic
+    if context.kind_words and set(its_words) <= set(context.kind_words):
+        its_words = context.content  # "… an English project for primary school teachers"
+    topic = tuple(term for term in its_words if exact(term)) if names else ()
     # "Jeg blander alltid DEKOM og REKOM, hva er forskjellen?": a question of a fact that names
     # nothing itself asks it of what the message named, the schemes included
     of_named = () if q.content or q.refers_back else _named_for(q, context, exact)

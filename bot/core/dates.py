@@ -157,7 +157,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("daymonth", rf"\b(?P<d>\d{{1,2}})\.? ?(?P<month>{_MONTH_NAMES})\b(?: (?P<y>\d{{4}}))?"),
         # (not "per i dag", "as of today": "er den gjennomført per i dag?")
-        ("today", r"(?<!per )(?<!pr )\b(i dag|idag|today|i kveld|ikveld|i kvell|tonight)\b"),
+        (
+            "today",  # (Danish "i aften": tonight)
+            r"(?<!per )(?<!pr )\b(i dag|idag|today|i kveld|ikveld|i kvell|i aften|tonight)\b",
+        ),
         ("yesterday", r"\b(i gar|igar|yesterday)\b"),
         (
             "weekday",

@@ -145,6 +145,8 @@ def points_back(typed: Sequence[str], *, telling: bool = False) -> bool:
             continue
         if word == "der" and 0 < i < len(typed) - 1 and typed[i - 1] in _EXPLETIVE_BEFORE:
             continue  # "hvor mange kommuner er der i regionen?" (but "hva skjer der?" points)
+        if word == "der" and "det" in typed[max(0, i - 2) : i]:
+            continue  # Danish "hvilken samling var det (så) der blev aflyst?": "der" is "som"
         return True
     return False
 

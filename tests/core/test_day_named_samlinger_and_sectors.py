@@ -1,13 +1,21 @@
 """A samling named by its day in whatever year ("er samlinga 18. september for oss i
 barnehagen?"), a day with no samling this year, and the sector an audience is in ("bare for
-lærere?" of a region for barnehage, skole and PPT; "lærere" of the barnehage strategy) (issue 9)."""
+lærere?" of a region for barnehage, skole and PPT; "lærere" of the barnehage strategy), and
+Swedish, Danish and English conversations (issue 9)."""
 
 from __future__ import annotations
 
 import pytest
 
 from bot.core.engine import Engine
-from tests.core.asking import ask, first_sentence, sure_verdict
+from tests.core.asking import (
+    A_LATER_YEAR,
+    ask,
+    conversation,
+    first_sentence,
+    starts_with_verdict,
+    sure_verdict,
+)
 
 
 @pytest.mark.parametrize(
@@ -53,3 +61,61 @@ def test_only_for_teachers_of_a_region_for_three_sectors(engine: Engine, questio
 def test_teachers_of_the_barnehage_strategy_are_its_barnehagelaerere(engine: Engine) -> None:
     reply = ask(engine, "gjelder strategien for framtidens barnehage bare for lærere?")
     assert not reply.text.startswith("Nei. Kompetanse for framtidens barnehage")
+
+
+# -- conversations in Swedish, Danish and English ---------------------------------------------
+
+
+def test_a_swedish_chat_about_the_english_samling(engine: Engine) -> None:
+    first, deadline, in_time = conversation(
+        engine,
+        [
+            "hej! min man är lärare på lågstadiet, finns det nån fortbildning i engelska för dem?",
+            "och när är sista anmälningsdag?",
+            "hinner han anmäla sig än?",
+        ],
+        "2020-09-15T12:00",
+    )
+    assert "Engelsk på barnetrinnet" in first.text
+    assert "24. september" in deadline.text
+    assert starts_with_verdict(in_time, "Ja")
+
+
+def test_a_danish_cleft_question_asks_which_was_cancelled(engine: Engine) -> None:
+    _, which = conversation(
+        engine,
+        [
+            "min kollega siger at styrersamlingen i oktober blev aflyst, passer det?",
+            "hvilken samling var det så der blev aflyst?",
+        ],
+        A_LATER_YEAR,
+    )
+    assert "Digital skoleledersamling" in which.text
+
+
+def test_an_english_project_told_before_the_question_is_the_english_samling(
+    engine: Engine,
+) -> None:
+    start, deadline = conversation(
+        engine,
+        [
+            "hi, my daughter's teacher mentioned an English project for primary school "
+            "teachers. when does it start?",
+            "and the sign up deadline?",
+        ],
+        "2020-09-15T12:00",
+    )
+    assert "1. oktober" in first_sentence(start)
+    assert "24. september" in first_sentence(deadline)
+
+
+def test_towns_of_the_region_are_its_municipalities(engine: Engine) -> None:
+    _, count = conversation(
+        engine,
+        [
+            "What is this Gauldalsregionen my granddaughter keeps talking about?",
+            "how many towns are in it?",
+        ],
+        A_LATER_YEAR,
+    )
+    assert "seks" in first_sentence(count)
