@@ -94,7 +94,7 @@ def split_clauses(text: str, opener: OpenerTest) -> list[Clause]:
             parts = [replace(part, is_question=True) for part in parts]
         clauses.extend(parts)
     clauses = _with_lone_question_word([clause for clause in clauses if clause.text], opener)
-    claim = unmarked_claim(clauses[-1].text, opener) if clauses else None
+    claim = unmarked_claim(clauses[-1].text, opener, alone=len(clauses) == 1) if clauses else None
     if claim is not None and not any(clause.is_question for clause in clauses):
         clauses[-1] = replace(clauses[-1], text=claim, is_question=True, claimed=True)
     return [

@@ -119,11 +119,14 @@ def _main_verb(words: list[str], opener: OpenerTest) -> tuple[int | None, int]:
 _RELATIVE_SPAN = 4  # a relative clause in the subject ("som skolebibliotekene bygger på")
 
 
-def unmarked_claim(text: str, opener: OpenerTest) -> str | None:
+def unmarked_claim(text: str, opener: OpenerTest, *, alone: bool = False) -> str | None:
     """ "Ny plan for nettverket er fortsatt ikke på plass": a statement about something else
     than the asker, with no question mark and nothing else asked, is a claim to check; the
-    yes/no question it asks, or None."""
+    yes/no question it asks, or None. A message that is `alone` that statement may end with
+    a full stop ("Stortingsmelding 21 er den som beskriver DEKOM.")."""
     text = text.rstrip()
+    if alone and text.endswith(".") and not text.endswith(".."):
+        text = text[:-1].rstrip()
     first = [fold(word) for word in re.findall(r"[^\W\d_]+", text.lower())[:3]]
     if text.endswith(("?", ".", "!")) or not first or not _PERSONS.isdisjoint(first):
         return None  # (nor "håper du har en fin dag")

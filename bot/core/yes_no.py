@@ -134,7 +134,13 @@ class YesNo:
             if outsiders:
                 names = answers.join_words([self.shown(name) for name in outsiders])
                 verdict = "Ja" if outside else "Nei"
-                return f"{verdict}, {names} er ikke med i {title}. {listing}".strip()
+                # "Trondheim er med i Gauldalsregionen?": and where Trondheim is
+                elsewhere = "".join(
+                    f" {self.shown(name)} er med i {answers.short_title(groups[0])}."
+                    for name in outsiders
+                    if (groups := [g for g in self.groups_of(name) if g.id != entry.id])
+                )
+                return f"{verdict}, {names} er ikke med i {title}.{elsewhere} {listing}".strip()
             names = answers.join_words([self.shown(name) for name in insiders])
             if outside:
                 return f"Nei, {names} er med i {title}. {listing}".strip()

@@ -119,3 +119,24 @@ def test_towns_of_the_region_are_its_municipalities(engine: Engine) -> None:
         A_LATER_YEAR,
     )
     assert "seks" in first_sentence(count)
+
+
+# -- membership elsewhere, a claim with a full stop ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "elsewhere"),
+    [
+        ("er Malvik med i Gauldalsregionen?", "Malvik er med i Kompetansenettverket"),
+        ("er Oppdal med i nettverket til Trondheim?", "Oppdal er med i Gauldalsregionen"),
+    ],
+)
+def test_a_municipality_in_another_group_is_told_where_it_is(
+    engine: Engine, question: str, elsewhere: str
+) -> None:
+    assert elsewhere in sure_verdict(engine, question, "Nei").text
+
+
+def test_a_message_that_is_one_claim_with_a_full_stop_is_checked(engine: Engine) -> None:
+    sure_verdict(engine, "Stortingsmelding 21 er den som beskriver DEKOM.", "Ja")
+    sure_verdict(engine, "REKOM gjelder skolen.", "Nei")
