@@ -307,6 +307,8 @@ def _parts(
     introduced = _INTRODUCER.search(folded)
     if introduced is not None and introduced.start() > 0 and _opens_a_claim(introduced):
         introduced = None  # "hvem er det meningen at de skal samarbeide med?" asks who
+    if introduced is not None and set(_words(folded[introduced.end() :])) <= {"det", "dette"}:
+        introduced = None  # "…. Kan du bekrefte (det)?" asks of what came before
     if introduced is not None:
         before = _TRAILING_AND.sub("", sentence[: introduced.start()].strip(" ,."))
         after = sentence[introduced.end() :].strip()

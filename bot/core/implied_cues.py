@@ -43,6 +43,8 @@ def implied_cues(
     short_name = len(after) == 1 and after[0].isalpha() and _SHORT_NAME <= len(after[0]) <= 5
     if corrected[:1] == ["hva"] and after and (_ACRONYM.search(text) or short_name):
         implied.add(Cue.STANDS_FOR)  # "kva betyr DEKOM?", "hva betyr dekom": what the letters say
+    if any(word.startswith("hovedpartner") for word in corrected):
+        implied.add(Cue.PARTNERS)  # a cue, but also the network's own word: kept as content
     if any(_is_unsupported(word) for word in rest):
         implied.add(Cue.UNSUPPORTED)  # "parkeringsplass", "passordene"
     if first and first[0].startswith("hvilk") and _DESCRIBES & set(corrected):

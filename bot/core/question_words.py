@@ -170,7 +170,7 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "hører til, en av, ett av, blant, et av, ei av, utgjør, utgjer, utgjør sammen"
     ),
     Cue.PARTNERS: (
-        "partner, hovedpartner, samarbeidspartner, samarbeidspartnere, samarbeider med, "
+        "partner, samarbeidspartner, samarbeidspartnere, samarbeider med, "
         "samarbeid med, mellom hvem, main partner"
     ),
     Cue.COOPERATION: (

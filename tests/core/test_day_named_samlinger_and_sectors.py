@@ -140,3 +140,34 @@ def test_a_municipality_in_another_group_is_told_where_it_is(
 def test_a_message_that_is_one_claim_with_a_full_stop_is_checked(engine: Engine) -> None:
     sure_verdict(engine, "Stortingsmelding 21 er den som beskriver DEKOM.", "Ja")
     sure_verdict(engine, "REKOM gjelder skolen.", "Nei")
+
+
+# -- the main partner, "kan du bekrefte?" in a sentence of its own ---------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hvilket universitet er hovedpartner?",
+        "hvem er hovedpartner?",
+        "main partner of the trondheim network?",
+    ],
+)
+def test_the_main_partner_is_ntnu(engine: Engine, question: str) -> None:
+    reply = ask(engine, question)
+    assert reply.confident
+    assert first_sentence(reply).startswith("NTNU er hovedpartner")
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("kilden min sier NTNU er hovedpartner. kan du bekrefte?", "Ja"),
+        ("NTNU er hovedpartner. Kan du bekrefte det?", "Ja"),
+        ("Lesetråder ble avsluttet i 2019. Kan du bekrefte?", "Nei"),
+    ],
+)
+def test_asked_to_confirm_in_a_sentence_of_its_own(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    sure_verdict(engine, question, verdict)
