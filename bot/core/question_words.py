@@ -62,21 +62,11 @@ ENTRY_FACT_CUES = frozenset(
 # content, but the knowledge base's own texts keep them: "samarbeider" in an entry still matches.
 SOFT_CUES = frozenset(
     {
-        Cue.STANDS_FOR,
-        Cue.IN_FORCE,
-        Cue.INTRODUCED_BY,
-        Cue.FUNDED_BY,
-        Cue.PERIOD,
-        Cue.GOALS,
-        Cue.MEMBERS,
-        Cue.PARTNERS,
-        Cue.COOPERATION,
-        Cue.DESCRIBED_IN,
-        Cue.DIFFERENCE,
-        Cue.UNSUPPORTED,
-        Cue.IDENTITY,
+        Cue.STANDS_FOR, Cue.IN_FORCE, Cue.INTRODUCED_BY, Cue.FUNDED_BY, Cue.PERIOD, Cue.GOALS,
+        Cue.MEMBERS, Cue.PARTNERS, Cue.COOPERATION, Cue.DESCRIBED_IN, Cue.DIFFERENCE,
+        Cue.UNSUPPORTED, Cue.IDENTITY,
     }
-)
+)  # fmt: skip
 
 # The phrases of each cue, comma-separated; plain bokmål (forms and synonyms reach them).
 _CUE_TEXT: Mapping[Cue, str] = {
@@ -135,8 +125,11 @@ _CUE_TEXT: Mapping[Cue, str] = {
         "forskjell, forskjellen, skilnad, skilnaden, sammenlign, sammenheng, henger sammen, "
         "skiller, skil, difference, differences, differ"
     ),
-    Cue.LIST: "hvilke, liste, list, oversikt, alle, hva slags, nevn, rams opp, list opp",
-    Cue.COUNT: "hvor mange, kor mange, hvordan mange, antall, hvor mye",  # ("koss mange")
+    # (the parts of a whole are whatever its list has: "hvor mange deler har modellen?")
+    Cue.LIST: (
+        "hvilke, liste, list, oversikt, alle, hva slags, nevn, rams opp, list opp, hvilke deler"
+    ),
+    Cue.COUNT: "hvor mange, kor mange, hvordan mange, antall, hvor mye, hvor mange deler",
     Cue.STANDS_FOR: (
         "står for, forkortelse, forkortelsen, kort for, forkortet, forkortes, fork for, "
         "fulle navnet, hele navnet, fullt navn, betegnelsen, fulle betegnelsen, skrevet ut"
@@ -277,8 +270,8 @@ am being its what's whats who's there's it's that's kind sort trying understand 
 going gonna keep keeps mention mentions mentioning mentioned told very ever even than into
 onto whether because while stated supposedly anyway hey wife husband granddaughter
 grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor tilsammen
-regnes regnast reknast regnet sikt visstnok sjanse sjansen sjef sjefen par år lar
-dear deriblant herunder kollega kollegaen kollegaer kollegene kollegane
+regnes regnast reknast regnet sikt visstnok sjanse sjansen sjef sjefen par år lar dear
+deriblant herunder kollega kollegaen kollegaer kollegene kollegane deler
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

@@ -219,3 +219,11 @@ def test_what_is_named_before_er_det_is_what_is_asked_of(engine: Engine, questio
 )  # fmt: skip
 def test_only_a_name_moves_into_the_question(typed: str, asked: str) -> None:
     assert with_its_subject(typed, _opener) == asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["hvor mange deler har modellen fra 2017?", "how many parts does the 2017 model have?"],
+)
+def test_the_parts_of_a_whole_are_what_its_list_has(engine: Engine, question: str) -> None:
+    assert first_sentence(sure(engine, question)) == "Det er tre."
