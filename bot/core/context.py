@@ -158,6 +158,9 @@ def with_context(
 def _scheme_narrowed(context: Question, known: Callable[[str], bool]) -> bool:
     """Whether a scheme is named together with a word the knowledge base knows ("dekom
     engelsk", "engelsk-dekomen"): then it names something of the scheme, such as a samling."""
+    words = context.words
+    if any(a in context.filters.schemes and b in _SOMETHING_OF for a, b in pairwise(words)):
+        return True  # "… going to some dekom thing", "dekom-greiene"
     terms = context.terms
     for at, term in enumerate(terms):
         if term in context.filters.schemes:
@@ -170,6 +173,9 @@ def _scheme_narrowed(context: Question, known: Callable[[str], bool]) -> bool:
 
 
 _NEAR = 1
+_SOMETHING_OF = frozenset(
+    {"thing", "things", "stuff", "greie", "greia", "greiene", "greier", "opplegg", "opplegget"}
+)
 
 
 def _chatter_of(q: Question, context: Question, names_something: bool) -> frozenset[Cue]:

@@ -226,7 +226,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("this_year", r"\b(i ar|iar|dette aret|this year)\b"),
         ("next_year", r"\b(neste ar|next year)\b"),
         ("last_year", r"\b(i fjor|ifjor|forrige ar|last year)\b"),
-        ("year", r"\b(i|fra|for) (?P<y>20\d\d)\b"),
+        (
+            "year",
+            r"\b(i|in|fra|from|for|during) (?P<y>20\d\d)\b(?!\s?[-–]\s?\d)",
+        ),  # not "i 2018-2023"
     )
 )
 

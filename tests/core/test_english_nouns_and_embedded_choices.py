@@ -227,3 +227,33 @@ def test_only_a_name_moves_into_the_question(typed: str, asked: str) -> None:
 )
 def test_the_parts_of_a_whole_are_what_its_list_has(engine: Engine, question: str) -> None:
     assert first_sentence(sure(engine, question)) == "Det er tre."
+
+
+def test_an_english_year_is_a_period(engine: Engine) -> None:
+    reply = ask(engine, "when is the kindergarten leaders meeting in 2022")
+    assert not reply.confident
+    assert "2022" in first_sentence(reply)
+
+
+def test_a_span_of_years_after_i_is_no_single_year(engine: Engine) -> None:
+    assert "fagfornyelsen" in sure(engine, "hva var fokuset i trondheim i 2018-2023?").text
+
+
+def test_what_time_of_day_is_not_in_the_sources(engine: Engine) -> None:
+    question = "what time of day does the first grade session on 18 september start"
+    assert not ask(engine, question).confident
+
+
+def test_online_or_in_person_is_the_format(engine: Engine) -> None:
+    reply = sure(engine, "the school leaders meeting on 28 october, is it online or in person")
+    assert "digitalt" in first_sentence(reply)
+
+
+def test_a_dekom_thing_a_teacher_goes_to_is_her_samling(engine: Engine) -> None:
+    reply = sure(
+        engine,
+        "my daughter is in 3rd grade and her english teacher says shes going to some dekom "
+        "thing. what is it",
+        "2020-09-28T20:00",
+    )
+    assert "Engelsk på barnetrinnet" in first_sentence(reply)
