@@ -36,6 +36,7 @@ from bot.core.question_forms import STOP_WORDS_FOLDED
 from bot.core.question_words import SMALLTALK_CUES, SOFT_CUES, Cue
 from bot.core.reply import Intent, Reply, combined
 from bot.core.source_gaps import SourceGaps
+from bot.core.statement_claims import guess_as_claim
 from bot.core.subjects import CONFIDENT_SCORE
 from bot.core.text import Normaliser
 
@@ -79,6 +80,9 @@ class Engine:
         for clause in asked:
             if len(parts) == MAX_PARTS:
                 break
+            guessed = guess_as_claim(clause.text, parts[-1][0].text) if parts else None
+            if guessed is not None and parts[-1][1].confident:  # "hvem …, er det kommunene?"
+                clause = Clause(guessed, True, claimed=True)
             own = self._own(clause, now)
             if (_asks_nothing(own) or _interjection(own)) and clause is not asked[-1]:
                 continue  # "… og lurer på tre ting: …" announces the questions; "hæ, ka e …"
@@ -93,7 +97,13 @@ class Engine:
                 if _says_again(parts[-1][1], reply):
                     continue
                 reply = replace(reply, text=_without_verdict(reply.text))
-            if reply.confident and parts and _restated_by(parts[-1], q):
+            verdict = _VERDICT.match(reply.text) if guessed is not None else None
+            if verdict is not None and reply.confident and _says_again(parts[-1][1], reply):
+                # "hvem betaler …, er det kommunene selv?": "Nei." before what answers both
+                before_q, before = parts.pop()
+                reply = replace(before, text=f"{verdict.group(0).strip()} {before.text}")
+                q = before_q
+            elif reply.confident and parts and _restated_by(parts[-1], q):
                 parts.pop()  # "hvorfor skal vi bruke tid på dette, hva er målet med …?"
             elif reply.confident and parts and _guessed_by(parts[-1][1], q, reply):
                 parts.pop()  # "hvem står bak Dekom – er det statlige ordninger?" "Ja. …"

@@ -127,6 +127,9 @@ def unmarked_claim(text: str, opener: OpenerTest, *, alone: bool = False) -> str
     text = text.rstrip()
     if alone and text.endswith(".") and not text.endswith(".."):
         text = text[:-1].rstrip()
+    told = _TOLD_THAT.search(text)
+    if told is not None and told.start() <= _TOLD_AT_MOST:  # "jeg har hørt at rekom er …"
+        text = text[told.end() :]
     first = [fold(word) for word in re.findall(r"[^\W\d_]+", text.lower())[:3]]
     if text.endswith(("?", ".", "!")) or not first or not _PERSONS.isdisjoint(first):
         return None  # (nor "håper du har en fin dag")
@@ -134,6 +137,7 @@ def unmarked_claim(text: str, opener: OpenerTest, *, alone: bool = False) -> str
     return asked if asked != f"{text}?" else None
 
 
+_TOLD_AT_MOST = 25  # "noen i partiet sa at …": who told it comes first, in a few words
 # Who a statement about the asker, or someone they know, opens with ("Jeg er ny her", "Hun …"),
 # and greetings and thanks
 _PERSONS = frozenset(
@@ -229,3 +233,26 @@ _SOME_OR_POSSIBLE = frozenset(
         "something", "anything", "mulig", "mogleg", "lov", "possible", "plass", "ledig",
     )
 )  # fmt: skip
+
+
+def guess_as_claim(guess: str, asked: str) -> str | None:
+    """ "hvem betaler for dekom, er det kommunene selv?": a guess at who, after the question of
+    who, claims that one ("er det kommunene som betaler for dekom?"); None for any other part."""
+    offered = _GUESS.match(guess)
+    who = _WHO_ASKED.match(asked)
+    if offered is None or who is None or len(offered.group("who").split()) > _GUESS_WORDS:
+        return None
+    named = offered.group("who").split()
+    if not any(word[:1].isupper() or fold(word.lower()).startswith(_BODIES) for word in named):
+        return None  # "hvem står bak DEKOM – er det statlige ordninger?" guesses what it is
+    return f"er det {offered.group('who')} som {who.group('rest').rstrip(' ?')}?"
+
+
+_GUESS = re.compile(
+    r"\s*(?:og\s+)?(?:er|var|e|va)\s+(?:det|d)\s+(?P<who>[^\W\d_][^?,]*?)"
+    r"(?:\s+(?:selv|sjøl|sjølv|sjølve|selve))?\s*\?*\s*$",
+    re.IGNORECASE,
+)
+_WHO_ASKED = re.compile(r"\s*(?:hvem|kven|kæm|kem)\s+(?P<rest>.+)$", re.IGNORECASE)
+_GUESS_WORDS = 3  # "er det kommunene selv?", "er det staten?": a body named in a few words
+_BODIES = ("kommun", "staten", "fylk", "departement", "direktorat", "regjering", "storting")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from bot.core.engine import Engine
+from bot.core.statement_claims import guess_as_claim
 from tests.core.asking import (
     A_LATER_YEAR,
     ask,
@@ -171,3 +172,40 @@ def test_asked_to_confirm_in_a_sentence_of_its_own(
     engine: Engine, question: str, verdict: str
 ) -> None:
     sure_verdict(engine, question, verdict)
+
+
+# -- hearsay with nothing asked, a guess at who ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("jeg har hørt at rekom er en ordning for grunnskolen", "Nei"),
+        ("jeg har hørt at Trondheimsskolen har fem fokusområder nå", "Nei"),
+        ("jeg har hørt at det er seks kommuner i gauldalsregionen", "Ja"),
+    ],
+)
+def test_hearsay_told_with_nothing_asked_is_checked(
+    engine: Engine, question: str, verdict: str
+) -> None:
+    sure_verdict(engine, question, verdict)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("hvem betaler for dekom og kompetanseløftet, er det kommunene selv?", "Nei"),
+        ("hvem betaler for dekom, er det staten?", "Ja"),
+        ("er det kommunene som betaler for dekom?", "Nei"),
+    ],
+)
+def test_a_guess_at_who_pays_is_judged(engine: Engine, question: str, verdict: str) -> None:
+    assert "statlig" in sure_verdict(engine, question, verdict).text
+
+
+def test_a_guess_at_what_it_is_is_no_guess_at_a_body() -> None:
+    assert guess_as_claim("er det statlige ordninger?", "hvem står bak Dekom") is None
+    assert (
+        guess_as_claim("er det kommunene selv?", "hvem betaler for dekom")
+        == "er det kommunene som betaler for dekom?"
+    )
