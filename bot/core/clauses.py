@@ -240,10 +240,16 @@ def _with_lone_question_word(clauses: list[Clause], opener: OpenerTest) -> list[
         told = clauses[lone - 1].text
         asked_of = [Clause(f"{' '.join(_words(c.text))} {told}?", True) for c in clauses[lone:]]
         return [*clauses[: lone - 1], *asked_of]
-    if len(clauses) < 2 or clauses[-2].is_question:
+    if len(clauses) < 2:
         return clauses
     words = [fold(word) for word in _words(clauses[-1].text)]  # as the tags: "forstått"
     same_sentence = not clauses[-2].text.rstrip().endswith((".", "!"))
+    # ("hørte at prosjektet fortsatt pågår, er det sant?": a claim in the same sentence)
+    told_then_tag = (
+        same_sentence and tuple(words) in _TAGS and fold(_first_word(clauses[-2].text)) in BELIEVING
+    )
+    if clauses[-2].is_question and not told_then_tag:
+        return clauses
     # "Midtre Gauldal er med, stemmer det?"; "Lesetråder ble avsluttet i 2019. Korrekt?" when
     # the sentence before is a claim ("Rektor sier at …. Stemmer det?" asks of what it names)
     joined = f"{clauses[-2].text.rstrip('.!')}, {clauses[-1].text}"

@@ -271,7 +271,8 @@ going gonna keep keeps mention mentions mentioning mentioned told very ever even
 onto whether because while stated supposedly anyway hey wife husband granddaughter
 grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor tilsammen
 regnes regnast reknast regnet sikt visstnok sjanse sjansen sjef sjefen par år lar dear
-deriblant herunder kollega kollegaen kollegaer kollegene kollegane deler back
+deriblant herunder kollega kollegaen kollegaer kollegene kollegane deler back stuff plain
+words simple simply
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

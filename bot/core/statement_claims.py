@@ -86,7 +86,8 @@ _TAG = re.compile(
 _TAG_ENDS = frozenset(fold(phrase.split()[-1]) for phrase in TAG_PHRASES)
 # What the asker wrote down, heard or believes, and then "at" the claim itself
 _TOLD_THAT = re.compile(
-    r"\b(?:skrevet|skrive|skreiv|skrev|hørt|høyrt|lest|trodde|trudde|tror|trur|fått beskjed om|"
+    r"\b(?:skrevet|skrive|skreiv|skrev|hørt|høyrt|hørte|høyrde|lest|trodde|trudde|tror|trur|"
+    r"fått beskjed om|fått tips om|fått høre|"
     r"fått vite|sier|sa|seier|mener|meiner|påstod|påsto|påstår|hevdet|hevda|hevder|fortalte|"
     r"fortalt|nevnte|påstås|påstått|sies|hevdes)\b[^,.?!]{0,40}?\bat\s+",
     re.IGNORECASE,
