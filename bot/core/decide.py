@@ -32,6 +32,7 @@ from bot.core.index import Hit, SearchIndex, SearchResult
 from bot.core.kind_claims import KindClaims
 from bot.core.kind_lists import KindLists
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.list_items import members_besides
 from bot.core.memberships import Memberships
 from bot.core.memory import Memory
 from bot.core.named_samlinger import NamedSamlinger
@@ -284,6 +285,9 @@ class Decider:
         if confident and q.has(Cue.COUNT):
             confident = self._find.can_count(q, top.entry)
         entry = top.entry
+        besides = members_besides(q, entry) if q.has(Cue.LIST, Cue.MEMBERS) else None
+        if besides is not None and top.score >= SUGGEST_SCORE:  # "… utenom Melhus?"
+            return self._reply(besides, Intent.LIST, [entry], hits)
         if (
             confident
             and asks_for_a_list(q)

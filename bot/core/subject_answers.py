@@ -27,6 +27,7 @@ from bot.core.fact_answers import (
 )
 from bot.core.index import Hit, SearchResult
 from bot.core.knowledge import Entry, Fact, Kind, KnowledgeBase
+from bot.core.list_items import members_besides, what_else
 from bot.core.number_claims import (
     counts_before_names,
     judge_years,
@@ -37,7 +38,7 @@ from bot.core.question import Question
 from bot.core.question_words import ONLY_WORDS, Cue
 from bot.core.reply import Intent, Reply, matches_of, reply_about
 from bot.core.samling_questions import as_whether_for, asks_whether_for
-from bot.core.sentence_words import audience_sentence, ends_a_compound, split_sentences
+from bot.core.sentence_words import audience_sentence, ends_a_compound
 from bot.core.strange_names import asks_of_a_stranger, someone_else, strange_names, unknown_names
 from bot.core.subjects import MemberNames
 from bot.core.text import Normaliser, fold
@@ -96,9 +97,12 @@ class SubjectAnswers:
             reply = self._events.answer(q, pool, True, now)
             return self._events.with_verdict(q, reply, now)
         only_of = q.yes_no and any(w in ONLY_WORDS and a == "om" for w, a in pairwise(q.words))
+        besides = members_besides(q, subject) if q.has(Cue.LIST, Cue.MEMBERS) else None
+        if besides is not None:  # "hvilke kommuner er med utenom Melhus?"
+            return self._reply(besides, Intent.LIST, [subject], search.hits)
         if q.has(Cue.OTHER_THAN) or only_of:  # "… om noe annet enn kompetanse?", "… berre om …?"
             for candidate in self._candidates(subject, q, search):
-                beyond = _what_else(candidate)
+                beyond = what_else(candidate)
                 if beyond is not None:
                     first_word = "Nei. " if only_of else "Ja. " if q.yes_no else ""
                     text = first_word + beyond
@@ -435,16 +439,5 @@ def _restates(q: Question, fact: Fact) -> bool:
 _ACTORS = (Fact.INTRODUCED_BY, Fact.FUNDED_BY, Fact.DESCRIBED_IN, Fact.WHEN)
 
 
-def _what_else(entry: Entry) -> str | None:
-    """The sentence of the entry that tells what else it is or does ("… samarbeider også om
-    andre felles satsingsområder og utfordringer")."""
-    for sentence in split_sentences(entry.answer):
-        words = set(fold(sentence).split())
-        if words & _ELSE:
-            return sentence.rstrip(".") + "."
-    return None
-
-
-_ELSE = frozenset({"ogsa", "andre", "dessuten"})
 _SAID_IN_A_SENTENCE = (Fact.GOALS, Fact.PARTNERS)  # facts one sentence among several may hold
 _YEAR = re.compile(r"\b(19|20)\d\d\b")

@@ -209,3 +209,29 @@ def test_a_guess_at_what_it_is_is_no_guess_at_a_body() -> None:
         guess_as_claim("er det kommunene selv?", "hvem betaler for dekom")
         == "er det kommunene som betaler for dekom?"
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "besides"),
+    [
+        ("hvilke kommuna e me i gauldalsregionen utenom melhus",
+         "I tillegg til Melhus er Holtålen"),
+        ("hvilke kommuner er med i gauldalsregionen i tillegg til Oppdal og Røros?",
+         "I tillegg til Oppdal og Røros er Holtålen, Melhus, Midtre Gauldal og Rennebu"),
+        ("which municipalities besides melhus are in the gauldal region?",
+         "I tillegg til Melhus er Holtålen"),
+    ],
+)  # fmt: skip
+def test_the_members_besides_those_named(engine: Engine, question: str, besides: str) -> None:
+    assert first_sentence(ask(engine, question)).startswith(besides)
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Har fått tips om at REKOM gjelder grunnskolen. Er det korrekt?", "Nei"),
+        ("hørte at Lesetråd-prosjektet fortsatt pågår, er det sant?", "Nei"),
+    ],
+)
+def test_more_ways_to_tell_hearsay(engine: Engine, question: str, verdict: str) -> None:
+    sure_verdict(engine, question, verdict)
