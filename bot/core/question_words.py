@@ -272,7 +272,7 @@ onto whether because while stated supposedly anyway hey wife husband granddaught
 grandson grandchild grandchildren grandkids niece nephew friend neighbour neighbor tilsammen
 regnes regnast reknast regnet sikt visstnok sjanse sjansen sjef sjefen par år lar dear
 deriblant herunder kollega kollegaen kollegaer kollegene kollegane deler back stuff plain
-words simple simply
+words simple simply nåværende nåverande current dagens gjeldende
 """
 
 # Bodies that can fund, introduce or run something, named by what they are ("fylkeskommunen").

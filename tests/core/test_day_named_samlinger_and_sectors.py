@@ -235,3 +235,14 @@ def test_the_members_besides_those_named(engine: Engine, question: str, besides:
 )
 def test_more_ways_to_tell_hearsay(engine: Engine, question: str, verdict: str) -> None:
     sure_verdict(engine, question, verdict)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hvilken periode gjelder de nåværende fokusområdene for Trondheimsskolen?",
+        "när slutade lesetråd-projektet, vet du?",
+    ],
+)
+def test_current_and_swedish_ended(engine: Engine, question: str) -> None:
+    assert ask(engine, question).confident
