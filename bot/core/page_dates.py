@@ -8,6 +8,8 @@ date is said to state none.
 
 from __future__ import annotations
 
+import re
+
 from bot.core.date_texts import short_date
 from bot.core.knowledge import KnowledgeBase, Source
 from bot.core.question import Question
@@ -30,11 +32,22 @@ def updated_reply(q: Question, kb: KnowledgeBase) -> Reply | None:
     asked = [page for page in pages if _names(q, page)] or pages
     text = " ".join(_updated_sentence(page) for page in asked)
     dated = [page.updated for page in asked if page.updated is not None]
-    if q.yes_no and q.period is not None and len(asked) == 1 and dated:
+    since = _SINCE.search(fold(q.text))
+    if q.yes_no and since is not None and len(asked) == 1 and dated:
+        # "er siden oppdatert etter 2020?" ("… ikke oppdatert siden 2020" is that denied)
+        year = int(since.group("year"))
+        later = (
+            dated[0].year > year if since.group(1) in ("etter", "after") else dated[0].year >= year
+        )
+        text = ("Ja. " if later else "Nei. ") + text
+    elif q.yes_no and q.period is not None and len(asked) == 1 and dated:
         # "Ble siden sist oppdatert i mars 2024?"
         within = q.period.start <= dated[0] <= q.period.end
         text = ("Ja. " if within else "Nei. ") + text
     return Reply(text, True, Intent.WHAT_IS)
+
+
+_SINCE = re.compile(r"\b(etter|siden|sia|sidan|after|since) (?P<year>(?:19|20)\d\d)\b")
 
 
 def _names(q: Question, page: Source) -> bool:

@@ -286,7 +286,7 @@ PUBLIC_BODIES = (
 # Words that open a yes/no question ("er Oppdal med i ...?", "var samlinga digital?").
 # ("do"/"does"/"did": "Do the prosjektskolene work together …?"; "nevnt": "PPT nevnt i …?")
 _YES_NO_OPENER_WORDS = """
-    er var blir ble lar skal skulle kan kunne har hadde gjelder samarbeider finnes fins kommer
+    er var blir ble lar gjør skal skulle kan kunne har hadde gjelder samarbeider finnes fins kommer
     deltar inngår rekker rakk må trenger får fikk går holdes foregår handler jobber hører
     stemmer betyr gikk kom startet begynte trådte innførte gjaldt deltok samarbeidet ligger står
     sto stod bestemmer skjer vil bør gir sier bidrar støtter omfatter dekker legger legg sørger

@@ -155,7 +155,10 @@ class YesNo:
         told -= self._named_audiences(q)  # "Eg jobbar i PPT. Er PPT med i …?" names it again
         ours = set(q.context_filters.audiences) if asks_of_us else set()
         wanted = self._sectors.of((set(q.filters.audiences) | ours) - told, entry)
-        wanted -= self._sectors.in_title(entry)  # "… modellen for skolen kom i 2015?": its name
+        titled = self._sectors.in_title(entry)
+        wanted -= titled  # "… modellen for skolen kom i 2015?": its name
+        if wanted and titled and not entry.applies_to:  # "gjelder modellen barnehagene?"
+            return f"Nei. {title} gjelder {self._labels(sorted(titled))}."
         counted = number_verdict(q, entry, self.claim(q, entry))
         if counted is not None:  # "har modellen fire ordninger?" of "… består av tre ordninger"
             return counted

@@ -246,3 +246,24 @@ def test_more_ways_to_tell_hearsay(engine: Engine, question: str, verdict: str) 
 )
 def test_current_and_swedish_ended(engine: Engine, question: str) -> None:
     assert ask(engine, question).confident
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("trondheim-sida er ikke oppdatert siden 2020", "Nei"),
+        ("er trondheimssiden oppdatert etter 2020?", "Ja"),
+        ("er trondheimssiden oppdatert etter 2024?", "Nei"),
+    ],
+)
+def test_a_page_updated_since_a_year(engine: Engine, question: str, verdict: str) -> None:
+    assert "18. april 2024" in sure_verdict(engine, question, verdict).text
+
+
+def test_a_claim_with_gjor_is_checked(engine: Engine) -> None:
+    sure_verdict(engine, "kommunene i gauldalsregionen gjør dekom hver for seg", "Nei")
+
+
+def test_a_scheme_whose_title_names_its_sector(engine: Engine) -> None:
+    reply = sure_verdict(engine, "gjelder den nye modellen for skolen barnehage?", "Nei")
+    assert "gjelder skole" in reply.text
