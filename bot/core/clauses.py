@@ -320,7 +320,7 @@ def _parts(
         after = sentence[introduced.end() :].strip()
         parts = [Clause(before, False)] if before else []
         asked_parts = _parts(after, opens_question, opener, introduced_by=True) if after else []
-        if asked_parts and introduced.group(0).strip().endswith(" at"):
+        if asked_parts and introduced.group(0).strip().endswith((" at", " att")):
             # "Er tanken at hver kommune skal klare DEKOM alene?" asks whether the claim holds
             claim = in_question_order(asked_parts[0].text, opener, claimed=True)
             asked_parts[0] = replace(asked_parts[0], text=claim, claimed=True)

@@ -432,7 +432,7 @@ QUESTION_INTRODUCERS = (
     "er det rett at", "er det korrekt at", "er det slik at", "er det slik å forstå at",
     "er det ikke slik at", "er det ikkje slik at", "er det ikke sånn at",
     "er det ikkje sånn at", "er det ikke riktig at", "stemmer det ikke at", "er det ikke sant at",
-    "er det ikkje sant at",
+    "er det ikkje sant at", "har jeg rett i at", "har eg rett i at", "stämmer det att",
     "har jeg forstått det riktig at",
     "har eg forstått det rett at",
     # "Jeg antar at REKOM ble innført samtidig med modellen?": an assumption asked to be checked

@@ -267,3 +267,15 @@ def test_a_claim_with_gjor_is_checked(engine: Engine) -> None:
 def test_a_scheme_whose_title_names_its_sector(engine: Engine) -> None:
     reply = sure_verdict(engine, "gjelder den nye modellen for skolen barnehage?", "Nei")
     assert "gjelder skole" in reply.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Har jeg rett i at det var Utdanningsdirektoratet som ga tilskudd til "
+        "skolebibliotekprosjektet i Trondheim?",
+        "stämmer det att kommunerna själva får prioritera vad de behöver i dekom?",
+    ],
+)
+def test_more_ways_to_ask_whether_a_claim_holds(engine: Engine, question: str) -> None:
+    sure_verdict(engine, question, "Ja")
