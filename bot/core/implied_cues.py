@@ -65,10 +65,8 @@ def chosen_not_asked(corrected: Sequence[str], cues: set[Cue]) -> set[Cue]:
     for at, word in enumerate(corrected[:-1]):
         which = next((i for i in range(at + 1, at + 4) if corrected[i : i + 1] in _WHICH), None)
         if word in _CHOOSES and which is not None:  # ("bestemmer staten hvilke …")
-            chosen = corrected[which:]
-            if any(_is_event(word) for word in chosen) and not any(
-                _is_event(word) for word in corrected[:at]
-            ):
+            chosen, before = corrected[which:], corrected[:at]
+            if any(map(_is_event, chosen)) and not any(map(_is_event, before)):
                 return cues & {Cue.EVENT, Cue.LIST}
     return set()
 

@@ -1,7 +1,9 @@
 """A claim asked about in the order of a statement: "Trondheim er med i nettverket, ikke sant?",
 "Lesetråder er finansiert av kommunen, har jeg hørt". People check what they believe or were
-told by stating it, with a tag or a hearsay tail after it; the claim is asked as the yes/no
-question it is ("er Trondheim med i nettverket?").
+told by stating it, with a tag, a hedge ("så vidt jeg vet") or a hearsay tail; the claim is
+asked as the yes/no question it is ("er Trondheim med i nettverket?"). Here too: a name put
+before the question of it ("rekom, er det for skolen?"), and a guess at who after "hvem …?"
+("…, er det kommunene selv?").
 """
 
 from __future__ import annotations
