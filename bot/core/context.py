@@ -17,12 +17,9 @@ from bot.core.knowledge import Kind
 from bot.core.question import Question
 from bot.core.question_forms import DEMONSTRATIVES, ONLINE, joins, points_back
 from bot.core.question_words import ENTRY_FACT_CUES, Cue
+from bot.core.samling_questions import TOOK_PART
 from bot.core.text import fold, stem
 
-# Who took part in a samling, as folded words: the sources never count them.
-_PARTICIPANTS = frozenset(
-    {"deltakere", "deltakarar", "deltagere", "deltok", "pameldte", "participants", "attendees"}
-)
 # The words of a samling's format, as terms ("zoom", "digital", "fysisk").
 _FORMATS = frozenset(stem(word) for word in (*ONLINE, "fysisk"))
 
@@ -100,7 +97,7 @@ def with_context(
     # nå som skoleledersamlinga ble avlyst?" asks what it asks, not whether it is cancelled
     asks_own = q.has(Cue.NEXT, Cue.WHEN, Cue.WHERE, Cue.WHO)
     carried = context.cues & ({Cue.EVENT} | (set() if asks_own else {Cue.DEADLINE, Cue.CANCELLED}))
-    if q.has(Cue.COUNT) and not q.content and not _PARTICIPANTS.isdisjoint(context.words):
+    if q.has(Cue.COUNT) and not q.content and not TOOK_PART.isdisjoint(context.words):
         carried |= {Cue.UNSUPPORTED}  # "… 200 deltakere på styrersamlingen. Hvor mange var det?"
     # "Det er en samling i morgen. Hvem arrangerer den?": "den" is that samling, by its time
     its_samling = (

@@ -265,15 +265,17 @@ def asks_who_took_part(q: Question) -> bool:
     took part in a samling, which no source lists (not "hvem er samlinga for?")."""
     if q.yes_no or not _MAY.isdisjoint(q.words):  # "hvem skal delta?" asks whom it is for
         return False
-    took_part = not _TOOK_PART.isdisjoint(q.words)
+    took_part = not TOOK_PART.isdisjoint(q.words)
     of_some = " med pa " in f" {' '.join(q.words)} " and not _PARTICIPANTS.isdisjoint(q.words)
     return (took_part and q.has(Cue.WHO, Cue.LIST, Cue.WHAT)) or of_some
 
 
 _MAY = frozenset({"skal", "ska", "kan", "bor", "burde", "skulle", "kunne", "ma"})
-_TOOK_PART = frozenset(
-    {"deltok", "deltar", "deltatt", "deltaker", "deltakere", "deltakarar", "pameldt", "pameldte"}
-)
+# Words of taking part in a samling, as folded words (the sources never list who did)
+TOOK_PART = frozenset(
+    {"deltok", "deltar", "deltatt", "deltaker", "deltakere", "deltakarar", "pameldt", "pameldte",
+     "deltagere", "participants", "attendees"}
+)  # fmt: skip
 _PARTICIPANTS = frozenset(
     {"skoler", "skolar", "skolene", "skular", "skulane", "kommuner", "kommunar", "kommunene"}
     | {"barnehager", "barnehagar", "barnehagene", "deltakere", "deltakarar"}
